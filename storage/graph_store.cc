@@ -1,0 +1,1156 @@
+// GraphStore on RocksDB. See graph_store.h for the contract and keys.h for the key layout.
+//
+// Writes go through a Txn: a WriteBatchWithIndex whose reads see the batch's own earlier
+// writes, so that one article's facts can touch the same node many times and still be written
+// as one atomic batch. Writers are serialised by a mutex (RocksDB's lock file already keeps
+// other processes out); readers never block.
+#include "storage/graph_store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/convenience.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "storage/codec.h"
+#include "storage/keys.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using keys::ElementKind;
+
+constexpr std::string_view kSchemaKey = "schema_version";
+constexpr std::string_view kTokenPrefix = "token:";     // + name -> BE32 token
+constexpr std::string_view kTokenIdPrefix = "tokenid:";  // + BE32 token -> name
+constexpr std::string_view kNextToken = "next_token";
+constexpr std::string_view kNextId = "next_id";
+constexpr std::string_view kIndexPrefix = "index:";  // + label \0 key -> ""
+constexpr std::string_view kCountLabel = "count:label:";
+constexpr std::string_view kCountType = "count:type:";
+constexpr std::string_view kCountNodes = "count:nodes";
+constexpr std::string_view kCountRels = "count:relationships";
+constexpr std::string_view kCountArticles = "count:articles";
+
+// Property indexes every new store has: the lookups actor resolution and queries need.
+const std::pair<const char*, const char*> kDefaultIndexes[] = {
+    {"Actor", "id"},   {"Actor", "name"},   {"Actor", "aliases"}, {"Policy", "id"},
+    {"Policy", "name"}, {"Article", "id"}, {"Demand", "id"}};
+
+Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  if (s.ok()) return Status::OK();
+  if (s.IsNotFound()) return Status::NotFound(std::string(what) + ": " + s.ToString());
+  if (s.IsCorruption()) return Status::Corruption(std::string(what) + ": " + s.ToString());
+  return Status::IOError(std::string(what) + ": " + s.ToString());
+}
+
+std::string EncodeI64(int64_t v) {
+  std::string s;
+  codec::PutBE64(&s, static_cast<uint64_t>(v));
+  return s;
+}
+
+int64_t DecodeI64(std::string_view s) {
+  return s.size() == 8 ? static_cast<int64_t>(codec::GetBE64(s.data())) : 0;
+}
+
+// Value order used to keep united list properties sorted and free of repeats.
+bool OrderedLess(const Value& a, const Value& b) {
+  std::string ka, kb;
+  codec::EncodeOrdered(a, &ka);
+  codec::EncodeOrdered(b, &kb);
+  return ka < kb;
+}
+
+Value UniteLists(const ValueList& a, const ValueList& b) {
+  ValueList out(a);
+  out.insert(out.end(), b.begin(), b.end());
+  std::sort(out.begin(), out.end(), OrderedLess);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return Value(std::move(out));
+}
+
+// Merges `add` into `into` by the rule GraphBatch::PutNode documents; true if anything changed.
+bool MergeProperties(PropertyMap* into, const PropertyMap& add) {
+  bool changed = false;
+  for (const auto& [k, v] : add) {
+    if (v.is_null()) continue;
+    auto it = into->find(k);
+    if (it == into->end()) {
+      into->emplace(k, v);
+      changed = true;
+    } else if (it->second.is_list() && v.is_list()) {
+      Value united = UniteLists(it->second.as_list(), v.as_list());
+      if (united != it->second) {
+        it->second = std::move(united);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+class SnapshotImpl : public Snapshot {
+ public:
+  SnapshotImpl(rocksdb::DB* db) : db_(db), snap_(db->GetSnapshot()) {}
+  ~SnapshotImpl() override { db_->ReleaseSnapshot(snap_); }
+  const rocksdb::Snapshot* get() const { return snap_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snap_;
+};
+
+// Iterates the keys of one column family that start with `prefix`.
+class PrefixIterator {
+ public:
+  PrefixIterator(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string prefix,
+                 const rocksdb::Snapshot* snap)
+      : prefix_(std::move(prefix)), upper_(keys::PrefixEnd(prefix_)), upper_slice_(upper_) {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = snap;
+    if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
+    it_.reset(db->NewIterator(ro, cf));
+    it_->Seek(prefix_);
+  }
+  bool Valid() const { return it_->Valid() && it_->key().starts_with(prefix_); }
+  rocksdb::Slice key() const { return it_->key(); }
+  rocksdb::Slice value() const { return it_->value(); }
+  void Next() { it_->Next(); }
+  Status status() const { return FromRocks(it_->status(), "scan"); }
+  size_t prefix_size() const { return prefix_.size(); }
+
+ private:
+  std::string prefix_, upper_;
+  rocksdb::Slice upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+// Ids read from a fixed offset of each key under a prefix.
+class KeyIdCursor : public IdCursor {
+ public:
+  KeyIdCursor(std::unique_ptr<PrefixIterator> it, size_t offset)
+      : it_(std::move(it)), offset_(offset) {}
+  bool Valid() const override { return it_ && it_->Valid(); }
+  uint64_t id() const override { return codec::GetBE64(it_->key().data() + offset_); }
+  void Next() override { it_->Next(); }
+  Status status() const override { return it_ ? it_->status() : Status::OK(); }
+
+ private:
+  std::unique_ptr<PrefixIterator> it_;
+  size_t offset_;
+};
+
+class EmptyAdjacency : public AdjacencyCursor {
+ public:
+  bool Valid() const override { return false; }
+  const Adjacent& entry() const override { return e_; }
+  void Next() override {}
+  Status status() const override { return Status::OK(); }
+
+ private:
+  Adjacent e_;
+};
+
+}  // namespace
+
+class StoreImpl;
+
+// One atomic unit of writes. Reads through it see its own pending writes.
+class Txn {
+ public:
+  explicit Txn(StoreImpl* store);
+  Status Get(int cf, const std::string& key, std::string* value, bool* found);
+  void Put(int cf, const std::string& key, std::string_view value);
+  void Delete(int cf, const std::string& key);
+  // Keys (after the prefix) under `prefix`, merged from the batch and the database.
+  Status ScanKeys(int cf, const std::string& prefix, std::vector<std::string>* keys);
+  void AddCount(std::string key, int64_t delta) { counts_[std::move(key)] += delta; }
+  Status TokenFor(std::string_view name, uint32_t* token);
+  Status Commit();
+
+  StoreImpl* store() { return store_; }
+
+ private:
+  StoreImpl* store_;
+  rocksdb::WriteBatchWithIndex batch_;
+  std::map<std::string, int64_t> counts_;
+  std::unordered_map<std::string, uint32_t> new_tokens_;
+};
+
+class StoreImpl : public GraphStore {
+ public:
+  StoreImpl(std::string dir, bool read_only) : dir_(std::move(dir)), read_only_(read_only) {}
+  ~StoreImpl() override {
+    for (auto* h : handles_) {
+      if (h) db_->DestroyColumnFamilyHandle(h);
+    }
+    if (db_) db_->Close();
+  }
+
+  Status OpenDb(const Options& options);
+
+  // ---- reads ----
+  std::unique_ptr<Snapshot> GetSnapshot() const override {
+    return std::make_unique<SnapshotImpl>(db_.get());
+  }
+
+  Status GetNode(NodeId id, Node* node, const Snapshot* snap) const override {
+    std::string v;
+    PARLEY_RETURN_IF_ERROR(GetRaw(keys::kNodes, keys::Id(id), &v, snap, "node"));
+    node->id = id;
+    return DecodeNode(v, node);
+  }
+
+  Status GetRelationship(RelId id, Relationship* rel, const Snapshot* snap) const override {
+    std::string v;
+    PARLEY_RETURN_IF_ERROR(GetRaw(keys::kRels, keys::Id(id), &v, snap, "relationship"));
+    rel->id = id;
+    return DecodeRel(v, rel);
+  }
+
+  std::unique_ptr<IdCursor> ScanLabel(std::string_view label,
+                                      const Snapshot* snap) const override {
+    uint32_t token;
+    if (!LookupToken(label, &token)) return std::make_unique<KeyIdCursor>(nullptr, 0);
+    return std::make_unique<KeyIdCursor>(Prefix(keys::kLabels, keys::LabelPrefix(token), snap), 4);
+  }
+
+  std::unique_ptr<IdCursor> ScanNodes(const Snapshot* snap) const override {
+    return std::make_unique<KeyIdCursor>(Prefix(keys::kNodes, "", snap), 0);
+  }
+
+  std::unique_ptr<IdCursor> ScanRelationships(const Snapshot* snap) const override {
+    return std::make_unique<KeyIdCursor>(Prefix(keys::kRels, "", snap), 0);
+  }
+
+  Status FindNodes(std::string_view label, std::string_view key, const Value& value,
+                   std::vector<NodeId>* ids, const Snapshot* snap) const override {
+    ids->clear();
+    if (!IsIndexed(label, key)) {
+      return Status::NotFound("no index on :" + std::string(label) + "(" + std::string(key) + ")");
+    }
+    uint32_t lt, kt;
+    if (!LookupToken(label, &lt) || !LookupToken(key, &kt)) return Status::OK();
+    return CollectIds(keys::PropertyValuePrefix(lt, kt, value), snap, ids);
+  }
+
+  Status FindNodesByPrefix(std::string_view label, std::string_view key, std::string_view prefix,
+                           std::vector<NodeId>* ids, const Snapshot* snap) const override {
+    ids->clear();
+    if (!IsIndexed(label, key)) {
+      return Status::NotFound("no index on :" + std::string(label) + "(" + std::string(key) + ")");
+    }
+    uint32_t lt, kt;
+    if (!LookupToken(label, &lt) || !LookupToken(key, &kt)) return Status::OK();
+    std::string p = keys::PropertyPrefix(lt, kt);
+    codec::EncodeOrderedStringPrefix(prefix, &p);
+    PARLEY_RETURN_IF_ERROR(CollectIds(p, snap, ids));
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+    return Status::OK();
+  }
+
+  bool IsIndexed(std::string_view label, std::string_view key) const override {
+    std::shared_lock lock(tokens_mu_);
+    return indexes_.count(IndexName(label, key)) > 0;
+  }
+
+  std::unique_ptr<AdjacencyCursor> Neighbours(NodeId node, Direction direction,
+                                              std::string_view type,
+                                              const Snapshot* snap) const override;
+
+  Status GetArticle(std::string_view id, ArticleRecord* article,
+                    const Snapshot* snap) const override {
+    std::string v;
+    PARLEY_RETURN_IF_ERROR(GetRaw(keys::kArticles, std::string(id), &v, snap, "article"));
+    return DecodeArticle(id, v, article);
+  }
+
+  Status ScanArticles(const std::function<bool(const ArticleRecord&)>& visit,
+                      const Snapshot* snap) const override {
+    auto it = Prefix(keys::kArticles, "", snap);
+    for (; it->Valid(); it->Next()) {
+      ArticleRecord a;
+      PARLEY_RETURN_IF_ERROR(DecodeArticle(it->key().ToStringView(), it->value().ToStringView(), &a));
+      if (!visit(a)) break;
+    }
+    return it->status();
+  }
+
+  Status Sources(bool relationship, uint64_t id, std::vector<std::string>* articles,
+                 const Snapshot* snap) const override {
+    articles->clear();
+    auto it = Prefix(keys::kOwners,
+                     keys::OwnersPrefix(relationship ? ElementKind::kRel : ElementKind::kNode, id),
+                     snap);
+    for (; it->Valid(); it->Next()) {
+      articles->emplace_back(it->key().ToStringView().substr(it->prefix_size()));
+    }
+    return it->status();
+  }
+
+  Status GetStats(GraphStats* stats, const Snapshot* snap) const override;
+
+  // ---- writes ----
+  Status Apply(const GraphBatch& batch) override;
+  Status WriteArticle(const ArticleRecord& article, const GraphBatch& facts,
+                      ArticleOutcome* outcome) override;
+  Status RemoveArticle(std::string_view id) override;
+  Status CreateIndex(std::string_view label, std::string_view key) override;
+  Status AllocateId(uint64_t* id) override;
+  Status Flush() override {
+    rocksdb::FlushOptions fo;
+    std::vector<rocksdb::ColumnFamilyHandle*> hs(handles_.begin(), handles_.end());
+    return FromRocks(db_->Flush(fo, hs), "flush");
+  }
+  Status Token(std::string_view name, uint32_t* token) override;
+  Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
+                     const std::map<std::string, int64_t>& label_counts,
+                     const std::map<std::string, int64_t>& type_counts, int64_t nodes,
+                     int64_t relationships) override;
+  const std::string& dir() const override { return dir_; }
+
+  // ---- shared with Txn and the cursors ----
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(int i) const { return handles_[i]; }
+  bool LookupToken(std::string_view name, uint32_t* token) const {
+    std::shared_lock lock(tokens_mu_);
+    auto it = tokens_.find(std::string(name));
+    if (it == tokens_.end()) return false;
+    *token = it->second;
+    return true;
+  }
+  std::string TokenName(uint32_t token) const {
+    std::shared_lock lock(tokens_mu_);
+    auto it = names_.find(token);
+    return it == names_.end() ? "#" + std::to_string(token) : it->second;
+  }
+  void AddTokens(const std::unordered_map<std::string, uint32_t>& added) {
+    std::unique_lock lock(tokens_mu_);
+    for (const auto& [name, t] : added) {
+      tokens_[name] = t;
+      names_[t] = name;
+    }
+  }
+  std::unique_ptr<PrefixIterator> Prefix(int cf, std::string prefix, const Snapshot* snap) const {
+    return std::make_unique<PrefixIterator>(db_.get(), handles_[cf], std::move(prefix),
+                                            SnapOf(snap));
+  }
+
+ private:
+  friend class Txn;
+  static std::string IndexName(std::string_view label, std::string_view key) {
+    return std::string(label) + '\0' + std::string(key);
+  }
+  static const rocksdb::Snapshot* SnapOf(const Snapshot* s) {
+    return s ? static_cast<const SnapshotImpl*>(s)->get() : nullptr;
+  }
+  Status GetRaw(int cf, const std::string& key, std::string* v, const Snapshot* snap,
+                std::string_view what) const {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = SnapOf(snap);
+    rocksdb::Status s = db_->Get(ro, handles_[cf], key, v);
+    if (s.IsNotFound()) return Status::NotFound(std::string("no such ") + std::string(what));
+    return FromRocks(s, what);
+  }
+  Status CollectIds(const std::string& prefix, const Snapshot* snap,
+                    std::vector<NodeId>* ids) const {
+    auto it = Prefix(keys::kProps, prefix, snap);
+    for (; it->Valid(); it->Next()) {
+      rocksdb::Slice k = it->key();
+      ids->push_back(codec::GetBE64(k.data() + k.size() - 8));
+    }
+    return it->status();
+  }
+  Status LoadMeta();
+  Status CheckWritable() const {
+    if (read_only_) return Status::InvalidInput("database " + dir_ + " is open read-only");
+    return Status::OK();
+  }
+
+  // Record codecs.
+  Status EncodeNode(Txn* t, const Node& n, std::string* out);
+  Status DecodeNode(std::string_view v, Node* n) const;
+  Status EncodeRel(Txn* t, const Relationship& r, std::string* out);
+  Status DecodeRel(std::string_view v, Relationship* r) const;
+  Status EncodeProps(Txn* t, const PropertyMap& props, std::string* out);
+  Status DecodeProps(std::string_view* in, PropertyMap* props) const;
+  static std::string EncodeArticle(const ArticleRecord& a);
+  static Status DecodeArticle(std::string_view id, std::string_view v, ArticleRecord* a);
+
+  // Write steps, all inside one Txn.
+  Status ReadNode(Txn* t, NodeId id, Node* n, bool* found);
+  Status ReadRel(Txn* t, RelId id, Relationship* r, bool* found);
+  Status WriteIndexEntries(Txn* t, const Node& n, bool remove);
+  Status PutNode(Txn* t, const GraphBatch::Op& op);
+  Status PutRel(Txn* t, const GraphBatch::Op& op);
+  Status SetNodeProperty(Txn* t, const GraphBatch::Op& op);
+  Status DeleteRel(Txn* t, RelId id);
+  Status DeleteNode(Txn* t, NodeId id, bool detach);
+  Status ApplyOps(Txn* t, const GraphBatch& batch, const std::string* owner);
+  Status DropOwners(Txn* t, ElementKind kind, uint64_t id);
+  Status WithdrawArticle(Txn* t, const std::string& id);
+
+  std::string dir_;
+  bool read_only_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::mutex write_mu_;
+  mutable std::shared_mutex tokens_mu_;
+  std::unordered_map<std::string, uint32_t> tokens_;
+  std::unordered_map<uint32_t, std::string> names_;
+  std::set<std::string> indexes_;
+};
+
+// ---------------------------------------------------------------------------- Txn
+
+Txn::Txn(StoreImpl* store) : store_(store), batch_(rocksdb::BytewiseComparator(), 0, true) {}
+
+Status Txn::Get(int cf, const std::string& key, std::string* value, bool* found) {
+  rocksdb::Status s =
+      batch_.GetFromBatchAndDB(store_->db(), rocksdb::ReadOptions(), store_->cf(cf), key, value);
+  *found = s.ok();
+  if (s.IsNotFound()) return Status::OK();
+  return FromRocks(s, "read");
+}
+
+void Txn::Put(int cf, const std::string& key, std::string_view value) {
+  batch_.Put(store_->cf(cf), key, rocksdb::Slice(value.data(), value.size()));
+}
+
+void Txn::Delete(int cf, const std::string& key) { batch_.Delete(store_->cf(cf), key); }
+
+Status Txn::ScanKeys(int cf, const std::string& prefix, std::vector<std::string>* out) {
+  out->clear();
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(
+      store_->cf(cf), store_->db()->NewIterator(ro, store_->cf(cf))));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    out->emplace_back(it->key().ToStringView().substr(prefix.size()));
+  }
+  return FromRocks(it->status(), "scan");
+}
+
+Status Txn::TokenFor(std::string_view name, uint32_t* token) {
+  if (store_->LookupToken(name, token)) return Status::OK();
+  std::string n(name);
+  if (auto it = new_tokens_.find(n); it != new_tokens_.end()) {
+    *token = it->second;
+    return Status::OK();
+  }
+  std::string v;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(Get(keys::kMeta, std::string(kNextToken), &v, &found));
+  uint32_t next = found ? static_cast<uint32_t>(DecodeI64(v)) : 1;
+  Put(keys::kMeta, std::string(kNextToken), EncodeI64(next + 1));
+  std::string be;
+  codec::PutBE32(&be, next);
+  Put(keys::kMeta, std::string(kTokenPrefix) + n, be);
+  Put(keys::kMeta, std::string(kTokenIdPrefix) + be, n);
+  new_tokens_[n] = next;
+  *token = next;
+  return Status::OK();
+}
+
+Status Txn::Commit() {
+  for (const auto& [key, delta] : counts_) {
+    if (delta == 0) continue;
+    std::string v;
+    bool found;
+    PARLEY_RETURN_IF_ERROR(Get(keys::kMeta, key, &v, &found));
+    int64_t now = (found ? DecodeI64(v) : 0) + delta;
+    // A count that falls to zero is removed, so that a store that gained and lost a label
+    // reads the same as one that never had it.
+    if (now == 0) {
+      Delete(keys::kMeta, key);
+    } else {
+      Put(keys::kMeta, key, EncodeI64(now));
+    }
+  }
+  if (batch_.GetWriteBatch()->Count() == 0) return Status::OK();
+  rocksdb::WriteOptions wo;
+  PARLEY_RETURN_IF_ERROR(FromRocks(store_->db()->Write(wo, batch_.GetWriteBatch()), "write"));
+  store_->AddTokens(new_tokens_);
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------- open
+
+Status GraphStore::Open(const std::string& dir, const Options& options,
+                        std::unique_ptr<GraphStore>* store) {
+  std::error_code ec;
+  bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
+  if (!exists) {
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+      return Status::InvalidInput(dir + " is a file, not a Parley database folder");
+    }
+    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+      return Status::InvalidInput(dir + " is not a Parley database (a folder with other files)");
+    }
+    if (options.read_only || !options.create_if_missing) {
+      return Status::NotFound("no database at " + dir + " (run `parley ingest` first)");
+    }
+  }
+  auto impl = std::make_unique<StoreImpl>(dir, options.read_only);
+  PARLEY_RETURN_IF_ERROR(impl->OpenDb(options));
+  *store = std::move(impl);
+  return Status::OK();
+}
+
+Status StoreImpl::OpenDb(const Options& options) {
+  rocksdb::Options opt;
+  opt.create_if_missing = !read_only_;
+  opt.create_missing_column_families = !read_only_;
+  opt.IncreaseParallelism(std::max(2u, std::thread::hardware_concurrency()));
+  opt.max_open_files = 512;
+  opt.keep_log_file_num = 3;
+  auto supported = rocksdb::GetSupportedCompressions();
+  if (std::find(supported.begin(), supported.end(), rocksdb::kLZ4Compression) != supported.end()) {
+    opt.compression = rocksdb::kLZ4Compression;
+  }
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.cache_index_and_filter_blocks = true;
+  rocksdb::ColumnFamilyOptions plain(opt);
+  plain.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // Point lookups (nodes, relationships, articles) get Bloom filters; prefix-scanned families
+  // do not need them.
+  rocksdb::BlockBasedTableOptions bloom_table = table;
+  bloom_table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  rocksdb::ColumnFamilyOptions bloom(opt);
+  bloom.table_factory.reset(rocksdb::NewBlockBasedTableFactory(bloom_table));
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfds;
+  for (int i = 0; i < keys::kNumColumnFamilies; ++i) {
+    bool point = i == keys::kNodes || i == keys::kRels || i == keys::kArticles || i == keys::kMeta;
+    cfds.emplace_back(keys::ColumnFamilyName(i), point ? bloom : plain);
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::DBOptions dbopt(opt);
+  rocksdb::Status s = read_only_ ? rocksdb::DB::OpenForReadOnly(dbopt, dir_, cfds, &handles_, &raw)
+                                 : rocksdb::DB::Open(dbopt, dir_, cfds, &handles_, &raw);
+  if (!s.ok()) {
+    std::string msg = s.ToString();
+    if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily") != std::string::npos) {
+      return Status::Busy("database " + dir_ + " is in use by another process (try again when it finishes, or query it read-only)");
+    }
+    if (s.IsInvalidArgument() && msg.find("olumn famil") != std::string::npos) {
+      return Status::Incompatible("database " + dir_ + " has a layout this version does not know (" + msg + ")");
+    }
+    return FromRocks(s, "opening database " + dir_);
+  }
+  db_.reset(raw);
+  return LoadMeta();
+}
+
+Status StoreImpl::LoadMeta() {
+  std::string v;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[keys::kMeta], std::string(kSchemaKey), &v);
+  if (s.IsNotFound()) {
+    if (!read_only_) {
+      // A new store: record the schema version and the default indexes in one write.
+      rocksdb::WriteBatch wb;
+      wb.Put(handles_[keys::kMeta], std::string(kSchemaKey), std::to_string(kSchemaVersion));
+      for (const auto& [label, key] : kDefaultIndexes) {
+        wb.Put(handles_[keys::kMeta], std::string(kIndexPrefix) + IndexName(label, key), "");
+      }
+      PARLEY_RETURN_IF_ERROR(FromRocks(db_->Write(rocksdb::WriteOptions(), &wb), "initialising " + dir_));
+    }
+  } else if (!s.ok()) {
+    return FromRocks(s, "reading " + dir_);
+  } else {
+    int version = std::atoi(v.c_str());
+    if (version > kSchemaVersion || version <= 0) {
+      return Status::Incompatible("database " + dir_ + " has schema version " + v +
+                                  "; this parley reads version " + std::to_string(kSchemaVersion) +
+                                  " (use a newer parley)");
+    }
+  }
+  for (auto it = Prefix(keys::kMeta, std::string(kTokenPrefix), nullptr); it->Valid(); it->Next()) {
+    std::string name(it->key().ToStringView().substr(kTokenPrefix.size()));
+    if (it->value().size() != 4) return Status::Corruption("bad token entry " + name);
+    uint32_t t = codec::GetBE32(it->value().data());
+    tokens_[name] = t;
+    names_[t] = name;
+  }
+  for (auto it = Prefix(keys::kMeta, std::string(kIndexPrefix), nullptr); it->Valid(); it->Next()) {
+    indexes_.insert(std::string(it->key().ToStringView().substr(kIndexPrefix.size())));
+  }
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------- codecs
+
+Status StoreImpl::EncodeProps(Txn* t, const PropertyMap& props, std::string* out) {
+  size_t n = 0;
+  for (const auto& kv : props) n += kv.second.is_null() ? 0 : 1;
+  codec::PutVarint(out, n);
+  for (const auto& [k, v] : props) {
+    if (v.is_null()) continue;  // a null property is an absent one
+    uint32_t tok;
+    PARLEY_RETURN_IF_ERROR(t->TokenFor(k, &tok));
+    codec::PutVarint(out, tok);
+    codec::EncodeValue(v, out);
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::DecodeProps(std::string_view* in, PropertyMap* props) const {
+  props->clear();
+  uint64_t n;
+  if (!codec::GetVarint(in, &n)) return Status::Corruption("truncated properties");
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t tok;
+    if (!codec::GetVarint(in, &tok)) return Status::Corruption("truncated property key");
+    Value v;
+    PARLEY_RETURN_IF_ERROR(codec::DecodeValue(in, &v));
+    props->emplace(TokenName(static_cast<uint32_t>(tok)), std::move(v));
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::EncodeNode(Txn* t, const Node& n, std::string* out) {
+  codec::PutVarint(out, n.labels.size());
+  for (const auto& l : n.labels) {
+    uint32_t tok;
+    PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &tok));
+    codec::PutVarint(out, tok);
+  }
+  return EncodeProps(t, n.properties, out);
+}
+
+Status StoreImpl::DecodeNode(std::string_view v, Node* n) const {
+  uint64_t count;
+  if (!codec::GetVarint(&v, &count)) return Status::Corruption("truncated node");
+  n->labels.clear();
+  for (uint64_t i = 0; i < count; ++i) {
+    uint64_t tok;
+    if (!codec::GetVarint(&v, &tok)) return Status::Corruption("truncated node labels");
+    n->labels.push_back(TokenName(static_cast<uint32_t>(tok)));
+  }
+  std::sort(n->labels.begin(), n->labels.end());
+  return DecodeProps(&v, &n->properties);
+}
+
+Status StoreImpl::EncodeRel(Txn* t, const Relationship& r, std::string* out) {
+  uint32_t tok;
+  PARLEY_RETURN_IF_ERROR(t->TokenFor(r.type, &tok));
+  codec::PutVarint(out, tok);
+  codec::PutVarint(out, r.start);
+  codec::PutVarint(out, r.end);
+  return EncodeProps(t, r.properties, out);
+}
+
+Status StoreImpl::DecodeRel(std::string_view v, Relationship* r) const {
+  uint64_t tok, start, end;
+  if (!codec::GetVarint(&v, &tok) || !codec::GetVarint(&v, &start) || !codec::GetVarint(&v, &end)) {
+    return Status::Corruption("truncated relationship");
+  }
+  r->type = TokenName(static_cast<uint32_t>(tok));
+  r->start = start;
+  r->end = end;
+  return DecodeProps(&v, &r->properties);
+}
+
+std::string StoreImpl::EncodeArticle(const ArticleRecord& a) {
+  ValueMap m{{"title", a.title},   {"date", a.date},
+             {"source", a.source}, {"text", a.text},
+             {"content_hash", a.content_hash}, {"facts_hash", a.facts_hash}};
+  std::string out;
+  codec::EncodeValue(Value(std::move(m)), &out);
+  return out;
+}
+
+Status StoreImpl::DecodeArticle(std::string_view id, std::string_view v, ArticleRecord* a) {
+  Value val;
+  PARLEY_RETURN_IF_ERROR(codec::DecodeValue(&v, &val));
+  if (!val.is_map()) return Status::Corruption("bad article record");
+  auto str = [&](const char* k) {
+    auto it = val.as_map().find(k);
+    return it != val.as_map().end() && it->second.is_string() ? it->second.as_string() : "";
+  };
+  a->id = std::string(id);
+  a->title = str("title");
+  a->date = str("date");
+  a->source = str("source");
+  a->text = str("text");
+  a->content_hash = str("content_hash");
+  a->facts_hash = str("facts_hash");
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------- adjacency
+
+namespace {
+
+class AdjacencyCursorImpl : public AdjacencyCursor {
+ public:
+  AdjacencyCursorImpl(const StoreImpl* store, NodeId node, Direction dir, std::string type_prefix,
+                      const Snapshot* snap)
+      : store_(store), node_(node), dir_(dir), prefix_(std::move(type_prefix)), snap_(snap) {
+    phase_outgoing_ = dir != Direction::kIncoming;
+    Start();
+  }
+  bool Valid() const override { return it_ && it_->Valid(); }
+  const Adjacent& entry() const override { return entry_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  Status status() const override { return status_.ok() && it_ ? it_->status() : status_; }
+
+ private:
+  void Start() {
+    it_ = store_->Prefix(phase_outgoing_ ? keys::kOut : keys::kIn, prefix_, snap_);
+    Settle();
+  }
+  // Moves to the next entry to report, switching from outgoing to incoming when `kBoth`.
+  void Settle() {
+    for (;;) {
+      if (it_->Valid()) {
+        rocksdb::Slice k = it_->key();
+        uint32_t type = codec::GetBE32(k.data() + 8);
+        entry_.other = codec::GetBE64(k.data() + 12);
+        entry_.rel = codec::GetBE64(k.data() + 20);
+        entry_.outgoing = phase_outgoing_;
+        // A self-loop is listed under both directions; report it once for kBoth.
+        if (dir_ == Direction::kBoth && !phase_outgoing_ && entry_.other == node_) {
+          it_->Next();
+          continue;
+        }
+        if (type != type_token_) {
+          type_token_ = type;
+          entry_.type = store_->TokenName(type);
+        }
+        return;
+      }
+      status_ = it_->status();
+      if (!status_.ok() || dir_ != Direction::kBoth || !phase_outgoing_) return;
+      phase_outgoing_ = false;
+      it_ = store_->Prefix(keys::kIn, prefix_, snap_);
+    }
+  }
+
+  const StoreImpl* store_;
+  NodeId node_;
+  Direction dir_;
+  std::string prefix_;
+  const Snapshot* snap_;
+  bool phase_outgoing_;
+  std::unique_ptr<PrefixIterator> it_;
+  Adjacent entry_;
+  uint32_t type_token_ = 0;
+  Status status_;
+};
+
+}  // namespace
+
+std::unique_ptr<AdjacencyCursor> StoreImpl::Neighbours(NodeId node, Direction direction,
+                                                       std::string_view type,
+                                                       const Snapshot* snap) const {
+  std::string prefix;
+  if (type.empty()) {
+    prefix = keys::AdjacencyPrefix(node);
+  } else {
+    uint32_t tok;
+    if (!LookupToken(type, &tok)) return std::make_unique<EmptyAdjacency>();
+    prefix = keys::AdjacencyPrefix(node, tok);
+  }
+  return std::make_unique<AdjacencyCursorImpl>(this, node, direction, std::move(prefix), snap);
+}
+
+// ---------------------------------------------------------------------------- stats
+
+Status StoreImpl::GetStats(GraphStats* stats, const Snapshot* snap) const {
+  *stats = GraphStats();
+  for (auto it = Prefix(keys::kMeta, "count:", snap); it->Valid(); it->Next()) {
+    std::string_view k = it->key().ToStringView();
+    int64_t v = DecodeI64(it->value().ToStringView());
+    if (k.starts_with(kCountLabel)) {
+      stats->labels[std::string(k.substr(kCountLabel.size()))] = v;
+    } else if (k.starts_with(kCountType)) {
+      stats->types[std::string(k.substr(kCountType.size()))] = v;
+    } else if (k == kCountNodes) {
+      stats->nodes = v;
+    } else if (k == kCountRels) {
+      stats->relationships = v;
+    } else if (k == kCountArticles) {
+      stats->articles = v;
+    }
+  }
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------- write steps
+
+Status StoreImpl::ReadNode(Txn* t, NodeId id, Node* n, bool* found) {
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(id), &v, found));
+  if (!*found) return Status::OK();
+  n->id = id;
+  return DecodeNode(v, n);
+}
+
+Status StoreImpl::ReadRel(Txn* t, RelId id, Relationship* r, bool* found) {
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(t->Get(keys::kRels, keys::Id(id), &v, found));
+  if (!*found) return Status::OK();
+  r->id = id;
+  return DecodeRel(v, r);
+}
+
+Status StoreImpl::WriteIndexEntries(Txn* t, const Node& n, bool remove) {
+  for (const auto& label : n.labels) {
+    for (const auto& [key, value] : n.properties) {
+      if (!indexes_.count(IndexName(label, key))) continue;
+      uint32_t lt, kt;
+      PARLEY_RETURN_IF_ERROR(t->TokenFor(label, &lt));
+      PARLEY_RETURN_IF_ERROR(t->TokenFor(key, &kt));
+      auto write = [&](const Value& v) {
+        if (v.is_null()) return;
+        std::string k = keys::Property(lt, kt, v, n.id);
+        if (remove) {
+          t->Delete(keys::kProps, k);
+        } else {
+          t->Put(keys::kProps, k, "");
+        }
+      };
+      if (value.is_list()) {
+        for (const Value& item : value.as_list()) write(item);
+      } else {
+        write(value);
+      }
+    }
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::PutNode(Txn* t, const GraphBatch::Op& op) {
+  Node cur;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadNode(t, op.id, &cur, &found));
+  Node next = found ? cur : Node{op.id, {}, {}};
+  for (const auto& l : op.labels) {
+    if (l.empty()) return Status::InvalidInput("empty label on node " + std::to_string(op.id));
+    if (std::find(next.labels.begin(), next.labels.end(), l) == next.labels.end()) {
+      next.labels.push_back(l);
+    }
+  }
+  std::sort(next.labels.begin(), next.labels.end());
+  bool props_changed = MergeProperties(&next.properties, op.properties);
+  if (found && !props_changed && next.labels == cur.labels) return Status::OK();
+  if (found) PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, cur, /*remove=*/true));
+  PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, next, /*remove=*/false));
+  for (const auto& l : next.labels) {
+    if (found && std::find(cur.labels.begin(), cur.labels.end(), l) != cur.labels.end()) continue;
+    uint32_t lt;
+    PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &lt));
+    t->Put(keys::kLabels, keys::Label(lt, op.id), "");
+    t->AddCount(std::string(kCountLabel) + l, 1);
+  }
+  if (!found) t->AddCount(std::string(kCountNodes), 1);
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(EncodeNode(t, next, &v));
+  t->Put(keys::kNodes, keys::Id(op.id), v);
+  return Status::OK();
+}
+
+Status StoreImpl::SetNodeProperty(Txn* t, const GraphBatch::Op& op) {
+  Node cur;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadNode(t, op.id, &cur, &found));
+  if (!found) return Status::NotFound("no node " + std::to_string(op.id));
+  Node next = cur;
+  if (op.value.is_null()) {
+    next.properties.erase(op.type);
+  } else {
+    next.properties[op.type] = op.value;
+  }
+  PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, cur, true));
+  PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, next, false));
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(EncodeNode(t, next, &v));
+  t->Put(keys::kNodes, keys::Id(op.id), v);
+  return Status::OK();
+}
+
+Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
+  if (op.type.empty()) return Status::InvalidInput("relationship " + std::to_string(op.id) + " has no type");
+  Relationship cur;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadRel(t, op.id, &cur, &found));
+  if (found) {
+    if (cur.type != op.type || cur.start != op.start || cur.end != op.end) {
+      return Status::InvalidInput("relationship id " + std::to_string(op.id) +
+                                  " is already used by another relationship");
+    }
+    if (!MergeProperties(&cur.properties, op.properties)) return Status::OK();
+    std::string v;
+    PARLEY_RETURN_IF_ERROR(EncodeRel(t, cur, &v));
+    t->Put(keys::kRels, keys::Id(op.id), v);
+    return Status::OK();
+  }
+  for (NodeId end : {op.start, op.end}) {
+    std::string ignored;
+    bool exists;
+    PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(end), &ignored, &exists));
+    if (!exists) {
+      return Status::InvalidInput(op.type + " relationship " + std::to_string(op.id) +
+                                  " refers to missing node " + std::to_string(end));
+    }
+  }
+  Relationship r{op.id, op.type, op.start, op.end, {}};
+  MergeProperties(&r.properties, op.properties);
+  uint32_t tok;
+  PARLEY_RETURN_IF_ERROR(t->TokenFor(op.type, &tok));
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(EncodeRel(t, r, &v));
+  t->Put(keys::kRels, keys::Id(op.id), v);
+  t->Put(keys::kOut, keys::Adjacency(op.start, tok, op.end, op.id), "");
+  t->Put(keys::kIn, keys::Adjacency(op.end, tok, op.start, op.id), "");
+  t->AddCount(std::string(kCountType) + op.type, 1);
+  t->AddCount(std::string(kCountRels), 1);
+  return Status::OK();
+}
+
+Status StoreImpl::DropOwners(Txn* t, ElementKind kind, uint64_t id) {
+  std::vector<std::string> owners;
+  PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOwners, keys::OwnersPrefix(kind, id), &owners));
+  for (const auto& article : owners) {
+    t->Delete(keys::kOwners, keys::Owner(kind, id, article));
+    t->Delete(keys::kContrib, keys::Contrib(article, kind, id));
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::DeleteRel(Txn* t, RelId id) {
+  Relationship r;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadRel(t, id, &r, &found));
+  if (!found) return Status::OK();
+  uint32_t tok;
+  PARLEY_RETURN_IF_ERROR(t->TokenFor(r.type, &tok));
+  t->Delete(keys::kRels, keys::Id(id));
+  t->Delete(keys::kOut, keys::Adjacency(r.start, tok, r.end, id));
+  t->Delete(keys::kIn, keys::Adjacency(r.end, tok, r.start, id));
+  t->AddCount(std::string(kCountType) + r.type, -1);
+  t->AddCount(std::string(kCountRels), -1);
+  return DropOwners(t, ElementKind::kRel, id);
+}
+
+Status StoreImpl::DeleteNode(Txn* t, NodeId id, bool detach) {
+  Node n;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadNode(t, id, &n, &found));
+  if (!found) return Status::OK();
+  for (int cf : {keys::kOut, keys::kIn}) {
+    std::vector<std::string> rest;
+    PARLEY_RETURN_IF_ERROR(t->ScanKeys(cf, keys::AdjacencyPrefix(id), &rest));
+    if (!rest.empty() && !detach) {
+      return Status::InvalidInput("node " + std::to_string(id) +
+                                  " still has relationships (use DETACH DELETE)");
+    }
+    for (const auto& suffix : rest) {
+      PARLEY_RETURN_IF_ERROR(DeleteRel(t, codec::GetBE64(suffix.data() + 12)));
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, n, true));
+  for (const auto& l : n.labels) {
+    uint32_t lt;
+    PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &lt));
+    t->Delete(keys::kLabels, keys::Label(lt, id));
+    t->AddCount(std::string(kCountLabel) + l, -1);
+  }
+  t->Delete(keys::kNodes, keys::Id(id));
+  t->AddCount(std::string(kCountNodes), -1);
+  return DropOwners(t, ElementKind::kNode, id);
+}
+
+Status StoreImpl::ApplyOps(Txn* t, const GraphBatch& batch, const std::string* owner) {
+  for (const auto& op : batch.ops()) {
+    switch (op.kind) {
+      case GraphBatch::Op::kPutNode: PARLEY_RETURN_IF_ERROR(PutNode(t, op)); break;
+      case GraphBatch::Op::kPutRel: PARLEY_RETURN_IF_ERROR(PutRel(t, op)); break;
+      case GraphBatch::Op::kSetNodeProperty: PARLEY_RETURN_IF_ERROR(SetNodeProperty(t, op)); break;
+      case GraphBatch::Op::kDeleteRel: PARLEY_RETURN_IF_ERROR(DeleteRel(t, op.id)); break;
+      case GraphBatch::Op::kDeleteNode: PARLEY_RETURN_IF_ERROR(DeleteNode(t, op.id, op.detach)); break;
+    }
+    if (owner && (op.kind == GraphBatch::Op::kPutNode || op.kind == GraphBatch::Op::kPutRel)) {
+      ElementKind kind = op.kind == GraphBatch::Op::kPutNode ? ElementKind::kNode : ElementKind::kRel;
+      t->Put(keys::kOwners, keys::Owner(kind, op.id, *owner), "");
+      t->Put(keys::kContrib, keys::Contrib(*owner, kind, op.id), "");
+    }
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::WithdrawArticle(Txn* t, const std::string& id) {
+  std::vector<std::string> contributed;
+  PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kContrib, keys::ContribPrefix(id), &contributed));
+  std::vector<NodeId> nodes;
+  std::vector<RelId> rels;
+  for (const auto& suffix : contributed) {
+    auto kind = static_cast<ElementKind>(suffix[0]);
+    uint64_t eid = codec::GetBE64(suffix.data() + 1);
+    t->Delete(keys::kContrib, keys::Contrib(id, kind, eid));
+    t->Delete(keys::kOwners, keys::Owner(kind, eid, id));
+    (kind == ElementKind::kNode ? nodes : rels).push_back(eid);
+  }
+  // Relationships first, so that nodes left without owners are also left without edges.
+  std::vector<std::string> rest;
+  for (RelId r : rels) {
+    PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOwners, keys::OwnersPrefix(ElementKind::kRel, r), &rest));
+    if (rest.empty()) PARLEY_RETURN_IF_ERROR(DeleteRel(t, r));
+  }
+  for (NodeId n : nodes) {
+    PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOwners, keys::OwnersPrefix(ElementKind::kNode, n), &rest));
+    if (!rest.empty()) continue;
+    std::vector<std::string> out, in;
+    PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOut, keys::AdjacencyPrefix(n), &out));
+    PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kIn, keys::AdjacencyPrefix(n), &in));
+    // A node that facts added by hand still point at stays, without an owner.
+    if (out.empty() && in.empty()) PARLEY_RETURN_IF_ERROR(DeleteNode(t, n, false));
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::Apply(const GraphBatch& batch) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  PARLEY_RETURN_IF_ERROR(ApplyOps(&t, batch, nullptr));
+  return t.Commit();
+}
+
+Status StoreImpl::WriteArticle(const ArticleRecord& article, const GraphBatch& facts,
+                               ArticleOutcome* outcome) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  if (article.id.empty()) return Status::InvalidInput("article without an id");
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  std::string v;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(t.Get(keys::kArticles, article.id, &v, &found));
+  if (found) {
+    ArticleRecord old;
+    PARLEY_RETURN_IF_ERROR(DecodeArticle(article.id, v, &old));
+    if (old.facts_hash == article.facts_hash) {
+      *outcome = ArticleOutcome::kUnchanged;
+      return Status::OK();
+    }
+    PARLEY_RETURN_IF_ERROR(WithdrawArticle(&t, article.id));
+  } else {
+    t.AddCount(std::string(kCountArticles), 1);
+  }
+  PARLEY_RETURN_IF_ERROR(ApplyOps(&t, facts, &article.id));
+  t.Put(keys::kArticles, article.id, EncodeArticle(article));
+  PARLEY_RETURN_IF_ERROR(t.Commit());
+  *outcome = found ? ArticleOutcome::kReplaced : ArticleOutcome::kAdded;
+  return Status::OK();
+}
+
+Status StoreImpl::RemoveArticle(std::string_view id) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  std::string v;
+  bool found;
+  std::string key(id);
+  PARLEY_RETURN_IF_ERROR(t.Get(keys::kArticles, key, &v, &found));
+  if (!found) return Status::NotFound("no article " + key);
+  PARLEY_RETURN_IF_ERROR(WithdrawArticle(&t, key));
+  t.Delete(keys::kArticles, key);
+  t.AddCount(std::string(kCountArticles), -1);
+  return t.Commit();
+}
+
+Status StoreImpl::CreateIndex(std::string_view label, std::string_view key) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  if (IsIndexed(label, key)) return Status::OK();
+  std::lock_guard lock(write_mu_);
+  {
+    std::unique_lock tl(tokens_mu_);
+    indexes_.insert(IndexName(label, key));
+  }
+  Txn t(this);
+  t.Put(keys::kMeta, std::string(kIndexPrefix) + IndexName(label, key), "");
+  // Backfill: index the property on every node that already has the label.
+  std::unique_ptr<IdCursor> c = ScanLabel(label, nullptr);
+  for (; c->Valid(); c->Next()) {
+    Node n;
+    bool found;
+    PARLEY_RETURN_IF_ERROR(ReadNode(&t, c->id(), &n, &found));
+    if (!found) continue;
+    Node only{n.id, {std::string(label)}, {}};
+    if (auto it = n.properties.find(key); it != n.properties.end()) {
+      only.properties.emplace(it->first, it->second);
+    }
+    PARLEY_RETURN_IF_ERROR(WriteIndexEntries(&t, only, false));
+  }
+  PARLEY_RETURN_IF_ERROR(c->status());
+  Status s = t.Commit();
+  if (!s.ok()) {
+    std::unique_lock tl(tokens_mu_);
+    indexes_.erase(IndexName(label, key));
+  }
+  return s;
+}
+
+Status StoreImpl::AllocateId(uint64_t* id) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  std::string v;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(t.Get(keys::kMeta, std::string(kNextId), &v, &found));
+  int64_t next = found ? DecodeI64(v) : 1;
+  t.Put(keys::kMeta, std::string(kNextId), EncodeI64(next + 1));
+  PARLEY_RETURN_IF_ERROR(t.Commit());
+  // Hashed into the same space as canonical ids, so hand-made ids never form a dense range
+  // that canonical ones could run into more often than chance.
+  *id = IdFor("created:" + std::to_string(next));
+  return Status::OK();
+}
+
+Status StoreImpl::Token(std::string_view name, uint32_t* token) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  if (LookupToken(name, token)) return Status::OK();
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  PARLEY_RETURN_IF_ERROR(t.TokenFor(name, token));
+  return t.Commit();
+}
+
+Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
+                              const std::map<std::string, int64_t>& label_counts,
+                              const std::map<std::string, int64_t>& type_counts, int64_t nodes,
+                              int64_t relationships) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  for (size_t cf = 0; cf < files_per_cf.size() && cf < handles_.size(); ++cf) {
+    if (files_per_cf[cf].empty()) continue;
+    rocksdb::IngestExternalFileOptions io;
+    io.move_files = true;
+    PARLEY_RETURN_IF_ERROR(FromRocks(db_->IngestExternalFile(handles_[cf], files_per_cf[cf], io),
+                                     std::string("ingesting ") + keys::ColumnFamilyName(cf)));
+  }
+  Txn t(this);
+  for (const auto& [l, n] : label_counts) t.AddCount(std::string(kCountLabel) + l, n);
+  for (const auto& [ty, n] : type_counts) t.AddCount(std::string(kCountType) + ty, n);
+  t.AddCount(std::string(kCountNodes), nodes);
+  t.AddCount(std::string(kCountRels), relationships);
+  return t.Commit();
+}
+
+}  // namespace parley

@@ -1,0 +1,248 @@
+// GraphStore: Parley's persistent property graph on RocksDB.
+//
+// Nodes carry labels and properties; relationships carry a type, a start and an end node and
+// properties. Ids are 64-bit and chosen by the caller (Parley derives them from canonical keys,
+// so that two machines extracting the same article agree on them); AllocateId() hands out
+// fresh ones for facts added by hand.
+//
+// Facts arrive per article: WriteArticle() applies all of one article's nodes and
+// relationships in a single atomic RocksDB write, records which article contributed what,
+// and on a changed article first withdraws its old contributions. A node or relationship that
+// several articles contribute (an actor, say) lives as long as one of them still does.
+//
+// One process may open a store read-write at a time (RocksDB's lock); any number may open it
+// read-only, each seeing the data as of its open. No method throws: errors come back as Status.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "storage/value.h"
+
+namespace parley {
+
+using NodeId = uint64_t;
+using RelId = uint64_t;
+
+// The schema version this build writes; a store of a newer version is refused.
+inline constexpr int kSchemaVersion = 1;
+
+struct Node {
+  NodeId id = 0;
+  std::vector<std::string> labels;  // sorted
+  PropertyMap properties;
+};
+
+struct Relationship {
+  RelId id = 0;
+  std::string type;
+  NodeId start = 0;
+  NodeId end = 0;
+  PropertyMap properties;
+};
+
+enum class Direction { kOutgoing, kIncoming, kBoth };
+
+// One relationship seen from a node: its id, type, and the node at the other end.
+struct Adjacent {
+  RelId rel = 0;
+  std::string type;
+  NodeId other = 0;
+  bool outgoing = true;  // true if the node we started from is the relationship's start
+};
+
+// An article as stored: its text and metadata, and the hashes that tell whether a later
+// ingest of the same id brings anything new.
+struct ArticleRecord {
+  std::string id;
+  std::string title;
+  std::string date;    // ISO 8601 as given, may be empty
+  std::string source;  // outlet or file path
+  std::string text;
+  std::string content_hash;  // hex hash of the text
+  std::string facts_hash;    // hex hash of the text and every extracted fact
+};
+
+// A list of changes, applied in order and atomically by GraphStore::Apply / WriteArticle.
+class GraphBatch {
+ public:
+  // Adds node `id`, or merges into it if it exists: labels are added; a property it lacks is
+  // set; list properties are united (sorted, without repeats); other existing values stay.
+  void PutNode(NodeId id, std::vector<std::string> labels, PropertyMap properties);
+  // Adds relationship `id` from `start` to `end`, or merges properties into it as PutNode does.
+  // Both ends must exist in the store or earlier in the batch.
+  void PutRelationship(RelId id, std::string type, NodeId start, NodeId end,
+                       PropertyMap properties);
+  // Sets (or with a null value, removes) one property of an existing node.
+  void SetNodeProperty(NodeId id, std::string key, Value value);
+  // Removes a relationship; removing a missing one is not an error.
+  void DeleteRelationship(RelId id);
+  // Removes a node; with `detach`, its relationships too, otherwise it must have none.
+  void DeleteNode(NodeId id, bool detach);
+
+  bool empty() const { return ops_.empty(); }
+  size_t size() const { return ops_.size(); }
+
+  struct Op {
+    enum Kind { kPutNode, kPutRel, kSetNodeProperty, kDeleteRel, kDeleteNode } kind = kPutNode;
+    uint64_t id = 0;
+    std::vector<std::string> labels;  // kPutNode
+    std::string type;                 // kPutRel; the key for kSetNodeProperty
+    NodeId start = 0, end = 0;        // kPutRel
+    PropertyMap properties;           // kPutNode, kPutRel
+    Value value;                      // kSetNodeProperty
+    bool detach = false;              // kDeleteNode
+  };
+  const std::vector<Op>& ops() const { return ops_; }
+
+ private:
+  std::vector<Op> ops_;
+};
+
+// What WriteArticle did.
+enum class ArticleOutcome { kUnchanged, kAdded, kReplaced };
+
+// Counts per label and per relationship type, ordered by name.
+struct GraphStats {
+  int64_t nodes = 0;
+  int64_t relationships = 0;
+  int64_t articles = 0;
+  std::map<std::string, int64_t> labels;
+  std::map<std::string, int64_t> types;
+};
+
+// A consistent read view: every read made through one Snapshot sees the store as of its making.
+class Snapshot {
+ public:
+  virtual ~Snapshot() = default;
+};
+
+// A forward-only cursor over ids (a label scan or a property lookup).
+class IdCursor {
+ public:
+  virtual ~IdCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual uint64_t id() const = 0;
+  virtual void Next() = 0;
+  // Non-OK if the scan stopped on an error rather than at its end.
+  virtual Status status() const = 0;
+};
+
+// A forward-only cursor over one node's relationships.
+class AdjacencyCursor {
+ public:
+  virtual ~AdjacencyCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual const Adjacent& entry() const = 0;
+  virtual void Next() = 0;
+  virtual Status status() const = 0;
+};
+
+class GraphStore {
+ public:
+  struct Options {
+    bool read_only = false;
+    bool create_if_missing = true;
+    // Bytes of block cache for reads.
+    size_t block_cache_bytes = 256u << 20;
+  };
+
+  // Opens (or creates) the store in folder `dir`. Fails with kBusy if another process holds it
+  // for writing, kIncompatible if it was written by a newer schema version, kNotFound if it is
+  // missing and may not be created.
+  static Status Open(const std::string& dir, const Options& options,
+                     std::unique_ptr<GraphStore>* store);
+
+  virtual ~GraphStore() = default;
+
+  // ---- reads (snapshot may be null: the latest data) ----
+
+  // A read view pinned at this moment.
+  virtual std::unique_ptr<Snapshot> GetSnapshot() const = 0;
+  // Fills `node`; kNotFound if there is no node `id`.
+  virtual Status GetNode(NodeId id, Node* node, const Snapshot* snap = nullptr) const = 0;
+  // Fills `rel`; kNotFound if there is no relationship `id`.
+  virtual Status GetRelationship(RelId id, Relationship* rel,
+                                 const Snapshot* snap = nullptr) const = 0;
+  // The ids of all nodes carrying `label`, ascending.
+  virtual std::unique_ptr<IdCursor> ScanLabel(std::string_view label,
+                                              const Snapshot* snap = nullptr) const = 0;
+  // All node ids in ascending order.
+  virtual std::unique_ptr<IdCursor> ScanNodes(const Snapshot* snap = nullptr) const = 0;
+  // All relationship ids in ascending order.
+  virtual std::unique_ptr<IdCursor> ScanRelationships(const Snapshot* snap = nullptr) const = 0;
+  // Nodes with `label` whose property `key` equals `value` (or, for a list property, holds it),
+  // through the property index. kNotFound if (label, key) is not indexed.
+  virtual Status FindNodes(std::string_view label, std::string_view key, const Value& value,
+                           std::vector<NodeId>* ids, const Snapshot* snap = nullptr) const = 0;
+  // Like FindNodes for string values that start with `prefix`.
+  virtual Status FindNodesByPrefix(std::string_view label, std::string_view key,
+                                   std::string_view prefix, std::vector<NodeId>* ids,
+                                   const Snapshot* snap = nullptr) const = 0;
+  // True if (label, key) has a property index.
+  virtual bool IsIndexed(std::string_view label, std::string_view key) const = 0;
+  // The relationships of `node` in `direction`, of type `type` (empty: every type), grouped by
+  // type and ordered by the other end's id.
+  virtual std::unique_ptr<AdjacencyCursor> Neighbours(NodeId node, Direction direction,
+                                                      std::string_view type = {},
+                                                      const Snapshot* snap = nullptr) const = 0;
+  // Fills `article`; kNotFound if no article has id `id`.
+  virtual Status GetArticle(std::string_view id, ArticleRecord* article,
+                            const Snapshot* snap = nullptr) const = 0;
+  // Calls `visit` for every article in id order until it returns false.
+  virtual Status ScanArticles(const std::function<bool(const ArticleRecord&)>& visit,
+                              const Snapshot* snap = nullptr) const = 0;
+  // The ids of the articles that contributed node (or relationship) `id`, sorted.
+  virtual Status Sources(bool relationship, uint64_t id, std::vector<std::string>* articles,
+                         const Snapshot* snap = nullptr) const = 0;
+  // Counts per label and relationship type.
+  virtual Status GetStats(GraphStats* stats, const Snapshot* snap = nullptr) const = 0;
+
+  // ---- writes (fail with kInvalidInput on a read-only store) ----
+
+  // Applies `batch` atomically: all of it or, on any error, none of it.
+  virtual Status Apply(const GraphBatch& batch) = 0;
+  // Stores one article and its facts atomically. If an article with the same id and the same
+  // facts hash is stored, nothing changes (kUnchanged). If one with another hash is, its facts
+  // are withdrawn first (kReplaced): what no other article contributes goes.
+  virtual Status WriteArticle(const ArticleRecord& article, const GraphBatch& facts,
+                              ArticleOutcome* outcome) = 0;
+  // Withdraws an article and every fact only it contributed; kNotFound if it is not stored.
+  virtual Status RemoveArticle(std::string_view id) = 0;
+  // Indexes property `key` of nodes labelled `label` (existing nodes included).
+  virtual Status CreateIndex(std::string_view label, std::string_view key) = 0;
+  // A fresh id never handed out before by this store, for nodes and relationships made by hand.
+  virtual Status AllocateId(uint64_t* id) = 0;
+  // Flushes memtables to disk (for measuring size on disk).
+  virtual Status Flush() = 0;
+
+  // ---- bulk loading (see bulk_loader.h) ----
+
+  // Interns a label, relationship type or property key and returns its token, writing it
+  // durably if new.
+  virtual Status Token(std::string_view name, uint32_t* token) = 0;
+  // Ingests finished SST files into column family `cf` (keys::ColumnFamily) and adds
+  // `label_counts`/`type_counts` and the node and relationship totals to the stored counters.
+  virtual Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
+                             const std::map<std::string, int64_t>& label_counts,
+                             const std::map<std::string, int64_t>& type_counts,
+                             int64_t nodes, int64_t relationships) = 0;
+  // The folder of the store.
+  virtual const std::string& dir() const = 0;
+};
+
+// A stable 63-bit id for a canonical key (FNV-1a folded through a 64-bit mixer). Parley's
+// node and relationship ids are IdFor("Actor:IRN"), IdFor("Demand:<article>:<start>:<end>"),
+// and so on, so that the same fact gets the same id on every machine.
+uint64_t IdFor(std::string_view key);
+
+// Lower-case hex of a 128-bit hash of `data` (for article content and facts hashes).
+std::string HashHex(std::string_view data);
+
+}  // namespace parley
