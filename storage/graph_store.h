@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/status.h"
 #include "storage/value.h"
 
@@ -236,13 +237,5 @@ class GraphStore {
   // The folder of the store.
   virtual const std::string& dir() const = 0;
 };
-
-// A stable 63-bit id for a canonical key (FNV-1a folded through a 64-bit mixer). Parley's
-// node and relationship ids are IdFor("Actor:IRN"), IdFor("Demand:<article>:<start>:<end>"),
-// and so on, so that the same fact gets the same id on every machine.
-uint64_t IdFor(std::string_view key);
-
-// Lower-case hex of a 128-bit hash of `data` (for article content and facts hashes).
-std::string HashHex(std::string_view data);
 
 }  // namespace parley

@@ -2,7 +2,7 @@
 // stored ids and hashes depend on them.
 #include <cstdio>
 
-#include "storage/graph_store.h"
+#include "core/hash.h"
 
 namespace parley {
 namespace {

@@ -1,0 +1,70 @@
+// parley: the command-line entry point. Dispatches to a subcommand and turns its Status into
+// an exit code: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+#include <clocale>
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+
+namespace {
+
+using parley::Status;
+using parley::cli::Args;
+
+struct Command {
+  std::function<Status(const Args&)> run;
+  std::set<std::string> value_flags;
+  std::set<std::string> switches;
+  const char* usage;
+};
+
+const std::map<std::string, Command>& Commands() {
+  static const std::map<std::string, Command> kCommands = {
+      {"ingest",
+       {parley::cli::Ingest, {"--db", "--facts"}, {"--skip-bad"},
+        "parley ingest [--db DIR] [--skip-bad] PATH...         store articles (.txt, .md, .jsonl, folders, - for stdin)\n"
+        "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley extract`"}},
+      {"stats",
+       {parley::cli::Stats, {"--db", "--format"}, {},
+        "parley stats [--db DIR] [--format table|json|jsonl|csv]   counts per label and relationship type"}},
+  };
+  return kCommands;
+}
+
+void PrintUsage(std::ostream& out) {
+  out << "parley: who demands what of whom, from news, as a knowledge graph\n\nUsage:\n";
+  for (const auto& [name, cmd] : Commands()) out << "  " << cmd.usage << "\n";
+  out << "\nThe database is --db DIR, else $PARLEY_DB, else ./parley.db.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "C.UTF-8");
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
+    PrintUsage(argc < 2 ? std::cerr : std::cout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::cout << "parley " << PARLEY_VERSION << "\n";
+    return 0;
+  }
+  auto it = Commands().find(argv[1]);
+  if (it == Commands().end()) {
+    std::cerr << "parley: unknown command '" << argv[1] << "' (see parley --help)\n";
+    return 2;
+  }
+  Args args;
+  Status s = Args::Parse(argc, argv, 2, it->second.value_flags, it->second.switches, &args);
+  if (s.ok()) s = it->second.run(args);
+  if (s.ok()) return 0;
+  std::cerr << "parley: " << s.message() << "\n";
+  if (s.code() == Status::Code::kUsage) {
+    std::cerr << "usage: " << it->second.usage << "\n";
+    return 2;
+  }
+  return 1;
+}

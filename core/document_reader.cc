@@ -1,0 +1,267 @@
+#include "core/document_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <regex>
+
+#include "core/facts.h"
+#include "core/hash.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool HasArticleExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".txt" || ext == ".md" || ext == ".jsonl" || ext == ".text" || ext == ".markdown";
+}
+
+bool IsJsonl(const std::string& path) {
+  return path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0;
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Why `text` is not usable as an article, or "" if it is.
+std::string TextProblem(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return "binary data (NUL bytes)";
+  size_t bad;
+  if (!IsValidUtf8(text, &bad)) return "invalid UTF-8 at byte " + std::to_string(bad);
+  return "";
+}
+
+}  // namespace
+
+void ParseArticleHeader(Document* doc) {
+  // Looks only at the first few lines; the text itself is never changed.
+  size_t pos = 0;
+  std::vector<std::string> lines;
+  while (lines.size() < 4 && pos < doc->text.size()) {
+    size_t nl = doc->text.find('\n', pos);
+    if (nl == std::string::npos) nl = doc->text.size();
+    lines.push_back(Trim(doc->text.substr(pos, nl - pos)));
+    pos = nl + 1;
+  }
+  if (lines.empty()) return;
+  std::string title = lines[0];
+  while (!title.empty() && title[0] == '#') title.erase(0, 1);
+  title = Trim(title);
+  // A first line that is a whole paragraph is not a title.
+  if (doc->title.empty() && title.size() <= 200 && lines.size() > 1) doc->title = title;
+  static const std::regex kDate(R"((\d{4}-\d{2}-\d{2}))");
+  static const std::regex kBy(R"(^[Bb]y\s+([^|]+?)\s*(\||$))");
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::smatch m;
+    if (doc->date.empty() && std::regex_search(lines[i], m, kDate)) doc->date = m[1];
+    if (std::regex_search(lines[i], m, kBy) && doc->source.empty()) doc->source = Trim(m[1]);
+  }
+}
+
+Status DocumentReader::Open(const std::vector<std::string>& paths, const Options& options,
+                            WarningFn warn, std::unique_ptr<DocumentReader>* out) {
+  std::unique_ptr<DocumentReader> r(new DocumentReader());
+  r->options_ = options;
+  r->warn_ = warn ? std::move(warn) : [](const std::string&) {};
+  if (paths.empty()) return Status::Usage("no input named (give files, folders, or - for stdin)");
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      r->files_.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) return Status::NotFound("no such file or folder: " + p);
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        // A folder's README describes the folder; it is not one of its articles.
+        bool readme = it->path().stem().string().rfind("README", 0) == 0;
+        if (it->is_regular_file(ec) && HasArticleExtension(it->path()) && !readme) {
+          found.push_back(it->path().lexically_normal().string());
+        }
+      }
+      if (found.empty()) {
+        return Status::InvalidInput(p + ": nothing to read (no .txt, .md or .jsonl files)");
+      }
+      std::sort(found.begin(), found.end());
+      r->files_.insert(r->files_.end(), found.begin(), found.end());
+    } else {
+      r->files_.push_back(fs::path(p).lexically_normal().string());
+    }
+  }
+  for (const auto& f : r->files_) {
+    std::error_code ec;
+    if (f != "-") r->bytes_total_ += fs::file_size(f, ec);
+  }
+  *out = std::move(r);
+  return Status::OK();
+}
+
+DocumentReader::~DocumentReader() {
+  if (in_ && in_ != stdin) std::fclose(in_);
+}
+
+Status DocumentReader::OpenNextFile(bool* done) {
+  if (in_ && in_ != stdin) std::fclose(in_);
+  in_ = nullptr;
+  while (next_file_ < files_.size()) {
+    current_ = files_[next_file_++];
+    if (current_ == "-") {
+      in_ = stdin;
+    } else {
+      in_ = std::fopen(current_.c_str(), "rb");
+      if (!in_) {
+        warn_(current_ + ": " + std::strerror(errno) + "; skipped");
+        ++skipped_;
+        continue;
+      }
+    }
+    line_no_ = 0;
+    if (options_.lines) {
+      mode_ = Mode::kLines;
+    } else if (current_ == "-") {
+      int c = std::fgetc(in_);
+      while (c == ' ' || c == '\n' || c == '\r' || c == '\t') c = std::fgetc(in_);
+      if (c != EOF) std::ungetc(c, in_);
+      mode_ = c == '{' ? Mode::kJsonl : Mode::kWhole;
+    } else {
+      mode_ = IsJsonl(current_) ? Mode::kJsonl : Mode::kWhole;
+    }
+    *done = false;
+    return Status::OK();
+  }
+  *done = true;
+  return Status::OK();
+}
+
+bool DocumentReader::ReadLine(std::string* line) {
+  // getline keeps NUL bytes, so that binary data is seen and reported, not cut short.
+  char* buf = nullptr;
+  size_t cap = 0;
+  ssize_t n = ::getline(&buf, &cap, in_);
+  if (n < 0) {
+    std::free(buf);
+    line->clear();
+    return false;
+  }
+  line->assign(buf, static_cast<size_t>(n));
+  std::free(buf);
+  bytes_read_ += static_cast<uint64_t>(n);
+  if (!line->empty() && line->back() == '\n') line->pop_back();
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  return true;
+}
+
+Status DocumentReader::NextFromLine(Document* doc, bool* got) {
+  *got = false;
+  std::string line;
+  if (!ReadLine(&line)) return Status::OK();
+  ++line_no_;
+  std::string where = current_ + ":" + std::to_string(line_no_);
+  if (mode_ == Mode::kLines) {
+    *doc = Document();
+    doc->id = std::to_string(line_no_);
+    doc->source = current_;
+    std::string problem = line.size() > options_.max_document_bytes ? "line too long" : TextProblem(line);
+    if (!problem.empty()) {
+      warn_(where + ": " + problem + "; read as empty");
+      ++skipped_;
+    } else {
+      doc->text = std::move(line);
+    }
+    *got = true;
+    return Status::OK();
+  }
+  if (Trim(line).empty()) return NextFromLine(doc, got);
+  if (line.size() > options_.max_document_bytes) {
+    warn_(where + ": line longer than " + std::to_string(options_.max_document_bytes) + " bytes; skipped");
+    ++skipped_;
+    return NextFromLine(doc, got);
+  }
+  auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    std::string problem = TextProblem(line);
+    warn_(where + ": " + (problem.empty() ? "not a JSON object" : problem) + "; skipped");
+    ++skipped_;
+    return NextFromLine(doc, got);
+  }
+  *doc = Document();
+  auto str = [&](const char* k) -> std::string {
+    auto it = j.find(k);
+    if (it == j.end()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+    return "";
+  };
+  doc->id = str("id");
+  if (doc->id.empty()) doc->id = current_ + ":" + std::to_string(line_no_);
+  doc->title = str("title");
+  doc->date = str("date");
+  doc->source = str("source");
+  doc->text = str("text");
+  if (doc->text.empty()) doc->text = str("body");
+  *got = true;
+  return Status::OK();
+}
+
+Status DocumentReader::Next(Document* doc, bool* done) {
+  for (;;) {
+    if (!in_) {
+      PARLEY_RETURN_IF_ERROR(OpenNextFile(done));
+      if (*done) return Status::OK();
+    }
+    if (mode_ != Mode::kWhole) {
+      bool got;
+      PARLEY_RETURN_IF_ERROR(NextFromLine(doc, &got));
+      if (got) {
+        *done = false;
+        return Status::OK();
+      }
+      if (in_ != stdin) std::fclose(in_);
+      in_ = nullptr;
+      continue;
+    }
+    std::string text;
+    char buf[65536];
+    size_t n;
+    bool too_big = false;
+    while ((n = std::fread(buf, 1, sizeof buf, in_)) > 0) {
+      bytes_read_ += n;
+      if (text.size() + n > options_.max_document_bytes) {
+        too_big = true;
+        continue;  // keep reading to count progress, but do not keep it
+      }
+      text.append(buf, n);
+    }
+    if (in_ != stdin) std::fclose(in_);
+    in_ = nullptr;
+    std::string problem = too_big ? "larger than " + std::to_string(options_.max_document_bytes) + " bytes"
+                                  : TextProblem(text);
+    if (problem.empty() && Trim(text).empty()) problem = "empty";
+    if (!problem.empty()) {
+      warn_(current_ + ": " + problem + "; skipped");
+      ++skipped_;
+      continue;
+    }
+    *doc = Document();
+    doc->id = current_ == "-" ? "stdin:" + HashHex(text).substr(0, 16) : current_;
+    doc->source = current_ == "-" ? "stdin" : current_;
+    doc->text = std::move(text);
+    ParseArticleHeader(doc);
+    *done = false;
+    return Status::OK();
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,97 @@
+// The facts extracted from one document: the JSONL record `parley extract` prints and
+// `parley ingest --facts` reads (the contract is in DESIGN.md and README.md).
+//
+// Beyond the contract's required fields, a record may carry the article itself ("title",
+// "date", "source", "text"), entities their "aliases", "role" and "country", and events and
+// triples the "quote" (the sentence that states them) and "condition" (for conditional
+// demands), so that facts extracted on one machine can be stored on another without loss.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace parley {
+
+struct Mention {
+  int64_t start = 0;  // byte offsets into the document text, end exclusive
+  int64_t end = 0;
+  std::string text;
+};
+
+struct Entity {
+  std::string id;    // canonical id: "IRN", "USA", "ali-khamenei"
+  std::string name;  // canonical name
+  std::string kind;  // person, country, organization, group
+  std::vector<std::string> aliases;
+  std::string role;     // "Supreme Leader", for a person holding a role
+  std::string country;  // canonical id of the actor the role is held in
+  std::vector<Mention> mentions;
+};
+
+// A phrase that may refer to an entity.
+struct Argument {
+  std::string text;
+  std::string entity;  // canonical id, empty if the phrase names no known actor
+};
+
+struct Triple {
+  Argument subject;
+  std::string predicate;
+  std::string lemma;
+  Argument object;
+  std::vector<std::string> args;  // further arguments ("in 2018", "with the US")
+  bool negated = false;
+  std::string modality;  // "", "must", "should", "may", "likely", ...
+  double confidence = 0;
+  int64_t sentence = 0;  // 0-based sentence index
+  int64_t start = 0;     // byte span of the clause
+  int64_t end = 0;
+  std::string quote;  // the sentence, if known
+};
+
+struct PolicyRef {
+  std::string id;  // canonical id, may be empty (then derived from the name)
+  std::string name;
+};
+
+// A typed event: a demand, or a stance such as support, oppose, sanction, withdraw.
+struct Event {
+  std::string type;   // "demand", "support", ...
+  std::string cameo;  // CAMEO code, "10" for demand
+  Argument source;
+  Argument target;
+  std::string content;  // what is demanded or stated
+  std::vector<PolicyRef> policies;
+  bool negated = false;
+  std::string modality;
+  std::string condition;  // "only if ..." clause text, if the event is conditional
+  double confidence = 0;
+  int64_t sentence = 0;
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string quote;
+};
+
+struct DocumentFacts {
+  std::string doc;  // document id (a number in the JSON becomes its decimal text)
+  std::string title, date, source, text;
+  std::vector<Entity> entities;
+  std::vector<Triple> triples;
+  std::vector<Event> events;
+};
+
+// Parses one JSONL record. Errors name the field ("events[2].source: expected an object").
+Status ParseFacts(std::string_view json, DocumentFacts* facts);
+
+// Serialises `facts` as one line of JSON (no trailing newline). Optional fields that are
+// empty are left out; `doc` is written as a number when `numeric_doc_id` and it is one.
+std::string FactsToJson(const DocumentFacts& facts, bool numeric_doc_id = false);
+
+// True if `s` is well-formed UTF-8; otherwise `*bad_offset` is the first bad byte's offset.
+bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
+
+}  // namespace parley

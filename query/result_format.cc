@@ -1,0 +1,250 @@
+#include "query/result_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace parley {
+namespace {
+
+// Display width of a UTF-8 string: one column per code point (close enough for names).
+size_t Width(std::string_view s) {
+  size_t w = 0;
+  for (unsigned char c : s) w += (c & 0xc0) != 0x80;
+  return w;
+}
+
+class JsonWriter : public ResultWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  void Begin(const std::vector<std::string>& columns) override {
+    std::string s = "{\"columns\":[";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i) s += ',';
+      AppendJsonString(columns[i], &s);
+    }
+    s += "],\"rows\":[";
+    out_ << s;
+  }
+  void Row(const std::vector<Value>& row) override {
+    std::string s = first_ ? "[" : ",[";
+    first_ = false;
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) s += ',';
+      AppendJson(row[i], &s);
+    }
+    s += ']';
+    out_ << s;
+  }
+  void End() override { out_ << "]}\n"; }
+
+ private:
+  std::ostream& out_;
+  bool first_ = true;
+};
+
+class JsonlWriter : public ResultWriter {
+ public:
+  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  void Begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void Row(const std::vector<Value>& row) override {
+    std::string s = "{";
+    for (size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
+      if (i) s += ',';
+      AppendJsonString(columns_[i], &s);
+      s += ':';
+      AppendJson(row[i], &s);
+    }
+    s += "}\n";
+    out_ << s;
+  }
+  void End() override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+};
+
+class CsvWriter : public ResultWriter {
+ public:
+  explicit CsvWriter(std::ostream& out) : out_(out) {}
+  void Begin(const std::vector<std::string>& columns) override { Line(columns); }
+  void Row(const std::vector<Value>& row) override {
+    std::vector<std::string> fields;
+    for (const Value& v : row) fields.push_back(v.is_null() ? "" : PlainText(v));
+    Line(fields);
+  }
+  void End() override { out_.flush(); }
+
+ private:
+  // RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
+  void Line(const std::vector<std::string>& fields) {
+    std::string s;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) s += ',';
+      const std::string& f = fields[i];
+      if (f.find_first_of(",\"\r\n") == std::string::npos) {
+        s += f;
+      } else {
+        s += '"';
+        for (char c : f) {
+          if (c == '"') s += '"';
+          s += c;
+        }
+        s += '"';
+      }
+    }
+    out_ << s << "\r\n";
+  }
+  std::ostream& out_;
+};
+
+class TableWriter : public ResultWriter {
+ public:
+  explicit TableWriter(std::ostream& out) : out_(out) {}
+  void Begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void Row(const std::vector<Value>& row) override {
+    std::vector<std::string> cells;
+    for (const Value& v : row) {
+      std::string s = v.is_null() ? "null" : PlainText(v);
+      std::replace(s.begin(), s.end(), '\n', ' ');
+      cells.push_back(std::move(s));
+    }
+    rows_.push_back(std::move(cells));
+  }
+  void End() override {
+    std::vector<size_t> w(columns_.size());
+    for (size_t i = 0; i < columns_.size(); ++i) w[i] = Width(columns_[i]);
+    for (const auto& r : rows_) {
+      for (size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], Width(r[i]));
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+      std::string s;
+      for (size_t i = 0; i < w.size(); ++i) {
+        std::string c = i < cells.size() ? cells[i] : "";
+        s += c;
+        if (i + 1 < w.size()) s += std::string(w[i] - Width(c) + 2, ' ');
+      }
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      out_ << s << '\n';
+    };
+    line(columns_);
+    std::vector<std::string> rule;
+    for (size_t x : w) rule.push_back(std::string(x, '-'));
+    line(rule);
+    for (const auto& r : rows_) line(r);
+    out_ << "(" << rows_.size() << (rows_.size() == 1 ? " row)\n" : " rows)\n");
+  }
+
+ private:
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace
+
+Status ParseOutputFormat(std::string_view name, OutputFormat* format) {
+  if (name == "table") *format = OutputFormat::kTable;
+  else if (name == "json") *format = OutputFormat::kJson;
+  else if (name == "jsonl") *format = OutputFormat::kJsonl;
+  else if (name == "csv") *format = OutputFormat::kCsv;
+  else return Status::Usage("unknown format '" + std::string(name) + "' (table, json, jsonl or csv)");
+  return Status::OK();
+}
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendJson(const Value& v, std::string* out) {
+  switch (v.type()) {
+    case Value::Type::kNull: *out += "null"; break;
+    case Value::Type::kBool: *out += v.as_bool() ? "true" : "false"; break;
+    case Value::Type::kInt: *out += std::to_string(v.as_int()); break;
+    case Value::Type::kFloat: {
+      double d = v.as_float();
+      if (std::isnan(d)) {
+        *out += "NaN";
+      } else if (std::isinf(d)) {
+        *out += d > 0 ? "Infinity" : "-Infinity";
+      } else {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", d);
+        // Shortest form that reads back exactly, and always with a '.' or exponent.
+        for (int prec = 1; prec <= 17; ++prec) {
+          std::snprintf(buf, sizeof buf, "%.*g", prec, d);
+          if (std::strtod(buf, nullptr) == d) break;
+        }
+        std::string s = buf;
+        if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+        *out += s;
+      }
+      break;
+    }
+    case Value::Type::kString: AppendJsonString(v.as_string(), out); break;
+    case Value::Type::kList: {
+      out->push_back('[');
+      bool first = true;
+      for (const Value& item : v.as_list()) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendJson(item, out);
+      }
+      out->push_back(']');
+      break;
+    }
+    case Value::Type::kMap: {
+      out->push_back('{');
+      bool first = true;
+      for (const auto& [k, item] : v.as_map()) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendJsonString(k, out);
+        out->push_back(':');
+        AppendJson(item, out);
+      }
+      out->push_back('}');
+      break;
+    }
+  }
+}
+
+std::string PlainText(const Value& v) {
+  if (v.is_string()) return v.as_string();
+  std::string s;
+  AppendJson(v, &s);
+  return s;
+}
+
+std::unique_ptr<ResultWriter> ResultWriter::Make(OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::kJson: return std::make_unique<JsonWriter>(out);
+    case OutputFormat::kJsonl: return std::make_unique<JsonlWriter>(out);
+    case OutputFormat::kCsv: return std::make_unique<CsvWriter>(out);
+    case OutputFormat::kTable: break;
+  }
+  return std::make_unique<TableWriter>(out);
+}
+
+}  // namespace parley

@@ -1,0 +1,211 @@
+#include "storage/graph_model.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/data_path.h"
+
+namespace parley {
+namespace {
+
+// Provenance and qualifiers every extracted relationship carries.
+template <typename Fact>
+PropertyMap Provenance(const Fact& f, const DocumentFacts& doc) {
+  PropertyMap p{{"article", doc.doc},
+                {"sentence", f.sentence},
+                {"start", f.start},
+                {"end", f.end},
+                {"confidence", f.confidence},
+                {"negated", f.negated}};
+  if (!f.modality.empty()) p["modality"] = f.modality;
+  if (!doc.date.empty()) p["date"] = doc.date;
+  return p;
+}
+
+bool LooksLikeName(const std::string& s) {
+  static const std::set<std::string> kPronouns = {"He", "She", "It", "They", "We", "I", "You",
+                                                   "His", "Her", "Its", "Their", "Him", "Them"};
+  return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) && !kPronouns.count(s);
+}
+
+}  // namespace
+
+Status EventTypes::Load(const std::string& path, EventTypes* out) {
+  std::string text;
+  PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("types") || !j["types"].is_object()) {
+    return Status::InvalidInput(path + ": expected {\"types\": {...}}");
+  }
+  out->shapes_.clear();
+  for (const auto& [type, spec] : j["types"].items()) {
+    if (!spec.is_object()) return Status::InvalidInput(path + ": types." + type + ": expected an object");
+    EventShape s;
+    s.cameo = spec.value("cameo", "");
+    s.node = spec.value("node", "");
+    s.source_rel = spec.value("source_rel", "");
+    s.target_rel = spec.value("target_rel", "");
+    s.relationship = spec.value("relationship", "");
+    bool node_ok = !s.node.empty() && !s.source_rel.empty() && !s.target_rel.empty();
+    if (!node_ok && s.relationship.empty()) {
+      return Status::InvalidInput(path + ": types." + type +
+                                  ": needs \"relationship\" or \"node\", \"source_rel\" and \"target_rel\"");
+    }
+    out->shapes_[type] = std::move(s);
+  }
+  return Status::OK();
+}
+
+Status EventTypes::LoadDefault(EventTypes* out) { return Load(DataPath("event_types.json"), out); }
+
+const EventShape* EventTypes::Find(const std::string& type) const {
+  auto it = shapes_.find(type);
+  return it == shapes_.end() ? nullptr : &it->second;
+}
+
+std::string PolicyKey(std::string_view name) {
+  std::string key;
+  bool dash = false;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c >= 0x80) {
+      if (dash && !key.empty()) key.push_back('-');
+      dash = false;
+      key.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    } else {
+      dash = true;
+    }
+  }
+  return key;
+}
+
+Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRecord* article,
+                    GraphBatch* batch, int* skipped) {
+  int dropped = 0;
+  article->id = doc.doc;
+  article->title = doc.title;
+  article->date = doc.date;
+  article->source = doc.source;
+  article->text = doc.text;
+  article->content_hash = HashHex(doc.text);
+  article->facts_hash = HashHex(FactsToJson(doc));
+
+  const NodeId article_node = IdFor("Article:" + doc.doc);
+  PropertyMap ap{{"id", doc.doc}, {"content_hash", article->content_hash}};
+  if (!doc.title.empty()) ap["title"] = doc.title;
+  if (!doc.date.empty()) ap["date"] = doc.date;
+  if (!doc.source.empty()) ap["source"] = doc.source;
+  batch->PutNode(article_node, {"Article"}, std::move(ap));
+
+  // Actors: one node per canonical id, merged with what other articles said of it.
+  std::set<std::string> actors;
+  auto put_actor = [&](const std::string& id, const std::string& name, const std::string& kind,
+                       ValueList aliases) {
+    PropertyMap p{{"id", id}, {"name", name.empty() ? id : name}};
+    if (!kind.empty()) p["kind"] = kind;
+    if (!aliases.empty()) p["aliases"] = Value(std::move(aliases));
+    batch->PutNode(IdFor("Actor:" + id), {"Actor"}, std::move(p));
+    actors.insert(id);
+  };
+  for (const Entity& e : doc.entities) {
+    std::set<std::string> names(e.aliases.begin(), e.aliases.end());
+    for (const Mention& m : e.mentions) {
+      if (LooksLikeName(m.text)) names.insert(m.text);
+    }
+    names.erase(e.name);
+    ValueList aliases(names.begin(), names.end());
+    put_actor(e.id, e.name, e.kind, std::move(aliases));
+  }
+  for (const Entity& e : doc.entities) {
+    if (e.role.empty() || e.country.empty()) continue;
+    if (!actors.count(e.country)) put_actor(e.country, "", "", {});
+    batch->PutRelationship(IdFor("HOLDS_ROLE:" + e.id + ":" + e.role + ":" + e.country),
+                           "HOLDS_ROLE", IdFor("Actor:" + e.id), IdFor("Actor:" + e.country),
+                           {{"role", e.role}, {"article", doc.doc}});
+  }
+  auto actor_of = [&](const Argument& a) -> NodeId {
+    if (a.entity.empty()) return 0;
+    if (!actors.count(a.entity)) put_actor(a.entity, a.text, "", {});
+    return IdFor("Actor:" + a.entity);
+  };
+
+  std::set<std::string> used_keys;
+  for (const Event& e : doc.events) {
+    const EventShape* shape = types.Find(e.type);
+    if (!shape) {
+      ++dropped;
+      continue;
+    }
+    std::vector<NodeId> policies;
+    ValueList policy_names;
+    for (const PolicyRef& p : e.policies) {
+      std::string pid = p.id.empty() ? PolicyKey(p.name) : p.id;
+      if (pid.empty()) continue;
+      NodeId n = IdFor("Policy:" + pid);
+      batch->PutNode(n, {"Policy"}, {{"id", pid}, {"name", p.name.empty() ? pid : p.name}});
+      policies.push_back(n);
+      policy_names.push_back(p.name.empty() ? pid : p.name);
+    }
+    NodeId source = actor_of(e.source);
+    NodeId target = actor_of(e.target);
+    PropertyMap prov = Provenance(e, doc);
+    std::string span = doc.doc + ":" + std::to_string(e.start) + ":" + std::to_string(e.end);
+
+    if (!shape->node.empty()) {
+      // Event node; its key includes the content so that two demands in one span stay apart.
+      std::string key = shape->node + ":" + span + ":" + e.content;
+      for (int n = 2; used_keys.count(key); ++n) key = shape->node + ":" + span + ":" + e.content + "#" + std::to_string(n);
+      used_keys.insert(key);
+      NodeId ev = IdFor(key);
+      PropertyMap p{{"id", key.substr(shape->node.size() + 1)},
+                    {"text", e.content},
+                    {"type", e.type},
+                    {"cameo", e.cameo.empty() ? shape->cameo : e.cameo},
+                    {"negated", e.negated},
+                    {"confidence", e.confidence}};
+      if (!e.modality.empty()) p["modality"] = e.modality;
+      if (!e.condition.empty()) p["condition"] = e.condition;
+      if (!doc.date.empty()) p["date"] = doc.date;
+      if (!e.source.text.empty()) p["source_text"] = e.source.text;
+      if (!e.target.text.empty()) p["target_text"] = e.target.text;
+      batch->PutNode(ev, {shape->node}, std::move(p));
+      if (source) {
+        batch->PutRelationship(IdFor(shape->source_rel + ":" + key), shape->source_rel, source,
+                               ev, prov);
+      }
+      if (target) {
+        batch->PutRelationship(IdFor(shape->target_rel + ":" + key), shape->target_rel, ev,
+                               target, prov);
+      }
+      for (NodeId pol : policies) {
+        batch->PutRelationship(IdFor("ABOUT:" + key + ":" + std::to_string(pol)), "ABOUT", ev,
+                               pol, prov);
+      }
+      PropertyMap rp{{"sentence", e.sentence}, {"start", e.start}, {"end", e.end}};
+      if (!e.quote.empty()) rp["quote"] = e.quote;
+      batch->PutRelationship(IdFor("REPORTED_IN:" + key), "REPORTED_IN", ev, article_node,
+                             std::move(rp));
+      continue;
+    }
+    // A stance: one relationship from the source to the target actor, or to the policy when
+    // no target actor is named ("the US withdrew from the nuclear deal").
+    NodeId to = target ? target : (policies.empty() ? 0 : policies.front());
+    if (!source || !to) {
+      ++dropped;
+      continue;
+    }
+    PropertyMap p = prov;
+    p["type"] = e.type;
+    p["cameo"] = e.cameo.empty() ? shape->cameo : e.cameo;
+    if (!e.content.empty()) p["text"] = e.content;
+    if (!e.condition.empty()) p["condition"] = e.condition;
+    if (!e.quote.empty()) p["quote"] = e.quote;
+    if (!policy_names.empty()) p["policies"] = Value(policy_names);
+    std::string key = shape->relationship + ":" + span + ":" + std::to_string(source) + ":" +
+                      std::to_string(to) + ":" + e.content;
+    batch->PutRelationship(IdFor(key), shape->relationship, source, to, std::move(p));
+  }
+  if (skipped) *skipped = dropped;
+  return Status::OK();
+}
+
+}  // namespace parley

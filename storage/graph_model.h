@@ -1,0 +1,53 @@
+// The graph model: how one document's extracted facts become nodes and relationships.
+//
+//   (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor)        a demands d of b
+//   (d:Demand)-[:ABOUT]->(p:Policy)
+//   (d:Demand)-[:REPORTED_IN {sentence, start, end, quote}]->(x:Article)
+//   (a:Actor)-[:SUPPORTS|OPPOSES|SANCTIONS|...]->(b:Actor or p:Policy)
+//   (a:Actor)-[:HOLDS_ROLE {role}]->(c:Actor)
+//
+// Ids come from canonical keys ("Actor:IRN", "Demand:<doc>:<start>:<end>:<content>"), never
+// from counters, so shards extracted on different machines merge into the same graph. Which
+// event types become nodes and which relationships is read from data/event_types.json.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/facts.h"
+#include "core/status.h"
+#include "storage/graph_store.h"
+
+namespace parley {
+
+struct EventShape {
+  std::string cameo;         // CAMEO root code
+  std::string node;          // event node label ("Demand"), empty for a relationship
+  std::string source_rel;    // for node events: (source)-[source_rel]->(event)
+  std::string target_rel;    // for node events: (event)-[target_rel]->(target)
+  std::string relationship;  // for relationship events: (source)-[relationship]->(target)
+};
+
+class EventTypes {
+ public:
+  // Loads the type table from a JSON file such as data/event_types.json.
+  static Status Load(const std::string& path, EventTypes* out);
+  // Loads data/event_types.json from the data folder.
+  static Status LoadDefault(EventTypes* out);
+  // The shape of `type`, or null if the table does not know it.
+  const EventShape* Find(const std::string& type) const;
+
+ private:
+  std::map<std::string, EventShape> shapes_;
+};
+
+// Builds the article record and the graph changes for one document's facts. Events of a type
+// the table does not know, and stances whose ends name no actor, are left out of the graph
+// (they stay in the extract output); `*skipped` counts them.
+Status FactsToGraph(const DocumentFacts& facts, const EventTypes& types, ArticleRecord* article,
+                    GraphBatch* batch, int* skipped = nullptr);
+
+// The canonical key of a policy named `name`: lower case, words joined by '-'.
+std::string PolicyKey(std::string_view name);
+
+}  // namespace parley
