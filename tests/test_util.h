@@ -1,0 +1,36 @@
+// Helpers shared by the tests: scratch folders that clean up after themselves and running the
+// real parley binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace parley::test {
+
+// A fresh empty folder under the system temp folder, removed when this goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs the parley binary with `args` (stdin from `input` if given) and waits for it.
+RunResult RunParley(const std::vector<std::string>& args, const std::string& input = "");
+
+// Writes `content` to `path`, creating folders as needed.
+void WriteFile(const std::string& path, const std::string& content);
+std::string ReadFileText(const std::string& path);
+
+}  // namespace parley::test
