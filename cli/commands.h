@@ -11,6 +11,9 @@ namespace parley::cli {
 // parley ingest [--db DIR] [--skip-bad] --facts FILE... facts as `parley extract` prints them
 Status Ingest(const Args& args);
 
+// parley extract [--actors FILE] [--lines] [--format jsonl] [--jobs N] PATH...
+Status Extract(const Args& args);
+
 // parley stats [--db DIR] [--format table|json|jsonl|csv]
 Status Stats(const Args& args);
 

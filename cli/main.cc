@@ -26,6 +26,9 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Ingest, {"--db", "--facts"}, {"--skip-bad"},
         "parley ingest [--db DIR] [--skip-bad] PATH...         store articles (.txt, .md, .jsonl, folders, - for stdin)\n"
         "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley extract`"}},
+      {"extract",
+       {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines"},
+        "parley extract [--actors FILE] [--lines] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},
       {"stats",
        {parley::cli::Stats, {"--db", "--format"}, {},
         "parley stats [--db DIR] [--format table|json|jsonl|csv]   counts per label and relationship type"}},

@@ -1,0 +1,51 @@
+// Extractor: the text-to-facts pipeline for one document.
+//
+//   sentences -> actor mentions -> parse (Link Grammar, cached, bounded) -> clauses
+//   -> open triples, typed events (demands and other stances) with policies, negation,
+//      modality and conditions -> in-document coreference -> canonical actors
+//
+// One Extractor is built once (it loads the dictionaries and the parser) and is then used
+// from any number of threads: Extract() keeps no state between documents beyond a bounded
+// cache of parses.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/document.h"
+#include "core/facts.h"
+#include "core/link_parser.h"
+#include "core/status.h"
+
+namespace parley {
+
+class Extractor {
+ public:
+  struct Options {
+    std::string actors_file;        // the user's own actor dictionary, added to the built-in one
+    bool single_sentence = false;   // every document is one sentence (extract --lines)
+    LinkParser::Options parser;
+    size_t parse_cache_entries = 20000;
+    // Parse only sentences that can hold a fact of interest (an actor or a predicate of the
+    // lexicon); others yield no triples. Off: every sentence is parsed.
+    bool selective_parsing = false;
+  };
+
+  static Status Create(const Options& options, std::unique_ptr<Extractor>* out);
+  ~Extractor();
+
+  // Extracts the facts of `doc`. Never fails on content: text it cannot analyse yields fewer
+  // facts, not an error.
+  void Extract(const Document& doc, DocumentFacts* facts) const;
+
+  // Sentences parsed and found in the parse cache so far.
+  size_t parses() const;
+  size_t cache_hits() const;
+
+ private:
+  struct Impl;
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley
