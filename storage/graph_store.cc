@@ -23,6 +23,7 @@
 
 #include "storage/codec.h"
 #include "storage/keys.h"
+#include "storage/records.h"
 
 namespace parley {
 namespace {
@@ -592,75 +593,70 @@ Status StoreImpl::LoadMeta() {
 
 // ---------------------------------------------------------------------------- codecs
 
+// The byte layouts live in records.h, shared with the bulk loader; these wrappers intern names
+// through the transaction (labels first, then property keys in key order) and map tokens back.
+
 Status StoreImpl::EncodeProps(Txn* t, const PropertyMap& props, std::string* out) {
-  size_t n = 0;
-  for (const auto& kv : props) n += kv.second.is_null() ? 0 : 1;
-  codec::PutVarint(out, n);
-  for (const auto& [k, v] : props) {
-    if (v.is_null()) continue;  // a null property is an absent one
-    uint32_t tok;
-    PARLEY_RETURN_IF_ERROR(t->TokenFor(k, &tok));
-    codec::PutVarint(out, tok);
-    codec::EncodeValue(v, out);
-  }
+  std::vector<records::TokenProperty> tokens;
+  PARLEY_RETURN_IF_ERROR(records::TokenizeProperties(
+      props, [t](std::string_view name, uint32_t* tok) { return t->TokenFor(name, tok); },
+      &tokens));
+  records::EncodeProperties(tokens, out);
   return Status::OK();
 }
 
 Status StoreImpl::DecodeProps(std::string_view* in, PropertyMap* props) const {
   props->clear();
-  uint64_t n;
-  if (!codec::GetVarint(in, &n)) return Status::Corruption("truncated properties");
-  for (uint64_t i = 0; i < n; ++i) {
-    uint64_t tok;
-    if (!codec::GetVarint(in, &tok)) return Status::Corruption("truncated property key");
-    Value v;
-    PARLEY_RETURN_IF_ERROR(codec::DecodeValue(in, &v));
-    props->emplace(TokenName(static_cast<uint32_t>(tok)), std::move(v));
-  }
-  return Status::OK();
+  return records::DecodeProperties(in, [&](uint32_t tok, Value&& v) {
+    props->emplace(TokenName(tok), std::move(v));
+  });
 }
 
 Status StoreImpl::EncodeNode(Txn* t, const Node& n, std::string* out) {
-  codec::PutVarint(out, n.labels.size());
+  std::vector<uint32_t> labels;
+  labels.reserve(n.labels.size());
   for (const auto& l : n.labels) {
     uint32_t tok;
     PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &tok));
-    codec::PutVarint(out, tok);
+    labels.push_back(tok);
   }
-  return EncodeProps(t, n.properties, out);
+  std::vector<records::TokenProperty> props;
+  PARLEY_RETURN_IF_ERROR(records::TokenizeProperties(
+      n.properties, [t](std::string_view name, uint32_t* tok) { return t->TokenFor(name, tok); },
+      &props));
+  records::EncodeNode(labels, props, out);
+  return Status::OK();
 }
 
 Status StoreImpl::DecodeNode(std::string_view v, Node* n) const {
-  uint64_t count;
-  if (!codec::GetVarint(&v, &count)) return Status::Corruption("truncated node");
   n->labels.clear();
-  for (uint64_t i = 0; i < count; ++i) {
-    uint64_t tok;
-    if (!codec::GetVarint(&v, &tok)) return Status::Corruption("truncated node labels");
-    n->labels.push_back(TokenName(static_cast<uint32_t>(tok)));
-  }
+  n->properties.clear();
+  PARLEY_RETURN_IF_ERROR(records::DecodeNode(
+      v, [&](uint32_t tok) { n->labels.push_back(TokenName(tok)); },
+      [&](uint32_t tok, Value&& val) { n->properties.emplace(TokenName(tok), std::move(val)); }));
   std::sort(n->labels.begin(), n->labels.end());
-  return DecodeProps(&v, &n->properties);
+  return Status::OK();
 }
 
 Status StoreImpl::EncodeRel(Txn* t, const Relationship& r, std::string* out) {
   uint32_t tok;
   PARLEY_RETURN_IF_ERROR(t->TokenFor(r.type, &tok));
-  codec::PutVarint(out, tok);
-  codec::PutVarint(out, r.start);
-  codec::PutVarint(out, r.end);
-  return EncodeProps(t, r.properties, out);
+  std::vector<records::TokenProperty> props;
+  PARLEY_RETURN_IF_ERROR(records::TokenizeProperties(
+      r.properties, [t](std::string_view name, uint32_t* k) { return t->TokenFor(name, k); },
+      &props));
+  records::EncodeRelationship(tok, r.start, r.end, props, out);
+  return Status::OK();
 }
 
 Status StoreImpl::DecodeRel(std::string_view v, Relationship* r) const {
-  uint64_t tok, start, end;
-  if (!codec::GetVarint(&v, &tok) || !codec::GetVarint(&v, &start) || !codec::GetVarint(&v, &end)) {
-    return Status::Corruption("truncated relationship");
-  }
-  r->type = TokenName(static_cast<uint32_t>(tok));
-  r->start = start;
-  r->end = end;
-  return DecodeProps(&v, &r->properties);
+  uint32_t tok = 0;
+  r->properties.clear();
+  PARLEY_RETURN_IF_ERROR(records::DecodeRelationship(
+      v, &tok, &r->start, &r->end,
+      [&](uint32_t k, Value&& val) { r->properties.emplace(TokenName(k), std::move(val)); }));
+  r->type = TokenName(tok);
+  return Status::OK();
 }
 
 std::string StoreImpl::EncodeArticle(const ArticleRecord& a) {
