@@ -11,8 +11,10 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/ordered_pool.h"
 #include "cli/progress.h"
 #include "core/document_reader.h"
+#include "core/extractor.h"
 #include "core/facts.h"
 #include "storage/graph_model.h"
 #include "storage/graph_store.h"
@@ -162,29 +164,39 @@ Status IngestFacts(const Args& args) {
 }
 
 Status IngestDocuments(const Args& args) {
+  Status s;
+  int jobs = JobsFrom(args, &s);
+  PARLEY_RETURN_IF_ERROR(s);
   DocumentReader::Options ropt;
   std::unique_ptr<DocumentReader> reader;
   PARLEY_RETURN_IF_ERROR(DocumentReader::Open(args.positional(), ropt, Warn, &reader));
   EventTypes types;
   PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&types));
+  std::unique_ptr<Extractor> extractor;
+  PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, &store));
   Tally tally;
   Progress progress("articles", reader->bytes_total());
-  for (;;) {
-    Document doc;
-    bool done;
-    PARLEY_RETURN_IF_ERROR(reader->Next(&doc, &done));
-    if (done) break;
-    DocumentFacts facts;
-    facts.doc = doc.id;
-    facts.title = doc.title;
-    facts.date = doc.date;
-    facts.source = doc.source;
-    facts.text = doc.text;
-    PARLEY_RETURN_IF_ERROR(Store(store.get(), types, facts, &tally));
+  Status write_status;
+  // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
+  auto write = [&](DocumentFacts& facts) {
+    if (write_status.ok()) write_status = Store(store.get(), types, facts, &tally);
     progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
+  };
+  {
+    OrderedPool<Document, DocumentFacts> pool(jobs, static_cast<size_t>(jobs) * 4,
+                                              [&](const Document& d, DocumentFacts* f) { extractor->Extract(d, f); });
+    for (;;) {
+      Document doc;
+      bool done;
+      PARLEY_RETURN_IF_ERROR(reader->Next(&doc, &done));
+      if (done || !write_status.ok()) break;
+      pool.Push(std::move(doc), write);
+    }
+    pool.Finish(write);
   }
+  PARLEY_RETURN_IF_ERROR(write_status);
   progress.Finish();
   tally.bad = reader->skipped();
   Report(tally);

@@ -2,8 +2,14 @@
 // kUsage (exit 2) or any other error (exit 1, its message printed on one line).
 #pragma once
 
+#include <memory>
+
 #include "cli/args.h"
 #include "core/status.h"
+
+namespace parley {
+class Extractor;
+}
 
 namespace parley::cli {
 
@@ -13,6 +19,13 @@ Status Ingest(const Args& args);
 
 // parley extract [--actors FILE] [--lines] [--format jsonl] [--jobs N] PATH...
 Status Extract(const Args& args);
+
+// Shared by the commands that extract: --jobs (default: all cores) and the extractor.
+int JobsFrom(const Args& args, Status* s);
+Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* out);
+
+// parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format F]
+Status Demands(const Args& args);
 
 // parley stats [--db DIR] [--format table|json|jsonl|csv]
 Status Stats(const Args& args);

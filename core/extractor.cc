@@ -1,6 +1,12 @@
 #include "core/extractor.h"
 
+#include "core/actor_dictionary.h"
 #include "core/clauses.h"
+#include "core/data_path.h"
+#include "core/events.h"
+#include "core/lemmatizer.h"
+#include "core/lexicon.h"
+#include "core/mentions.h"
 #include "core/parse_cache.h"
 #include "core/segmenter.h"
 #include "core/triples.h"
@@ -10,16 +16,20 @@ namespace parley {
 struct Extractor::Impl {
   Options options;
   std::unique_ptr<LinkParser> parser;
+  ActorDictionary actors;
+  Lexicon lexicon;
   mutable ParseCache cache{0};
   explicit Impl(const Options& o) : options(o), cache(o.parse_cache_entries) {}
 };
 
 namespace {
 
-// The sentence as handed to the parser: the same length as the original, so that the
-// parser's byte offsets are the document's. Treebank-style quotes (`` and '') become '"'.
-std::string ParserInput(std::string_view s) {
-  std::string out(s);
+// The sentence as handed to the parser, the same length as the original so that the parser's
+// byte offsets are the document's: Treebank-style quotes (`` and '') become '"', and the
+// spaces inside a multi-word actor name become '_' so that the parser reads it as one word
+// ("United_States") instead of guessing at its parts.
+std::string ParserInput(std::string_view doc, const Sentence& s, const std::vector<const ActorMention*>& mentions) {
+  std::string out(doc.substr(s.start, s.end - s.start));
   for (size_t i = 0; i + 1 < out.size(); ++i) {
     if (out[i] == '`' && out[i + 1] == '`') {
       out[i] = '"';
@@ -29,7 +39,33 @@ std::string ParserInput(std::string_view s) {
       out[i + 1] = '"';
     }
   }
+  for (const ActorMention* m : mentions) {
+    if (m->kind != ActorMention::kName && m->kind != ActorMention::kCapital && m->kind != ActorMention::kDemonym) continue;
+    bool plain = true;
+    for (int32_t b = m->start; b < m->end; ++b) {
+      unsigned char c = static_cast<unsigned char>(doc[b]);
+      if (!(std::isalnum(c) || c == ' ' || c >= 0x80)) plain = false;
+    }
+    if (!plain) continue;
+    for (int32_t b = m->start; b < m->end; ++b) {
+      if (out[b - s.start] == ' ') out[b - s.start] = '_';
+    }
+  }
   return out;
+}
+
+// Whether a sentence can hold a fact of interest: an actor and a word of the lexicon.
+bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& mentions, const Lexicon& lex) {
+  if (mentions.empty()) return false;
+  const Lemmatizer& lem = Lemmatizer::Get();
+  for (const Token& t : s.tokens) {
+    std::string lw = t.text;
+    for (char& c : lw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lex.IsDemandModal(lw) || lex.Verb(lem.Lemma(lw, WordClass::kVerb)) || lex.Noun(lem.Lemma(lw, WordClass::kNoun))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -37,6 +73,11 @@ std::string ParserInput(std::string_view s) {
 Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out) {
   auto impl = std::make_unique<Impl>(options);
   PARLEY_RETURN_IF_ERROR(LinkParser::Create(options.parser, &impl->parser));
+  PARLEY_RETURN_IF_ERROR(ActorDictionary::Load(DataPath("actors.json"), options.actors_file, &impl->actors));
+  PARLEY_RETURN_IF_ERROR(Lexicon::LoadDefault(&impl->lexicon));
+  if (!Lemmatizer::Get().loaded()) {
+    return Status::IOError("cannot read WordNet from /usr/share/wordnet (install wordnet-base)");
+  }
   out->reset(new Extractor(std::move(impl)));
   return Status::OK();
 }
@@ -54,23 +95,51 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   facts->date = doc.date;
   facts->source = doc.source;
   facts->text = doc.text;
+  std::string_view text = doc.text;
   std::vector<Sentence> sentences;
   if (impl_->options.single_sentence) {
     Sentence s;
     s.start = 0;
-    s.end = static_cast<int32_t>(doc.text.size());
-    sentences.push_back(s);
+    s.end = static_cast<int32_t>(text.size());
+    s.tokens = Tokenize(text, 0, s.end);
+    sentences.push_back(std::move(s));
   } else {
-    sentences = SplitSentences(doc.text);
+    sentences = SplitSentences(text);
   }
-  std::string_view text = doc.text;
+  DocumentActors actors = FindActors(impl_->actors, text, sentences);
+  std::vector<std::vector<const ActorMention*>> by_sentence(sentences.size());
+  for (const ActorMention& m : actors.mentions) {
+    if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size())) by_sentence[m.sentence].push_back(&m);
+  }
+  std::string speaker;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
-    std::string input = ParserInput(text.substr(s.start, s.end - s.start));
-    if (input.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    if (s.tokens.empty()) continue;
+    if (impl_->options.selective_parsing && !WorthParsing(s, by_sentence[i], impl_->lexicon)) continue;
+    std::string input = ParserInput(text, s, by_sentence[i]);
     ParseTree tree = impl_->cache.Parse(*impl_->parser, input);
     std::vector<Clause> clauses = ExtractClauses(tree);
-    ClausesToTriples(tree, clauses, text, s.start, static_cast<int>(i), &facts->triples);
+    const auto& ms = by_sentence[i];
+    auto entity_of = [&ms](int32_t b, int32_t e) -> std::string {
+      const ActorMention* best = nullptr;
+      for (const ActorMention* m : ms) {
+        if (m->start >= b && m->end <= e && (!best || m->end - m->start > best->end - best->start)) best = m;
+      }
+      return best ? best->actor : "";
+    };
+    ClausesToTriples(tree, clauses, text, s.start, static_cast<int>(i), &facts->triples, entity_of);
+    SentenceAnalysis sa;
+    sa.tree = &tree;
+    sa.clauses = &clauses;
+    sa.doc = text;
+    sa.offset = s.start;
+    sa.sentence = &s;
+    sa.index = static_cast<int>(i);
+    sa.mentions = ms;
+    ExtractEvents(sa, impl_->lexicon, &speaker, &facts->events);
+  }
+  for (auto& [id, e] : actors.entities) {
+    if (!e.mentions.empty()) facts->entities.push_back(std::move(e));
   }
 }
 

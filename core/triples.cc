@@ -79,7 +79,8 @@ double ClauseConfidence(const ParseTree& tree, const Clause& c) {
 }
 
 void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses, std::string_view doc,
-                      int32_t offset, int sentence_index, std::vector<Triple>* out) {
+                      int32_t offset, int sentence_index, std::vector<Triple>* out,
+                      const EntityLookup& entity_of) {
   for (const Clause& c : clauses) {
     Triple t;
     int32_t s0 = 0, e0 = 0;
@@ -89,6 +90,10 @@ void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses,
     t.lemma = PredicateLemma(tree, c);
     int32_t s1 = s0, e1 = e0;
     t.object.text = std::string(SpanText(tree, c.object, doc, offset, &s1, &e1));
+    if (entity_of) {
+      t.subject.entity = entity_of(s0, e0);
+      if (!t.object.text.empty()) t.object.entity = entity_of(s1, e1);
+    }
     for (const WordSpan& a : c.args) {
       std::string text(SpanText(tree, a, doc, offset));
       if (!text.empty()) t.args.push_back(std::move(text));

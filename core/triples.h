@@ -2,6 +2,7 @@
 // byte spans in the document, a lemma for the predicate, and a graded confidence.
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -24,8 +25,13 @@ std::string PredicateLemma(const ParseTree& tree, const Clause& c);
 // short object; lower for inherited subjects, partial parses and sprawling arguments.
 double ClauseConfidence(const ParseTree& tree, const Clause& c);
 
-// One triple per clause that has a subject and a predicate.
+// Names the actor a byte range [start, end) of the document refers to, or "".
+using EntityLookup = std::function<std::string(int32_t start, int32_t end)>;
+
+// One triple per clause that has a subject and a predicate. `entity_of`, if set, fills the
+// subject's and object's entity ids.
 void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses, std::string_view doc,
-                      int32_t offset, int sentence_index, std::vector<Triple>* out);
+                      int32_t offset, int sentence_index, std::vector<Triple>* out,
+                      const EntityLookup& entity_of = nullptr);
 
 }  // namespace parley

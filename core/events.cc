@@ -1,0 +1,403 @@
+#include "core/events.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/lemmatizer.h"
+#include "core/triples.h"
+
+namespace parley {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Verbs that report speech: their complement carries what was said.
+bool IsSpeechVerb(const std::string& lemma) {
+  static const std::set<std::string> kSay = {
+      "say", "tell", "insist", "warn", "add", "stress", "argue", "declare", "state", "reiterate",
+      "write", "announce", "note", "maintain", "assert", "emphasize", "emphasise", "urge",
+      "believe", "think", "suggest", "tweet", "claim", "repeat", "underline", "underscore"};
+  return kSay.count(lemma) > 0;
+}
+
+class SentenceEvents {
+ public:
+  SentenceEvents(const SentenceAnalysis& s, const Lexicon& lex, std::string* speaker)
+      : s_(s), t_(*s.tree), c_(*s.clauses), lex_(lex), speaker_(speaker) {}
+
+  void Run(std::vector<Event>* out) {
+    std::vector<bool> used(c_.size(), false);
+    for (size_t i = 0; i < c_.size(); ++i) ClauseEvent(static_cast<int>(i), &used, out);
+    NounEvents(out);
+  }
+
+ private:
+  // Byte range of a word span in the document.
+  bool Bytes(WordSpan w, int32_t* b, int32_t* e) const {
+    return !SpanText(t_, w, s_.doc, s_.offset, b, e).empty();
+  }
+
+  // The actor a byte range refers to: the widest mention inside it (a role-with-name mention
+  // over the country that qualifies it), the first of equals.
+  const ActorMention* ActorIn(int32_t b, int32_t e) const {
+    const ActorMention* best = nullptr;
+    for (const ActorMention* m : s_.mentions) {
+      if (m->start < b || m->end > e) continue;
+      if (!best || (m->end - m->start) > (best->end - best->start)) best = m;
+    }
+    return best;
+  }
+  const ActorMention* ActorOf(WordSpan w) const {
+    int32_t b, e;
+    if (!Bytes(w, &b, &e)) return nullptr;
+    // Only the head of a phrase names its actor: "the withdrawal of French troops" is not France
+    // acting, but "France" or "Iran's Supreme Leader" are. Mentions starting within the first
+    // few bytes of the phrase (after a determiner) count.
+    const ActorMention* m = ActorIn(b, e);
+    if (!m) return nullptr;
+    std::string_view before = s_.doc.substr(b, m->start - b);
+    if (before.size() > 4 && before != "the " && before.find(' ') != before.rfind(' ')) return nullptr;
+    return m;
+  }
+
+  Argument Arg(WordSpan w) const {
+    Argument a;
+    a.text = std::string(SpanText(t_, w, s_.doc, s_.offset));
+    if (const ActorMention* m = ActorOf(w)) {
+      a.entity = m->actor;
+    }
+    return a;
+  }
+
+  // "lift sanctions" from "must lift sanctions on Iran": the predicate without auxiliaries and
+  // modals, then everything after it in the clause.
+  std::string Content(const Clause& c, int32_t* start, int32_t* end) const {
+    int first_word = -1;
+    for (int w : c.predicate) {
+      std::string lw = Lower(t_.words[w].text);
+      if (IsModal(lw) || IsAuxiliary(lw) || lw == "to" || lw == "not" || lw == "n't") continue;
+      first_word = w;
+      break;
+    }
+    if (first_word < 0) return "";
+    int last_word = c.predicate.back();
+    auto extend = [&](WordSpan s) {
+      if (!s.empty()) last_word = std::max(last_word, s.last);
+    };
+    extend(c.object);
+    for (const auto& a : c.args) extend(a);
+    int32_t b, e;
+    if (!Bytes({first_word, last_word}, &b, &e)) return "";
+    if (start) *start = b;
+    if (end) *end = e;
+    return std::string(s_.doc.substr(b, e - b));
+  }
+
+  std::string SentenceText() const {
+    return std::string(s_.doc.substr(s_.sentence->start, s_.sentence->end - s_.sentence->start));
+  }
+
+  // Hedge words in the clause's span ("likely", "may") give its modality.
+  std::string Modality(const Clause& c) const {
+    if (!c.modal.empty()) return c.modal;
+    int32_t b = 0, e = 0;
+    WordSpan all{c.subject.empty() ? c.predicate.front() : c.subject.first, c.predicate.back()};
+    if (!Bytes(all, &b, &e)) return "";
+    for (const Token& tok : s_.sentence->tokens) {
+      if (tok.start < b || tok.end > e) continue;
+      std::string lw = Lower(tok.text);
+      if (lex_.IsHedge(lw)) return lw;
+    }
+    return "";
+  }
+
+  // The condition cue written just before the clause ("on condition that", "only if"), if any.
+  std::string ConditionCue(const Clause& c) const {
+    int first = c.subject.empty() ? c.predicate.front() : c.subject.first;
+    int32_t b = s_.offset + t_.words[first].start;
+    std::string before = Lower(std::string(s_.doc.substr(s_.sentence->start, b - s_.sentence->start)));
+    while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.pop_back();
+    for (const std::string& cue : lex_.condition_cues()) {
+      if (before.size() >= cue.size() && before.compare(before.size() - cue.size(), cue.size(), cue) == 0 &&
+          (before.size() == cue.size() || !std::isalpha(static_cast<unsigned char>(before[before.size() - cue.size() - 1])))) {
+        return cue;
+      }
+    }
+    return "";
+  }
+
+  std::string VerbLemma(const Clause& c) const {
+    if (c.verb < 0) return "";
+    return Lemmatizer::Get().Lemma(t_.words[c.verb].text, WordClass::kVerb);
+  }
+
+  std::string ObjectHead(const Clause& c) const {
+    if (c.object.empty()) return "";
+    for (int w = c.object.last; w >= c.object.first; --w) {
+      const std::string& tx = t_.words[w].text;
+      if (!tx.empty() && std::isalpha(static_cast<unsigned char>(tx[0]))) {
+        return Lemmatizer::Get().Lemma(tx, WordClass::kNoun);
+      }
+    }
+    return "";
+  }
+
+  const PredicateEntry* Lookup(const Clause& c, std::string* code) const {
+    std::string verb = VerbLemma(c);
+    std::string lemma = PredicateLemma(t_, c);
+    std::string head = ObjectHead(c);
+    const PredicateEntry* e = nullptr;
+    if (!head.empty()) e = lex_.Phrase(verb + " " + head);
+    if (!e) e = lex_.Verb(lemma);
+    if (!e) e = lex_.Verb(verb);
+    if (!e) return nullptr;
+    *code = e->cameo;
+    if (auto it = e->objects.find(head); it != e->objects.end() && !it->second.empty()) *code = it->second;
+    return e;
+  }
+
+  void Fill(Event* ev, const Clause& c, int32_t b, int32_t e) const {
+    ev->negated = c.negated;
+    ev->modality = Modality(c);
+    ev->sentence = s_.index;
+    ev->start = b;
+    ev->end = e;
+    ev->quote = SentenceText();
+    double conf = t_.kind == ParseTree::kFull ? 0.85 : 0.6;
+    if (ev->target.entity.empty()) conf -= 0.2;
+    if (c.subject_inherited) conf -= 0.1;
+    ev->confidence = std::max(conf, 0.1);
+  }
+
+  void AddPolicies(Event* ev, int32_t b, int32_t e) const {
+    const auto& toks = s_.sentence->tokens;
+    int first = -1, last = -1;
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+      if (toks[i].start >= b && toks[i].end <= e) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    if (first < 0) return;
+    std::set<std::string> seen;
+    for (const auto& m : lex_.FindPolicies(toks, first, last)) {
+      if (seen.insert(m.policy->id).second) ev->policies.push_back({m.policy->id, m.policy->name});
+    }
+  }
+
+  void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
+    if (ev.source.entity.empty()) return;
+    if (ev.source.entity == ev.target.entity) ev.target = Argument();
+    if (content_e > content_b) AddPolicies(&ev, content_b, content_e);
+    out->push_back(std::move(ev));
+  }
+
+  // A demand of `target_clause`'s subject, stated by `source`, with that clause as content.
+  void DemandFrom(const Argument& source, const Clause& inner, const std::string& type,
+                  const std::string& cameo, const Clause& outer, const std::string& condition,
+                  std::vector<Event>* out) const {
+    Event ev;
+    ev.type = type;
+    ev.cameo = cameo;
+    ev.source = source;
+    ev.target = Arg(inner.subject);
+    int32_t cb = 0, ce = 0;
+    ev.content = Content(inner, &cb, &ce);
+    if (ev.content.empty()) return;
+    ev.condition = condition;
+    int32_t b = cb, e = ce;
+    Bytes(outer.subject.empty() ? WordSpan{outer.predicate.front(), outer.predicate.front()} : outer.subject, &b, &e);
+    Fill(&ev, outer, std::min(b, cb), std::max(e, ce));
+    ev.negated = outer.negated;
+    if (inner.negated) ev.negated = !ev.negated ? false : ev.negated;  // "must not" stays a demand
+    Emit(std::move(ev), cb, ce, out);
+  }
+
+  void ClauseEvent(int i, std::vector<bool>* used, std::vector<Event>* out) {
+    const Clause& c = c_[i];
+    if (c.predicate.empty()) return;
+    Argument source = Arg(c.subject);
+    std::string verb = VerbLemma(c);
+    if (IsSpeechVerb(verb) && !source.entity.empty()) *speaker_ = source.entity;
+
+    // Conditions: "..., on condition that the US changes its approach".
+    std::string cue = ConditionCue(c);
+    if (!cue.empty()) {
+      Argument target = Arg(c.subject);
+      Argument speaker;
+      for (int k = i - 1; k >= 0 && speaker.entity.empty(); --k) {
+        if (c_[k].parent < 0 || IsSpeechVerb(VerbLemma(c_[k]))) speaker = Arg(c_[k].subject);
+        if (speaker.entity == target.entity) speaker = Argument();
+      }
+      if (speaker.entity.empty() && !speaker_->empty() && *speaker_ != target.entity) {
+        speaker.entity = *speaker_;
+        speaker.text = "";
+      }
+      if (!target.entity.empty() && !speaker.entity.empty()) {
+        int32_t cb = 0, ce = 0;
+        std::string content = Content(c, &cb, &ce);
+        Event ev;
+        ev.type = "demand";
+        ev.cameo = "10";
+        ev.source = speaker;
+        ev.target = target;
+        ev.content = content;
+        int32_t sb = 0, se = 0;
+        Bytes(c.subject, &sb, &se);
+        ev.condition = cue + " " + std::string(s_.doc.substr(sb, ce - sb));
+        Fill(&ev, c, sb, ce);
+        ev.modality = "conditional";
+        Emit(std::move(ev), cb, ce, out);
+        (*used)[i] = true;
+        return;
+      }
+    }
+
+    std::string code;
+    const PredicateEntry* e = Lookup(c, &code);
+    const Clause* inner = c.complement_clause >= 0 ? &c_[c.complement_clause] : nullptr;
+
+    // "X said Y must ...": a statement whose complement holds a demand modal.
+    if (inner && (IsSpeechVerb(verb) || (e && e->type == "statement")) && !source.entity.empty()) {
+      bool modal = lex_.IsDemandModal(inner->modal);
+      std::string iv = VerbLemma(*inner);
+      if ((iv == "need" || iv == "have") && inner->complement_clause >= 0) {
+        modal = true;
+        inner = &c_[inner->complement_clause];
+      }
+      if (modal) {
+        DemandFrom(source, *inner, "demand", "10", c, "", out);
+        (*used)[c.complement_clause] = true;
+        return;
+      }
+    }
+    if (!e || (*used)[i]) return;
+    Event ev;
+    ev.type = e->type;
+    ev.cameo = code;
+    ev.source = source;
+    // Target: the first slot of the entry that holds an actor.
+    for (const std::string& slot : e->target) {
+      if (!ev.target.entity.empty()) break;
+      if (slot == "dobj" || slot == "object") {
+        Argument a = Arg(c.object);
+        if (!a.entity.empty()) ev.target = a;
+      } else {
+        // A preposition the predicate took ("called on Tehran") or that opens an argument.
+        bool took = !c.predicate.empty() && Lower(t_.words[c.predicate.back()].text) == slot;
+        if (took) {
+          Argument a = Arg(c.object);
+          if (!a.entity.empty()) ev.target = a;
+        }
+        for (const WordSpan& w : c.args) {
+          if (!ev.target.entity.empty()) break;
+          if (Lower(t_.words[w.first].text) == slot) {
+            Argument a = Arg({w.first + 1, w.last});
+            if (!a.entity.empty()) ev.target = a;
+          }
+        }
+      }
+    }
+    int32_t cb = 0, ce = 0;
+    bool demand_like = e->type == "demand" || e->type == "appeal";
+    if (demand_like && inner && (e->complement || true)) {
+      // "demanded that Iran halt ...", "urged Tehran to return ...", "wants the EU to drop ...".
+      if (ev.target.entity.empty()) ev.target = Arg(inner->subject);
+      ev.content = Content(*inner, &cb, &ce);
+      (*used)[c.complement_clause] = true;
+    } else if (demand_like && ev.target.entity.empty() && !c.object.empty()) {
+      // "demanded the withdrawal of French troops": the object is the content; an actor named
+      // inside it is whom the demand concerns.
+      int32_t ob = 0, oe = 0;
+      Bytes(c.object, &ob, &oe);
+      if (const ActorMention* m = ActorIn(ob, oe)) ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+    }
+    if (ev.content.empty()) {
+      // Content: the object and arguments after the target ("to return to full compliance").
+      WordSpan from = c.object;
+      std::vector<WordSpan> rest = c.args;
+      if (!ev.target.entity.empty() && !c.object.empty() && Arg(c.object).entity == ev.target.entity) {
+        from = rest.empty() ? WordSpan{} : rest.front();
+        if (!rest.empty()) rest.erase(rest.begin());
+      }
+      if (!from.empty()) {
+        int last = from.last;
+        for (const auto& a : rest) last = std::max(last, a.last);
+        int32_t b = 0, e2 = 0;
+        if (Bytes({from.first, last}, &b, &e2)) {
+          std::string_view text = s_.doc.substr(b, e2 - b);
+          if (demand_like && text.rfind("to ", 0) == 0) {
+            text.remove_prefix(3);
+            b += 3;
+          }
+          ev.content = std::string(text);
+          cb = b;
+          ce = e2;
+        }
+      }
+    }
+    int32_t sb = 0, se = 0;
+    if (!Bytes(c.subject, &sb, &se)) sb = s_.offset + t_.words[c.predicate.front()].start;
+    int32_t pe = s_.offset + t_.words[c.predicate.back()].end;
+    Fill(&ev, c, std::min(sb, cb ? cb : sb), std::max({se, pe, ce}));
+    Emit(std::move(ev), cb, ce, out);
+  }
+
+  // "China's demand for the duties to be scrapped": an event noun after a possessive actor.
+  void NounEvents(std::vector<Event>* out) const {
+    const auto& toks = s_.sentence->tokens;
+    for (size_t k = 2; k < toks.size(); ++k) {
+      std::string noun = Lemmatizer::Get().Lemma(toks[k].text, WordClass::kNoun);
+      const PredicateEntry* e = lex_.Noun(noun);
+      if (!e || (e->type != "demand" && e->type != "appeal")) continue;
+      if (toks[k - 1].text != "'s" && toks[k - 1].text != "’s") continue;
+      const ActorMention* src = nullptr;
+      for (const ActorMention* m : s_.mentions) {
+        if (m->end == toks[k - 1].start) src = m;
+      }
+      if (!src || k + 1 >= toks.size()) continue;
+      std::string next = Lower(toks[k + 1].text);
+      if (next != "for" && next != "that" && next != "to") continue;
+      size_t end = k + 2;
+      while (end < toks.size() && toks[end].text != "," && toks[end].text != ";" && toks[end].text != "." &&
+             toks[end].text != "\"")
+        ++end;
+      if (end <= k + 2) continue;
+      Event ev;
+      ev.type = e->type;
+      ev.cameo = e->cameo;
+      ev.source = {std::string(s_.doc.substr(src->start, src->end - src->start)), src->actor};
+      int32_t cb = toks[k + 2].start, ce = toks[end - 1].end;
+      ev.content = std::string(s_.doc.substr(cb, ce - cb));
+      const ActorMention* tgt = ActorIn(cb, ce);
+      if (tgt && tgt->actor != src->actor) {
+        ev.target = {std::string(s_.doc.substr(tgt->start, tgt->end - tgt->start)), tgt->actor};
+      }
+      ev.sentence = s_.index;
+      ev.start = src->start;
+      ev.end = ce;
+      ev.quote = SentenceText();
+      ev.confidence = ev.target.entity.empty() ? 0.55 : 0.7;
+      Emit(std::move(ev), cb, ce, out);
+    }
+  }
+
+  const SentenceAnalysis& s_;
+  const ParseTree& t_;
+  const std::vector<Clause>& c_;
+  const Lexicon& lex_;
+  std::string* speaker_;
+};
+
+}  // namespace
+
+void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, std::string* last_speaker,
+                   std::vector<Event>* out) {
+  if (!s.tree || !s.clauses || s.clauses->empty()) return;
+  SentenceEvents(s, lexicon, last_speaker).Run(out);
+}
+
+}  // namespace parley

@@ -1,0 +1,305 @@
+#include "core/mentions.h"
+
+#include <algorithm>
+#include <set>
+
+namespace parley {
+namespace {
+
+bool IsCapitalized(const Token& t) {
+  unsigned char c = static_cast<unsigned char>(t.text[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= 0xc3 && c <= 0xc5 && t.text.size() > 1);
+}
+
+bool IsNameToken(const Token& t) {
+  if (!IsCapitalized(t) || t.text.size() < 2) return false;
+  // Words that start sentences or titles but do not name anyone.
+  static const std::set<std::string> kStop = {
+      "The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We",
+      "This", "That", "These", "Those", "His", "Her", "Its", "Their", "If", "When", "While",
+      "After", "Before", "As", "By", "For", "From", "With", "Without", "Under", "Over", "Some",
+      "Many", "Most", "Both", "All", "No", "Not", "There", "Here", "Monday", "Tuesday",
+      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+      "April", "May", "June", "July", "August", "September", "October", "November", "December",
+      "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "I"};
+  if (kStop.count(t.text)) return false;
+  for (unsigned char c : t.text) {
+    if (c == ',' || c == ';' || c == ':' || c == '"') return false;
+  }
+  return true;
+}
+
+// Honorifics written before a name that are not roles of their own.
+bool IsHonorific(const std::string& s) {
+  static const std::set<std::string> kHon = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sir", "Dame",
+                                             "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Ayatollah",
+                                             "Hojatoleslam", "Rev.", "Lord", "Lady"};
+  return kHon.count(s) > 0;
+}
+
+bool IsPronoun(const std::string& lw) {
+  return lw == "he" || lw == "she" || lw == "his" || lw == "her" || lw == "him" || lw == "hers";
+}
+
+// Roles that stand for their government rather than for one person ("Iranian officials").
+bool IsCollectiveRole(const std::string& role) {
+  static const std::set<std::string> kCollective = {
+      "official", "officials", "government", "ministry", "foreign ministry", "authorities",
+      "diplomats", "diplomat", "leaders", "negotiators", "forces", "military", "troops"};
+  std::string lr = role;
+  for (char& c : lr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return kCollective.count(lr) > 0;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class Resolver {
+ public:
+  Resolver(const ActorDictionary& dict, std::string_view text) : dict_(dict), text_(text) {}
+
+  void Sentence(int index, const std::vector<Token>& toks) {
+    size_t i = 0;
+    while (i < toks.size()) {
+      size_t next = Step(index, toks, i);
+      i = next > i ? next : i + 1;
+    }
+  }
+
+  DocumentActors Done() {
+    std::sort(out_.mentions.begin(), out_.mentions.end(),
+              [](const ActorMention& a, const ActorMention& b) { return a.start < b.start; });
+    for (const ActorMention& m : out_.mentions) {
+      Entity& e = out_.entities[m.actor];
+      e.mentions.push_back({m.start, m.end, std::string(text_.substr(m.start, m.end - m.start))});
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // Handles the token at `i`; returns the index after what it consumed.
+  size_t Step(int sentence, const std::vector<Token>& t, size_t i) {
+    // A role, possibly with a country before it and a name after it.
+    int rlen, role;
+    ActorDictionary::Match m;
+    bool actor_here = dict_.MatchActor(t, i, &m);
+    if (!actor_here && dict_.MatchRole(t, i, &rlen, &role)) return RoleAt(sentence, t, i, rlen, role);
+    if (actor_here) {
+      const ActorEntry& a = dict_.actor(m.actor);
+      size_t end = i + m.length;
+      // "Iranian Foreign Minister X", "U.S. President X": an actor qualifying a role.
+      if (end < t.size() && dict_.MatchRole(t, end, &rlen, &role) && a.kind != "person") {
+        return RoleAt(sentence, t, end, rlen, role, i, m.actor);
+      }
+      if (end + 1 < t.size() && (t[end].text == "'s" || t[end].text == "’s") &&
+          dict_.MatchRole(t, end + 1, &rlen, &role) && a.kind != "person") {
+        Add(sentence, t, i, end - 1, a.id, KindOf(m.how), true);
+        return RoleAt(sentence, t, end + 1, rlen, role, i, m.actor);
+      }
+      Add(sentence, t, i, end - 1, EntityFor(m.actor), KindOf(m.how),
+          end < t.size() && (t[end].text == "'s" || t[end].text == "’s"));
+      if (a.kind == "person") last_person_ = a.id;
+      return end;
+    }
+    std::string lw = Lower(t[i].text);
+    if (IsPronoun(lw) && !last_person_.empty()) {
+      Add(sentence, t, i, i, last_person_, ActorMention::kPronoun, false);
+      return i + 1;
+    }
+    // A surname (or whole name) of someone the article has introduced.
+    if (IsNameToken(t[i])) {
+      size_t j = i;
+      while (j + 1 < t.size() && IsNameToken(t[j + 1])) ++j;
+      auto it = known_names_.find(t[j].text);
+      if (it != known_names_.end()) {
+        Add(sentence, t, i, j, it->second, j > i ? ActorMention::kPerson : ActorMention::kSurname, false);
+        last_person_ = it->second;
+        return j + 1;
+      }
+      return j + 1;
+    }
+    return i + 1;
+  }
+
+  static ActorMention::Kind KindOf(ActorDictionary::How how) {
+    switch (how) {
+      case ActorDictionary::How::kDemonym:
+      case ActorDictionary::How::kPluralDemonym: return ActorMention::kDemonym;
+      case ActorDictionary::How::kCapital:
+      case ActorDictionary::How::kMetonym: return ActorMention::kCapital;
+      default: return ActorMention::kName;
+    }
+  }
+
+  // A role at t[i, i+len), qualified by the actor at t[qual_first...] if any.
+  size_t RoleAt(int sentence, const std::vector<Token>& t, size_t i, int len, int role,
+                int qual_first = -1, int qual_actor = -1) {
+    const RoleEntry& r = dict_.role(role);
+    size_t end = i + len;
+    std::string country = qual_actor >= 0 ? CountryOf(qual_actor) : "";
+    // "President of France"
+    ActorDictionary::Match m;
+    if (country.empty() && end + 1 < t.size() && t[end].text == "of" && dict_.MatchActor(t, end + 1, &m) &&
+        dict_.actor(m.actor).kind != "person") {
+      country = CountryOf(m.actor);
+      Add(sentence, t, end + 1, end + m.length, dict_.actor(m.actor).id, ActorMention::kName, false);
+      end = end + 1 + m.length;
+    }
+    size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : i;
+    if (IsCollectiveRole(r.name)) {
+      // "Iranian officials" speak for Iran.
+      if (!country.empty()) Add(sentence, t, first, end - 1, country, ActorMention::kRole, false);
+      return end;
+    }
+    // A name after the role: "Foreign Minister Kemal Arslan", "Supreme Leader, Ayatollah Ali
+    // Khamenei" (an apposition), skipping honorifics.
+    size_t j = end;
+    if (j < t.size() && t[j].text == "," && j + 1 < t.size()) ++j;
+    while (j < t.size() && IsHonorific(t[j].text)) ++j;
+    if (j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person") {
+      std::string id = EntityFor(m.actor);
+      Note(id, r.name, country.empty() ? dict_.actor(m.actor).country : country);
+      Add(sentence, t, first, j + m.length - 1, id, ActorMention::kPerson, false);
+      last_person_ = id;
+      return j + m.length;
+    }
+    size_t k = j;
+    while (k < t.size() && IsNameToken(t[k]) && !dict_.MatchActor(t, k, &m)) ++k;
+    if (k > j && (k - j >= 2 || end == j)) {
+      // A new person: the name's tokens from j to k-1.
+      std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));
+      std::string id = (country.empty() ? "" : country + "-") + Slug(name);
+      Entity& e = Introduce(id, name, "person");
+      if (e.role.empty()) e.role = r.name;
+      if (e.country.empty()) e.country = country;
+      Add(sentence, t, first, k - 1, id, ActorMention::kPerson, false);
+      known_names_[t[k - 1].text] = id;
+      known_names_[name] = id;
+      last_person_ = id;
+      return k;
+    }
+    // The role alone: someone the article introduced with it, else the dictionary's holder,
+    // else the office itself as an actor ("the Supreme Leader of Iran").
+    std::string id;
+    for (auto it = people_by_role_.rbegin(); it != people_by_role_.rend(); ++it) {
+      if (it->first == r.name && (country.empty() || out_.entities[it->second].country == country)) {
+        id = it->second;
+        break;
+      }
+    }
+    if (id.empty() && !country.empty()) {
+      int h = dict_.Holder(r.name, country);
+      if (h >= 0) {
+        id = EntityFor(h);
+      } else {
+        id = country + "-" + Slug(r.name);
+        int c = dict_.Find(country);
+        Entity& e = Introduce(id, r.name + " of " + (c >= 0 ? dict_.actor(c).name : country), "person");
+        e.role = r.name;
+        e.country = country;
+      }
+      Note(id, r.name, country);
+    }
+    if (!id.empty()) {
+      Add(sentence, t, first, end - 1, id, ActorMention::kRole, false);
+      if (out_.entities[id].kind == "person") last_person_ = id;
+    } else if (qual_actor >= 0) {
+      Add(sentence, t, qual_first, qual_first, dict_.actor(qual_actor).id, ActorMention::kName, false);
+    }
+    return end;
+  }
+
+  std::string CountryOf(int actor) const {
+    const ActorEntry& a = dict_.actor(actor);
+    if (a.kind == "country" || a.country.empty()) return a.id;
+    return a.country;
+  }
+
+  // The entity of dictionary actor `i`, registered with its names for later surname matches.
+  std::string EntityFor(int i) {
+    const ActorEntry& a = dict_.actor(i);
+    Entity& e = Introduce(a.id, a.name, a.kind);
+    if (e.role.empty()) e.role = a.role;
+    if (e.country.empty() && a.kind == "person") e.country = a.country;
+    if (a.kind == "person") {
+      auto space = a.name.rfind(' ');
+      known_names_[space == std::string::npos ? a.name : a.name.substr(space + 1)] = a.id;
+      if (!a.role.empty()) people_by_role_.emplace_back(a.role, a.id);
+    }
+    return a.id;
+  }
+
+  Entity& Introduce(const std::string& id, const std::string& name, const std::string& kind) {
+    Entity& e = out_.entities[id];
+    if (e.id.empty()) {
+      e.id = id;
+      e.name = name;
+      e.kind = kind;
+    }
+    return e;
+  }
+
+  void Note(const std::string& id, const std::string& role, const std::string& country) {
+    Entity& e = out_.entities[id];
+    if (e.role.empty()) e.role = role;
+    if (e.country.empty()) e.country = country;
+    people_by_role_.emplace_back(role, id);
+  }
+
+  void Add(int sentence, const std::vector<Token>& t, size_t first, size_t last, const std::string& actor,
+           ActorMention::Kind kind, bool possessive) {
+    ActorMention m;
+    m.sentence = sentence;
+    m.first_token = static_cast<int>(first);
+    m.last_token = static_cast<int>(last);
+    m.start = t[first].start;
+    m.end = t[last].end;
+    m.actor = actor;
+    m.kind = kind;
+    m.possessive = possessive;
+    if (out_.entities.find(actor) == out_.entities.end()) {
+      int d = dict_.Find(actor);
+      if (d >= 0) {
+        EntityFor(d);
+      } else {
+        Introduce(actor, actor, "group");
+      }
+    }
+    out_.mentions.push_back(m);
+  }
+
+  const ActorDictionary& dict_;
+  std::string_view text_;
+  DocumentActors out_;
+  std::map<std::string, std::string> known_names_;  // surname or full name -> id
+  std::vector<std::pair<std::string, std::string>> people_by_role_;  // (role, id), in order
+  std::string last_person_;
+};
+
+}  // namespace
+
+std::string Slug(std::string_view s) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    } else if (c != '.' && c != '\'') {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
+                          const std::vector<Sentence>& sentences) {
+  Resolver r(dict, text);
+  for (size_t s = 0; s < sentences.size(); ++s) r.Sentence(static_cast<int>(s), sentences[s].tokens);
+  return r.Done();
+}
+
+}  // namespace parley

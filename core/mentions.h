@@ -1,0 +1,44 @@
+// Actor mentions and in-document coreference.
+//
+// Finds every reference to an actor in a document: dictionary names (countries, capitals and
+// seats of government as metonyms, demonyms, organisations, known leaders), people introduced
+// by a title or role ("Iran's Supreme Leader, Ayatollah Ali Khamenei", "Chancellor Markus
+// Feldmann"), and later references to them by surname, by role ("the Supreme Leader") or by
+// pronoun ("he"). Each mention resolves to a canonical actor id; the document's entities
+// (with the names they were called by, their role and country) are collected on the way.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/actor_dictionary.h"
+#include "core/facts.h"
+#include "core/text.h"
+
+namespace parley {
+
+struct ActorMention {
+  int sentence = 0;
+  int first_token = 0;  // token range in the sentence, inclusive
+  int last_token = 0;
+  int32_t start = 0;  // byte span in the document
+  int32_t end = 0;
+  std::string actor;  // canonical id
+  enum Kind { kName, kDemonym, kCapital, kPerson, kRole, kSurname, kPronoun } kind = kName;
+  bool possessive = false;  // followed by 's ("Iran's")
+};
+
+struct DocumentActors {
+  std::vector<ActorMention> mentions;       // in text order
+  std::map<std::string, Entity> entities;   // by canonical id, with their mentions
+};
+
+// Finds and resolves the actor mentions of a document split into `sentences`.
+DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
+                          const std::vector<Sentence>& sentences);
+
+// A slug for ids: lower case, words joined by '-'.
+std::string Slug(std::string_view s);
+
+}  // namespace parley
