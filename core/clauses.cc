@@ -316,4 +316,20 @@ bool IsModal(const std::string& lw) {
 
 std::vector<Clause> ExtractClauses(const ParseTree& tree) { return Walker(tree).Run(); }
 
+int ClauseScore(const ParseTree& tree) {
+  int score = 0;
+  for (const Clause& c : ExtractClauses(tree)) {
+    if (c.verb >= 0 && !c.subject.empty()) score += 2;
+    if (!c.object.empty()) score += 1;
+  }
+  for (size_t i = 1; i + 1 < tree.words.size(); ++i) {
+    // "to return.n": an infinitive marker before a noun reading is usually a misparse.
+    if (Lower(tree.words[i].text) == "to" && tree.words[i].tag == "r" && !tree.words[i + 1].tag.empty() &&
+        tree.words[i + 1].tag[0] == 'n') {
+      score -= 1;
+    }
+  }
+  return score;
+}
+
 }  // namespace parley

@@ -45,6 +45,10 @@ bool IsVerbWord(const ParsedWord& w);
 bool IsAuxiliary(const std::string& lower_word);
 bool IsModal(const std::string& lower_word);
 
+// How plausible an analysis looks to clause extraction: clauses with a subject and a verb
+// count, verbs read as nouns after "to" and verb phrases without a verb count against.
+int ClauseScore(const ParseTree& tree);
+
 // Extracts the clauses of one parsed sentence.
 std::vector<Clause> ExtractClauses(const ParseTree& tree);
 

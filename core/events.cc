@@ -275,6 +275,11 @@ class SentenceEvents {
       }
     }
     if (!e || (*used)[i]) return;
+    // "wants to talk": the subject wants something of itself, which is no demand.
+    if (e->no_subject_infinitive && inner && inner->infinitive && inner->subject_inherited &&
+        inner->subject.first == c.subject.first) {
+      return;
+    }
     Event ev;
     ev.type = e->type;
     ev.cameo = code;

@@ -117,7 +117,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     if (s.tokens.empty()) continue;
     if (impl_->options.selective_parsing && !WorthParsing(s, by_sentence[i], impl_->lexicon)) continue;
     std::string input = ParserInput(text, s, by_sentence[i]);
-    ParseTree tree = impl_->cache.Parse(*impl_->parser, input);
+    ParseTree tree = impl_->cache.Parse(*impl_->parser, input, ClauseScore);
     std::vector<Clause> clauses = ExtractClauses(tree);
     const auto& ms = by_sentence[i];
     auto entity_of = [&ms](int32_t b, int32_t e) -> std::string {

@@ -199,6 +199,10 @@ void WriteCommon(const Fact& f, json* j) {
 
 Status ParseFacts(std::string_view text, DocumentFacts* facts) {
   *facts = DocumentFacts();
+  // Checked first: the JSON parser's message would quote the bad bytes themselves.
+  if (size_t bad; !IsValidUtf8(text, &bad)) {
+    return Status::InvalidInput("invalid UTF-8 at byte " + std::to_string(bad));
+  }
   json j;
   try {
     j = json::parse(text.begin(), text.end());

@@ -48,6 +48,23 @@ void ReadEntries(const json& j, const char* section, std::unordered_map<std::str
         else if (code.is_object()) e.objects[Lower(head)] = code.value("cameo", "");
       }
     }
+    // A phrase group lists several heads and objects ("impose/slap/levy" x "sanction/tariff"):
+    // every pair is a key. Other sections key the entry by its own name.
+    auto heads = v.find("head");
+    auto objects = v.find("object");
+    if (heads != v.end() && heads->is_array() && objects != v.end() && objects->is_array()) {
+      for (const auto& h : *heads) {
+        for (const auto& o : *objects) {
+          if (h.is_string() && o.is_string()) {
+            out->emplace(Lower(h.get<std::string>() + " " + o.get<std::string>()), e);
+          }
+        }
+      }
+    }
+    // "wants to X" (a frame given as null) is no event, unlike "wants Y to X".
+    if (auto f = v.find("frames"); f != v.end() && f->is_object()) {
+      if (auto to = f->find("to"); to != f->end() && to->is_null()) e.no_subject_infinitive = true;
+    }
     (*out)[Lower(key)] = std::move(e);
   }
 }

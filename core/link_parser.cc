@@ -19,6 +19,9 @@ struct LinkParser::Impl {
 
 namespace {
 
+// How many of the best-ranked linkages are tried for one whose constituent tree is complete.
+constexpr int kLinkagesTried = 8;
+
 // Splits Link Grammar's "word.subscript" / "word[!<CAPITALIZED-WORDS>]" into its parts.
 void SplitWord(const char* raw, ParsedWord* w) {
   std::string s = raw;
@@ -121,7 +124,7 @@ Status LinkParser::Create(const Options& options, std::unique_ptr<LinkParser>* o
 LinkParser::LinkParser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 LinkParser::~LinkParser() = default;
 
-ParseTree LinkParser::Parse(std::string_view text) const {
+ParseTree LinkParser::Parse(std::string_view text, const Scorer& score) const {
   ParseTree tree;
   std::string input(text);
   if (input.empty()) return tree;
@@ -144,33 +147,44 @@ ParseTree LinkParser::Parse(std::string_view text) const {
       n = sentence_parse(sent, po);
     }
   }
-  if (n > 0) {
-    Linkage lk = linkage_create(0, sent, po);
-    if (lk) {
-      tree.null_count = sentence_null_count(sent);
-      tree.kind = tree.null_count == 0 ? ParseTree::kFull : ParseTree::kPartial;
-      int nw = linkage_get_num_words(lk);
-      tree.words.resize(nw);
-      for (int i = 0; i < nw; ++i) {
-        ParsedWord& w = tree.words[i];
-        SplitWord(linkage_get_word(lk, i), &w);
-        w.start = linkage_get_word_byte_start(lk, i);
-        w.end = linkage_get_word_byte_end(lk, i);
-      }
-      int nl = linkage_get_num_links(lk);
-      for (int k = 0; k < nl; ++k) {
-        tree.links.push_back({linkage_get_link_label(lk, k),
-                              static_cast<int>(linkage_get_link_lword(lk, k)),
-                              static_cast<int>(linkage_get_link_rword(lk, k))});
-      }
-      char* cs = linkage_print_constituent_tree(lk, SINGLE_LINE);
-      if (cs) {
-        // Null-linked words appear in brackets in the word list but not as leaves; the leaf
-        // count check below rejects a tree that does not line up with the words.
-        if (!ParseConstituentString(cs, nw - 2, &tree.root)) tree.root = Constituent();
-        linkage_free_constituent_tree_str(cs);
-      }
-      linkage_delete(lk);
+  // The parser ranks linkages; the constituent printer sometimes drops clauses joined by a
+  // comma, so take the best-ranked linkage whose tree covers every word, or else the best one
+  // without a tree.
+  int tries = std::min(n, kLinkagesTried);
+  int best = -1;
+  for (int li = 0; li < tries && (score || tree.root.label.empty()); ++li) {
+    Linkage lk = linkage_create(li, sent, po);
+    if (!lk) continue;
+    ParseTree candidate;
+    candidate.null_count = sentence_null_count(sent);
+    candidate.kind = candidate.null_count == 0 ? ParseTree::kFull : ParseTree::kPartial;
+    int nw = linkage_get_num_words(lk);
+    candidate.words.resize(nw);
+    for (int i = 0; i < nw; ++i) {
+      ParsedWord& w = candidate.words[i];
+      SplitWord(linkage_get_word(lk, i), &w);
+      w.start = linkage_get_word_byte_start(lk, i);
+      w.end = linkage_get_word_byte_end(lk, i);
+    }
+    int nl = linkage_get_num_links(lk);
+    for (int k = 0; k < nl; ++k) {
+      candidate.links.push_back({linkage_get_link_label(lk, k), static_cast<int>(linkage_get_link_lword(lk, k)),
+                                 static_cast<int>(linkage_get_link_rword(lk, k))});
+    }
+    char* cs = linkage_print_constituent_tree(lk, SINGLE_LINE);
+    if (cs) {
+      if (!ParseConstituentString(cs, nw - 2, &candidate.root)) candidate.root = Constituent();
+      linkage_free_constituent_tree_str(cs);
+    }
+    linkage_delete(lk);
+    if (candidate.root.label.empty()) {
+      if (li == 0) tree = std::move(candidate);
+      continue;
+    }
+    int value = score ? score(candidate) : 0;
+    if (tree.root.label.empty() || value > best) {
+      best = value;
+      tree = std::move(candidate);
     }
   }
   if (sent) sentence_delete(sent);

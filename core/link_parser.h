@@ -9,6 +9,7 @@
 // The dictionary is loaded once and shared; Parse() may be called from many threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,8 +62,13 @@ class LinkParser {
   static Status Create(const Options& options, std::unique_ptr<LinkParser>* out);
   ~LinkParser();
 
-  // Parses one sentence. Never fails: an unparsable sentence gives kind == kFailed.
-  ParseTree Parse(std::string_view sentence) const;
+  // Rates a candidate analysis; higher is better.
+  using Scorer = std::function<int(const ParseTree&)>;
+
+  // Parses one sentence. Never fails: an unparsable sentence gives kind == kFailed. The
+  // parser ranks its linkages by cost alone; with `score`, the best-scoring of the top-ranked
+  // linkages with a complete constituent tree is taken instead (the first on a tie).
+  ParseTree Parse(std::string_view sentence, const Scorer& score = nullptr) const;
 
  private:
   struct Impl;

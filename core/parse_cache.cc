@@ -2,7 +2,8 @@
 
 namespace parley {
 
-ParseTree ParseCache::Parse(const LinkParser& parser, const std::string& sentence) {
+ParseTree ParseCache::Parse(const LinkParser& parser, const std::string& sentence,
+                            const LinkParser::Scorer& score) {
   {
     std::lock_guard lock(mu_);
     auto it = index_.find(sentence);
@@ -13,7 +14,7 @@ ParseTree ParseCache::Parse(const LinkParser& parser, const std::string& sentenc
     }
     ++misses_;
   }
-  ParseTree tree = parser.Parse(sentence);
+  ParseTree tree = parser.Parse(sentence, score);
   if (capacity_ == 0) return tree;
   std::lock_guard lock(mu_);
   if (index_.count(sentence)) return tree;  // another thread parsed it meanwhile

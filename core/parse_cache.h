@@ -17,7 +17,8 @@ class ParseCache {
 
   // The parse of `sentence`, from the cache or from `parser` (outside the lock, so that
   // threads parse in parallel).
-  ParseTree Parse(const LinkParser& parser, const std::string& sentence);
+  ParseTree Parse(const LinkParser& parser, const std::string& sentence,
+                  const LinkParser::Scorer& score = nullptr);
 
   size_t hits() const;
   size_t misses() const;

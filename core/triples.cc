@@ -1,6 +1,7 @@
 #include "core/triples.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/lemmatizer.h"
 
@@ -78,10 +79,64 @@ double ClauseConfidence(const ParseTree& tree, const Clause& c) {
   return std::clamp(conf, 0.05, 0.99);
 }
 
+namespace {
+
+bool LeadsWithAdverbial(const ParseTree& tree, WordSpan span) {
+  static const std::set<std::string> kLead = {
+      "in", "on", "at", "after", "before", "according", "because", "when", "while", "during",
+      "since", "although", "though", "as", "by", "for", "with", "without", "under", "following",
+      "despite", "until", "from", "if", "once", "unlike", "like", "among", "amid", "throughout"};
+  return !span.empty() && kLead.count(Lower(tree.words[span.first].text)) > 0;
+}
+
+// "After the capture of Madrid , Hill": the subject is what follows the last comma; the
+// adverbial before it becomes an argument.
+void SplitLeadingAdverbial(const ParseTree& tree, WordSpan* subject, WordSpan* adverbial) {
+  if (!LeadsWithAdverbial(tree, *subject)) return;
+  for (int w = subject->last; w > subject->first; --w) {
+    if (tree.words[w].text == ",") {
+      *adverbial = {subject->first, w - 1};
+      subject->first = w + 1;
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses, std::string_view doc,
                       int32_t offset, int sentence_index, std::vector<Triple>* out,
                       const EntityLookup& entity_of) {
-  for (const Clause& c : clauses) {
+  std::vector<bool> merged(clauses.size(), false);
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    if (merged[ci]) continue;
+    Clause c = clauses[ci];
+    // "was considered to be the patron saint": an infinitive complement with the same subject
+    // joins the predicate ("was considered to be"), its object becomes the object.
+    if (c.complement_clause > static_cast<int>(ci) && !c.complement.empty() &&
+        c.object.first == c.complement.first) {
+      const Clause& inner = clauses[c.complement_clause];
+      if (inner.infinitive && inner.subject_inherited && inner.subject.first == c.subject.first) {
+        for (int w : inner.predicate) c.predicate.push_back(w);
+        c.object = inner.object;
+        std::vector<WordSpan> args = inner.args;
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        c.args = args;
+        if (inner.verb >= 0) c.verb = inner.verb;
+        merged[c.complement_clause] = true;
+      }
+    }
+    // "was | abandoned": a participle read as the complement of "be" belongs to the predicate.
+    if (!c.object.empty() && c.object.first == c.object.last && IsVerbWord(tree.words[c.object.first]) &&
+        !c.predicate.empty() && IsAuxiliary(Lower(tree.words[c.predicate.back()].text))) {
+      c.predicate.push_back(c.object.first);
+      c.verb = c.object.first;
+      c.object = c.args.empty() ? WordSpan{} : c.args.front();
+      if (!c.args.empty()) c.args.erase(c.args.begin());
+    }
+    WordSpan adverbial;
+    SplitLeadingAdverbial(tree, &c.subject, &adverbial);
+    if (!adverbial.empty()) c.args.push_back(adverbial);
     Triple t;
     int32_t s0 = 0, e0 = 0;
     t.subject.text = std::string(SpanText(tree, c.subject, doc, offset, &s0, &e0));
