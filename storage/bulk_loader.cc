@@ -690,6 +690,7 @@ class BulkLoader::Impl {
     if (!work_dir_.empty()) {
       std::error_code ec;
       fs::remove_all(work_dir_, ec);
+      fs::remove(fs::path(work_dir_).parent_path(), ec);  // only if empty: others may share it
       work_dir_.clear();
     }
     for (Batch& b : batches_) b.Release();
@@ -734,8 +735,23 @@ class BulkLoader::Impl {
     if (active_->bytes() >= budget_half_) return Spill();
     return Status::OK();
   }
+  // A batch being spilled. Its column families are sorted and written as separate tasks,
+  // taken by the helper thread and, when the caller would otherwise wait, by the caller too.
+  struct SpillJob {
+    Batch* batch = nullptr;
+    int seq = 0;
+    int order[std::size(kLoadedCfs)] = {keys::kNodes, keys::kRels, keys::kOut,
+                                        keys::kIn,    keys::kLabels, keys::kProps};
+    std::atomic<bool> partitioned{false};
+    std::atomic<size_t> next{0};
+    Run runs[kNumCfs];
+    Status status[kNumCfs];
+  };
   Status Spill();
-  Status SpillBatch(Batch* batch, int seq);
+  // Completes the spill in flight, if any, helping with it; its runs join runs_.
+  Status FinishSpill();
+  void SpillWork(SpillJob* job);
+  Status SpillFamily(Batch* batch, int cf, int seq, Run* run);
   Status EnsureWorkDir();
   Status CheckOpen() const {
     if (finished_) return Status::InvalidInput("bulk load already finished");
@@ -777,7 +793,7 @@ class BulkLoader::Impl {
   Batch batches_[2];
   Batch* active_;
   std::thread spill_thread_;
-  Status spill_status_;
+  std::unique_ptr<SpillJob> spill_;
   int spill_seq_ = 0;
   std::vector<Run> runs_[kNumCfs];  // written by the spill thread, read after joining it
 
@@ -924,43 +940,67 @@ Status BulkLoader::Impl::EnsureWorkDir() {
 
 Status BulkLoader::Impl::Spill() {
   PARLEY_RETURN_IF_ERROR(EnsureWorkDir());
-  auto wait_start = Clock::now();
-  if (spill_thread_.joinable()) spill_thread_.join();
-  stats_->spill_wait_seconds += SecondsSince(wait_start);
-  if (!spill_status_.ok()) {
-    error_ = spill_status_;
-    return error_;
-  }
+  PARLEY_RETURN_IF_ERROR(FinishSpill());
   Batch* full = active_;
   active_ = (active_ == &batches_[0]) ? &batches_[1] : &batches_[0];
   active_->Clear();
-  int seq = spill_seq_++;
-  spill_thread_ = std::thread([this, full, seq] { spill_status_ = SpillBatch(full, seq); });
+  spill_ = std::make_unique<SpillJob>();
+  spill_->batch = full;
+  spill_->seq = spill_seq_++;
+  spill_thread_ = std::thread([this] {
+    SpillJob* job = spill_.get();
+    job->batch->Partition();
+    // Largest families first, so that a helping caller picks up a big one while it is early.
+    std::sort(std::begin(job->order), std::end(job->order), [job](int a, int b) {
+      return job->batch->size(a) > job->batch->size(b);
+    });
+    job->partitioned = true;
+    job->partitioned.notify_all();
+    SpillWork(job);
+  });
   return Status::OK();
 }
 
-Status BulkLoader::Impl::SpillBatch(Batch* batch, int seq) {
-  batch->Partition();
+Status BulkLoader::Impl::FinishSpill() {
+  if (!spill_thread_.joinable()) return Status::OK();
+  // Rather than wait idle for the helper, take the families it has not started yet.
+  auto wait_start = Clock::now();
+  SpillJob* job = spill_.get();
+  job->partitioned.wait(false);
+  SpillWork(job);
+  spill_thread_.join();
+  stats_->spill_wait_seconds += SecondsSince(wait_start);
   for (int cf : kLoadedCfs) {
-    std::span<Item> items(batch->begin(cf), batch->end(cf));
-    if (items.empty()) continue;
-    SortItems(items.data(), items.size());
-    RunWriter w;
-    PARLEY_RETURN_IF_ERROR(
-        w.Open(work_dir_ + "/run-" + std::to_string(cf) + "-" + std::to_string(seq)));
-    for (size_t i = 0; i < items.size(); ++i) {
-      // Sorted items point all over the arena: fetch ahead to hide the cache misses.
-      if (i + 16 < items.size()) __builtin_prefetch(items[i + 16].rec());
-      const char* rec = items[i].rec();
-      EntryView e = DecodeRecord(rec);
-      size_t size = static_cast<size_t>(e.value.data() + e.value.size() - rec);
-      PARLEY_RETURN_IF_ERROR(w.AppendRecord(rec, size, e.key));
-    }
-    Run run;
-    PARLEY_RETURN_IF_ERROR(w.Close(&run));
-    runs_[cf].push_back(std::move(run));
+    if (!job->status[cf].ok()) error_ = job->status[cf];
+    if (!job->runs[cf].path.empty()) runs_[cf].push_back(std::move(job->runs[cf]));
   }
-  return Status::OK();
+  spill_.reset();
+  return error_;
+}
+
+void BulkLoader::Impl::SpillWork(SpillJob* job) {
+  for (size_t i; (i = job->next.fetch_add(1)) < std::size(job->order);) {
+    int cf = job->order[i];
+    job->status[cf] = SpillFamily(job->batch, cf, job->seq, &job->runs[cf]);
+  }
+}
+
+Status BulkLoader::Impl::SpillFamily(Batch* batch, int cf, int seq, Run* run) {
+  std::span<Item> items(batch->begin(cf), batch->end(cf));
+  if (items.empty()) return Status::OK();
+  SortItems(items.data(), items.size());
+  RunWriter w;
+  PARLEY_RETURN_IF_ERROR(
+      w.Open(work_dir_ + "/run-" + std::to_string(cf) + "-" + std::to_string(seq)));
+  for (size_t i = 0; i < items.size(); ++i) {
+    // Sorted items point all over the arena: fetch ahead to hide the cache misses.
+    if (i + 16 < items.size()) __builtin_prefetch(items[i + 16].rec());
+    const char* rec = items[i].rec();
+    EntryView e = DecodeRecord(rec);
+    size_t size = static_cast<size_t>(e.value.data() + e.value.size() - rec);
+    PARLEY_RETURN_IF_ERROR(w.AppendRecord(rec, size, e.key));
+  }
+  return w.Close(run);
 }
 
 rocksdb::Options BulkLoader::Impl::SstOptions(int cf) const {
@@ -1146,9 +1186,8 @@ Status BulkLoader::Impl::MergeRange(Range* range, size_t number, Stats* stats) {
 
 Status BulkLoader::Impl::FinishLoad() {
   auto start = Clock::now();
-  if (spill_thread_.joinable()) spill_thread_.join();
   PARLEY_RETURN_IF_ERROR(error_);
-  PARLEY_RETURN_IF_ERROR(spill_status_);
+  PARLEY_RETURN_IF_ERROR(FinishSpill());
   for (int cf : kLoadedCfs) {
     for (const Run& r : runs_[cf]) {
       ++stats_->runs_spilled;

@@ -11,7 +11,9 @@
 //  - Bounded memory whatever the input size: entries are buffered up to
 //    Options::memory_budget_bytes, sorted and spilled to temporary files as sorted runs; Finish
 //    merges the runs into non-overlapping SSTs per column family. Fixed extras on top of the
-//    budget: one read buffer per run while merging and RocksDB's per-SST builder state.
+//    budget: a 1 MiB read buffer per run being merged (at most 32 runs a merge, one merge per
+//    thread; more runs are first merged into fewer) and RocksDB's per-SST builder state.
+//    Temporary disk space: about the encoded size of the data twice over (runs, then SSTs).
 //  - Nothing is visible in the store before Finish succeeds. Each column family is ingested
 //    atomically, but the column families one after another: a Finish that fails half way
 //    (a full disk, say) may leave some column families loaded and the counters unchanged.
@@ -26,8 +28,9 @@
 //  - Merging semantics of PutNode (adding labels or list items to an existing node) do not
 //    apply; within one AddNode, labels are sorted and repeats dropped exactly as PutNode does.
 //
-// One thread calls Add*/Finish; the loader runs its own helper threads (spilling in the
-// background while the caller adds, merging column families in parallel at Finish).
+// One thread calls Add*/Finish; the loader runs its own helper threads: one spills the previous
+// batch while the caller fills the next (the caller helps when it would otherwise wait), and
+// Options::threads merge key ranges of the column families in parallel at Finish.
 #pragma once
 
 #include <cstdint>
@@ -71,7 +74,7 @@ class BulkLoader {
     int64_t spilled_bytes = 0;  // bytes of those runs
     int64_t sst_files = 0;
     int64_t sst_bytes = 0;
-    double spill_wait_seconds = 0;  // time Add* waited for the background spill
+    double spill_wait_seconds = 0;  // time Add* spent finishing (helping) the background spill
     double merge_seconds = 0;       // Finish: sort the last batch, merge, write SSTs
     double ingest_seconds = 0;      // Finish: IngestExternalFile and counters
   };
