@@ -101,8 +101,21 @@ class Walker {
     bool own_subject = false;
     bool seen_vp = false;
     for (const auto& ch : s.children) {
-      if (ch.label == "NP" && !seen_vp) {
-        subject = SpanOf(ch);
+      if (ch.label.empty() && !seen_vp && !IsPunct(W(ch.word))) {
+        // Loose words before the verb phrase belong to the subject: the tree builder leaves
+        // some unattached ("(S (NP Iran 's) Supreme Leader (VP said ...))", "(S these (VP ...))").
+        if (own_subject && subject.last + 1 == ch.word) {
+          subject.last = ch.word;
+        } else if (!own_subject) {
+          subject = {ch.word, ch.word};
+          own_subject = true;
+        }
+      } else if (ch.label == "NP" && !seen_vp) {
+        if (own_subject && subject.last + 1 == ch.first) {
+          subject.last = ch.last;
+        } else {
+          subject = SpanOf(ch);
+        }
         own_subject = true;
         VisitNP(ch, parent);
       } else if (ch.label == "VP") {
@@ -323,6 +336,11 @@ int ClauseScore(const ParseTree& tree) {
     if (!c.object.empty()) score += 1;
   }
   for (size_t i = 1; i + 1 < tree.words.size(); ++i) {
+    // "Iran 's.v oil": after a name, 's is a possessive far more often than "is".
+    if ((tree.words[i].text == "'s" || tree.words[i].text == "’s") && IsVerbWord(tree.words[i]) &&
+        !tree.words[i - 1].text.empty() && std::isupper(static_cast<unsigned char>(tree.words[i - 1].text[0]))) {
+      score -= 4;
+    }
     // "to return.n": an infinitive marker before a noun reading is usually a misparse.
     if (Lower(tree.words[i].text) == "to" && tree.words[i].tag == "r" && !tree.words[i + 1].tag.empty() &&
         tree.words[i + 1].tag[0] == 'n') {

@@ -30,8 +30,10 @@ class SentenceEvents {
 
   void Run(std::vector<Event>* out) {
     std::vector<bool> used(c_.size(), false);
+    size_t before = out->size();
     for (size_t i = 0; i < c_.size(); ++i) ClauseEvent(static_cast<int>(i), &used, out);
     NounEvents(out);
+    ShallowDemands(before, out);
   }
 
  private:
@@ -45,7 +47,8 @@ class SentenceEvents {
   const ActorMention* ActorIn(int32_t b, int32_t e) const {
     const ActorMention* best = nullptr;
     for (const ActorMention* m : s_.mentions) {
-      if (m->start < b || m->end > e) continue;
+      int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
+      if (m->start < b || m_end > e) continue;
       if (!best || (m->end - m->start) > (best->end - best->start)) best = m;
     }
     return best;
@@ -94,6 +97,35 @@ class SentenceEvents {
     if (start) *start = b;
     if (end) *end = e;
     return std::string(s_.doc.substr(b, e - b));
+  }
+
+  // The content of a complement clause: its predicate onwards when its subject is the target
+  // ("Washington must lift sanctions" -> "lift sanctions"), the whole clause when the subject
+  // names no actor ("that Western sanctions be eased").
+  std::string ContentWithSubject(const Clause& c, const Argument& target, int32_t* start, int32_t* end) const {
+    std::string content = Content(c, start, end);
+    int32_t sb = 0, se = 0;
+    if (target.entity.empty() && !content.empty() && Bytes(c.subject, &sb, &se) && sb < *start) {
+      *start = sb;
+      content = std::string(s_.doc.substr(sb, *end - sb));
+    }
+    return content;
+  }
+
+  // True if the clause states a fact rather than what should happen: a finite verb in the
+  // indicative ("the program is peaceful", "Mali would not hold elections").
+  bool Indicative(const Clause& c) const {
+    if (lex_.IsDemandModal(c.modal)) return false;
+    if (!c.modal.empty()) return true;
+    for (int w : c.predicate) {
+      std::string lw = Lower(t_.words[w].text);
+      if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "has" || lw == "had") return true;
+    }
+    if (c.verb < 0) return false;
+    const ParsedWord& v = t_.words[c.verb];
+    return v.tag.find('d') != std::string::npos ||
+           (v.tag == "v" && v.text.size() > 2 && v.text.back() == 's' &&
+            Lemmatizer::Get().Lemma(v.text, WordClass::kVerb) != Lower(v.text));
   }
 
   std::string SentenceText() const {
@@ -205,7 +237,7 @@ class SentenceEvents {
     ev.source = source;
     ev.target = Arg(inner.subject);
     int32_t cb = 0, ce = 0;
-    ev.content = Content(inner, &cb, &ce);
+    ev.content = ContentWithSubject(inner, ev.target, &cb, &ce);
     if (ev.content.empty()) return;
     ev.condition = condition;
     int32_t b = cb, e = ce;
@@ -308,10 +340,15 @@ class SentenceEvents {
     }
     int32_t cb = 0, ce = 0;
     bool demand_like = e->type == "demand" || e->type == "appeal";
-    if (demand_like && inner && (e->complement || true)) {
+    if (demand_like && inner) {
+      // "insisted that the programme is peaceful": a claim, not a demand.
+      if (!inner->infinitive && Indicative(*inner) && verb != "demand") return;
+      // "asked not to be named": the subject asks something of itself.
+      bool self = inner->infinitive && inner->subject_inherited && inner->subject.first == c.subject.first;
       // "demanded that Iran halt ...", "urged Tehran to return ...", "wants the EU to drop ...".
-      if (ev.target.entity.empty()) ev.target = Arg(inner->subject);
-      ev.content = Content(*inner, &cb, &ce);
+      if (ev.target.entity.empty() && !self) ev.target = Arg(inner->subject);
+      if (self && ev.target.entity.empty()) return;
+      ev.content = ContentWithSubject(*inner, self ? Argument{"", "self"} : ev.target, &cb, &ce);
       (*used)[c.complement_clause] = true;
     } else if (demand_like && ev.target.entity.empty() && !c.object.empty()) {
       // "demanded the withdrawal of French troops": the object is the content; an actor named
@@ -319,6 +356,21 @@ class SentenceEvents {
       int32_t ob = 0, oe = 0;
       Bytes(c.object, &ob, &oe);
       if (const ActorMention* m = ActorIn(ob, oe)) ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+    }
+    for (const std::string& slot : e->content) {
+      // The lexicon's content slot: "pressed China over EV subsidies" -> "EV subsidies".
+      if (!ev.content.empty() || slot == "dobj") break;
+      for (const WordSpan& w : c.args) {
+        if (w.first < w.last && Lower(t_.words[w.first].text) == slot) {
+          int32_t b = 0, e2 = 0;
+          if (Bytes({w.first + 1, w.last}, &b, &e2)) {
+            ev.content = std::string(s_.doc.substr(b, e2 - b));
+            cb = b;
+            ce = e2;
+          }
+          break;
+        }
+      }
     }
     if (ev.content.empty()) {
       // Content: the object and arguments after the target ("to return to full compliance").
@@ -334,9 +386,13 @@ class SentenceEvents {
         int32_t b = 0, e2 = 0;
         if (Bytes({from.first, last}, &b, &e2)) {
           std::string_view text = s_.doc.substr(b, e2 - b);
-          if (demand_like && text.rfind("to ", 0) == 0) {
-            text.remove_prefix(3);
-            b += 3;
+          if (demand_like && (text.rfind("to ", 0) == 0 || text.rfind("not to ", 0) == 0)) {
+            // "asked (not) to be named": an infinitive with no one named to do it is the
+            // subject's own wish, not a demand of anyone.
+            if (ev.target.entity.empty()) return;
+            size_t cut = text.find("to ") + 3;
+            text.remove_prefix(cut);
+            b += static_cast<int32_t>(cut);
           }
           ev.content = std::string(text);
           cb = b;
@@ -344,11 +400,92 @@ class SentenceEvents {
         }
       }
     }
+    // A demand says what is demanded; without content it is left to the shallow reading.
+    if (demand_like && ev.content.empty()) return;
     int32_t sb = 0, se = 0;
     if (!Bytes(c.subject, &sb, &se)) sb = s_.offset + t_.words[c.predicate.front()].start;
     int32_t pe = s_.offset + t_.words[c.predicate.back()].end;
     Fill(&ev, c, std::min(sb, cb ? cb : sb), std::max({se, pe, ce}));
     Emit(std::move(ev), cb, ce, out);
+  }
+
+  // The defined fallback where the parse missed a demand verb's frame (long coordinations
+  // defeat it): "X demanded that Y ...", "X urged / called on Y to ...", read off the tokens
+  // with the actor mentions, for demand and appeal verbs the clauses did not already cover.
+  void ShallowDemands(size_t first_event, std::vector<Event>* out) const {
+    const auto& toks = s_.sentence->tokens;
+    for (size_t k = 1; k + 2 < toks.size(); ++k) {
+      std::string lw = Lower(toks[k].text);
+      std::string lemma = Lemmatizer::Get().Lemma(lw, WordClass::kVerb);
+      if (lemma == lw && lw.size() > 2 && lw.compare(lw.size() - 2, 2, "ed") != 0 && lw.back() != 's') continue;
+      std::string key = lemma;
+      size_t after = k + 1;
+      if (after < toks.size() && (Lower(toks[after].text) == "on" || Lower(toks[after].text) == "upon")) {
+        key += " " + Lower(toks[after].text);
+        ++after;
+      }
+      const PredicateEntry* e = lex_.Verb(key);
+      if (!e) e = lex_.Verb(lemma);
+      if (!e || !e->complement || (e->type != "demand" && e->type != "appeal")) continue;
+      bool covered = false;
+      for (size_t x = first_event; x < out->size(); ++x) {
+        if ((*out)[x].start <= toks[k].start && toks[k].start < (*out)[x].end) covered = true;
+      }
+      if (covered) continue;
+      // The source: the nearest actor mention ending just before the verb.
+      const ActorMention* src = nullptr;
+      for (const ActorMention* m : s_.mentions) {
+        if (m->end <= toks[k].start && toks[k].start - m->end <= 2) src = m;
+      }
+      if (!src) continue;
+      bool that = after < toks.size() && Lower(toks[after].text) == "that";
+      if (that) ++after;
+      if (after < toks.size() && Lower(toks[after].text) == "the") ++after;
+      const ActorMention* tgt = nullptr;
+      for (const ActorMention* m : s_.mentions) {
+        if (after < toks.size() && m->start == toks[after].start) tgt = m;
+      }
+      if (!tgt || tgt->actor == src->actor) continue;
+      size_t c = after;
+      while (c < toks.size() && toks[c].end <= tgt->end) ++c;
+      if (!that) {
+        if (c >= toks.size() || Lower(toks[c].text) != "to") continue;
+        ++c;
+      }
+      if (that && c < toks.size()) {
+        // "insisted that Mali would not hold elections": a claim about what is, not a demand.
+        std::string next = Lower(toks[c].text);
+        static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may", "might",
+                                                      "is", "are", "was", "were", "has", "had", "did", "does"};
+        if (kFinite.count(next) && !lex_.IsDemandModal(next)) continue;
+      }
+      // The content runs to the end of the clause: a comma, or a conjunction opening a new
+      // clause with a named subject ("... and Moscow insisted ...").
+      size_t end = c;
+      while (end < toks.size() && toks[end].text != "," && toks[end].text != ";" && toks[end].text != "." &&
+             toks[end].text != "\"") {
+        std::string w = Lower(toks[end].text);
+        if ((w == "and" || w == "but" || w == "as" || w == "while") && end + 1 < toks.size() &&
+            std::isupper(static_cast<unsigned char>(toks[end + 1].text[0]))) {
+          break;
+        }
+        ++end;
+      }
+      if (end <= c) continue;
+      Event ev;
+      ev.type = e->type;
+      ev.cameo = e->cameo;
+      ev.source = {std::string(s_.doc.substr(src->start, src->end - src->start)), src->actor};
+      ev.target = {std::string(s_.doc.substr(tgt->start, tgt->end - tgt->start)), tgt->actor};
+      int32_t cb = toks[c].start, ce = toks[end - 1].end;
+      ev.content = std::string(s_.doc.substr(cb, ce - cb));
+      ev.sentence = s_.index;
+      ev.start = src->start;
+      ev.end = ce;
+      ev.quote = SentenceText();
+      ev.confidence = 0.5;
+      Emit(std::move(ev), cb, ce, out);
+    }
   }
 
   // "China's demand for the duties to be scrapped": an event noun after a possessive actor.
@@ -368,7 +505,7 @@ class SentenceEvents {
       if (next != "for" && next != "that" && next != "to") continue;
       size_t end = k + 2;
       while (end < toks.size() && toks[end].text != "," && toks[end].text != ";" && toks[end].text != "." &&
-             toks[end].text != "\"")
+             toks[end].text != "\"" && toks[end].text != "and" && toks[end].text != "but")
         ++end;
       if (end <= k + 2) continue;
       Event ev;

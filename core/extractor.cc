@@ -39,6 +39,26 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
       out[i + 1] = '"';
     }
   }
+  // A dateline ("DUBAI —", "WASHINGTON, March 3 (Reuters) -") is not part of the sentence's
+  // grammar: blank it out.
+  size_t i = 0;
+  while (i < out.size() && (std::isupper(static_cast<unsigned char>(out[i])) || out[i] == ' ' || out[i] == ',' || out[i] == '.')) ++i;
+  if (i >= 3 && i < out.size()) {
+    size_t j = i;
+    if (out.compare(j, 3, "\xe2\x80\x94") == 0 || out.compare(j, 3, "\xe2\x80\x93") == 0) {
+      j += 3;
+    } else if (out[j] == '-') {
+      while (j < out.size() && out[j] == '-') ++j;
+    } else {
+      j = 0;
+    }
+    if (j > 0) {
+      for (size_t k = 0; k < j; ++k) out[k] = ' ';
+    }
+  }
+  for (const ActorMention* m : mentions) {
+    for (int32_t b = m->apposition_start; b >= 0 && b < m->apposition_end; ++b) out[b - s.start] = ' ';
+  }
   for (const ActorMention* m : mentions) {
     if (m->kind != ActorMention::kName && m->kind != ActorMention::kCapital && m->kind != ActorMention::kDemonym) continue;
     bool plain = true;
@@ -123,7 +143,9 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     auto entity_of = [&ms](int32_t b, int32_t e) -> std::string {
       const ActorMention* best = nullptr;
       for (const ActorMention* m : ms) {
-        if (m->start >= b && m->end <= e && (!best || m->end - m->start > best->end - best->start)) best = m;
+        // A mention whose appositive part the parser did not see may run past the phrase.
+        int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
+        if (m->start >= b && m_end <= e && (!best || m->end - m->start > best->end - best->start)) best = m;
       }
       return best ? best->actor : "";
     };

@@ -41,6 +41,11 @@ void ReadEntries(const json& j, const char* section, std::unordered_map<std::str
         e.target.push_back(t->get<std::string>());
       }
     }
+    if (auto c = v.find("content"); c != v.end() && c->is_array()) {
+      for (const auto& x : *c) {
+        if (x.is_string()) e.content.push_back(x.get<std::string>());
+      }
+    }
     e.complement = v.value("complement", false);
     if (auto o = v.find("objects"); o != v.end() && o->is_object()) {
       for (const auto& [head, code] : o->items()) {

@@ -17,6 +17,7 @@ struct PredicateEntry {
   std::string type;   // event type of data/event_types.json
   std::string cameo;  // CAMEO code
   std::vector<std::string> target;  // slots holding the target: "dobj", or a preposition
+  std::vector<std::string> content;  // slots holding the content: "dobj" or a preposition
   bool complement = false;          // takes a clause: "demand that Y ...", "urge Y to ..."
   bool no_subject_infinitive = false;  // "wants to X" (no object before the infinitive) is no event
   std::unordered_map<std::string, std::string> objects;  // object head -> more specific code

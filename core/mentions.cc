@@ -98,8 +98,16 @@ class Resolver {
         Add(sentence, t, i, end - 1, a.id, KindOf(m.how), true);
         return RoleAt(sentence, t, end + 1, rlen, role, i, m.actor);
       }
+      // A demonym before a name or noun it does not stand for ("the Russian Agricultural
+      // Bank", "Iranian assets") only qualifies it; a demonym on its own or before a role does.
+      if (m.how == ActorDictionary::How::kDemonym && end < t.size() && IsNameToken(t[end])) return end;
       Add(sentence, t, i, end - 1, EntityFor(m.actor), KindOf(m.how),
           end < t.size() && (t[end].text == "'s" || t[end].text == "’s"));
+      // "the European Commission" ... "the Commission": an organisation's last name word
+      // refers to it later in the article.
+      if ((a.kind == "organization" || a.kind == "group") && m.length >= 2 && IsNameToken(t[end - 1])) {
+        known_names_.emplace(t[end - 1].text, a.id);
+      }
       if (a.kind == "person") last_person_ = a.id;
       return end;
     }
@@ -148,7 +156,10 @@ class Resolver {
       end = end + 1 + m.length;
     }
     size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : i;
-    if (IsCollectiveRole(r.name)) {
+    // "Iranian officials", "Iranian leaders": a plural role speaks for its government.
+    const std::string& last_word = t[end - 1].text;
+    bool plural = last_word.size() > 3 && last_word.back() == 's' && Lower(last_word) != Lower(r.name);
+    if (IsCollectiveRole(r.name) || plural) {
       // "Iranian officials" speak for Iran.
       if (!country.empty()) Add(sentence, t, first, end - 1, country, ActorMention::kRole, false);
       return end;
@@ -156,12 +167,22 @@ class Resolver {
     // A name after the role: "Foreign Minister Kemal Arslan", "Supreme Leader, Ayatollah Ali
     // Khamenei" (an apposition), skipping honorifics.
     size_t j = end;
-    if (j < t.size() && t[j].text == "," && j + 1 < t.size()) ++j;
+    bool comma = j < t.size() && t[j].text == "," && j + 1 < t.size();
+    if (comma) ++j;
+    // The appositive part, from the comma to the name's end and a closing comma.
+    auto apposition = [&](size_t name_end) {
+      if (!comma || out_.mentions.empty()) return;
+      ActorMention& m = out_.mentions.back();
+      m.apposition_start = t[end].start;
+      m.apposition_end = t[name_end - 1].end;
+      if (name_end < t.size() && t[name_end].text == ",") m.apposition_end = t[name_end].end;
+    };
     while (j < t.size() && IsHonorific(t[j].text)) ++j;
     if (j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person") {
       std::string id = EntityFor(m.actor);
       Note(id, r.name, country.empty() ? dict_.actor(m.actor).country : country);
       Add(sentence, t, first, j + m.length - 1, id, ActorMention::kPerson, false);
+      apposition(j + m.length);
       last_person_ = id;
       return j + m.length;
     }
@@ -175,6 +196,7 @@ class Resolver {
       if (e.role.empty()) e.role = r.name;
       if (e.country.empty()) e.country = country;
       Add(sentence, t, first, k - 1, id, ActorMention::kPerson, false);
+      apposition(k);
       known_names_[t[k - 1].text] = id;
       known_names_[name] = id;
       last_person_ = id;

@@ -27,6 +27,10 @@ struct ActorMention {
   std::string actor;  // canonical id
   enum Kind { kName, kDemonym, kCapital, kPerson, kRole, kSurname, kPronoun } kind = kName;
   bool possessive = false;  // followed by 's ("Iran's")
+  // An appositive name inside the mention (", Ayatollah Ali Khamenei," after "Iran's Supreme
+  // Leader"): the bytes the parser does better without; -1 if none.
+  int32_t apposition_start = -1;
+  int32_t apposition_end = -1;
 };
 
 struct DocumentActors {
