@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/data_path.h"
 #include "core/segmenter.h"
 
@@ -77,11 +79,9 @@ Status ActorDictionary::AddFile(const std::string& path, bool user) {
     e.country = Str(a, "country");
     e.role = Str(a, "role");
     e.cameo = Str(a, "cameo");
-    // People carry their country in their id ("IRN-ali-khamenei"), as CAMEO codes carry it,
-    // so that an id alone says whose official someone is.
-    if (e.kind == "person" && !e.country.empty() && e.id.rfind(e.country + "-", 0) != 0) {
-      e.id = e.country + "-" + e.id;
-    }
+    // People's ids are their names in snake case ("ali_khamenei"), the same form the
+    // mention finder gives people it meets in text, so that both name one node.
+    if (e.kind == "person") std::replace(e.id.begin(), e.id.end(), '-', '_');
     e.aliases = Strings(a, "aliases");
     for (const auto& p : Strings(a, "patterns")) e.aliases.push_back(p);
     int idx;

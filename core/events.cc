@@ -1,6 +1,7 @@
 #include "core/events.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/lemmatizer.h"
@@ -34,6 +35,15 @@ class SentenceEvents {
     for (size_t i = 0; i < c_.size(); ++i) ClauseEvent(static_cast<int>(i), &used, out);
     NounEvents(out);
     ShallowDemands(before, out);
+    // A bare statement ("..., an official said") adds nothing when the sentence reports a
+    // more specific event: keep statements only where nothing else was found.
+    bool specific = false;
+    for (size_t k = before; k < out->size(); ++k) specific |= (*out)[k].type != "statement";
+    if (specific) {
+      out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
+                                [](const Event& e) { return e.type == "statement"; }),
+                 out->end());
+    }
   }
 
  private:
@@ -48,7 +58,8 @@ class SentenceEvents {
     const ActorMention* best = nullptr;
     for (const ActorMention* m : s_.mentions) {
       int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
-      if (m->start < b || m_end > e) continue;
+      // The parser may leave an abbreviation's final period outside the phrase ("U.N").
+      if (m->start < b || m_end > e + (m_end == e + 1 && s_.doc[e] == '.' ? 1 : 0)) continue;
       if (!best || (m->end - m->start) > (best->end - best->start)) best = m;
     }
     return best;
@@ -68,9 +79,36 @@ class SentenceEvents {
 
   Argument Arg(WordSpan w) const {
     Argument a;
-    a.text = std::string(SpanText(t_, w, s_.doc, s_.offset));
+    int32_t b = 0, e = 0;
+    a.text = std::string(SpanText(t_, w, s_.doc, s_.offset, &b, &e));
     if (const ActorMention* m = ActorOf(w)) {
       a.entity = m->actor;
+    }
+    if (a.text.empty()) return a;
+    // "Tehran and Damascus", "France, Germany and Britain": a coordination of actors stands
+    // for each of them; remember them all for Emit.
+    std::vector<Argument> each;
+    std::string rest(a.text);
+    for (const ActorMention* m : s_.mentions) {
+      int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
+      if (m->start < b || m_end > e + 1) continue;
+      each.push_back({std::string(s_.doc.substr(m->start, m_end - m->start)), m->actor});
+      for (int32_t k = m->start; k < std::min(m_end, e); ++k) rest[k - b] = ' ';
+    }
+    if (each.size() >= 2) {
+      std::string words = Lower(rest);
+      for (const char* joiner : {"and", "or", "both", "the", "as well as"}) {
+        size_t pos;
+        std::string j = std::string(" ") + joiner + " ";
+        while ((pos = (" " + words + " ").find(j)) != std::string::npos) {
+          words = (" " + words + " ").replace(pos, j.size(), " ");
+        }
+      }
+      bool only_joiners = words.find_first_not_of(" ,;()") == std::string::npos;
+      if (only_joiners) {
+        a.entity = each.front().entity;
+        coordinated_[a.text] = each;
+      }
     }
     return a;
   }
@@ -222,9 +260,26 @@ class SentenceEvents {
 
   void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
     if (ev.source.entity.empty()) return;
-    if (ev.source.entity == ev.target.entity) ev.target = Argument();
     if (content_e > content_b) AddPolicies(&ev, content_b, content_e);
-    out->push_back(std::move(ev));
+    // One event per source and target of a coordination ("Jordan and Britain agreed").
+    auto expand = [&](const Argument& a) {
+      auto it = coordinated_.find(a.text);
+      if (it == coordinated_.end() || it->second.front().entity != a.entity) return std::vector<Argument>{a};
+      return it->second;
+    };
+    std::vector<Argument> sources = expand(ev.source);
+    for (const Argument& src : sources) {
+      std::vector<Argument> targets = expand(ev.target);
+      // "Jordan and Britain agreed ...": with no one else named, each acts towards the other.
+      if (ev.target.entity.empty() && sources.size() > 1) targets = sources;
+      for (const Argument& tgt : targets) {
+        if (sources.size() > 1 && ev.target.entity.empty() && tgt.entity == src.entity) continue;
+        Event one = ev;
+        one.source = src;
+        one.target = src.entity == tgt.entity ? Argument() : tgt;
+        out->push_back(std::move(one));
+      }
+    }
   }
 
   // A demand of `target_clause`'s subject, stated by `source`, with that clause as content.
@@ -334,6 +389,33 @@ class SentenceEvents {
           if (Lower(t_.words[w.first].text) == slot) {
             Argument a = Arg({w.first + 1, w.last});
             if (!a.entity.empty()) ev.target = a;
+          }
+        }
+      }
+    }
+    // Failing the lexicon's slots, the first actor heading the object, or named right after a
+    // preposition in the object or an argument, is the target ("send arms to Pakistan",
+    // "lifted a curfew in Montenegro"); plain statements take none this way.
+    if (ev.target.entity.empty() && e->type != "statement") {
+      Argument a = Arg(c.object);
+      if (!a.entity.empty() && a.entity != source.entity) ev.target = a;
+      int last = c.object.empty() ? -1 : c.object.last;
+      for (const WordSpan& w : c.args) last = std::max(last, w.last);
+      int first = c.object.empty() ? (c.args.empty() ? -1 : c.args.front().first) : c.object.first;
+      int32_t b = 0, e2 = 0;
+      if (ev.target.entity.empty() && first >= 0 && Bytes({first, last}, &b, &e2)) {
+        static const std::set<std::string> kPreps = {"to", "in", "on", "against", "with", "from", "for",
+                                                     "at", "into", "towards", "toward", "over", "upon"};
+        for (const ActorMention* m : s_.mentions) {
+          if (m->start < b || m->start >= e2 || m->actor == source.entity) continue;
+          std::string_view before = s_.doc.substr(b, m->start - b);
+          while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+          if (before.size() >= 4 && before.substr(before.size() - 4) == " the") before.remove_suffix(4);
+          size_t sp = before.find_last_of(' ');
+          std::string prev = Lower(std::string(sp == std::string_view::npos ? before : before.substr(sp + 1)));
+          if (kPreps.count(prev)) {
+            ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+            break;
           }
         }
       }
@@ -532,6 +614,7 @@ class SentenceEvents {
   const std::vector<Clause>& c_;
   const Lexicon& lex_;
   std::string* speaker_;
+  mutable std::map<std::string, std::vector<Argument>> coordinated_;  // phrase -> its actors
 };
 
 }  // namespace

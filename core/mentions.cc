@@ -116,6 +116,12 @@ class Resolver {
       Add(sentence, t, i, i, last_person_, ActorMention::kPronoun, false);
       return i + 1;
     }
+    // "Turkey said it had asked ...": "it" and "they" within a sentence refer back to the
+    // last country, organisation or group named in it.
+    if ((lw == "it" || lw == "they") && !last_group_.empty() && last_group_sentence_ == sentence) {
+      Add(sentence, t, i, i, last_group_, ActorMention::kPronoun, false);
+      return i + 1;
+    }
     // A surname (or whole name) of someone the article has introduced.
     if (IsNameToken(t[i])) {
       size_t j = i;
@@ -177,7 +183,12 @@ class Resolver {
       m.apposition_end = t[name_end - 1].end;
       if (name_end < t.size() && t[name_end].text == ",") m.apposition_end = t[name_end].end;
     };
-    while (j < t.size() && IsHonorific(t[j].text)) ++j;
+    int tl, tr;
+    while (j < t.size() && (IsHonorific(t[j].text) ||
+                            (dict_.MatchRole(t, j, &tl, &tr) && dict_.role(tr).kind == "title" && tl == 1 &&
+                             j + 1 < t.size() && IsNameToken(t[j + 1])))) {
+      ++j;
+    }
     if (j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person") {
       std::string id = EntityFor(m.actor);
       Note(id, r.name, country.empty() ? dict_.actor(m.actor).country : country);
@@ -191,7 +202,7 @@ class Resolver {
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.
       std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));
-      std::string id = (country.empty() ? "" : country + "-") + Slug(name);
+      std::string id = Slug(name);
       Entity& e = Introduce(id, name, "person");
       if (e.role.empty()) e.role = r.name;
       if (e.country.empty()) e.country = country;
@@ -216,9 +227,10 @@ class Resolver {
       if (h >= 0) {
         id = EntityFor(h);
       } else {
-        id = country + "-" + Slug(r.name);
         int c = dict_.Find(country);
-        Entity& e = Introduce(id, r.name + " of " + (c >= 0 ? dict_.actor(c).name : country), "person");
+        std::string name = r.name + " of " + (c >= 0 ? dict_.actor(c).name : country);
+        id = Slug(name);
+        Entity& e = Introduce(id, name, "person");
         e.role = r.name;
         e.country = country;
       }
@@ -290,6 +302,11 @@ class Resolver {
       }
     }
     out_.mentions.push_back(m);
+    const Entity& e = out_.entities[actor];
+    if (kind != ActorMention::kPronoun && e.kind != "person") {
+      last_group_ = actor;
+      last_group_sentence_ = sentence;
+    }
   }
 
   const ActorDictionary& dict_;
@@ -298,6 +315,8 @@ class Resolver {
   std::map<std::string, std::string> known_names_;  // surname or full name -> id
   std::vector<std::pair<std::string, std::string>> people_by_role_;  // (role, id), in order
   std::string last_person_;
+  std::string last_group_;  // the last country, organisation or group named
+  int last_group_sentence_ = -1;
 };
 
 }  // namespace
@@ -307,7 +326,7 @@ std::string Slug(std::string_view s) {
   bool dash = false;
   for (unsigned char c : s) {
     if (std::isalnum(c) || c >= 0x80) {
-      if (dash && !out.empty()) out.push_back('-');
+      if (dash && !out.empty()) out.push_back('_');
       dash = false;
       out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
     } else if (c != '.' && c != '\'') {
