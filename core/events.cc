@@ -32,11 +32,25 @@ class SentenceEvents {
   void Run(std::vector<Event>* out) {
     std::vector<bool> used(c_.size(), false);
     size_t before = out->size();
-    for (size_t i = 0; i < c_.size(); ++i) ClauseEvent(static_cast<int>(i), &used, out);
+    std::vector<int> from_clause;  // for each event of this sentence, the clause it came from
+    for (size_t i = 0; i < c_.size(); ++i) {
+      ClauseEvent(static_cast<int>(i), &used, out);
+      from_clause.resize(out->size() - before, static_cast<int>(i));
+    }
+    KeepMainStance(before, from_clause, out);
     NounEvents(out);
     ShallowDemands(before, out);
     // A bare statement ("..., an official said") adds nothing when the sentence reports a
     // more specific event: keep statements only where nothing else was found.
+    // A threat with a condition ("... unless Baghdad accepted its conditions") is coded as the
+    // threat (an ultimatum), not as a threat and a demand.
+    bool threat = false;
+    for (size_t k = before; k < out->size(); ++k) threat |= (*out)[k].type == "threaten";
+    if (threat) {
+      out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
+                                [](const Event& e) { return e.type == "demand" && e.modality == "conditional"; }),
+                 out->end());
+    }
     bool specific = false;
     for (size_t k = before; k < out->size(); ++k) specific |= (*out)[k].type != "statement";
     if (specific) {
@@ -72,8 +86,10 @@ class SentenceEvents {
     // few bytes of the phrase (after a determiner) count.
     const ActorMention* m = ActorIn(b, e);
     if (!m) return nullptr;
-    std::string_view before = s_.doc.substr(b, m->start - b);
-    if (before.size() > 4 && before != "the " && before.find(' ') != before.rfind(' ')) return nullptr;
+    std::string before = Lower(std::string(s_.doc.substr(b, m->start - b)));
+    static const std::set<std::string> kLeads = {"", "the ", "a ", "an ", "that ", "that the ", "both ",
+                                                 "if ", "if the ", "unless ", "whether "};
+    if (before.size() > 4 && !kLeads.count(before)) return nullptr;
     return m;
   }
 
@@ -223,6 +239,10 @@ class SentenceEvents {
     if (!head.empty()) e = lex_.Phrase(verb + " " + head);
     if (!e) e = lex_.Verb(lemma);
     if (!e) e = lex_.Verb(verb);
+    // "renewed an appeal to Belgium": the object noun names the event.
+    if ((!e || lex_.IsLightVerb(verb)) && !head.empty() && lex_.IsLightVerb(verb)) {
+      if (const PredicateEntry* n = lex_.Noun(head)) e = n;
+    }
     if (!e) return nullptr;
     *code = e->cameo;
     if (auto it = e->objects.find(head); it != e->objects.end() && !it->second.empty()) *code = it->second;
@@ -348,7 +368,10 @@ class SentenceEvents {
     const Clause* inner = c.complement_clause >= 0 ? &c_[c.complement_clause] : nullptr;
 
     // "X said Y must ...": a statement whose complement holds a demand modal.
-    if (inner && (IsSpeechVerb(verb) || (e && e->type == "statement")) && !source.entity.empty()) {
+    // Any clause that reports what another must do states a demand ("issued a reminder to Iraq
+    // that it must cooperate", "reiterated that Libya must hand over ...").
+    bool demanding_verb = e && (e->type == "demand" || e->type == "appeal");
+    if (inner && !demanding_verb && !inner->infinitive && !source.entity.empty()) {
       bool modal = lex_.IsDemandModal(inner->modal);
       std::string iv = VerbLemma(*inner);
       if ((iv == "need" || iv == "have") && inner->complement_clause >= 0) {
@@ -371,8 +394,26 @@ class SentenceEvents {
     ev.type = e->type;
     ev.cameo = code;
     ev.source = source;
+    // The passive turns the roles round: "the camp was attacked by Burundian militiamen".
+    if (c.passive) {
+      for (const WordSpan& w : c.args) {
+        if (w.first < w.last && Lower(t_.words[w.first].text) == "by") {
+          Argument agent = Arg({w.first + 1, w.last});
+          if (!agent.entity.empty()) {
+            ev.target = source;
+            ev.source = agent;
+          }
+          break;
+        }
+      }
+      if (ev.source.entity == source.entity && !source.entity.empty()) {
+        // With no agent named, the subject is what the event befell.
+        ev.target = source;
+        ev.source = Argument();
+      }
+    }
     // Target: the first slot of the entry that holds an actor.
-    for (const std::string& slot : e->target) {
+    for (const std::string& slot : c.passive ? std::vector<std::string>{} : e->target) {
       if (!ev.target.entity.empty()) break;
       if (slot == "dobj" || slot == "object") {
         Argument a = Arg(c.object);
@@ -393,32 +434,11 @@ class SentenceEvents {
         }
       }
     }
-    // Failing the lexicon's slots, the first actor heading the object, or named right after a
-    // preposition in the object or an argument, is the target ("send arms to Pakistan",
-    // "lifted a curfew in Montenegro"); plain statements take none this way.
-    if (ev.target.entity.empty() && e->type != "statement") {
-      Argument a = Arg(c.object);
-      if (!a.entity.empty() && a.entity != source.entity) ev.target = a;
-      int last = c.object.empty() ? -1 : c.object.last;
-      for (const WordSpan& w : c.args) last = std::max(last, w.last);
-      int first = c.object.empty() ? (c.args.empty() ? -1 : c.args.front().first) : c.object.first;
-      int32_t b = 0, e2 = 0;
-      if (ev.target.entity.empty() && first >= 0 && Bytes({first, last}, &b, &e2)) {
-        static const std::set<std::string> kPreps = {"to", "in", "on", "against", "with", "from", "for",
-                                                     "at", "into", "towards", "toward", "over", "upon"};
-        for (const ActorMention* m : s_.mentions) {
-          if (m->start < b || m->start >= e2 || m->actor == source.entity) continue;
-          std::string_view before = s_.doc.substr(b, m->start - b);
-          while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-          if (before.size() >= 4 && before.substr(before.size() - 4) == " the") before.remove_suffix(4);
-          size_t sp = before.find_last_of(' ');
-          std::string prev = Lower(std::string(sp == std::string_view::npos ? before : before.substr(sp + 1)));
-          if (kPreps.count(prev)) {
-            ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
-            break;
-          }
-        }
-      }
+    // Failing the lexicon's slots, the actor the object or an argument names is the target;
+    // for "threatened to impose restrictions against German goods", the infinitive's.
+    if (ev.target.entity.empty() && e->type != "statement" && !c.passive) {
+      ev.target = TargetIn(c, source.entity);
+      if (ev.target.entity.empty() && inner && inner->infinitive) ev.target = TargetIn(*inner, source.entity);
     }
     int32_t cb = 0, ce = 0;
     bool demand_like = e->type == "demand" || e->type == "appeal";
@@ -489,6 +509,55 @@ class SentenceEvents {
     int32_t pe = s_.offset + t_.words[c.predicate.back()].end;
     Fill(&ev, c, std::min(sb, cb ? cb : sb), std::max({se, pe, ce}));
     Emit(std::move(ev), cb, ce, out);
+  }
+
+  // The first actor heading the clause's object, or named right after a preposition in the
+  // object or an argument ("send arms to Pakistan", "lifted a curfew in Montenegro").
+  Argument TargetIn(const Clause& c, const std::string& source) const {
+    Argument a = Arg(c.object);
+    if (!a.entity.empty() && a.entity != source) return a;
+    int last = c.object.empty() ? -1 : c.object.last;
+    for (const WordSpan& w : c.args) last = std::max(last, w.last);
+    int first = c.object.empty() ? (c.args.empty() ? -1 : c.args.front().first) : c.object.first;
+    int32_t b = 0, e2 = 0;
+    if (first < 0 || !Bytes({first, last}, &b, &e2)) return {};
+    static const std::set<std::string> kPreps = {"to", "in", "on", "against", "with", "from", "for",
+                                                 "at", "into", "towards", "toward", "over", "upon"};
+    for (const ActorMention* m : s_.mentions) {
+      if (m->start < b || m->start >= e2 || m->actor == source) continue;
+      std::string_view before = s_.doc.substr(b, m->start - b);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (before.size() >= 4 && before.substr(before.size() - 4) == " the") before.remove_suffix(4);
+      size_t sp = before.find_last_of(' ');
+      std::string prev = Lower(std::string(sp == std::string_view::npos ? before : before.substr(sp + 1)));
+      if (kPreps.count(prev)) return {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+    }
+    return {};
+  }
+
+  // A sentence reports one stance: of the clauses that gave events other than demands, keep
+  // the one with a named target, then the one highest in the sentence (a governing clause over
+  // one inside a noun phrase). Demands stay: an article may set out several in one sentence.
+  void KeepMainStance(size_t before, const std::vector<int>& from_clause, std::vector<Event>* out) const {
+    int best = -1;
+    double best_rank = -1;
+    for (size_t k = before; k < out->size(); ++k) {
+      const Event& e = (*out)[k];
+      if (e.type == "demand" || e.type == "appeal") continue;
+      int c = from_clause[k - before];
+      double rank = (e.target.entity.empty() ? 0 : 4) + (c_[c].parent < 0 ? 2 : 0) + e.confidence;
+      if (rank > best_rank) {
+        best_rank = rank;
+        best = c;
+      }
+    }
+    if (best < 0) return;
+    std::vector<Event> kept(out->begin(), out->begin() + static_cast<long>(before));
+    for (size_t k = before; k < out->size(); ++k) {
+      const Event& e = (*out)[k];
+      if (e.type == "demand" || e.type == "appeal" || from_clause[k - before] == best) kept.push_back(e);
+    }
+    *out = std::move(kept);
   }
 
   // The defined fallback where the parse missed a demand verb's frame (long coordinations
@@ -577,10 +646,15 @@ class SentenceEvents {
       std::string noun = Lemmatizer::Get().Lemma(toks[k].text, WordClass::kNoun);
       const PredicateEntry* e = lex_.Noun(noun);
       if (!e || (e->type != "demand" && e->type != "appeal")) continue;
-      if (toks[k - 1].text != "'s" && toks[k - 1].text != "’s") continue;
+      std::string det = Lower(toks[k - 1].text);
+      bool pronoun = det == "its" || det == "their" || det == "his" || det == "her";
+      if (det != "'s" && det != "’s" && !pronoun) continue;
       const ActorMention* src = nullptr;
       for (const ActorMention* m : s_.mentions) {
-        if (m->end == toks[k - 1].start) src = m;
+        if (!pronoun && m->end == toks[k - 1].start) src = m;
+        // "its demand": the pronoun's own mention if resolved, else the last actor before it.
+        if (pronoun && m->start == toks[k - 1].start) src = m;
+        if (pronoun && !src && m->end <= toks[k - 1].start && m->kind != ActorMention::kPronoun) src = m;
       }
       if (!src || k + 1 >= toks.size()) continue;
       std::string next = Lower(toks[k + 1].text);

@@ -98,6 +98,7 @@ Status Lexicon::Load(const std::string& predicates, const std::string& policies,
   ReadSet(p, "demand_modals", &out->demand_modals_);
   ReadSet(p, "hedge_cues", &out->hedges_);
   ReadSet(p, "negation_cues", &out->negations_);
+  if (auto lv = p.find("light_verbs"); lv != p.end() && lv->is_object()) ReadSet(*lv, "same", &out->light_verbs_);
   std::unordered_set<std::string> conds;
   ReadSet(p, "condition_cues", &conds);
   out->conditions_.assign(conds.begin(), conds.end());

@@ -40,6 +40,8 @@ class Lexicon {
   const PredicateEntry* Phrase(const std::string& phrase) const;
   const PredicateEntry* Noun(const std::string& lemma) const;
 
+  // "renewed an appeal", "issued a warning": verbs whose object noun names the event.
+  bool IsLightVerb(const std::string& lemma) const { return light_verbs_.count(lemma) > 0; }
   bool IsDemandModal(const std::string& lower) const { return demand_modals_.count(lower) > 0; }
   bool IsHedge(const std::string& lower) const { return hedges_.count(lower) > 0; }
   bool IsNegation(const std::string& lower) const { return negations_.count(lower) > 0; }
@@ -54,7 +56,7 @@ class Lexicon {
 
  private:
   std::unordered_map<std::string, PredicateEntry> verbs_, phrases_, nouns_;
-  std::unordered_set<std::string> demand_modals_, hedges_, negations_;
+  std::unordered_set<std::string> demand_modals_, hedges_, negations_, light_verbs_;
   std::vector<std::string> conditions_;
   std::vector<PolicyEntry> policies_;
   std::unordered_map<std::string, int> policy_names_;  // lower-cased tokens joined by ' '

@@ -19,6 +19,19 @@ struct LinkParser::Impl {
 
 namespace {
 
+// Link Grammar reports notes (locales, combinatorial explosions) on stderr; only its errors
+// concern a user of Parley. Its handler is per thread, so every parsing thread installs it.
+void QuietLinkGrammar() {
+  thread_local bool installed = false;
+  if (installed) return;
+  installed = true;
+  lg_error_set_handler(
+      [](lg_errinfo* e, void*) {
+        if (e->severity <= lg_Error) std::fprintf(stderr, "parley: link-grammar: %s", e->text);
+      },
+      nullptr);
+}
+
 // How many of the best-ranked linkages are tried for one whose constituent tree is complete.
 constexpr int kLinkagesTried = 8;
 
@@ -101,16 +114,7 @@ bool ParseConstituentString(std::string_view s, int word_count, Constituent* roo
 }
 
 Status LinkParser::Create(const Options& options, std::unique_ptr<LinkParser>* out) {
-  static std::once_flag quiet;
-  std::call_once(quiet, [] {
-    // Link Grammar reports notes about locales and dictionaries on stderr while loading; only
-    // its errors concern a user of Parley.
-    lg_error_set_handler(
-        [](lg_errinfo* e, void*) {
-          if (e->severity <= lg_Error) std::fprintf(stderr, "parley: link-grammar: %s", e->text);
-        },
-        nullptr);
-  });
+  QuietLinkGrammar();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->dict = dictionary_create_lang("en");
@@ -125,6 +129,7 @@ LinkParser::LinkParser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 LinkParser::~LinkParser() = default;
 
 ParseTree LinkParser::Parse(std::string_view text, const Scorer& score) const {
+  QuietLinkGrammar();
   ParseTree tree;
   std::string input(text);
   if (input.empty()) return tree;

@@ -226,15 +226,12 @@ class Resolver {
       int h = dict_.Holder(r.name, country);
       if (h >= 0) {
         id = EntityFor(h);
+        Note(id, r.name, country);
       } else {
-        int c = dict_.Find(country);
-        std::string name = r.name + " of " + (c >= 0 ? dict_.actor(c).name : country);
-        id = Slug(name);
-        Entity& e = Introduce(id, name, "person");
-        e.role = r.name;
-        e.country = country;
+        // An office holder the text does not name ("a senior British minister", "a State
+        // Department spokesman") speaks for the government, as event coders code it.
+        id = country;
       }
-      Note(id, r.name, country);
     }
     if (!id.empty()) {
       Add(sentence, t, first, end - 1, id, ActorMention::kRole, false);

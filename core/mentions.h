@@ -4,7 +4,8 @@
 // seats of government as metonyms, demonyms, organisations, known leaders), people introduced
 // by a title or role ("Iran's Supreme Leader, Ayatollah Ali Khamenei", "Chancellor Markus
 // Feldmann"), and later references to them by surname, by role ("the Supreme Leader") or by
-// pronoun ("he"). Each mention resolves to a canonical actor id; the document's entities
+// pronoun ("he"). An office holder who is never named ("a senior British minister") stands
+// for the country, as event coders code it. Each mention resolves to a canonical actor id; the document's entities
 // (with the names they were called by, their role and country) are collected on the way.
 #pragma once
 
