@@ -51,6 +51,16 @@ class SentenceEvents {
                                 [](const Event& e) { return e.type == "demand" && e.modality == "conditional"; }),
                  out->end());
     }
+    // "..., a State Department spokesman said Wednesday": an attribution after the news is
+    // not itself the event.
+    out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
+                              [&](const Event& e) {
+                                if (e.type != "statement" || e.start <= s_.sentence->start) return false;
+                                std::string_view lead = s_.doc.substr(s_.sentence->start, e.start - s_.sentence->start);
+                                while (!lead.empty() && (lead.back() == ' ' || lead.back() == '"')) lead.remove_suffix(1);
+                                return !lead.empty() && (lead.back() == ',' || lead.back() == '.');
+                              }),
+               out->end());
     bool specific = false;
     for (size_t k = before; k < out->size(); ++k) specific |= (*out)[k].type != "statement";
     if (specific) {
@@ -89,7 +99,9 @@ class SentenceEvents {
     std::string before = Lower(std::string(s_.doc.substr(b, m->start - b)));
     static const std::set<std::string> kLeads = {"", "the ", "a ", "an ", "that ", "that the ", "both ",
                                                  "if ", "if the ", "unless ", "whether "};
-    if (before.size() > 4 && !kLeads.count(before)) return nullptr;
+    bool after_that = before.size() >= 5 && (before.compare(before.size() - 5, 5, "that ") == 0 ||
+                                             (before.size() >= 9 && before.compare(before.size() - 9, 9, "that the ") == 0));
+    if (before.size() > 4 && !kLeads.count(before) && !after_that) return nullptr;
     return m;
   }
 
@@ -436,7 +448,13 @@ class SentenceEvents {
     }
     // Failing the lexicon's slots, the actor the object or an argument names is the target;
     // for "threatened to impose restrictions against German goods", the infinitive's.
-    if (ev.target.entity.empty() && e->type != "statement" && !c.passive) {
+    if (e->type == "statement" && inner && ev.target.entity.empty()) {
+      Argument about = Arg(inner->subject);
+      if (!about.entity.empty() && about.entity != source.entity) ev.target = about;
+    }
+    bool complement_target = (e->type == "demand" || e->type == "appeal") && inner && !inner->infinitive &&
+                             !Arg(inner->subject).entity.empty();
+    if (ev.target.entity.empty() && e->type != "statement" && !c.passive && !complement_target) {
       ev.target = TargetIn(c, source.entity);
       if (ev.target.entity.empty() && inner && inner->infinitive) ev.target = TargetIn(*inner, source.entity);
     }
@@ -571,7 +589,8 @@ class SentenceEvents {
       if (lemma == lw && lw.size() > 2 && lw.compare(lw.size() - 2, 2, "ed") != 0 && lw.back() != 's') continue;
       std::string key = lemma;
       size_t after = k + 1;
-      if (after < toks.size() && (Lower(toks[after].text) == "on" || Lower(toks[after].text) == "upon")) {
+      if (after < toks.size() && (Lower(toks[after].text) == "on" || Lower(toks[after].text) == "upon" ||
+                                  Lower(toks[after].text) == "to")) {
         key += " " + Lower(toks[after].text);
         ++after;
       }
