@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <set>
 
 #include "core/lemmatizer.h"
@@ -59,6 +60,13 @@ class SentenceEvents {
                                 std::string_view lead = s_.doc.substr(s_.sentence->start, e.start - s_.sentence->start);
                                 while (!lead.empty() && (lead.back() == ' ' || lead.back() == '"')) lead.remove_suffix(1);
                                 return !lead.empty() && (lead.back() == ',' || lead.back() == '.');
+                              }),
+               out->end());
+    // The same event found twice (by two readings of one clause) is reported once.
+    std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
+    out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
+                              [&](const Event& e) {
+                                return !seen.insert({e.type, e.source.entity, e.target.entity, e.content}).second;
                               }),
                out->end());
     bool specific = false;
@@ -120,7 +128,8 @@ class SentenceEvents {
     for (const ActorMention* m : s_.mentions) {
       int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
       if (m->start < b || m_end > e + 1) continue;
-      each.push_back({std::string(s_.doc.substr(m->start, m_end - m->start)), m->actor});
+      bool seen = std::any_of(each.begin(), each.end(), [&](const Argument& x) { return x.entity == m->actor; });
+      if (!seen) each.push_back({std::string(s_.doc.substr(m->start, m_end - m->start)), m->actor});
       for (int32_t k = m->start; k < std::min(m_end, e); ++k) rest[k - b] = ' ';
     }
     if (each.size() >= 2) {
@@ -183,6 +192,17 @@ class SentenceEvents {
   bool Indicative(const Clause& c) const {
     if (lex_.IsDemandModal(c.modal)) return false;
     if (!c.modal.empty()) return true;
+    // The parser may attach auxiliaries elsewhere; the words between the subject and the verb
+    // still show a finite clause ("Mali would not hold").
+    if (!c.subject.empty() && c.verb > c.subject.last) {
+      for (int w = c.subject.last + 1; w < c.verb; ++w) {
+        std::string lw = Lower(t_.words[w].text);
+        if (lex_.IsDemandModal(lw)) return false;
+        static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may", "might",
+                                                      "is", "are", "was", "were", "has", "had", "did", "does"};
+        if (kFinite.count(lw)) return true;
+      }
+    }
     for (int w : c.predicate) {
       std::string lw = Lower(t_.words[w].text);
       if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "has" || lw == "had") return true;
