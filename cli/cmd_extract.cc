@@ -28,6 +28,8 @@ Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* o
   Extractor::Options opt;
   opt.actors_file = args.Get("--actors", "");
   opt.single_sentence = lines;
+  // A one-sentence document is there to be analysed whole (Open IE benchmarks, say).
+  opt.selective_parsing = !lines && !args.Has("--all-sentences");
   return Extractor::Create(opt, out);
 }
 

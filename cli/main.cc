@@ -23,15 +23,15 @@ struct Command {
 const std::map<std::string, Command>& Commands() {
   static const std::map<std::string, Command> kCommands = {
       {"ingest",
-       {parley::cli::Ingest, {"--db", "--facts", "--actors", "--jobs"}, {"--skip-bad"},
+       {parley::cli::Ingest, {"--db", "--facts", "--actors", "--jobs"}, {"--skip-bad", "--all-sentences"},
         "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles (.txt, .md, .jsonl, folders, - for stdin)\n"
         "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley extract`"}},
       {"demands",
        {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {},
         "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format table|json|jsonl|csv]  who demands what of whom"}},
       {"extract",
-       {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines"},
-        "parley extract [--actors FILE] [--lines] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},
+       {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines", "--all-sentences"},
+        "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},
       {"stats",
        {parley::cli::Stats, {"--db", "--format"}, {},
         "parley stats [--db DIR] [--format table|json|jsonl|csv]   counts per label and relationship type"}},

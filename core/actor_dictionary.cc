@@ -49,6 +49,7 @@ void ActorDictionary::AddName(const std::string& name, int actor, How how) {
   std::vector<Token> t = TokensOf(name);
   if (t.empty()) return;
   names_.emplace(Key(t, 0, t.size(), false), std::make_pair(actor, how));
+  name_starts_.insert(t[0].text);
   max_name_tokens_ = std::max(max_name_tokens_, t.size());
 }
 
@@ -113,6 +114,7 @@ Status ActorDictionary::AddFile(const std::string& path, bool user) {
         std::vector<Token> t = TokensOf(v);
         if (t.empty()) continue;
         role_names_.emplace(Key(t, 0, t.size(), true), idx);
+        role_starts_.insert(Key(t, 0, 1, true));
         max_role_tokens_ = std::max(max_role_tokens_, t.size());
       }
     }
@@ -127,6 +129,7 @@ Status ActorDictionary::Load(const std::string& builtin, const std::string& user
 }
 
 bool ActorDictionary::MatchActor(const std::vector<Token>& tokens, size_t i, Match* m) const {
+  if (!name_starts_.count(tokens[i].text)) return false;
   size_t max = std::min(max_name_tokens_, tokens.size() - i);
   for (size_t n = max; n >= 1; --n) {
     auto it = names_.find(Key(tokens, i, n, false));
@@ -141,6 +144,7 @@ bool ActorDictionary::MatchActor(const std::vector<Token>& tokens, size_t i, Mat
 }
 
 bool ActorDictionary::MatchRole(const std::vector<Token>& tokens, size_t i, int* length, int* role) const {
+  if (!role_starts_.count(Key(tokens, i, 1, true))) return false;
   size_t max = std::min(max_role_tokens_, tokens.size() - i);
   for (size_t n = max; n >= 1; --n) {
     auto it = role_names_.find(Key(tokens, i, n, true));

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -71,6 +72,8 @@ class ActorDictionary {
   // Token sequence (texts joined by '\x1f') -> (actor, how); first added wins.
   std::unordered_map<std::string, std::pair<int, How>> names_;
   std::unordered_map<std::string, int> role_names_;  // lower-cased token sequence -> role
+  // First tokens of every name and role, so that most tokens are dismissed with one lookup.
+  std::unordered_set<std::string> name_starts_, role_starts_;
   size_t max_name_tokens_ = 1;
   size_t max_role_tokens_ = 1;
 };

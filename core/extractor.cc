@@ -134,7 +134,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   std::string speaker;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
-    if (s.tokens.empty()) continue;
+    if (s.tokens.empty() || static_cast<size_t>(s.end - s.start) > impl_->options.max_sentence_bytes) continue;
     if (impl_->options.selective_parsing && !WorthParsing(s, by_sentence[i], impl_->lexicon)) continue;
     std::string input = ParserInput(text, s, by_sentence[i]);
     ParseTree tree = impl_->cache.Parse(*impl_->parser, input, ClauseScore);

@@ -26,9 +26,12 @@ class Extractor {
     bool single_sentence = false;   // every document is one sentence (extract --lines)
     LinkParser::Options parser;
     size_t parse_cache_entries = 20000;
-    // Parse only sentences that can hold a fact of interest (an actor or a predicate of the
-    // lexicon); others yield no triples. Off: every sentence is parsed.
-    bool selective_parsing = false;
+    // Parse only sentences that can hold a fact of interest (an actor and a word of the
+    // predicate lexicon); others yield no triples. Off: every sentence is parsed.
+    bool selective_parsing = true;
+    // Sentences longer than this (bytes) are not parsed: such "sentences" are tables, lists or
+    // junk, and parsing cost grows steeply with length.
+    size_t max_sentence_bytes = 1500;
   };
 
   static Status Create(const Options& options, std::unique_ptr<Extractor>* out);
