@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, step 1: installs what is missing, builds Parley, and runs its main job on the
-# sample articles in data/samples.
+# sample articles in data/samples: extract and store their facts, then print who demands what
+# of whom.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,4 +12,7 @@ cmake --build build --target parley
 db=$(mktemp -d)/samples.db
 ./build/parley ingest --db "$db" data/samples
 ./build/parley stats --db "$db"
+echo
+echo "Who demands what of whom:"
+./build/parley demands --db "$db"
 echo "The sample database is at $db"
