@@ -3,12 +3,13 @@
 // Pipeline:
 //   Add*    the caller's thread interns names, encodes each element's entries (the same bytes
 //           graph_store.cc writes, through records.h and the codec) and appends them to the
-//           active Batch: per column family, a bump-allocated arena of records plus an index
-//           of (16-byte key prefix, record pointer) items that sorts without touching the arena.
+//           active Batch: a bump-allocated arena of records plus one index of 24-byte items
+//           (16-byte key prefix, tagged record address) that sorts without touching the arena.
 //   spill   when the active batch reaches half the memory budget it is handed to a helper
-//           thread, which sorts each column family and writes it to a run file (with a sparse
-//           index of every 4096th key), while the caller fills the other batch. Two batches
-//           alternate, so memory stays within the budget.
+//           thread, which groups its items by column family, sorts each family (radix) and
+//           writes it to a run file with a sparse index of every 4096th key, while the caller
+//           fills the other batch. Two batches alternate, so memory stays within the budget;
+//           a caller that fills its batch before the spill is done helps with it.
 //   Finish  the last batch stays in memory and is sorted. Each column family is cut into key
 //           ranges at quantiles of the runs' sparse indexes, so that both cores have work to
 //           the end even though three families hold most entries; each range is a k-way merge
@@ -17,12 +18,12 @@
 #include "storage/bulk_loader.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,8 +33,8 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <span>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -129,11 +130,6 @@ inline EntryView DecodeRecord(const char* rec) {
   return {{rec, klen}, {rec + klen, vlen}};
 }
 
-inline size_t RecordSize(const char* rec) {
-  EntryView e = DecodeRecord(rec);
-  return static_cast<size_t>(e.value.data() + e.value.size() - rec);
-}
-
 // The first 16 key bytes as two big-endian numbers, zero-padded. Keys compare by them first
 // and only on a tie by the whole key: 16 bytes tell apart the adjacency entries of one node
 // (id, type and most of the other end), so ties are rare.
@@ -146,7 +142,7 @@ struct Prefix {
 inline Prefix KeyPrefix(std::string_view k) {
   if (k.size() >= 16) return {LoadBE64(k.data()), LoadBE64(k.data() + 8)};
   char buf[16] = {};
-  std::memcpy(buf, k.data(), k.size());
+  if (!k.empty()) std::memcpy(buf, k.data(), k.size());
   return {LoadBE64(buf), LoadBE64(buf + 8)};
 }
 
@@ -294,7 +290,7 @@ class Batch {
     char* p = PutVarintRaw(rec, key.size());
     p = PutVarintRaw(p, value.size());
     std::memcpy(p, key.data(), key.size());
-    std::memcpy(p + key.size(), value.data(), value.size());
+    if (!value.empty()) std::memcpy(p + key.size(), value.data(), value.size());  // {} has no data
     Item* items = reinterpret_cast<Item*>(items_.data());
     items[count_++] = {KeyPrefix(key), reinterpret_cast<uintptr_t>(rec) |
                                            (static_cast<uintptr_t>(cf) << kTagShift)};
@@ -303,7 +299,6 @@ class Batch {
 
   // Memory in use: records and index entries.
   size_t bytes() const { return used_ + big_bytes_ + count_ * sizeof(Item); }
-  size_t entries() const { return count_; }
 
   // Groups the items by column family, in place (an American flag pass on the tag).
   void Partition() {
@@ -431,6 +426,7 @@ class RunWriter {
     if (run_.entries++ % kIndexEvery == 0) run_.index.push_back({std::string(key), run_.bytes});
   }
   Status Append(const char* data, size_t n) {
+    if (n == 0) return Status::OK();
     run_.bytes += n;
     if (used_ + n > kRunWriteBytes) {
       PARLEY_RETURN_IF_ERROR(Drain());
@@ -807,7 +803,7 @@ class BulkLoader::Impl {
   std::thread spill_thread_;
   std::unique_ptr<SpillJob> spill_;
   int spill_seq_ = 0;
-  std::vector<Run> runs_[kNumCfs];  // written by the spill thread, read after joining it
+  std::vector<Run> runs_[kNumCfs];  // the spilled runs, added by FinishSpill
 
   // Scratch space reused across calls, so that adding an element allocates nothing.
   std::vector<const std::string*> label_names_;
