@@ -6,16 +6,14 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/open_store.h"
+#include "core/strings.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
 
 namespace parley::cli {
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string Prop(const Node& n, const char* key) {
   auto it = n.properties.find(key);
@@ -64,10 +62,8 @@ std::string JoinNames(const std::vector<Node>& nodes) {
 Status Demands(const Args& args) {
   OutputFormat format = OutputFormat::kTable;
   PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format", "table"), &format));
-  GraphStore::Options opt;
-  opt.read_only = true;
   std::unique_ptr<GraphStore> store;
-  PARLEY_RETURN_IF_ERROR(GraphStore::Open(DatabasePath(args), opt, &store));
+  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
   auto snap = store->GetSnapshot();
   std::string by = args.Get("--by"), of = args.Get("--of"), about = args.Get("--about"), since = args.Get("--since");
 

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/open_store.h"
 #include "cli/ordered_pool.h"
 #include "cli/progress.h"
 #include "core/document_reader.h"
@@ -29,11 +30,6 @@ struct Tally {
 };
 
 void Warn(const std::string& msg) { std::cerr << "parley: warning: " << msg << "\n"; }
-
-Status OpenStore(const Args& args, std::unique_ptr<GraphStore>* store) {
-  GraphStore::Options opt;
-  return GraphStore::Open(DatabasePath(args), opt, store);
-}
 
 Status Store(GraphStore* store, const EventTypes& types, const DocumentFacts& facts, Tally* t) {
   ArticleRecord article;
@@ -117,7 +113,7 @@ Status IngestFacts(const Args& args) {
   EventTypes types;
   PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&types));
   std::unique_ptr<GraphStore> store;
-  PARLEY_RETURN_IF_ERROR(OpenStore(args, &store));
+  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
 
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
@@ -175,7 +171,7 @@ Status IngestDocuments(const Args& args) {
   std::unique_ptr<Extractor> extractor;
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
   std::unique_ptr<GraphStore> store;
-  PARLEY_RETURN_IF_ERROR(OpenStore(args, &store));
+  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
   Tally tally;
   Progress progress("articles", reader->bytes_total());
   Status write_status;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/open_store.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
 
@@ -11,10 +12,8 @@ namespace parley::cli {
 Status Stats(const Args& args) {
   OutputFormat format = OutputFormat::kTable;
   PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format", "table"), &format));
-  GraphStore::Options opt;
-  opt.read_only = true;
   std::unique_ptr<GraphStore> store;
-  PARLEY_RETURN_IF_ERROR(GraphStore::Open(DatabasePath(args), opt, &store));
+  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
   GraphStats s;
   PARLEY_RETURN_IF_ERROR(store->GetStats(&s));
   auto out = ResultWriter::Make(format, std::cout);

@@ -1,4 +1,5 @@
 #include "core/clauses.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <set>
@@ -6,13 +7,6 @@
 namespace parley {
 namespace {
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsPunct(const ParsedWord& w) {
   for (unsigned char c : w.text) {

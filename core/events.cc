@@ -1,4 +1,5 @@
 #include "core/events.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <map>
@@ -11,10 +12,6 @@
 namespace parley {
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Verbs that report speech: their complement carries what was said.
 bool IsSpeechVerb(const std::string& lemma) {

@@ -1,4 +1,5 @@
 #include "core/lemmatizer.h"
+#include "core/strings.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -20,13 +21,6 @@ const Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                            {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
 const Rule kAdjRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
-std::string Lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "core/lexicon.h"
+#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,10 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Status ParseJsonFile(const std::string& path, json* out) {
   std::string text;

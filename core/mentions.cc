@@ -1,4 +1,5 @@
 #include "core/mentions.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <set>
@@ -51,10 +52,6 @@ bool IsCollectiveRole(const std::string& role) {
   return kCollective.count(lr) > 0;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 class Resolver {
  public:
@@ -202,7 +199,7 @@ class Resolver {
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.
       std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));
-      std::string id = Slug(name);
+      std::string id = Slug(name, '_');
       Entity& e = Introduce(id, name, "person");
       if (e.role.empty()) e.role = r.name;
       if (e.country.empty()) e.country = country;
@@ -317,21 +314,6 @@ class Resolver {
 };
 
 }  // namespace
-
-std::string Slug(std::string_view s) {
-  std::string out;
-  bool dash = false;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80) {
-      if (dash && !out.empty()) out.push_back('_');
-      dash = false;
-      out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-    } else if (c != '.' && c != '\'') {
-      dash = true;
-    }
-  }
-  return out;
-}
 
 DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
                           const std::vector<Sentence>& sentences) {

@@ -43,7 +43,5 @@ struct DocumentActors {
 DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
                           const std::vector<Sentence>& sentences);
 
-// A slug for ids: lower case, words joined by '_' ("Ali Khamenei" -> "ali_khamenei").
-std::string Slug(std::string_view s);
 
 }  // namespace parley

@@ -1,4 +1,5 @@
 #include "core/triples.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <set>
@@ -14,13 +15,6 @@ bool PunctOnly(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return !(std::isalnum(c) || c >= 0x80); });
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/data_path.h"
+#include "core/strings.h"
 
 namespace parley {
 namespace {
@@ -63,20 +64,7 @@ const EventShape* EventTypes::Find(const std::string& type) const {
   return it == shapes_.end() ? nullptr : &it->second;
 }
 
-std::string PolicyKey(std::string_view name) {
-  std::string key;
-  bool dash = false;
-  for (unsigned char c : name) {
-    if (std::isalnum(c) || c >= 0x80) {
-      if (dash && !key.empty()) key.push_back('-');
-      dash = false;
-      key.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-    } else {
-      dash = true;
-    }
-  }
-  return key;
-}
+std::string PolicyKey(std::string_view name) { return Slug(name, '-'); }
 
 Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRecord* article,
                     GraphBatch* batch, int* skipped) {

@@ -488,6 +488,30 @@ Status Txn::Commit() {
 
 // ---------------------------------------------------------------------------- open
 
+namespace {
+
+// True if `dir` holds only files RocksDB writes while it creates a database, before CURRENT
+// exists: the creation was interrupted (a crash, a kill), and creating it again is safe.
+bool IsUnfinishedCreation(const std::string& dir) {
+  auto numbered = [](std::string_view n, std::string_view prefix, std::string_view suffix) {
+    if (n.size() <= prefix.size() + suffix.size() || !n.starts_with(prefix) || !n.ends_with(suffix)) {
+      return false;
+    }
+    n = n.substr(prefix.size(), n.size() - prefix.size() - suffix.size());
+    return n.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string n = e.path().filename().string();
+    bool known = n == "LOCK" || n == "IDENTITY" || n == "LOG" || n.starts_with("LOG.old.") ||
+                 numbered(n, "MANIFEST-", "") || numbered(n, "", ".dbtmp");
+    if (!known) return false;
+  }
+  return !ec;
+}
+
+}  // namespace
+
 Status GraphStore::Open(const std::string& dir, const Options& options,
                         std::unique_ptr<GraphStore>* store) {
   std::error_code ec;
@@ -496,7 +520,7 @@ Status GraphStore::Open(const std::string& dir, const Options& options,
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
       return Status::InvalidInput(dir + " is a file, not a Parley database folder");
     }
-    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec) && !IsUnfinishedCreation(dir)) {
       return Status::InvalidInput(dir + " is not a Parley database (a folder with other files)");
     }
     if (options.read_only || !options.create_if_missing) {

@@ -1,0 +1,17 @@
+// Small string helpers shared across the pipeline.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+// `s` with ASCII letters lower-cased (other bytes, UTF-8 included, unchanged).
+std::string Lower(std::string_view s);
+
+// A slug for ids and keys: letters and digits lower-cased (other UTF-8 kept), every other run
+// of characters a single `separator`; apostrophes and periods vanish ("U.S." -> "us",
+// "Ali Khamenei" -> "ali_khamenei" with '_').
+std::string Slug(std::string_view s, char separator);
+
+}  // namespace parley
