@@ -66,6 +66,10 @@ class SentenceEvents {
                                 return !seen.insert({e.type, e.source.entity, e.target.entity, e.content}).second;
                               }),
                out->end());
+    // A statement that names no one it concerns is no event between actors.
+    out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
+                              [](const Event& e) { return e.type == "statement" && e.target.entity.empty(); }),
+               out->end());
     bool specific = false;
     for (size_t k = before; k < out->size(); ++k) specific |= (*out)[k].type != "statement";
     if (specific) {
@@ -91,7 +95,13 @@ class SentenceEvents {
       if (m->start < b || m_end > e + (m_end == e + 1 && s_.doc[e] == '.' ? 1 : 0)) continue;
       if (!best || (m->end - m->start) > (best->end - best->start)) best = m;
     }
-    return best;
+    if (best) return best;
+    // A phrase the parser cut out of a longer mention ("foreign minister" of "Mali's foreign
+    // minister, Bakary Sissoko") refers to what the whole mention does.
+    for (const ActorMention* m : s_.mentions) {
+      if (m->start < b && e <= m->end && (m->kind == ActorMention::kPerson || m->kind == ActorMention::kRole)) return m;
+    }
+    return nullptr;
   }
   const ActorMention* ActorOf(WordSpan w) const {
     int32_t b, e;
@@ -101,6 +111,7 @@ class SentenceEvents {
     // few bytes of the phrase (after a determiner) count.
     const ActorMention* m = ActorIn(b, e);
     if (!m) return nullptr;
+    if (m->start < b) return m;  // the phrase lies inside the mention
     std::string before = Lower(std::string(s_.doc.substr(b, m->start - b)));
     static const std::set<std::string> kLeads = {"", "the ", "a ", "an ", "that ", "that the ", "both ",
                                                  "if ", "if the ", "unless ", "whether "};
