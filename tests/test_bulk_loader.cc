@@ -14,11 +14,7 @@ using parley::test::TempDir;
 
 namespace {
 
-std::unique_ptr<GraphStore> Open(const std::string& dir) {
-  std::unique_ptr<GraphStore> s;
-  REQUIRE(GraphStore::Open(dir, GraphStore::Options(), &s).ok());
-  return s;
-}
+std::unique_ptr<GraphStore> Open(const std::string& dir) { return parley::test::OpenTestStore(dir); }
 
 struct Graph {
   std::vector<std::tuple<NodeId, std::vector<std::string>, PropertyMap>> nodes;

@@ -76,15 +76,7 @@ void RequireOneLineError(const RunResult& r, const std::vector<std::string>& nee
   for (const auto& n : needles) CHECK(r.err.find(n) != std::string::npos);
 }
 
-std::unique_ptr<GraphStore> OpenReadOnly(const std::string& db) {
-  GraphStore::Options opt;
-  opt.read_only = true;
-  std::unique_ptr<GraphStore> store;
-  Status s = GraphStore::Open(db, opt, &store);
-  INFO(s.message());
-  REQUIRE(s.ok());
-  return store;
-}
+std::unique_ptr<GraphStore> OpenReadOnly(const std::string& db) { return parley::test::OpenTestStore(db, true); }
 
 bool HasNode(GraphStore* store, const std::string& key) {
   Node n;

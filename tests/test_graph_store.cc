@@ -16,13 +16,7 @@ using parley::test::TempDir;
 namespace {
 
 std::unique_ptr<GraphStore> OpenStore(const std::string& dir, bool read_only = false) {
-  GraphStore::Options opt;
-  opt.read_only = read_only;
-  std::unique_ptr<GraphStore> store;
-  Status s = GraphStore::Open(dir, opt, &store);
-  INFO(s.message());
-  REQUIRE(s.ok());
-  return store;
+  return parley::test::OpenTestStore(dir, read_only);
 }
 
 std::set<std::pair<std::string, NodeId>> Adjacent_(const GraphStore& s, NodeId n, Direction d,

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <catch2/catch.hpp>
+
 namespace parley::test {
 
 TempDir::TempDir() {
@@ -20,6 +22,16 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+}
+
+std::unique_ptr<GraphStore> OpenTestStore(const std::string& dir, bool read_only) {
+  GraphStore::Options opt;
+  opt.read_only = read_only;
+  std::unique_ptr<GraphStore> store;
+  Status s = GraphStore::Open(dir, opt, &store);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  return store;
 }
 
 void WriteFile(const std::string& path, const std::string& content) {

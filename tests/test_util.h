@@ -3,8 +3,11 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "storage/graph_store.h"
 
 namespace parley::test {
 
@@ -28,6 +31,9 @@ struct RunResult {
 
 // Runs the parley binary with `args` (stdin from `input` if given) and waits for it.
 RunResult RunParley(const std::vector<std::string>& args, const std::string& input = "");
+
+// Opens the store in `dir` (the test fails if it cannot be opened).
+std::unique_ptr<GraphStore> OpenTestStore(const std::string& dir, bool read_only = false);
 
 // Writes `content` to `path`, creating folders as needed.
 void WriteFile(const std::string& path, const std::string& content);
