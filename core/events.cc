@@ -320,6 +320,17 @@ class SentenceEvents {
 
   void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
     if (ev.source.entity.empty()) return;
+    // A participle clause after a comma ("..., accusing Paris of ...") is commentary, not
+    // part of what is demanded.
+    for (size_t at = ev.content.find(", "); at != std::string::npos; at = ev.content.find(", ", at + 2)) {
+      size_t word_end = ev.content.find_first_of(" ,", at + 2);
+      std::string word = ev.content.substr(at + 2, word_end == std::string::npos ? std::string::npos : word_end - at - 2);
+      if (word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0) {
+        content_e = content_b + static_cast<int32_t>(at);
+        ev.content.resize(at);
+        break;
+      }
+    }
     if (content_e > content_b) AddPolicies(&ev, content_b, content_e);
     // One event per source and target of a coordination ("Jordan and Britain agreed").
     auto expand = [&](const Argument& a) {
