@@ -54,7 +54,10 @@ struct ParseTree {
 class LinkParser {
  public:
   struct Options {
-    int max_seconds = 2;      // per attempt
+    // Per attempt. Link Grammar counts the whole process's CPU time against it, so with several
+    // threads a sentence near the bound can time out where it would not alone; the bound is
+    // set well above what ordinary sentences take, so that it only stops pathological ones.
+    int max_seconds = 6;
     int max_words = 60;       // longer sentences are not parsed (kFailed): cost grows steeply
   };
 
