@@ -47,6 +47,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/bench_report.h"
 #include "core/clauses.h"
 #include "core/document.h"
 #include "core/extractor.h"
@@ -54,7 +55,10 @@
 #include "core/link_parser.h"
 #include "core/segmenter.h"
 
-using Clock = std::chrono::steady_clock;
+using parley::bench::Clock;
+using parley::bench::g_jsonl;
+using parley::bench::Say;
+using parley::bench::Since;
 using json = nlohmann::json;
 using parley::Document;
 using parley::DocumentFacts;
@@ -64,19 +68,6 @@ using parley::ParseTree;
 using parley::Status;
 
 namespace {
-
-double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-bool g_jsonl = false;
-
-// Human-readable report: stdout, or stderr when stdout carries the JSON line.
-void Say(const char* fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  std::vfprintf(g_jsonl ? stderr : stdout, fmt, ap);
-  va_end(ap);
-  std::fflush(g_jsonl ? stderr : stdout);
-}
 
 [[noreturn]] void Die(const std::string& msg) {
   std::fprintf(stderr, "parley_bench_extract: %s\n", msg.c_str());

@@ -45,6 +45,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench/bench_report.h"
 #include "core/hash.h"
 #include "storage/bulk_loader.h"
 #include "storage/graph_store.h"
@@ -56,22 +57,12 @@ using parley::GraphStore;
 using parley::PropertyMap;
 using parley::Status;
 using parley::Value;
-using Clock = std::chrono::steady_clock;
+using parley::bench::Clock;
+using parley::bench::g_jsonl;
+using parley::bench::Say;
+using parley::bench::Since;
 
 namespace {
-
-double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-bool g_jsonl = false;
-
-// Human-readable report: stdout, or stderr when stdout carries the JSON line.
-void Say(const char* fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  std::vfprintf(g_jsonl ? stderr : stdout, fmt, ap);
-  va_end(ap);
-  std::fflush(g_jsonl ? stderr : stdout);
-}
 
 [[noreturn]] void Die(const std::string& msg) {
   std::fprintf(stderr, "parley_bench_store: %s\n", msg.c_str());
