@@ -3,6 +3,8 @@
 // every kind of bad input ending with exit status 1, one line on stderr that says what is
 // wrong and where, and the store exactly as it was; bad usage ends with exit status 2.
 #include <catch2/catch.hpp>
+
+#include <functional>
 #include <rocksdb/db.h>
 
 #include <algorithm>
@@ -88,8 +90,10 @@ bool HasRel(GraphStore* store, const std::string& key) {
   return store->GetRelationship(IdFor(key), &r).ok();
 }
 
-// Writes meta key "schema_version" of the store at `db` straight through RocksDB.
-void SetSchemaVersion(const std::string& db, const std::string& version) {
+// Opens the store at `db` straight through RocksDB, with every column family, and calls `fn`
+// with the database and its meta family.
+void WithMeta(const std::string& db, bool read_only,
+              const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle*)>& fn) {
   std::vector<std::string> names;
   rocksdb::Options opt;
   REQUIRE(rocksdb::DB::ListColumnFamilies(opt, db, &names).ok());
@@ -97,7 +101,8 @@ void SetSchemaVersion(const std::string& db, const std::string& version) {
   for (const auto& n : names) cfds.emplace_back(n, rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = rocksdb::DB::Open(opt, db, cfds, &handles, &raw);
+  rocksdb::Status s = read_only ? rocksdb::DB::OpenForReadOnly(opt, db, cfds, &handles, &raw)
+                                : rocksdb::DB::Open(opt, db, cfds, &handles, &raw);
   INFO(s.ToString());
   REQUIRE(s.ok());
   std::unique_ptr<rocksdb::DB> dbp(raw);
@@ -106,30 +111,25 @@ void SetSchemaVersion(const std::string& db, const std::string& version) {
     if (names[i] == keys::ColumnFamilyName(keys::kMeta)) meta = handles[i];
   }
   REQUIRE(meta != nullptr);
-  std::string old;
-  REQUIRE(dbp->Get(rocksdb::ReadOptions(), meta, "schema_version", &old).ok());
-  CHECK(dbp->Put(rocksdb::WriteOptions(), meta, "schema_version", version).ok());
+  fn(dbp.get(), meta);
   for (auto* h : handles) dbp->DestroyColumnFamilyHandle(h);
-  CHECK(dbp->Close().ok());
+  if (!read_only) CHECK(dbp->Close().ok());
+}
+
+// Writes meta key "schema_version" of the store at `db` straight through RocksDB.
+void SetSchemaVersion(const std::string& db, const std::string& version) {
+  WithMeta(db, /*read_only=*/false, [&](rocksdb::DB* d, rocksdb::ColumnFamilyHandle* meta) {
+    std::string old;
+    REQUIRE(d->Get(rocksdb::ReadOptions(), meta, "schema_version", &old).ok());
+    CHECK(d->Put(rocksdb::WriteOptions(), meta, "schema_version", version).ok());
+  });
 }
 
 std::string GetSchemaVersion(const std::string& db) {
-  std::vector<std::string> names;
-  rocksdb::Options opt;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(opt, db, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfds;
-  for (const auto& n : names) cfds.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  REQUIRE(rocksdb::DB::OpenForReadOnly(opt, db, cfds, &handles, &raw).ok());
-  std::unique_ptr<rocksdb::DB> dbp(raw);
   std::string v;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == keys::ColumnFamilyName(keys::kMeta)) {
-      CHECK(dbp->Get(rocksdb::ReadOptions(), handles[i], "schema_version", &v).ok());
-    }
-  }
-  for (auto* h : handles) dbp->DestroyColumnFamilyHandle(h);
+  WithMeta(db, /*read_only=*/true, [&](rocksdb::DB* d, rocksdb::ColumnFamilyHandle* meta) {
+    CHECK(d->Get(rocksdb::ReadOptions(), meta, "schema_version", &v).ok());
+  });
   return v;
 }
 
