@@ -1,0 +1,50 @@
+// The function library of the query language: the scalar functions (toLower, size, coalesce,
+// labels, nodes, ...) and the aggregates (count, collect, min, max, sum, avg, ...).
+//
+// Names are case-insensitive. LookupFunction tells the parser and planner whether a name
+// exists, how many arguments it takes and whether it aggregates; CallFunction evaluates a
+// scalar function on argument values that are already computed; MakeAggregator starts one
+// group's aggregate. Functions that need the store (startNode, endNode) are not here: the
+// executor answers them.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "storage/value.h"
+
+namespace parley::query {
+
+struct FunctionInfo {
+  const char* name;  // canonical spelling, e.g. "toLower"
+  int min_args;
+  int max_args;      // -1: any number (coalesce)
+  bool aggregate;
+  bool needs_store;  // evaluated by the executor (startNode, endNode)
+};
+
+// The function called `name` (any case), or null if there is none.
+const FunctionInfo* LookupFunction(std::string_view name);
+
+// Evaluates scalar function `f` on `args` (their number already checked against the arity).
+// Errors (wrong argument types, bad numbers) come back with a message that names the function.
+Status CallFunction(const FunctionInfo& f, const std::vector<Value>& args, Value* out);
+
+// One group's running aggregate.
+class Aggregator {
+ public:
+  virtual ~Aggregator() = default;
+  // Adds one row's argument values (empty for count(*)). Nulls are skipped as Cypher says
+  // (count(x), collect(x), ...); with DISTINCT, repeated values count once.
+  virtual Status Add(const std::vector<Value>& args) = 0;
+  // The aggregate over everything added (count of nothing is 0, sum of nothing 0, collect of
+  // nothing [], min/max/avg of nothing null).
+  virtual Status Result(Value* out) = 0;
+};
+
+// A fresh aggregator for aggregate function `f`; `star` is count(*).
+std::unique_ptr<Aggregator> MakeAggregator(const FunctionInfo& f, bool distinct, bool star);
+
+}  // namespace parley::query
