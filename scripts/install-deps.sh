@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev catch2
   liblink-grammar-dev link-grammar-dictionaries-en
-  wordnet-base wordnet-dev iso-codes
+  wordnet-base wordnet-dev iso-codes libreadline-dev
 )
 
 missing=()

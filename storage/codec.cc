@@ -168,6 +168,13 @@ void EncodeValue(const Value& v, std::string* out) {
         EncodeValue(item, out);
       }
       break;
+    case Value::Type::kNode:
+    case Value::Type::kRelationship:
+    case Value::Type::kPath:
+      // Graph elements are never properties: the query engine refuses them (IsStorable)
+      // before a write; should one slip through, it is stored as null rather than half-encoded.
+      out->push_back(kNull);
+      break;
   }
 }
 
@@ -214,6 +221,9 @@ void EncodeOrdered(const Value& v, std::string* out) {
       out->append(compact);
       break;
     }
+    case Value::Type::kNode:
+    case Value::Type::kRelationship:
+    case Value::Type::kPath: out->push_back(static_cast<char>(oNull)); break;  // see EncodeValue
   }
 }
 

@@ -220,6 +220,20 @@ class StoreImpl : public GraphStore {
     return DecodeRel(v, rel);
   }
 
+  Status HasLabel(NodeId id, std::string_view label, bool* has,
+                  const Snapshot* snap) const override {
+    *has = false;
+    uint32_t token;
+    if (!LookupToken(label, &token)) return Status::OK();
+    rocksdb::ReadOptions ro;
+    ro.snapshot = SnapOf(snap);
+    rocksdb::PinnableSlice v;
+    rocksdb::Status s = db_->Get(ro, handles_[keys::kLabels], keys::Label(token, id), &v);
+    if (s.IsNotFound()) return Status::OK();
+    *has = s.ok();
+    return FromRocks(s, "label");
+  }
+
   std::unique_ptr<IdCursor> ScanLabel(std::string_view label,
                                       const Snapshot* snap) const override {
     uint32_t token;

@@ -28,25 +28,8 @@
 
 namespace parley {
 
-using NodeId = uint64_t;
-using RelId = uint64_t;
-
 // The schema version this build writes; a store of a newer version is refused.
 inline constexpr int kSchemaVersion = 1;
-
-struct Node {
-  NodeId id = 0;
-  std::vector<std::string> labels;  // sorted
-  PropertyMap properties;
-};
-
-struct Relationship {
-  RelId id = 0;
-  std::string type;
-  NodeId start = 0;
-  NodeId end = 0;
-  PropertyMap properties;
-};
 
 enum class Direction { kOutgoing, kIncoming, kBoth };
 
@@ -171,6 +154,10 @@ class GraphStore {
   // Fills `rel`; kNotFound if there is no relationship `id`.
   virtual Status GetRelationship(RelId id, Relationship* rel,
                                  const Snapshot* snap = nullptr) const = 0;
+  // Sets `*has` to whether node `id` carries `label` (one lookup in the label index, cheaper
+  // than reading the node).
+  virtual Status HasLabel(NodeId id, std::string_view label, bool* has,
+                          const Snapshot* snap = nullptr) const = 0;
   // The ids of all nodes carrying `label`, ascending.
   virtual std::unique_ptr<IdCursor> ScanLabel(std::string_view label,
                                               const Snapshot* snap = nullptr) const = 0;

@@ -16,8 +16,32 @@ bool Value::operator==(const Value& o) const {
     case Type::kString: return as_string() == o.as_string();
     case Type::kList: return as_list() == o.as_list();
     case Type::kMap: return as_map() == o.as_map();
+    case Type::kNode: return as_node().id == o.as_node().id;
+    case Type::kRelationship: return as_relationship().id == o.as_relationship().id;
+    case Type::kPath:
+      return as_path().nodes == o.as_path().nodes &&
+             as_path().relationships == o.as_path().relationships;
   }
   return false;
+}
+
+bool Value::IsStorable() const {
+  switch (type()) {
+    case Type::kList:
+      for (const Value& v : as_list()) {
+        if (!v.IsStorable()) return false;
+      }
+      return true;
+    case Type::kMap:
+      for (const auto& [k, v] : as_map()) {
+        if (!v.IsStorable()) return false;
+      }
+      return true;
+    case Type::kNode:
+    case Type::kRelationship:
+    case Type::kPath: return false;
+    default: return true;
+  }
 }
 
 std::string Value::DebugString() const {
@@ -50,6 +74,9 @@ std::string Value::DebugString() const {
       }
       return out + "}";
     }
+    case Type::kNode: return "node " + std::to_string(as_node().id);
+    case Type::kRelationship: return "relationship " + std::to_string(as_relationship().id);
+    case Type::kPath: return "path of " + std::to_string(as_path().relationships.size());
   }
   return "?";
 }

@@ -1,6 +1,9 @@
-// Value: a property value of the graph (null, boolean, integer, float, string, list, map).
+// Value: a property value of the graph (null, boolean, integer, float, string, list, map), and,
+// in query results, a node, a relationship or a path.
 //
-// Values are immutable and cheap to copy: lists and maps share their storage. Maps keep their
+// Values are immutable and cheap to copy: lists, maps and graph elements share their storage.
+// Only the first seven types can be stored as properties; the query engine refuses the others
+// before anything is written. Maps keep their
 // keys sorted so that equal maps encode to equal bytes and print in a stable order. Integers and
 // floats stay distinct types, as in Cypher (1 and 1.0 are different values that compare equal).
 #pragma once
@@ -18,10 +21,15 @@ namespace parley {
 class Value;
 using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value, std::less<>>;
+struct Node;
+struct Relationship;
+struct Path;
 
 class Value {
  public:
-  enum class Type : uint8_t { kNull = 0, kBool, kInt, kFloat, kString, kList, kMap };
+  enum class Type : uint8_t {
+    kNull = 0, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRelationship, kPath
+  };
 
   Value() = default;  // null
   Value(std::nullptr_t) {}
@@ -35,6 +43,9 @@ class Value {
   Value(const char* s) : v_(std::string(s)) {}
   Value(ValueList l) : v_(std::make_shared<const ValueList>(std::move(l))) {}
   Value(ValueMap m) : v_(std::make_shared<const ValueMap>(std::move(m))) {}
+  Value(std::shared_ptr<const Node> n) : v_(std::move(n)) {}
+  Value(std::shared_ptr<const Relationship> r) : v_(std::move(r)) {}
+  Value(std::shared_ptr<const Path> p) : v_(std::move(p)) {}
 
   Type type() const { return static_cast<Type>(v_.index()); }
   bool is_null() const { return type() == Type::kNull; }
@@ -45,6 +56,11 @@ class Value {
   bool is_string() const { return type() == Type::kString; }
   bool is_list() const { return type() == Type::kList; }
   bool is_map() const { return type() == Type::kMap; }
+  bool is_node() const { return type() == Type::kNode; }
+  bool is_relationship() const { return type() == Type::kRelationship; }
+  bool is_path() const { return type() == Type::kPath; }
+  // True for the types a property can hold (not nodes, relationships or paths, at any depth).
+  bool IsStorable() const;
 
   // Accessors; each requires the matching type.
   bool as_bool() const { return std::get<bool>(v_); }
@@ -55,9 +71,15 @@ class Value {
   const std::string& as_string() const { return std::get<std::string>(v_); }
   const ValueList& as_list() const { return *std::get<std::shared_ptr<const ValueList>>(v_); }
   const ValueMap& as_map() const { return *std::get<std::shared_ptr<const ValueMap>>(v_); }
+  const Node& as_node() const { return *std::get<std::shared_ptr<const Node>>(v_); }
+  const Relationship& as_relationship() const {
+    return *std::get<std::shared_ptr<const Relationship>>(v_);
+  }
+  const Path& as_path() const { return *std::get<std::shared_ptr<const Path>>(v_); }
 
   // Structural equality: same type and same contents (1 != 1.0 here; Cypher equality lives in
-  // the query engine). NaN equals NaN so that stored values round-trip as equal.
+  // the query engine). NaN equals NaN so that stored values round-trip as equal. Nodes and
+  // relationships are equal when their ids are.
   bool operator==(const Value& o) const;
   bool operator!=(const Value& o) const { return !(*this == o); }
 
@@ -66,11 +88,42 @@ class Value {
 
  private:
   std::variant<std::monostate, bool, int64_t, double, std::string,
-               std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>>
+               std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>,
+               std::shared_ptr<const Node>, std::shared_ptr<const Relationship>,
+               std::shared_ptr<const Path>>
       v_;
 };
 
 // A node's or relationship's properties, sorted by key.
 using PropertyMap = ValueMap;
+
+using NodeId = uint64_t;
+using RelId = uint64_t;
+
+struct Node {
+  NodeId id = 0;
+  std::vector<std::string> labels;  // sorted
+  PropertyMap properties;
+  // False when only the id is filled in: the query engine carries nodes it has not needed to
+  // read that way and reads the rest when a label, a property or the whole node is asked for.
+  bool complete = true;
+};
+
+struct Relationship {
+  RelId id = 0;
+  std::string type;
+  NodeId start = 0;
+  NodeId end = 0;
+  PropertyMap properties;
+  // False when the properties are not read yet (id, type and ends are always filled in).
+  bool complete = true;
+};
+
+// A walk through the graph: nodes.size() == relationships.size() + 1; relationship i joins
+// nodes i and i + 1 in either direction. Elements are Values of kind kNode / kRelationship.
+struct Path {
+  std::vector<Value> nodes;
+  std::vector<Value> relationships;
+};
 
 }  // namespace parley
