@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <cstdlib>
 
 namespace parley {
 namespace {
@@ -224,6 +226,36 @@ void AppendJson(const Value& v, std::string* out) {
         out->push_back(':');
         AppendJson(item, out);
       }
+      out->push_back('}');
+      break;
+    }
+    case Value::Type::kNode: {
+      const Node& n = v.as_node();
+      *out += "{\"$type\":\"node\",\"id\":" + std::to_string(n.id) + ",\"labels\":[";
+      for (size_t i = 0; i < n.labels.size(); ++i) {
+        if (i) out->push_back(',');
+        AppendJsonString(n.labels[i], out);
+      }
+      *out += "],\"properties\":";
+      AppendJson(Value(n.properties), out);
+      out->push_back('}');
+      break;
+    }
+    case Value::Type::kRelationship: {
+      const Relationship& r = v.as_relationship();
+      *out += "{\"$type\":\"relationship\",\"id\":" + std::to_string(r.id) + ",\"type\":";
+      AppendJsonString(r.type, out);
+      *out += ",\"start\":" + std::to_string(r.start) + ",\"end\":" + std::to_string(r.end) +
+              ",\"properties\":";
+      AppendJson(Value(r.properties), out);
+      out->push_back('}');
+      break;
+    }
+    case Value::Type::kPath: {
+      *out += "{\"$type\":\"path\",\"nodes\":";
+      AppendJson(Value(v.as_path().nodes), out);
+      *out += ",\"relationships\":";
+      AppendJson(Value(v.as_path().relationships), out);
       out->push_back('}');
       break;
     }
