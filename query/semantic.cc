@@ -1,0 +1,509 @@
+#include "query/semantic.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/functions.h"
+#include "query/query_error.h"
+
+namespace parley::query {
+namespace {
+
+// What a variable holds, as far as the query text tells. kAny is a value whose type is only
+// known at run time (a property, a parameter, a function's result), which may be a node.
+enum class VarKind { kNode, kRelationship, kPath, kValue, kAny };
+
+const char* KindName(VarKind k) {
+  switch (k) {
+    case VarKind::kNode: return "a node";
+    case VarKind::kRelationship: return "a relationship";
+    case VarKind::kPath: return "a path";
+    case VarKind::kValue: return "a value";
+    case VarKind::kAny: return "a value";
+  }
+  return "a value";
+}
+
+using Scope = std::map<std::string, VarKind>;
+
+bool IsAggregateCall(const Expr& e) {
+  if (e.kind != ExprKind::kFunction) return false;
+  const FunctionInfo* f = LookupFunction(e.name);
+  return f != nullptr && f->aggregate;
+}
+
+bool ContainsAggregate(const Expr& e) {
+  if (IsAggregateCall(e)) return true;
+  for (const ExprPtr& o : e.operands) {
+    if (o && ContainsAggregate(*o)) return true;
+  }
+  return false;
+}
+
+// The kind of the value an expression produces, as far as it is known before running.
+VarKind KindOf(const Expr& e, const Scope& scope) {
+  switch (e.kind) {
+    case ExprKind::kVariable: {
+      auto it = scope.find(e.name);
+      return it == scope.end() ? VarKind::kAny : it->second;
+    }
+    case ExprKind::kLiteral:
+    case ExprKind::kList:
+    case ExprKind::kMap:
+    case ExprKind::kUnary:
+    case ExprKind::kBinary:
+    case ExprKind::kIsNull:
+    case ExprKind::kHasLabels:
+    case ExprKind::kPattern:
+    case ExprKind::kListComprehension:
+      return VarKind::kValue;
+    default:
+      return VarKind::kAny;
+  }
+}
+
+// Where an expression stands, which decides what it may contain.
+struct Context {
+  const char* clause = "";        // for messages: "WHERE", "SKIP", ...
+  bool allow_aggregates = false;  // only in RETURN and WITH items (and their ORDER BY)
+  bool in_aggregate = false;      // inside an aggregate's arguments
+  bool in_comprehension = false;  // inside a list comprehension's WHERE or projection
+  bool no_variables = false;      // SKIP and LIMIT
+  // ORDER BY and WHERE after an aggregating or DISTINCT projection: these expressions (the
+  // projected ones, by text) are allowed as a whole even though their variables are gone.
+  const std::vector<const Expr*>* projected = nullptr;
+};
+
+class Checker {
+ public:
+  explicit Checker(std::string_view text) : text_(text) {}
+
+  Status Check(const Query& query);
+
+ private:
+  Status Error(SourcePos pos, const std::string& message) const {
+    return QueryError(text_, pos, message);
+  }
+
+  Status CheckComposition(const Query& query);
+  Status CheckMatch(const Clause& clause);
+  Status CheckCreate(const Clause& clause);
+  Status CheckUnwind(const Clause& clause);
+  Status CheckProjection(const Clause& clause);
+  Status CheckSkipLimit(const Expr& e, const char* clause);
+  Status CheckPatternPart(const PatternPart& part, bool create, Scope* clause_vars);
+  Status BindNode(const NodePattern& node, bool create, bool lone, Scope* clause_vars);
+  Status BindRelationship(const RelPattern& rel, bool create, Scope* clause_vars);
+  Status CheckExpr(const Expr& e, const Scope& scope, const Context& ctx);
+  Status CheckFunction(const Expr& e, const Scope& scope, const Context& ctx);
+  Status CheckPatternExpr(const Expr& e, const Scope& scope, const Context& ctx);
+  bool Defined(const std::string& name, const Scope& scope) const;
+
+  std::string_view text_;
+  Scope scope_;                     // variables bound by the clauses so far
+  std::vector<std::string> locals_;  // list comprehension variables, innermost last
+};
+
+Status Checker::Check(const Query& query) {
+  PARLEY_RETURN_IF_ERROR(CheckComposition(query));
+  for (const Clause& clause : query.clauses) {
+    switch (clause.kind) {
+      case ClauseKind::kMatch: PARLEY_RETURN_IF_ERROR(CheckMatch(clause)); break;
+      case ClauseKind::kCreate: PARLEY_RETURN_IF_ERROR(CheckCreate(clause)); break;
+      case ClauseKind::kUnwind: PARLEY_RETURN_IF_ERROR(CheckUnwind(clause)); break;
+      case ClauseKind::kWith:
+      case ClauseKind::kReturn: PARLEY_RETURN_IF_ERROR(CheckProjection(clause)); break;
+    }
+  }
+  return Status::OK();
+}
+
+// RETURN comes last and only last; a query ends in RETURN or CREATE; reading after CREATE
+// needs a WITH in between (openCypher's clause composition rules).
+Status Checker::CheckComposition(const Query& query) {
+  const std::vector<Clause>& clauses = query.clauses;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const Clause& c = clauses[i];
+    if (i > 0 && clauses[i - 1].kind == ClauseKind::kReturn) {
+      return Error(c.pos, "RETURN can only be used at the end of the query");
+    }
+    if (i > 0 && clauses[i - 1].kind == ClauseKind::kCreate &&
+        (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kUnwind)) {
+      return Error(c.pos, std::string("WITH is required between CREATE and ") +
+                              (c.kind == ClauseKind::kMatch
+                                   ? (c.optional ? "OPTIONAL MATCH" : "MATCH")
+                                   : "UNWIND"));
+    }
+  }
+  if (!clauses.empty()) {
+    const Clause& last = clauses.back();
+    if (last.kind != ClauseKind::kReturn && last.kind != ClauseKind::kCreate) {
+      const char* name = last.kind == ClauseKind::kMatch
+                             ? (last.optional ? "OPTIONAL MATCH" : "MATCH")
+                         : last.kind == ClauseKind::kWith ? "WITH"
+                                                          : "UNWIND";
+      return Error(last.pos, std::string("Query cannot conclude with ") + name +
+                                 " (must be RETURN or an update clause such as CREATE)");
+    }
+  }
+  return Status::OK();
+}
+
+Status Checker::CheckMatch(const Clause& clause) {
+  Scope clause_vars;  // bound by this clause
+  for (const PatternPart& part : clause.pattern.parts) {
+    PARLEY_RETURN_IF_ERROR(CheckPatternPart(part, /*create=*/false, &clause_vars));
+  }
+  for (const auto& [name, kind] : clause_vars) scope_.emplace(name, kind);
+  Context ctx;
+  ctx.clause = "a MATCH pattern";
+  for (const PatternPart& part : clause.pattern.parts) {
+    for (const NodePattern& n : part.nodes) {
+      if (n.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*n.properties, scope_, ctx));
+    }
+    for (const RelPattern& r : part.rels) {
+      if (r.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*r.properties, scope_, ctx));
+    }
+  }
+  if (clause.where) {
+    ctx.clause = "WHERE";
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*clause.where, scope_, ctx));
+  }
+  return Status::OK();
+}
+
+Status Checker::CheckCreate(const Clause& clause) {
+  Scope clause_vars;
+  for (const PatternPart& part : clause.pattern.parts) {
+    PARLEY_RETURN_IF_ERROR(CheckPatternPart(part, /*create=*/true, &clause_vars));
+  }
+  for (const auto& [name, kind] : clause_vars) scope_.emplace(name, kind);
+  Context ctx;
+  ctx.clause = "a CREATE pattern";
+  for (const PatternPart& part : clause.pattern.parts) {
+    for (const NodePattern& n : part.nodes) {
+      if (n.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*n.properties, scope_, ctx));
+    }
+    for (const RelPattern& r : part.rels) {
+      if (r.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*r.properties, scope_, ctx));
+    }
+  }
+  return Status::OK();
+}
+
+// Binds the variables of one pattern part, into `clause_vars` for those new in this clause.
+Status Checker::CheckPatternPart(const PatternPart& part, bool create, Scope* clause_vars) {
+  if (!part.path_variable.empty()) {
+    if (scope_.count(part.path_variable) || clause_vars->count(part.path_variable)) {
+      return Error(part.pos, "Variable '" + part.path_variable + "' already declared");
+    }
+    (*clause_vars)[part.path_variable] = VarKind::kPath;
+  }
+  bool lone = part.rels.empty();
+  for (size_t i = 0; i < part.nodes.size(); ++i) {
+    PARLEY_RETURN_IF_ERROR(BindNode(part.nodes[i], create, lone, clause_vars));
+    if (i < part.rels.size()) {
+      PARLEY_RETURN_IF_ERROR(BindRelationship(part.rels[i], create, clause_vars));
+    }
+  }
+  return Status::OK();
+}
+
+Status Checker::BindNode(const NodePattern& node, bool create, bool lone, Scope* clause_vars) {
+  if (node.variable.empty()) return Status::OK();
+  const std::string& name = node.variable;
+  auto outer = scope_.find(name);
+  auto here = clause_vars->find(name);
+  bool bound = outer != scope_.end() || here != clause_vars->end();
+  if (!bound) {
+    (*clause_vars)[name] = VarKind::kNode;
+    return Status::OK();
+  }
+  VarKind kind = here != clause_vars->end() ? here->second : outer->second;
+  if (kind != VarKind::kNode && kind != VarKind::kAny) {
+    return Error(node.pos, "Variable '" + name + "' is already declared as " + KindName(kind) +
+                               ", and cannot be used as a node");
+  }
+  if (create && (!node.labels.empty() || node.properties)) {
+    return Error(node.pos, "Variable '" + name +
+                               "' is already declared: CREATE cannot add labels or properties "
+                               "to a node that is already bound");
+  }
+  if (create && lone) {
+    return Error(node.pos, "Variable '" + name + "' already declared: CREATE cannot create it again");
+  }
+  return Status::OK();
+}
+
+Status Checker::BindRelationship(const RelPattern& rel, bool create, Scope* clause_vars) {
+  if (create) {
+    if (rel.variable_length) {
+      return Error(rel.pos, "Variable length relationships cannot be used in CREATE");
+    }
+    if (rel.types.size() != 1) {
+      return Error(rel.pos, "A single relationship type must be specified for CREATE");
+    }
+    if (rel.direction == RelDirection::kBoth) {
+      return Error(rel.pos, "Only directed relationships are supported in CREATE");
+    }
+  }
+  if (rel.variable.empty()) return Status::OK();
+  const std::string& name = rel.variable;
+  auto outer = scope_.find(name);
+  auto here = clause_vars->find(name);
+  if (outer == scope_.end() && here == clause_vars->end()) {
+    (*clause_vars)[name] = VarKind::kRelationship;
+    return Status::OK();
+  }
+  VarKind kind = here != clause_vars->end() ? here->second : outer->second;
+  if (kind != VarKind::kRelationship && kind != VarKind::kAny) {
+    return Error(rel.pos, "Variable '" + name + "' is already declared as " + KindName(kind) +
+                              ", and cannot be used as a relationship");
+  }
+  if (create) {
+    return Error(rel.pos, "Variable '" + name +
+                              "' already declared: CREATE cannot create a relationship that is "
+                              "already bound");
+  }
+  if (here != clause_vars->end()) {
+    return Error(rel.pos, "Cannot use the same relationship variable '" + name +
+                              "' for multiple relationships in one pattern");
+  }
+  return Status::OK();
+}
+
+Status Checker::CheckUnwind(const Clause& clause) {
+  Context ctx;
+  ctx.clause = "UNWIND";
+  PARLEY_RETURN_IF_ERROR(CheckExpr(*clause.unwind_expr, scope_, ctx));
+  if (scope_.count(clause.unwind_variable)) {
+    return Error(clause.pos, "Variable '" + clause.unwind_variable + "' already declared");
+  }
+  scope_[clause.unwind_variable] = VarKind::kAny;
+  return Status::OK();
+}
+
+// The position of the '*' of `RETURN *`, which the AST does not keep.
+SourcePos StarPos(std::string_view text, const Clause& clause) {
+  size_t star = text.find('*', static_cast<size_t>(clause.pos.offset));
+  if (star == std::string_view::npos) return clause.pos;
+  return PositionOf(text, static_cast<int>(star));
+}
+
+Status Checker::CheckProjection(const Clause& clause) {
+  const Projection& p = clause.projection;
+  const bool is_with = clause.kind == ClauseKind::kWith;
+  const char* name = is_with ? "WITH" : "RETURN";
+  if (p.star && scope_.empty()) {
+    return Error(StarPos(text_, clause), std::string(name) +
+                                             " * is not allowed when there are no variables "
+                                             "in scope");
+  }
+  Context item_ctx;
+  item_ctx.clause = name;
+  item_ctx.allow_aggregates = true;
+  bool aggregating = false;
+  std::set<std::string> columns;
+  Scope projected_scope = p.star ? scope_ : Scope();
+  std::vector<const Expr*> projected;
+  for (const ProjectionItem& item : p.items) {
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*item.expr, scope_, item_ctx));
+    if (is_with && item.alias.empty() && item.expr->kind != ExprKind::kVariable) {
+      return Error(item.expr->pos, "Expression in WITH must be aliased (use AS)");
+    }
+    if (!columns.insert(item.column).second) {
+      return Error(item.expr->pos, "Multiple result columns with the same name '" + item.column +
+                                       "' are not supported");
+    }
+    aggregating = aggregating || ContainsAggregate(*item.expr);
+    projected_scope[item.column] = KindOf(*item.expr, scope_);
+    projected.push_back(item.expr.get());
+  }
+  // ORDER BY and WITH's WHERE see the projected names; without aggregation or DISTINCT, the
+  // rows still carry everything, so the names from before stay visible too.
+  Scope after = projected_scope;
+  Context order_ctx;
+  order_ctx.clause = "ORDER BY";
+  if (aggregating || p.distinct) {
+    order_ctx.projected = &projected;
+    order_ctx.allow_aggregates = true;  // only as projected expressions; see CheckExpr
+  } else {
+    for (const auto& [var, kind] : scope_) after.emplace(var, kind);
+  }
+  for (const SortItem& s : p.order_by) PARLEY_RETURN_IF_ERROR(CheckExpr(*s.expr, after, order_ctx));
+  if (p.skip) PARLEY_RETURN_IF_ERROR(CheckSkipLimit(*p.skip, "SKIP"));
+  if (p.limit) PARLEY_RETURN_IF_ERROR(CheckSkipLimit(*p.limit, "LIMIT"));
+  if (p.where) {
+    Context where_ctx;
+    where_ctx.clause = "WHERE";
+    where_ctx.projected = order_ctx.projected;
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*p.where, after, where_ctx));
+  }
+  scope_ = std::move(projected_scope);
+  return Status::OK();
+}
+
+// SKIP and LIMIT take a non-negative integer, computed without reference to any row.
+Status Checker::CheckSkipLimit(const Expr& e, const char* clause) {
+  if (e.kind == ExprKind::kLiteral) {
+    if (!e.value.is_int() || e.value.as_int() < 0) {
+      return Error(e.pos, "Invalid input '" + e.text + "' for " + clause +
+                              ": it must be a non-negative integer");
+    }
+    return Status::OK();
+  }
+  Context ctx;
+  ctx.clause = clause;
+  ctx.no_variables = true;
+  return CheckExpr(e, Scope(), ctx);
+}
+
+bool Checker::Defined(const std::string& name, const Scope& scope) const {
+  for (const std::string& local : locals_) {
+    if (local == name) return true;
+  }
+  return scope.count(name) > 0;
+}
+
+Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx) {
+  if (ctx.projected != nullptr) {
+    // After an aggregating or DISTINCT projection, a projected expression may be repeated
+    // as written (ORDER BY count(*), ORDER BY n.name) although `n` itself is gone.
+    for (const Expr* p : *ctx.projected) {
+      if (p->text == e.text) return Status::OK();
+    }
+  }
+  switch (e.kind) {
+    case ExprKind::kVariable:
+      if (ctx.no_variables && !Defined(e.name, Scope())) {
+        return Error(e.pos, std::string("It is not allowed to refer to variables in ") +
+                                ctx.clause);
+      }
+      if (!Defined(e.name, scope)) return Error(e.pos, "Variable '" + e.name + "' not defined");
+      return Status::OK();
+    case ExprKind::kFunction:
+      return CheckFunction(e, scope, ctx);
+    case ExprKind::kPattern:
+      return CheckPatternExpr(e, scope, ctx);
+    case ExprKind::kListComprehension: {
+      if (e.operands.empty() || !e.operands[0]) return Status::OK();
+      PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[0], scope, ctx));
+      Context inner = ctx;
+      inner.in_comprehension = true;
+      locals_.push_back(e.name);
+      Status s;
+      for (size_t i = 1; i < e.operands.size() && s.ok(); ++i) {
+        if (e.operands[i]) s = CheckExpr(*e.operands[i], scope, inner);
+      }
+      locals_.pop_back();
+      return s;
+    }
+    default:
+      for (const ExprPtr& o : e.operands) {
+        if (o) PARLEY_RETURN_IF_ERROR(CheckExpr(*o, scope, ctx));
+      }
+      return Status::OK();
+  }
+}
+
+std::string ArityText(const FunctionInfo& f) {
+  auto args = [](int n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); };
+  if (f.max_args < 0) return "at least " + args(f.min_args);
+  if (f.min_args == f.max_args) return args(f.min_args);
+  return std::to_string(f.min_args) + " to " + args(f.max_args);
+}
+
+Status Checker::CheckFunction(const Expr& e, const Scope& scope, const Context& ctx) {
+  const FunctionInfo* f = LookupFunction(e.name);
+  if (f == nullptr) return Error(e.pos, "Unknown function '" + e.name + "'");
+  if (e.star) {
+    if (!IsAggregateCall(e) || std::string_view(f->name) != "count") {
+      return Error(e.pos, "Only count can take '*', not '" + e.name + "'");
+    }
+  } else {
+    int n = static_cast<int>(e.operands.size());
+    if (n < f->min_args || (f->max_args >= 0 && n > f->max_args)) {
+      return Error(e.pos, "Function '" + e.name + "' takes " + ArityText(*f) + ", not " +
+                              std::to_string(n));
+    }
+  }
+  if (e.distinct && !f->aggregate) {
+    return Error(e.pos, "DISTINCT can only be used with aggregating functions, not '" + e.name +
+                            "'");
+  }
+  Context inner = ctx;
+  if (f->aggregate) {
+    if (ctx.in_aggregate) {
+      return Error(e.pos, "Cannot use aggregating function '" + e.name +
+                              "' inside another aggregating function");
+    }
+    if (ctx.in_comprehension) {
+      return Error(e.pos, "Cannot use aggregating function '" + e.name +
+                              "' inside a list comprehension");
+    }
+    if (!ctx.allow_aggregates) {
+      return Error(e.pos, "Invalid use of aggregating function '" + e.name + "' in " +
+                              ctx.clause);
+    }
+    if (ctx.projected != nullptr) {
+      // ORDER BY after an aggregating RETURN: a new aggregate was not computed.
+      return Error(e.pos, "Aggregation in " + std::string(ctx.clause) +
+                              " must also be projected by the preceding RETURN or WITH");
+    }
+    inner.in_aggregate = true;
+  }
+  for (const ExprPtr& o : e.operands) {
+    if (o) PARLEY_RETURN_IF_ERROR(CheckExpr(*o, scope, inner));
+  }
+  return Status::OK();
+}
+
+// A pattern in an expression only tests variables bound before; it binds none of its own.
+Status Checker::CheckPatternExpr(const Expr& e, const Scope& scope, const Context& ctx) {
+  if (!e.pattern) return Status::OK();
+  const PatternPart& part = *e.pattern;
+  auto check_var = [&](const std::string& name, SourcePos pos, VarKind want) -> Status {
+    if (name.empty()) return Status::OK();
+    if (ctx.no_variables) {
+      return Error(pos, std::string("It is not allowed to refer to variables in ") + ctx.clause);
+    }
+    auto it = scope.find(name);
+    if (it == scope.end()) {
+      bool local = false;
+      for (const std::string& l : locals_) local = local || l == name;
+      if (local) return Status::OK();
+      return Error(pos, "Variable '" + name +
+                            "' not defined (a pattern in an expression cannot introduce new "
+                            "variables)");
+    }
+    if (it->second != want && it->second != VarKind::kAny) {
+      return Error(pos, "Variable '" + name + "' is already declared as " + KindName(it->second) +
+                            ", and cannot be used as " + KindName(want));
+    }
+    return Status::OK();
+  };
+  Context props = ctx;
+  props.allow_aggregates = false;
+  props.clause = "a pattern";
+  for (size_t i = 0; i < part.nodes.size(); ++i) {
+    const NodePattern& n = part.nodes[i];
+    PARLEY_RETURN_IF_ERROR(check_var(n.variable, n.pos, VarKind::kNode));
+    if (n.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*n.properties, scope, props));
+    if (i < part.rels.size()) {
+      const RelPattern& r = part.rels[i];
+      PARLEY_RETURN_IF_ERROR(check_var(r.variable, r.pos, VarKind::kRelationship));
+      if (r.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*r.properties, scope, props));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status CheckQuery(const Query& query, std::string_view text) {
+  return Checker(text).Check(query);
+}
+
+}  // namespace parley::query
