@@ -1,0 +1,23 @@
+// The interactive prompt of `parley query` (started with no query on a terminal): line
+// editing and history (kept in ~/.parley_history), statements over several lines until a ';',
+// and a few commands of its own (:help, :format, :params, :quit).
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "cli/args.h"
+#include "core/status.h"
+#include "query/result_format.h"
+#include "storage/value.h"
+
+namespace parley::cli {
+
+// Runs the prompt until end of input or :quit.
+Status RunRepl(const Args& args, ValueMap params, OutputFormat format);
+
+// Runs one query and prints its rows to `out` (shared by the prompt and `parley query`).
+Status RunOneQuery(const Args& args, const std::string& text, const ValueMap& params,
+                   OutputFormat format, std::ostream& out);
+
+}  // namespace parley::cli

@@ -1,0 +1,104 @@
+#include "query/engine.h"
+
+#include <nlohmann/json.hpp>
+
+#include "query/parser.h"
+#include "query/plan.h"
+#include "query/planner.h"
+#include "query/semantic.h"
+
+namespace parley::query {
+namespace {
+
+Status Prepare(std::string_view text, Query* query) {
+  PARLEY_RETURN_IF_ERROR(ParseQuery(text, query));
+  return CheckQuery(*query, text);
+}
+
+Value FromJson(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::null: return Value();
+    case nlohmann::json::value_t::boolean: return Value(j.get<bool>());
+    case nlohmann::json::value_t::number_integer: return Value(j.get<int64_t>());
+    case nlohmann::json::value_t::number_unsigned: {
+      uint64_t u = j.get<uint64_t>();
+      return u > static_cast<uint64_t>(INT64_MAX) ? Value(static_cast<double>(u))
+                                                  : Value(static_cast<int64_t>(u));
+    }
+    case nlohmann::json::value_t::number_float: return Value(j.get<double>());
+    case nlohmann::json::value_t::string: return Value(j.get<std::string>());
+    case nlohmann::json::value_t::array: {
+      ValueList items;
+      for (const auto& item : j) items.push_back(FromJson(item));
+      return Value(std::move(items));
+    }
+    case nlohmann::json::value_t::object: {
+      ValueMap m;
+      for (const auto& [k, v] : j.items()) m[k] = FromJson(v);
+      return Value(std::move(m));
+    }
+    default: return Value();
+  }
+}
+
+}  // namespace
+
+Status InspectQuery(std::string_view text, QueryShape* shape) {
+  Query query;
+  PARLEY_RETURN_IF_ERROR(Prepare(text, &query));
+  shape->explain = query.explain;
+  for (const Clause& c : query.clauses) {
+    if (c.kind == ClauseKind::kCreate) shape->writes = true;
+    if (c.kind == ClauseKind::kMatch) shape->reads_graph = true;
+  }
+  shape->reads_graph = shape->reads_graph || shape->writes;
+  return Status::OK();
+}
+
+Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params,
+                ResultWriter* out) {
+  Query query;
+  PARLEY_RETURN_IF_ERROR(Prepare(text, &query));
+  ExecContext ctx(store, &params, text);
+  QueryPlan plan;
+  PARLEY_RETURN_IF_ERROR(PlanQuery(query, text, ctx, &plan));
+  if (query.explain) {
+    out->Begin({"plan"});
+    for (const std::string& line : ExplainPlan(plan)) out->Row({Value(line)});
+    out->End();
+    return Status::OK();
+  }
+  std::vector<std::vector<Value>> held;  // rows of a writing query, until its writes land
+  bool stream = !plan.writes;
+  if (stream) out->Begin(plan.columns);
+  Row row;
+  std::vector<Value> values(plan.column_slots.size());
+  while (plan.root->Next(&row)) {
+    for (size_t i = 0; i < plan.column_slots.size(); ++i) {
+      PARLEY_RETURN_IF_ERROR(ctx.Complete(row[plan.column_slots[i]], &values[i]));
+    }
+    if (stream) {
+      out->Row(values);
+    } else {
+      held.push_back(values);
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(plan.root->status());
+  if (!stream) {
+    PARLEY_RETURN_IF_ERROR(ctx.Commit());
+    out->Begin(plan.columns);
+    for (const auto& r : held) out->Row(r);
+  }
+  out->End();
+  return Status::OK();
+}
+
+Status ParseParams(std::string_view json, ValueMap* params) {
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::InvalidInput("--params is not valid JSON");
+  if (!j.is_object()) return Status::InvalidInput("--params must be a JSON object");
+  for (const auto& [k, v] : j.items()) (*params)[k] = FromJson(v);
+  return Status::OK();
+}
+
+}  // namespace parley::query

@@ -1,0 +1,38 @@
+// The query engine's front door: parse, check, plan and run one openCypher query against a
+// store, streaming the result rows to a ResultWriter.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "query/result_format.h"
+#include "storage/graph_store.h"
+#include "storage/value.h"
+
+namespace parley::query {
+
+// What a query needs before it runs: whether it writes (so the store must be opened for
+// writing) and whether it only asks for its plan.
+struct QueryShape {
+  bool writes = false;
+  bool explain = false;
+  bool reads_graph = false;  // has a MATCH (or writes)
+};
+
+// Parses and checks `text` without running it. Syntax and semantic errors come back here, so
+// a bad query fails before any database is opened.
+Status InspectQuery(std::string_view text, QueryShape* shape);
+
+// Runs `text` with parameters `params` on `store` (null: a query that reads no graph). Rows go
+// to `out` as they are produced; a query that writes holds them until its writes are applied,
+// so that no row is shown for a change that did not happen. Nothing is written if the query
+// fails anywhere.
+Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params,
+                ResultWriter* out);
+
+// Parses a --params argument: a JSON object whose members become $name values.
+Status ParseParams(std::string_view json, ValueMap* params);
+
+}  // namespace parley::query

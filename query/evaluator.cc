@@ -1,0 +1,424 @@
+// Evaluation of compiled expressions (plan.h) with Cypher's semantics: null propagates,
+// predicates are three-valued, type errors name the operand types and point at the text.
+#include <algorithm>
+#include <regex>
+
+#include "query/plan.h"
+#include "query/query_error.h"
+#include "query/value_ops.h"
+
+namespace parley::query {
+namespace {
+
+Status ErrorAt(ExecContext& ctx, const CExpr& e, const std::string& message) {
+  return QueryError(ctx.query_text(), e.pos, message);
+}
+
+// The value of property `key` of `base` (a node, relationship or map); null if absent.
+Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, ExecContext& ctx,
+                  Value* out) {
+  const PropertyMap* props = nullptr;
+  std::shared_ptr<const Node> node;
+  std::shared_ptr<const Relationship> rel;
+  switch (base.type()) {
+    case Value::Type::kNull: *out = Value(); return Status::OK();
+    case Value::Type::kMap: props = &base.as_map(); break;
+    case Value::Type::kNode:
+      if (base.as_node().complete) {
+        props = &base.as_node().properties;
+      } else {
+        PARLEY_RETURN_IF_ERROR(ctx.GetNode(base.as_node().id, &node));
+        props = &node->properties;
+      }
+      break;
+    case Value::Type::kRelationship:
+      if (base.as_relationship().complete) {
+        props = &base.as_relationship().properties;
+      } else {
+        PARLEY_RETURN_IF_ERROR(ctx.GetRelationship(base.as_relationship().id, &rel));
+        props = &rel->properties;
+      }
+      break;
+    default:
+      return ErrorAt(ctx, e, std::string("Type mismatch: expected a map, node or relationship but was ") +
+                                 TypeName(base));
+  }
+  auto it = props->find(key);
+  *out = it == props->end() ? Value() : it->second;
+  return Status::OK();
+}
+
+Status TriOf(const CExpr& e, const Value& v, ExecContext& ctx, Tri* out) {
+  if (v.is_null()) {
+    *out = Tri::kNull;
+  } else if (v.is_bool()) {
+    *out = ToTri(v.as_bool());
+  } else {
+    return ErrorAt(ctx, e, std::string("Type mismatch: expected Boolean but was ") + TypeName(v));
+  }
+  return Status::OK();
+}
+
+// Cypher's IN: true if some element equals `x`, null if none does but some comparison was null.
+Tri In(const Value& x, const ValueList& list) {
+  bool saw_null = false;
+  for (const Value& item : list) {
+    Tri t = Equals(x, item);
+    if (t == Tri::kTrue) return Tri::kTrue;
+    if (t == Tri::kNull) saw_null = true;
+  }
+  return saw_null ? Tri::kNull : Tri::kFalse;
+}
+
+// Index `i` of a list of `n` items, counting from the end when negative; -1 if out of range.
+int64_t ListIndex(int64_t i, size_t n) {
+  int64_t size = static_cast<int64_t>(n);
+  if (i < 0) i += size;
+  return i < 0 || i >= size ? -1 : i;
+}
+
+Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  Value a, b;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &a));
+  // AND and OR decide on their left side when they can; Cypher lets either side be skipped.
+  if (e.op == Op::kAnd || e.op == Op::kOr || e.op == Op::kXor) {
+    Tri ta, tb;
+    PARLEY_RETURN_IF_ERROR(TriOf(*e.kids[0], a, ctx, &ta));
+    if (e.op == Op::kAnd && ta == Tri::kFalse) return (*out = Value(false), Status::OK());
+    if (e.op == Op::kOr && ta == Tri::kTrue) return (*out = Value(true), Status::OK());
+    PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[1], row, ctx, &b));
+    PARLEY_RETURN_IF_ERROR(TriOf(*e.kids[1], b, ctx, &tb));
+    Tri r = e.op == Op::kAnd ? And(ta, tb) : e.op == Op::kOr ? Or(ta, tb) : Xor(ta, tb);
+    *out = TriValue(r);
+    return Status::OK();
+  }
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[1], row, ctx, &b));
+  Status s;
+  switch (e.op) {
+    case Op::kEq: *out = TriValue(Equals(a, b)); return Status::OK();
+    case Op::kNe: *out = TriValue(Not(Equals(a, b))); return Status::OK();
+    case Op::kLt:
+    case Op::kGt:
+    case Op::kLe:
+    case Op::kGe: {
+      int order = 0;
+      Tri t = Compare(a, b, &order);
+      if (t == Tri::kNull) {
+        *out = Value();
+      } else {
+        bool r = e.op == Op::kLt ? order < 0 : e.op == Op::kGt ? order > 0
+                 : e.op == Op::kLe ? order <= 0 : order >= 0;
+        *out = Value(r);
+      }
+      return Status::OK();
+    }
+    case Op::kAdd: s = Add(a, b, out); break;
+    case Op::kSub: s = Subtract(a, b, out); break;
+    case Op::kMul: s = Multiply(a, b, out); break;
+    case Op::kDiv: s = Divide(a, b, out); break;
+    case Op::kMod: s = Modulo(a, b, out); break;
+    case Op::kPow: s = Power(a, b, out); break;
+    case Op::kIn:
+      if (b.is_null()) {
+        *out = Value();
+      } else if (!b.is_list()) {
+        return ErrorAt(ctx, *e.kids[1],
+                       std::string("Type mismatch: expected a List but was ") + TypeName(b));
+      } else {
+        *out = TriValue(In(a, b.as_list()));
+      }
+      return Status::OK();
+    case Op::kStartsWith:
+    case Op::kEndsWith:
+    case Op::kContains: {
+      if (!a.is_string() || !b.is_string()) {
+        *out = Value();
+        return Status::OK();
+      }
+      const std::string& x = a.as_string();
+      const std::string& y = b.as_string();
+      bool r = e.op == Op::kStartsWith ? x.starts_with(y)
+               : e.op == Op::kEndsWith ? x.ends_with(y)
+                                        : x.find(y) != std::string::npos;
+      *out = Value(r);
+      return Status::OK();
+    }
+    case Op::kRegexMatch: {
+      if (!a.is_string() || !b.is_string()) {
+        *out = Value();
+        return Status::OK();
+      }
+      try {
+        std::regex re(b.as_string(), std::regex::ECMAScript);
+        *out = Value(std::regex_match(a.as_string(), re));
+      } catch (const std::regex_error&) {
+        return ErrorAt(ctx, *e.kids[1], "Invalid regular expression '" + b.as_string() + "'");
+      }
+      return Status::OK();
+    }
+    default: return ErrorAt(ctx, e, "unsupported operator");
+  }
+  if (!s.ok()) return ErrorAt(ctx, e, s.message());
+  return Status::OK();
+}
+
+Status EvalSubscript(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  Value base, index;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[1], row, ctx, &index));
+  if (base.is_null() || index.is_null()) {
+    *out = Value();
+    return Status::OK();
+  }
+  if (base.is_list()) {
+    if (!index.is_int()) {
+      return ErrorAt(ctx, *e.kids[1],
+                     std::string("Type mismatch: expected an Integer index but was ") +
+                         TypeName(index));
+    }
+    int64_t i = ListIndex(index.as_int(), base.as_list().size());
+    *out = i < 0 ? Value() : base.as_list()[i];
+    return Status::OK();
+  }
+  if (base.is_map() || base.is_node() || base.is_relationship()) {
+    if (!index.is_string()) {
+      return ErrorAt(ctx, *e.kids[1],
+                     std::string("Type mismatch: expected a String key but was ") +
+                         TypeName(index));
+    }
+    return PropertyOf(e, base, index.as_string(), ctx, out);
+  }
+  return ErrorAt(ctx, *e.kids[0],
+                 std::string("Type mismatch: cannot index into ") + TypeName(base));
+}
+
+Status EvalSlice(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  Value base, from, to;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
+  if (e.kids[1]) PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[1], row, ctx, &from));
+  if (e.kids[2]) PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[2], row, ctx, &to));
+  if (base.is_null() || (e.kids[1] && from.is_null()) || (e.kids[2] && to.is_null())) {
+    *out = Value();
+    return Status::OK();
+  }
+  if (!base.is_list()) {
+    return ErrorAt(ctx, *e.kids[0],
+                   std::string("Type mismatch: expected a List but was ") + TypeName(base));
+  }
+  if ((e.kids[1] && !from.is_int()) || (e.kids[2] && !to.is_int())) {
+    return ErrorAt(ctx, e, "Type mismatch: list slice bounds must be Integers");
+  }
+  int64_t n = static_cast<int64_t>(base.as_list().size());
+  auto clamp = [n](int64_t i) {
+    if (i < 0) i += n;
+    return std::max<int64_t>(0, std::min(i, n));
+  };
+  int64_t a = e.kids[1] ? clamp(from.as_int()) : 0;
+  int64_t b = e.kids[2] ? clamp(to.as_int()) : n;
+  ValueList items;
+  for (int64_t i = a; i < b; ++i) items.push_back(base.as_list()[i]);
+  *out = Value(std::move(items));
+  return Status::OK();
+}
+
+Status EvalFunction(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  std::vector<Value> args(e.kids.size());
+  for (size_t i = 0; i < e.kids.size(); ++i) {
+    PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &args[i]));
+  }
+  const FunctionInfo& f = *e.function;
+  if (f.needs_store) {
+    // startNode(r) / endNode(r): the node at one end of a relationship.
+    const Value& r = args.empty() ? Value() : args[0];
+    if (r.is_null()) {
+      *out = Value();
+      return Status::OK();
+    }
+    if (!r.is_relationship()) {
+      return ErrorAt(ctx, e, std::string(f.name) + "() expects a Relationship, got " + TypeName(r));
+    }
+    bool start = std::string_view(f.name) == "startNode";
+    *out = ExecContext::NodeRef(start ? r.as_relationship().start : r.as_relationship().end);
+    return Status::OK();
+  }
+  // Functions see whole nodes and relationships (labels(), keys(), properties(), ...).
+  for (Value& a : args) {
+    if (a.is_node() || a.is_relationship() || a.is_path() || a.is_list()) {
+      PARLEY_RETURN_IF_ERROR(ctx.Complete(a, &a));
+    }
+  }
+  Status s = CallFunction(f, args, out);
+  if (!s.ok()) return ErrorAt(ctx, e, s.message());
+  return Status::OK();
+}
+
+Status EvalCase(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  size_t i = 0;
+  Value test;
+  if (e.has_test) PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i++], row, ctx, &test));
+  size_t end = e.kids.size() - (e.has_else ? 1 : 0);
+  for (; i + 1 < end; i += 2) {
+    Value when;
+    PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &when));
+    bool hit = e.has_test ? Equals(test, when) == Tri::kTrue
+                          : when.is_bool() && when.as_bool();
+    if (!e.has_test && !when.is_bool() && !when.is_null()) {
+      return ErrorAt(ctx, *e.kids[i],
+                     std::string("Type mismatch: expected Boolean but was ") + TypeName(when));
+    }
+    if (hit) return Evaluate(*e.kids[i + 1], row, ctx, out);
+  }
+  if (e.has_else) return Evaluate(*e.kids.back(), row, ctx, out);
+  *out = Value();
+  return Status::OK();
+}
+
+Status EvalListComprehension(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  Value list;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &list));
+  if (list.is_null()) {
+    *out = Value();
+    return Status::OK();
+  }
+  if (!list.is_list()) {
+    return ErrorAt(ctx, *e.kids[0],
+                   std::string("Type mismatch: expected a List but was ") + TypeName(list));
+  }
+  ValueList items;
+  for (const Value& item : list.as_list()) {
+    row[e.slot] = item;
+    if (e.kids[1]) {
+      bool pass;
+      PARLEY_RETURN_IF_ERROR(EvaluatePredicate(*e.kids[1], row, ctx, &pass));
+      if (!pass) continue;
+    }
+    if (e.kids[2]) {
+      items.emplace_back();
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[2], row, ctx, &items.back()));
+    } else {
+      items.push_back(item);
+    }
+  }
+  row[e.slot] = Value();
+  *out = Value(std::move(items));
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  switch (e.kind) {
+    case CExpr::Kind::kConst: *out = e.value; return Status::OK();
+    case CExpr::Kind::kParam: {
+      auto it = ctx.params().find(e.name);
+      if (it == ctx.params().end()) {
+        return ErrorAt(ctx, e, "Parameter $" + e.name + " was not given (use --params)");
+      }
+      *out = it->second;
+      return Status::OK();
+    }
+    case CExpr::Kind::kSlot: *out = row[e.slot]; return Status::OK();
+    case CExpr::Kind::kProperty: {
+      Value base;
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
+      return PropertyOf(e, base, e.name, ctx, out);
+    }
+    case CExpr::Kind::kList: {
+      ValueList items(e.kids.size());
+      for (size_t i = 0; i < e.kids.size(); ++i) {
+        PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &items[i]));
+      }
+      *out = Value(std::move(items));
+      return Status::OK();
+    }
+    case CExpr::Kind::kMap: {
+      ValueMap m;
+      for (size_t i = 0; i < e.kids.size(); ++i) {
+        PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &m[e.keys[i]]));
+      }
+      *out = Value(std::move(m));
+      return Status::OK();
+    }
+    case CExpr::Kind::kUnary: {
+      Value a;
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &a));
+      if (e.op == Op::kNot) {
+        Tri t;
+        PARLEY_RETURN_IF_ERROR(TriOf(*e.kids[0], a, ctx, &t));
+        *out = TriValue(Not(t));
+        return Status::OK();
+      }
+      if (e.op == Op::kPlus) {
+        if (!a.is_null() && !a.is_number()) {
+          return ErrorAt(ctx, e, std::string("Type mismatch: expected a number but was ") + TypeName(a));
+        }
+        *out = a;
+        return Status::OK();
+      }
+      Status s = Negate(a, out);
+      return s.ok() ? s : ErrorAt(ctx, e, s.message());
+    }
+    case CExpr::Kind::kBinary: return EvalBinary(e, row, ctx, out);
+    case CExpr::Kind::kIsNull: {
+      Value a;
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &a));
+      *out = Value(a.is_null() != e.negated);
+      return Status::OK();
+    }
+    case CExpr::Kind::kHasLabels: {
+      Value a;
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &a));
+      if (a.is_null()) {
+        *out = Value();
+        return Status::OK();
+      }
+      if (!a.is_node()) {
+        return ErrorAt(ctx, e, std::string("Type mismatch: expected a Node but was ") + TypeName(a));
+      }
+      bool all = true;
+      for (const std::string& label : e.labels) {
+        bool has;
+        if (a.as_node().complete) {
+          const auto& ls = a.as_node().labels;
+          has = std::find(ls.begin(), ls.end(), label) != ls.end();
+        } else {
+          PARLEY_RETURN_IF_ERROR(ctx.HasLabel(a.as_node().id, label, &has));
+        }
+        if (!has) {
+          all = false;
+          break;
+        }
+      }
+      *out = Value(all);
+      return Status::OK();
+    }
+    case CExpr::Kind::kFunction: return EvalFunction(e, row, ctx, out);
+    case CExpr::Kind::kSubscript: return EvalSubscript(e, row, ctx, out);
+    case CExpr::Kind::kSlice: return EvalSlice(e, row, ctx, out);
+    case CExpr::Kind::kCase: return EvalCase(e, row, ctx, out);
+    case CExpr::Kind::kPattern: {
+      // A pattern as a predicate: does it match at least once with this row's bindings?
+      Row scratch = row;
+      Matcher m(*e.pattern, ctx);
+      m.Reset(&scratch);
+      bool found = m.Next();
+      PARLEY_RETURN_IF_ERROR(m.status());
+      *out = Value(found);
+      return Status::OK();
+    }
+    case CExpr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx, out);
+  }
+  return ErrorAt(ctx, e, "unsupported expression");
+}
+
+Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* pass) {
+  Value v;
+  PARLEY_RETURN_IF_ERROR(Evaluate(e, row, ctx, &v));
+  if (!v.is_null() && !v.is_bool()) {
+    return ErrorAt(ctx, e, std::string("Type mismatch: expected Boolean but was ") + TypeName(v));
+  }
+  *pass = v.is_bool() && v.as_bool();
+  return Status::OK();
+}
+
+}  // namespace parley::query

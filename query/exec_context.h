@@ -1,0 +1,69 @@
+// ExecContext: what a running query reads from and writes to.
+//
+// Reads go through one snapshot of the store, so a query sees one moment however long it runs.
+// Nodes travel through a query as ids until something needs their labels or properties; the
+// context then reads them, keeping a bounded cache so that an actor met on many rows is read
+// once. CREATE's writes gather in one GraphBatch that is applied when the whole query has run:
+// a failing query writes nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/status.h"
+#include "storage/graph_store.h"
+#include "storage/value.h"
+
+namespace parley::query {
+
+class ExecContext {
+ public:
+  // `store` may be null: a query that touches no graph (RETURN 1 + 1) runs without one.
+  ExecContext(GraphStore* store, const ValueMap* params, std::string_view query_text);
+
+  GraphStore* store() const { return store_; }
+  const Snapshot* snapshot() const { return snapshot_.get(); }
+  const ValueMap& params() const { return *params_; }
+  std::string_view query_text() const { return text_; }
+
+  // A node value holding only `id` (complete = false).
+  static Value NodeRef(NodeId id);
+  // A relationship value from an adjacency entry: id, type and ends, properties unread.
+  static Value RelRef(RelId id, std::string type, NodeId start, NodeId end);
+
+  // The node with `id`, read through the cache; nodes created by this query are found too.
+  Status GetNode(NodeId id, std::shared_ptr<const Node>* node);
+  Status GetRelationship(RelId id, std::shared_ptr<const Relationship>* rel);
+  // True if node `id` carries `label`.
+  Status HasLabel(NodeId id, std::string_view label, bool* has);
+
+  // `v` with every node and relationship in it (at any depth: lists, maps, paths) read in full.
+  Status Complete(const Value& v, Value* out);
+
+  // ---- writes ----
+  GraphBatch& batch() { return batch_; }
+  bool has_writes() const { return !batch_.empty(); }
+  // A fresh id for a created node or relationship.
+  Status NewId(uint64_t* id);
+  // Remembers a node or relationship created by this query, so that reads of it within the
+  // query find it although it is not stored yet.
+  void RememberCreated(std::shared_ptr<const Node> node);
+  void RememberCreated(std::shared_ptr<const Relationship> rel);
+  // Applies the gathered writes atomically.
+  Status Commit();
+
+ private:
+  GraphStore* store_;
+  std::unique_ptr<Snapshot> snapshot_;
+  const ValueMap* params_;
+  std::string_view text_;
+  std::unordered_map<NodeId, std::shared_ptr<const Node>> node_cache_;
+  std::unordered_map<RelId, std::shared_ptr<const Relationship>> rel_cache_;
+  std::unordered_map<NodeId, std::shared_ptr<const Node>> created_nodes_;
+  std::unordered_map<RelId, std::shared_ptr<const Relationship>> created_rels_;
+  GraphBatch batch_;
+};
+
+}  // namespace parley::query

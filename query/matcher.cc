@@ -1,0 +1,414 @@
+// Pattern matching by backtracking over the steps of a PatternPlan.
+//
+// Each step is a generator: entered with the row as the earlier steps left it, it binds its
+// slots to one candidate after another. Matching moves forward when a step yields and back
+// when one runs dry, so matches stream out one at a time and LIMIT 1 reads almost nothing.
+// Nodes are bound as ids; labels are checked through the label index and properties read
+// only when the pattern constrains them.
+#include <algorithm>
+
+#include "query/plan.h"
+#include "query/value_ops.h"
+
+namespace parley::query {
+namespace {
+
+NodeId IdOf(const Value& node) { return node.as_node().id; }
+
+// True if relationship `rel` is bound in one of `slots` (a relationship or a list of them).
+bool AlreadyUsed(const Row& row, const std::vector<int>& slots, RelId rel) {
+  for (int s : slots) {
+    const Value& v = row[s];
+    if (v.is_relationship()) {
+      if (v.as_relationship().id == rel) return true;
+    } else if (v.is_list()) {
+      for (const Value& r : v.as_list()) {
+        if (r.is_relationship() && r.as_relationship().id == rel) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+struct Matcher::State {
+  bool done = false;  // single-shot steps: yielded already
+  // scans and seeks
+  std::unique_ptr<IdCursor> ids;
+  std::vector<NodeId> seek_ids;
+  size_t seek_pos = 0;
+  bool seek_fallback = false;  // the seek value could not use the index: label scan instead
+  // expansions
+  NodeId from = 0;
+  size_t type_index = 0;
+  std::unique_ptr<AdjacencyCursor> adj;
+  // variable-length expansion: frames[k] walks the relationships of nodes[k]
+  struct Frame {
+    NodeId node = 0;
+    size_t type_index = 0;
+    std::unique_ptr<AdjacencyCursor> adj;
+  };
+  std::vector<Frame> frames;
+  ValueList rels;
+  ValueList nodes;
+  bool pending_zero = false;
+};
+
+namespace {
+
+// Checks labels and property constraints of `node` (a node value, possibly id-only); may
+// replace it by the complete node when it had to be read.
+Status CheckNode(const Step& step, Row& row, ExecContext& ctx, Value* node, size_t skip_labels,
+                 bool* ok) {
+  *ok = false;
+  NodeId id = IdOf(*node);
+  for (size_t i = skip_labels; i < step.labels.size(); ++i) {
+    bool has;
+    if (node->as_node().complete) {
+      const auto& ls = node->as_node().labels;
+      has = std::find(ls.begin(), ls.end(), step.labels[i]) != ls.end();
+    } else {
+      PARLEY_RETURN_IF_ERROR(ctx.HasLabel(id, step.labels[i], &has));
+    }
+    if (!has) return Status::OK();
+  }
+  if (!step.node_props.empty()) {
+    std::shared_ptr<const Node> n;
+    PARLEY_RETURN_IF_ERROR(ctx.GetNode(id, &n));
+    for (const PropertyConstraint& c : step.node_props) {
+      Value want;
+      PARLEY_RETURN_IF_ERROR(Evaluate(*c.value, row, ctx, &want));
+      auto it = n->properties.find(c.key);
+      if (it == n->properties.end() || Equals(it->second, want) != Tri::kTrue) return Status::OK();
+    }
+    *node = Value(std::move(n));
+  }
+  *ok = true;
+  return Status::OK();
+}
+
+// Checks the property constraints of relationship `rel`, reading it if there are any.
+Status CheckRel(const Step& step, Row& row, ExecContext& ctx, Value* rel, bool* ok) {
+  *ok = true;
+  if (step.rel_props.empty()) return Status::OK();
+  std::shared_ptr<const Relationship> r;
+  PARLEY_RETURN_IF_ERROR(ctx.GetRelationship(rel->as_relationship().id, &r));
+  for (const PropertyConstraint& c : step.rel_props) {
+    Value want;
+    PARLEY_RETURN_IF_ERROR(Evaluate(*c.value, row, ctx, &want));
+    auto it = r->properties.find(c.key);
+    if (it == r->properties.end() || Equals(it->second, want) != Tri::kTrue) {
+      *ok = false;
+      return Status::OK();
+    }
+  }
+  *rel = Value(std::move(r));
+  return Status::OK();
+}
+
+// The next adjacency entry of `node` over the step's types (all types when there are none),
+// skipping the second sighting of a self-loop when both directions are walked.
+bool NextAdjacent(const Step& step, ExecContext& ctx, NodeId node, size_t* type_index,
+                  std::unique_ptr<AdjacencyCursor>* adj, const Adjacent** out, Status* status) {
+  while (true) {
+    if (!*adj) {
+      if (step.types.empty() ? *type_index > 0 : *type_index >= step.types.size()) return false;
+      std::string_view type = step.types.empty() ? std::string_view() : step.types[*type_index];
+      *adj = ctx.store() ? ctx.store()->Neighbours(node, step.direction, type, ctx.snapshot())
+                         : nullptr;
+      if (!*adj) {
+        ++*type_index;
+        continue;
+      }
+    } else {
+      (*adj)->Next();
+    }
+    if (!(*adj)->Valid()) {
+      *status = (*adj)->status();
+      adj->reset();
+      ++*type_index;
+      if (!status->ok()) return false;
+      continue;
+    }
+    const Adjacent& e = (*adj)->entry();
+    if (step.direction == Direction::kBoth && !e.outgoing && e.other == node) continue;
+    *out = &e;
+    return true;
+  }
+}
+
+Value RelFrom(const Adjacent& e, NodeId from) {
+  return e.outgoing ? ExecContext::RelRef(e.rel, e.type, from, e.other)
+                    : ExecContext::RelRef(e.rel, e.type, e.other, from);
+}
+
+}  // namespace
+
+Matcher::Matcher(const PatternPlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {
+  states_.resize(plan_.steps.size());
+  for (auto& s : states_) s = std::make_unique<State>();
+}
+
+Matcher::~Matcher() = default;
+
+void Matcher::Reset(Row* row) {
+  row_ = row;
+  started_ = false;
+  depth_ = 0;
+  status_ = Status::OK();
+}
+
+bool Matcher::Next() {
+  size_t n = plan_.steps.size();
+  size_t i;
+  if (!started_) {
+    started_ = true;
+    if (n == 0) {
+      depth_ = 1;  // yielded the one empty match
+      return true;
+    }
+    if (!Enter(0)) return false;
+    i = 0;
+  } else {
+    if (n == 0 || depth_ == SIZE_MAX) return false;
+    i = n - 1;
+  }
+  while (true) {
+    if (Advance(i)) {
+      if (i + 1 == n) return true;
+      ++i;
+      if (!Enter(i)) return false;
+    } else {
+      if (!status_.ok() || i == 0) {
+        depth_ = SIZE_MAX;
+        return false;
+      }
+      --i;
+    }
+  }
+}
+
+bool Matcher::Enter(size_t i) {
+  const Step& step = plan_.steps[i];
+  State& st = *states_[i];
+  Row& row = *row_;
+  st.done = false;
+  switch (step.kind) {
+    case Step::Kind::kScanAll:
+      st.ids = ctx_.store() ? ctx_.store()->ScanNodes(ctx_.snapshot()) : nullptr;
+      break;
+    case Step::Kind::kScanLabel:
+      st.ids = ctx_.store() ? ctx_.store()->ScanLabel(step.labels[0], ctx_.snapshot()) : nullptr;
+      break;
+    case Step::Kind::kIndexSeek: {
+      st.seek_ids.clear();
+      st.seek_pos = 0;
+      st.ids.reset();
+      st.seek_fallback = false;
+      Value v;
+      status_ = Evaluate(*step.index_value, row, ctx_, &v);
+      if (!status_.ok()) return false;
+      if (v.is_null() || !ctx_.store()) {
+        st.done = true;  // equality with null never holds
+      } else if (v.is_string()) {
+        status_ = ctx_.store()->FindNodes(step.labels[0], step.index_key, v, &st.seek_ids,
+                                          ctx_.snapshot());
+        if (!status_.ok()) return false;
+      } else {
+        // The index holds values by exact type; 1 = 1.0 must still match, so scan instead.
+        st.seek_fallback = true;
+        st.ids = ctx_.store()->ScanLabel(step.labels[0], ctx_.snapshot());
+      }
+      break;
+    }
+    case Step::Kind::kExpand:
+    case Step::Kind::kVarExpand: {
+      const Value& from = row[step.from_slot];
+      st.adj.reset();
+      st.type_index = 0;
+      st.frames.clear();
+      st.rels.clear();
+      st.nodes.clear();
+      if (!from.is_node()) {
+        st.done = true;  // an unmatched OPTIONAL node: nothing to walk from
+        break;
+      }
+      st.from = IdOf(from);
+      if (step.kind == Step::Kind::kVarExpand) {
+        st.nodes.push_back(from);
+        st.pending_zero = step.min_hops == 0;
+        if (step.max_hops != 0) st.frames.push_back({st.from, 0, nullptr});
+      }
+      break;
+    }
+    default: break;
+  }
+  return true;
+}
+
+bool Matcher::Advance(size_t i) {
+  const Step& step = plan_.steps[i];
+  State& st = *states_[i];
+  Row& row = *row_;
+  if (st.done) return false;
+  switch (step.kind) {
+    case Step::Kind::kScanAll:
+    case Step::Kind::kScanLabel:
+    case Step::Kind::kIndexSeek: {
+      size_t known_labels = step.kind == Step::Kind::kScanAll ? 0 : 1;
+      while (true) {
+        NodeId id;
+        if (st.ids) {
+          if (!st.ids->Valid()) {
+            status_ = st.ids->status();
+            return false;
+          }
+          id = st.ids->id();
+          st.ids->Next();
+        } else if (step.kind == Step::Kind::kIndexSeek && st.seek_pos < st.seek_ids.size()) {
+          id = st.seek_ids[st.seek_pos++];
+        } else {
+          return false;
+        }
+        Value node = ExecContext::NodeRef(id);
+        bool ok;
+        status_ = CheckNode(step, row, ctx_, &node, known_labels, &ok);
+        if (!status_.ok()) return false;
+        if (ok) {
+          row[step.node_slot] = std::move(node);
+          return true;
+        }
+      }
+    }
+    case Step::Kind::kCheckNode: {
+      st.done = true;
+      Value node = row[step.node_slot];
+      if (!node.is_node()) return false;
+      bool ok;
+      status_ = CheckNode(step, row, ctx_, &node, 0, &ok);
+      return status_.ok() && ok;
+    }
+    case Step::Kind::kFilter: {
+      st.done = true;
+      bool pass;
+      status_ = EvaluatePredicate(*step.predicate, row, ctx_, &pass);
+      return status_.ok() && pass;
+    }
+    case Step::Kind::kExpand: {
+      const Adjacent* e;
+      while (NextAdjacent(step, ctx_, st.from, &st.type_index, &st.adj, &e, &status_)) {
+        if (AlreadyUsed(row, step.distinct_from, e->rel)) continue;
+        Value to;
+        if (step.to_bound) {
+          const Value& bound = row[step.to_slot];
+          if (!bound.is_node() || IdOf(bound) != e->other) continue;
+          to = bound;
+        } else {
+          to = ExecContext::NodeRef(e->other);
+        }
+        bool ok;
+        status_ = CheckNode(step, row, ctx_, &to, 0, &ok);
+        if (!status_.ok()) return false;
+        if (!ok) continue;
+        Value rel = RelFrom(*e, st.from);
+        status_ = CheckRel(step, row, ctx_, &rel, &ok);
+        if (!status_.ok()) return false;
+        if (!ok) continue;
+        if (step.rel_slot >= 0) row[step.rel_slot] = std::move(rel);
+        if (!step.to_bound) row[step.to_slot] = std::move(to);
+        return true;
+      }
+      return false;
+    }
+    case Step::Kind::kVarExpand: {
+      // Emits each walk of min..max relationships, depth first; a walk never uses a
+      // relationship twice, nor one bound elsewhere in the pattern.
+      auto emit = [&]() -> bool {
+        Value end = st.nodes.back();
+        if (step.to_bound) {
+          const Value& bound = row[step.to_slot];
+          if (!bound.is_node() || IdOf(bound) != IdOf(end)) return false;
+          end = bound;
+        }
+        bool ok;
+        status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
+        if (!status_.ok() || !ok) return false;
+        if (step.rel_slot >= 0) row[step.rel_slot] = Value(st.rels);
+        if (step.path_nodes_slot >= 0) row[step.path_nodes_slot] = Value(st.nodes);
+        if (!step.to_bound) row[step.to_slot] = std::move(end);
+        return true;
+      };
+      if (st.pending_zero) {
+        st.pending_zero = false;
+        if (emit()) return true;
+        if (!status_.ok()) return false;
+      }
+      while (!st.frames.empty()) {
+        while (st.rels.size() > st.frames.size() - 1) {
+          st.rels.pop_back();
+          st.nodes.pop_back();
+        }
+        State::Frame& f = st.frames.back();
+        const Adjacent* e;
+        if (!NextAdjacent(step, ctx_, f.node, &f.type_index, &f.adj, &e, &status_)) {
+          if (!status_.ok()) return false;
+          st.frames.pop_back();
+          continue;
+        }
+        RelId rel_id = e->rel;
+        if (AlreadyUsed(row, step.distinct_from, rel_id) ||
+            std::any_of(st.rels.begin(), st.rels.end(), [&](const Value& r) {
+              return r.as_relationship().id == rel_id;
+            })) {
+          continue;
+        }
+        Value rel = RelFrom(*e, f.node);
+        bool ok;
+        status_ = CheckRel(step, row, ctx_, &rel, &ok);
+        if (!status_.ok()) return false;
+        if (!ok) continue;
+        NodeId next = e->other;
+        st.rels.push_back(std::move(rel));
+        st.nodes.push_back(ExecContext::NodeRef(next));
+        int64_t depth = static_cast<int64_t>(st.rels.size());
+        if (step.max_hops < 0 || depth < step.max_hops) st.frames.push_back({next, 0, nullptr});
+        if (depth >= step.min_hops) {
+          if (emit()) return true;
+          if (!status_.ok()) return false;
+        }
+      }
+      return false;
+    }
+    case Step::Kind::kBuildPath: {
+      st.done = true;
+      auto path = std::make_shared<Path>();
+      const Value& first = row[step.path_node_slots[0]];
+      if (!first.is_node()) return false;
+      path->nodes.push_back(first);
+      for (size_t r = 0; r < step.path_rel_slots.size(); ++r) {
+        const Value& rel = row[step.path_rel_slots[r]];
+        if (!step.path_rel_var[r]) {
+          path->relationships.push_back(rel);
+          path->nodes.push_back(row[step.path_node_slots[r + 1]]);
+          continue;
+        }
+        ValueList rels = rel.as_list();
+        ValueList nodes = row[step.path_rel_nodes[r]].as_list();
+        if (step.path_rel_reversed[r]) {
+          std::reverse(rels.begin(), rels.end());
+          std::reverse(nodes.begin(), nodes.end());
+        }
+        for (size_t k = 0; k < rels.size(); ++k) {
+          path->relationships.push_back(rels[k]);
+          path->nodes.push_back(nodes[k + 1]);
+        }
+      }
+      row[step.path_slot] = Value(std::shared_ptr<const Path>(std::move(path)));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace parley::query

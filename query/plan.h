@@ -1,0 +1,158 @@
+// The executable form of a query: compiled expressions, pattern-matching steps and the
+// pull-based operators the planner (planner.h) wires together.
+//
+// A row is a vector of Values with one slot per variable (and per hidden value the plan needs);
+// the planner numbers the slots, so that evaluation never looks a name up. Operators pull rows
+// from their input one at a time (Volcano style): LIMIT stops the pipeline early, and only
+// sorting, aggregation and DISTINCT hold rows, so memory follows the result, not the graph.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "query/ast.h"
+#include "query/exec_context.h"
+#include "query/functions.h"
+#include "storage/graph_store.h"
+#include "storage/value.h"
+
+namespace parley::query {
+
+using Row = std::vector<Value>;
+
+struct PatternPlan;
+
+// An expression with its variables resolved to slots.
+struct CExpr {
+  enum class Kind {
+    kConst, kParam, kSlot, kProperty, kList, kMap, kUnary, kBinary, kIsNull, kHasLabels,
+    kFunction, kSubscript, kSlice, kCase, kPattern, kListComprehension,
+  };
+  Kind kind = Kind::kConst;
+  SourcePos pos;
+  Op op = Op::kNone;
+  Value value;          // kConst
+  int slot = -1;        // kSlot; kListComprehension: the iteration variable's slot
+  std::string name;     // kParam, kProperty (key), kFunction (as written)
+  const FunctionInfo* function = nullptr;  // kFunction
+  std::vector<std::unique_ptr<CExpr>> kids;  // operands, as in Expr (null for absent ones)
+  std::vector<std::string> keys;             // kMap
+  std::vector<std::string> labels;           // kHasLabels
+  bool negated = false, has_test = false, has_else = false;
+  std::shared_ptr<PatternPlan> pattern;  // kPattern: true if the pattern matches
+};
+using CExprPtr = std::unique_ptr<CExpr>;
+
+// Evaluates `e` on `row`.
+Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out);
+// Evaluates a predicate: true only if `e` is true (null and false both reject the row).
+Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* pass);
+
+// A property a matched node or relationship must have: key = value.
+struct PropertyConstraint {
+  std::string key;
+  CExprPtr value;
+};
+
+// One step of matching a pattern: it binds (or checks) one node, or one relationship and the
+// node at its far end, or it filters. Steps run left to right with backtracking.
+struct Step {
+  enum class Kind {
+    kScanAll,     // every node into node_slot
+    kScanLabel,   // nodes with labels[0] into node_slot
+    kIndexSeek,   // nodes with labels[0] whose index_key equals index_value
+    kCheckNode,   // node_slot is already bound: check labels and properties
+    kExpand,      // from from_slot along one relationship into rel_slot, to to_slot
+    kVarExpand,   // from from_slot along min..max relationships (list in rel_slot)
+    kFilter,      // predicate
+    kBuildPath,   // path_slot from the part's node and relationship slots
+  };
+  Kind kind = Kind::kFilter;
+  int node_slot = -1;
+  std::vector<std::string> labels;
+  std::vector<PropertyConstraint> node_props;  // for the node bound or checked by this step
+  std::string index_key;
+  CExprPtr index_value;
+
+  int from_slot = -1, rel_slot = -1, to_slot = -1;
+  bool to_bound = false;       // to_slot holds a node bound earlier: check it is the one reached
+  std::vector<std::string> types;  // any of; empty: every type
+  Direction direction = Direction::kOutgoing;  // as seen from from_slot
+  std::vector<PropertyConstraint> rel_props;
+  int64_t min_hops = 1, max_hops = 1;
+  int path_nodes_slot = -1;    // kVarExpand: the nodes walked through (for paths), or -1
+  // Relationship slots bound earlier in the same MATCH: a relationship is matched once per
+  // pattern (Cypher's relationship uniqueness). Lists (variable-length) hold several.
+  std::vector<int> distinct_from;
+
+  CExprPtr predicate;  // kFilter
+
+  // kBuildPath: the part's elements in written order; reversed[i] tells that var-length
+  // segment i was walked from its right end.
+  int path_slot = -1;
+  std::vector<int> path_node_slots;
+  std::vector<int> path_rel_slots;
+  std::vector<int> path_rel_nodes;  // per relationship: its path_nodes_slot or -1
+  std::vector<bool> path_rel_var;   // per relationship: variable-length
+  std::vector<bool> path_rel_reversed;
+
+  std::string Describe() const;  // one line for EXPLAIN
+};
+
+// The steps of one MATCH (or one pattern predicate), with the slots it binds.
+struct PatternPlan {
+  std::vector<Step> steps;
+  std::vector<int> new_slots;  // slots bound here (set to null when an OPTIONAL MATCH fails)
+};
+
+// Runs `plan` on `row` (whose earlier slots are bound) and calls `emit` for each match; emit
+// returns false to stop. Used by the match operators and by pattern predicates.
+class Matcher {
+ public:
+  Matcher(const PatternPlan& plan, ExecContext& ctx);
+  ~Matcher();
+  // Starts matching on `row` (kept by reference: steps bind into it).
+  void Reset(Row* row);
+  // Advances to the next match; false when there is none (check status()).
+  bool Next();
+  Status status() const { return status_; }
+
+ private:
+  struct State;
+  bool Advance(size_t i);
+  bool Enter(size_t i);
+  const PatternPlan& plan_;
+  ExecContext& ctx_;
+  Row* row_ = nullptr;
+  std::vector<std::unique_ptr<State>> states_;
+  size_t depth_ = 0;
+  bool started_ = false;
+  Status status_;
+};
+
+// ---- operators ----
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  // Produces the next row into `row`; false at the end or on error (see status()).
+  virtual bool Next(Row* row) = 0;
+  virtual Status status() const = 0;
+  // Lines of EXPLAIN output, this operator's last; indent by depth.
+  virtual void Explain(int depth, std::vector<std::string>* lines) const = 0;
+};
+using OperatorPtr = std::unique_ptr<Operator>;
+
+// An executable query: the operator tree and the columns it yields.
+struct QueryPlan {
+  OperatorPtr root;
+  std::vector<std::string> columns;
+  std::vector<int> column_slots;
+  int width = 0;  // slots a row has
+  bool writes = false;
+};
+
+}  // namespace parley::query

@@ -1,0 +1,835 @@
+#include "query/planner.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "query/functions.h"
+#include "query/operators.h"
+#include "query/query_error.h"
+#include "query/value_ops.h"
+
+namespace parley::query {
+namespace {
+
+enum class Kind { kNode, kRelationship, kRelList, kPath, kValue };
+
+struct Symbol {
+  int slot = -1;
+  Kind kind = Kind::kValue;
+};
+
+// Variables visible at one point of the query, by name.
+using Scope = std::map<std::string, Symbol, std::less<>>;
+
+// Splits a predicate into its AND-ed conditions.
+void Conjuncts(const Expr* e, std::vector<const Expr*>* out) {
+  if (!e) return;
+  if (e->kind == ExprKind::kBinary && e->op == Op::kAnd) {
+    Conjuncts(e->operands[0].get(), out);
+    Conjuncts(e->operands[1].get(), out);
+  } else {
+    out->push_back(e);
+  }
+}
+
+// The variable names `e` reads (pattern predicates included).
+void Variables(const Expr* e, std::set<std::string>* out) {
+  if (!e) return;
+  if (e->kind == ExprKind::kVariable) out->insert(e->name);
+  if (e->kind == ExprKind::kPattern && e->pattern) {
+    for (const auto& n : e->pattern->nodes) {
+      if (!n.variable.empty()) out->insert(n.variable);
+      Variables(n.properties.get(), out);
+    }
+    for (const auto& r : e->pattern->rels) {
+      if (!r.variable.empty()) out->insert(r.variable);
+      Variables(r.properties.get(), out);
+    }
+  }
+  for (const auto& k : e->operands) Variables(k.get(), out);
+  if (e->kind == ExprKind::kListComprehension) out->erase(e->name);
+}
+
+bool HasAggregate(const Expr* e) {
+  if (!e) return false;
+  if (e->kind == ExprKind::kFunction) {
+    const FunctionInfo* f = LookupFunction(e->name);
+    if (f && f->aggregate) return true;
+  }
+  for (const auto& k : e->operands) {
+    if (HasAggregate(k.get())) return true;
+  }
+  return false;
+}
+
+class Planner {
+ public:
+  Planner(std::string_view text, ExecContext& ctx, QueryPlan* plan)
+      : text_(text), ctx_(ctx), plan_(plan) {}
+
+  Status Plan(const Query& query) {
+    op_ = MakeStart(&plan_->width);
+    for (size_t i = 0; i < query.clauses.size(); ++i) {
+      const Clause& c = query.clauses[i];
+      switch (c.kind) {
+        case ClauseKind::kMatch: PARLEY_RETURN_IF_ERROR(PlanMatch(c)); break;
+        case ClauseKind::kCreate: PARLEY_RETURN_IF_ERROR(PlanCreate(c)); break;
+        case ClauseKind::kUnwind: {
+          CExprPtr list;
+          PARLEY_RETURN_IF_ERROR(Compile(*c.unwind_expr, scope_, &list));
+          int slot = NewSlot();
+          scope_[c.unwind_variable] = {slot, Kind::kValue};
+          op_ = MakeUnwind(std::move(op_), std::move(list), slot, ctx_);
+          break;
+        }
+        case ClauseKind::kWith:
+        case ClauseKind::kReturn: {
+          std::vector<std::string> columns;
+          std::vector<int> slots;
+          PARLEY_RETURN_IF_ERROR(PlanProjection(c.projection, c.kind == ClauseKind::kReturn,
+                                                &columns, &slots));
+          if (c.kind == ClauseKind::kReturn) {
+            plan_->columns = std::move(columns);
+            plan_->column_slots = std::move(slots);
+          }
+          break;
+        }
+      }
+    }
+    plan_->root = std::move(op_);
+    plan_->width = next_slot_;
+    return Status::OK();
+  }
+
+ private:
+  int NewSlot() { return next_slot_++; }
+
+  Status Error(SourcePos pos, const std::string& message) {
+    return QueryError(text_, pos, message);
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  // Compiles `e` against `scope`. With `aggregates` set, aggregate calls become slots filled by
+  // an Aggregate operator and are appended there; otherwise an aggregate is an error.
+  Status Compile(const Expr& e, const Scope& scope, CExprPtr* out,
+                 std::vector<AggregateSpec>* aggregates = nullptr) {
+    auto c = std::make_unique<CExpr>();
+    c->pos = e.pos;
+    c->op = e.op;
+    switch (e.kind) {
+      case ExprKind::kLiteral:
+        c->kind = CExpr::Kind::kConst;
+        c->value = e.value;
+        break;
+      case ExprKind::kParameter:
+        c->kind = CExpr::Kind::kParam;
+        c->name = e.name;
+        break;
+      case ExprKind::kVariable: {
+        auto it = scope.find(e.name);
+        if (it == scope.end()) return Error(e.pos, "Variable `" + e.name + "` not defined");
+        c->kind = CExpr::Kind::kSlot;
+        c->slot = it->second.slot;
+        break;
+      }
+      case ExprKind::kProperty: c->kind = CExpr::Kind::kProperty; c->name = e.name; break;
+      case ExprKind::kList: c->kind = CExpr::Kind::kList; break;
+      case ExprKind::kMap: c->kind = CExpr::Kind::kMap; c->keys = e.keys; break;
+      case ExprKind::kUnary: c->kind = CExpr::Kind::kUnary; break;
+      case ExprKind::kBinary: c->kind = CExpr::Kind::kBinary; break;
+      case ExprKind::kIsNull: c->kind = CExpr::Kind::kIsNull; c->negated = e.negated; break;
+      case ExprKind::kHasLabels: c->kind = CExpr::Kind::kHasLabels; c->labels = e.labels; break;
+      case ExprKind::kSubscript: c->kind = CExpr::Kind::kSubscript; break;
+      case ExprKind::kSlice: c->kind = CExpr::Kind::kSlice; break;
+      case ExprKind::kCase:
+        c->kind = CExpr::Kind::kCase;
+        c->has_test = e.has_test;
+        c->has_else = e.has_else;
+        break;
+      case ExprKind::kFunction: {
+        const FunctionInfo* f = LookupFunction(e.name);
+        if (!f) return Error(e.pos, "Unknown function '" + e.name + "'");
+        if (f->aggregate) {
+          if (!aggregates) {
+            return Error(e.pos, "Aggregate function " + std::string(f->name) +
+                                    "() is not allowed here");
+          }
+          AggregateSpec spec;
+          spec.function = f;
+          spec.distinct = e.distinct;
+          spec.star = e.star;
+          for (const auto& arg : e.operands) {
+            if (HasAggregate(arg.get())) {
+              return Error(arg->pos, "Aggregate functions cannot be nested");
+            }
+            CExprPtr a;
+            PARLEY_RETURN_IF_ERROR(Compile(*arg, scope, &a));
+            spec.args.push_back(std::move(a));
+          }
+          spec.slot = NewSlot();
+          c->kind = CExpr::Kind::kSlot;
+          c->slot = spec.slot;
+          aggregates->push_back(std::move(spec));
+          *out = std::move(c);
+          return Status::OK();
+        }
+        c->kind = CExpr::Kind::kFunction;
+        c->function = f;
+        c->name = e.name;
+        break;
+      }
+      case ExprKind::kPattern: {
+        c->kind = CExpr::Kind::kPattern;
+        Scope inner = scope;
+        auto plan = std::make_shared<PatternPlan>();
+        std::vector<int> rel_slots;
+        PARLEY_RETURN_IF_ERROR(PlanPart(*e.pattern, &inner, {}, plan.get(), &rel_slots, nullptr));
+        c->pattern = std::move(plan);
+        *out = std::move(c);
+        return Status::OK();
+      }
+      case ExprKind::kListComprehension: {
+        c->kind = CExpr::Kind::kListComprehension;
+        c->slot = NewSlot();
+        Scope inner = scope;
+        inner[e.name] = {c->slot, Kind::kValue};
+        c->kids.resize(3);
+        PARLEY_RETURN_IF_ERROR(Compile(*e.operands[0], scope, &c->kids[0], aggregates));
+        for (int i = 1; i < 3; ++i) {
+          if (i < static_cast<int>(e.operands.size()) && e.operands[i]) {
+            PARLEY_RETURN_IF_ERROR(Compile(*e.operands[i], inner, &c->kids[i], aggregates));
+          }
+        }
+        *out = std::move(c);
+        return Status::OK();
+      }
+    }
+    for (const auto& k : e.operands) {
+      if (!k) {
+        c->kids.push_back(nullptr);
+        continue;
+      }
+      CExprPtr kid;
+      PARLEY_RETURN_IF_ERROR(Compile(*k, scope, &kid, aggregates));
+      c->kids.push_back(std::move(kid));
+    }
+    *out = std::move(c);
+    return Status::OK();
+  }
+
+  // The constraints of a `{k: v}` map (or a $param map) on a node or relationship.
+  Status Constraints(const Expr* props, const Scope& scope, std::vector<PropertyConstraint>* out,
+                     SourcePos pos) {
+    if (!props) return Status::OK();
+    if (props->kind == ExprKind::kMap) {
+      for (size_t i = 0; i < props->keys.size(); ++i) {
+        PropertyConstraint c;
+        c.key = props->keys[i];
+        PARLEY_RETURN_IF_ERROR(Compile(*props->operands[i], scope, &c.value));
+        out->push_back(std::move(c));
+      }
+      return Status::OK();
+    }
+    if (props->kind == ExprKind::kParameter) {
+      auto it = ctx_.params().find(props->name);
+      if (it == ctx_.params().end()) {
+        return Error(props->pos, "Parameter $" + props->name + " was not given (use --params)");
+      }
+      if (!it->second.is_map()) return Error(props->pos, "Parameter $" + props->name + " is not a map");
+      for (const auto& [k, v] : it->second.as_map()) {
+        PropertyConstraint c;
+        c.key = k;
+        c.value = std::make_unique<CExpr>();
+        c.value->value = v;
+        out->push_back(std::move(c));
+      }
+      return Status::OK();
+    }
+    return Error(pos, "Expected a map of properties");
+  }
+
+  // ---------------------------------------------------------------- MATCH
+
+  // How many nodes a start at `node` would visit (lower is better) and how to start there.
+  struct Anchor {
+    int64_t cost = 0;
+    Step::Kind kind = Step::Kind::kScanAll;
+    std::string label, key;
+    const Expr* value = nullptr;
+  };
+
+  int64_t LabelCount(const std::string& label) {
+    if (!stats_loaded_) {
+      stats_loaded_ = true;
+      if (ctx_.store()) {
+        if (!ctx_.store()->GetStats(&stats_, ctx_.snapshot()).ok()) stats_ = GraphStats();
+      }
+    }
+    auto it = stats_.labels.find(label);
+    return it == stats_.labels.end() ? 0 : it->second;
+  }
+
+  Anchor ChooseAnchor(const NodePattern& n, bool bound,
+                      const std::vector<const Expr*>& conditions, const Scope& scope) {
+    Anchor a;
+    if (bound) {
+      a.kind = Step::Kind::kCheckNode;
+      a.cost = 0;
+      return a;
+    }
+    GraphStore* store = ctx_.store();
+    // An indexed property equal to a value known before matching starts.
+    auto independent = [&](const Expr* v) {
+      std::set<std::string> vars;
+      Variables(v, &vars);
+      for (const auto& name : vars) {
+        if (!scope.count(name)) return false;
+      }
+      return true;
+    };
+    if (store) {
+      for (const std::string& label : n.labels) {
+        if (n.properties && n.properties->kind == ExprKind::kMap) {
+          for (size_t i = 0; i < n.properties->keys.size(); ++i) {
+            if (store->IsIndexed(label, n.properties->keys[i]) &&
+                independent(n.properties->operands[i].get())) {
+              return {1, Step::Kind::kIndexSeek, label, n.properties->keys[i],
+                      n.properties->operands[i].get()};
+            }
+          }
+        }
+        for (const Expr* c : conditions) {
+          if (c->kind != ExprKind::kBinary || c->op != Op::kEq) continue;
+          for (int side = 0; side < 2; ++side) {
+            const Expr* prop = c->operands[side].get();
+            const Expr* value = c->operands[1 - side].get();
+            if (prop->kind == ExprKind::kProperty &&
+                prop->operands[0]->kind == ExprKind::kVariable &&
+                prop->operands[0]->name == n.variable && !n.variable.empty() &&
+                store->IsIndexed(label, prop->name) && independent(value)) {
+              return {1, Step::Kind::kIndexSeek, label, prop->name, value};
+            }
+          }
+        }
+      }
+    }
+    if (!n.labels.empty()) {
+      a.kind = Step::Kind::kScanLabel;
+      a.label = n.labels[0];
+      a.cost = LabelCount(a.label);
+      for (const std::string& l : n.labels) {
+        int64_t c = LabelCount(l);
+        if (c < a.cost) {
+          a.cost = c;
+          a.label = l;
+        }
+      }
+      a.cost += 2;  // any anchor with a label beats a full scan of as many nodes
+      return a;
+    }
+    a.kind = Step::Kind::kScanAll;
+    LabelCount("");  // loads the counts
+    a.cost = stats_.nodes + 3;
+    return a;
+  }
+
+  // The node variable's slot, binding a new one if needed. Anonymous nodes get hidden slots.
+  Status NodeSlot(const NodePattern& n, Scope* scope, int* slot, bool* bound) {
+    if (n.variable.empty()) {
+      *slot = NewSlot();
+      *bound = false;
+      return Status::OK();
+    }
+    auto it = scope->find(n.variable);
+    if (it != scope->end()) {
+      if (it->second.kind != Kind::kNode && it->second.kind != Kind::kValue) {
+        return Error(n.pos, "Variable `" + n.variable + "` is not a node");
+      }
+      *slot = it->second.slot;
+      *bound = true;
+      return Status::OK();
+    }
+    *slot = NewSlot();
+    *bound = false;
+    return Status::OK();
+  }
+
+  // Plans one pattern part into `plan`: an anchor, then expansions to the right and to the
+  // left of it. `conditions` are WHERE conjuncts that the anchor may use for an index seek.
+  // Appends the relationship slots it binds to `rel_slots` (uniqueness across the pattern)
+  // and conditions consumed... (none are consumed: the caller places them as filters).
+  Status PlanPart(const PatternPart& part, Scope* scope, const std::vector<const Expr*>& conditions,
+                  PatternPlan* plan, std::vector<int>* rel_slots,
+                  const std::function<Status()>& after_step) {
+    size_t n = part.nodes.size();
+    // Which nodes are bound already (by an earlier clause or part), and the cheapest anchor.
+    size_t anchor_index = 0;
+    Anchor best;
+    best.cost = INT64_MAX;
+    for (size_t i = 0; i < n; ++i) {
+      const NodePattern& np = part.nodes[i];
+      bool bound = !np.variable.empty() && scope->count(np.variable);
+      Anchor a = ChooseAnchor(np, bound, conditions, *scope);
+      if (a.cost < best.cost) {
+        best = a;
+        anchor_index = i;
+      }
+    }
+    std::vector<int> node_slots(n, -1);
+    std::vector<int> rel_slot_of(part.rels.size(), -1);
+    std::vector<int> rel_nodes_of(part.rels.size(), -1);
+    std::vector<bool> reversed(part.rels.size(), false);
+
+    // The anchor.
+    {
+      const NodePattern& np = part.nodes[anchor_index];
+      int slot;
+      bool bound;
+      PARLEY_RETURN_IF_ERROR(NodeSlot(np, scope, &slot, &bound));
+      Step s;
+      s.kind = best.kind;
+      s.node_slot = slot;
+      s.labels = np.labels;
+      if (s.kind == Step::Kind::kScanLabel || s.kind == Step::Kind::kIndexSeek) {
+        // The scanned label first: the matcher takes it as given.
+        s.labels.erase(std::find(s.labels.begin(), s.labels.end(), best.label));
+        s.labels.insert(s.labels.begin(), best.label);
+      }
+      PARLEY_RETURN_IF_ERROR(Constraints(np.properties.get(), *scope, &s.node_props, np.pos));
+      if (s.kind == Step::Kind::kIndexSeek) {
+        s.index_key = best.key;
+        PARLEY_RETURN_IF_ERROR(Compile(*best.value, *scope, &s.index_value));
+      }
+      if (!np.variable.empty()) (*scope)[np.variable] = {slot, Kind::kNode};
+      if (!bound) plan->new_slots.push_back(slot);
+      node_slots[anchor_index] = slot;
+      plan->steps.push_back(std::move(s));
+      if (after_step) PARLEY_RETURN_IF_ERROR(after_step());
+    }
+    // Walk right, then left.
+    auto expand = [&](size_t rel_index, size_t from_index, size_t to_index, bool backwards) -> Status {
+      const RelPattern& rp = part.rels[rel_index];
+      const NodePattern& to = part.nodes[to_index];
+      Step s;
+      s.kind = rp.variable_length ? Step::Kind::kVarExpand : Step::Kind::kExpand;
+      s.from_slot = node_slots[from_index];
+      s.types = rp.types;
+      Direction d = rp.direction == RelDirection::kBoth ? Direction::kBoth
+                    : rp.direction == RelDirection::kRight ? Direction::kOutgoing
+                                                           : Direction::kIncoming;
+      if (backwards && d != Direction::kBoth) {
+        d = d == Direction::kOutgoing ? Direction::kIncoming : Direction::kOutgoing;
+      }
+      s.direction = d;
+      s.min_hops = rp.variable_length ? rp.min_hops : 1;
+      s.max_hops = rp.variable_length ? rp.max_hops : 1;
+      PARLEY_RETURN_IF_ERROR(Constraints(rp.properties.get(), *scope, &s.rel_props, rp.pos));
+      // The relationship's slot.
+      int rslot = NewSlot();
+      Step check;  // a relationship variable bound by an earlier clause: the same one again
+      bool rebound = false;
+      if (!rp.variable.empty()) {
+        auto it = scope->find(rp.variable);
+        if (it != scope->end()) {
+          rebound = true;
+          check.kind = Step::Kind::kFilter;
+          auto eq = std::make_unique<CExpr>();
+          eq->kind = CExpr::Kind::kBinary;
+          eq->op = Op::kEq;
+          eq->pos = rp.pos;
+          auto l = std::make_unique<CExpr>();
+          l->kind = CExpr::Kind::kSlot;
+          l->slot = rslot;
+          auto r = std::make_unique<CExpr>();
+          r->kind = CExpr::Kind::kSlot;
+          r->slot = it->second.slot;
+          eq->kids.push_back(std::move(l));
+          eq->kids.push_back(std::move(r));
+          check.predicate = std::move(eq);
+        } else {
+          (*scope)[rp.variable] = {rslot, rp.variable_length ? Kind::kRelList : Kind::kRelationship};
+        }
+      }
+      if (!rebound) plan->new_slots.push_back(rslot);
+      s.rel_slot = rslot;
+      s.distinct_from = *rel_slots;
+      rel_slots->push_back(rslot);
+      rel_slot_of[rel_index] = rslot;
+      reversed[rel_index] = backwards;
+      if (rp.variable_length && !part.path_variable.empty()) {
+        s.path_nodes_slot = NewSlot();
+        rel_nodes_of[rel_index] = s.path_nodes_slot;
+      }
+      // The far node.
+      int slot;
+      bool bound;
+      PARLEY_RETURN_IF_ERROR(NodeSlot(to, scope, &slot, &bound));
+      s.to_slot = slot;
+      s.to_bound = bound;
+      s.labels = to.labels;
+      PARLEY_RETURN_IF_ERROR(Constraints(to.properties.get(), *scope, &s.node_props, to.pos));
+      if (!to.variable.empty()) (*scope)[to.variable] = {slot, Kind::kNode};
+      if (!bound) plan->new_slots.push_back(slot);
+      node_slots[to_index] = slot;
+      plan->steps.push_back(std::move(s));
+      if (rebound) plan->steps.push_back(std::move(check));
+      if (after_step) PARLEY_RETURN_IF_ERROR(after_step());
+      return Status::OK();
+    };
+    for (size_t i = anchor_index; i + 1 < n; ++i) PARLEY_RETURN_IF_ERROR(expand(i, i, i + 1, false));
+    for (size_t i = anchor_index; i > 0; --i) PARLEY_RETURN_IF_ERROR(expand(i - 1, i, i - 1, true));
+
+    if (!part.path_variable.empty()) {
+      Step s;
+      s.kind = Step::Kind::kBuildPath;
+      s.path_slot = NewSlot();
+      s.path_node_slots = node_slots;
+      s.path_rel_slots = rel_slot_of;
+      s.path_rel_nodes = rel_nodes_of;
+      for (const auto& rp : part.rels) s.path_rel_var.push_back(rp.variable_length);
+      s.path_rel_reversed = reversed;
+      (*scope)[part.path_variable] = {s.path_slot, Kind::kPath};
+      plan->new_slots.push_back(s.path_slot);
+      plan->steps.push_back(std::move(s));
+      if (after_step) PARLEY_RETURN_IF_ERROR(after_step());
+    }
+    return Status::OK();
+  }
+
+  Status PlanMatch(const Clause& c) {
+    auto plan = std::make_shared<PatternPlan>();
+    std::vector<const Expr*> conditions;
+    Conjuncts(c.where.get(), &conditions);
+    std::vector<bool> placed(conditions.size(), false);
+    Scope scope = scope_;
+    // Places each WHERE condition right after the step that binds its last variable.
+    auto place = [&]() -> Status {
+      for (size_t i = 0; i < conditions.size(); ++i) {
+        if (placed[i]) continue;
+        std::set<std::string> vars;
+        Variables(conditions[i], &vars);
+        bool ready = std::all_of(vars.begin(), vars.end(),
+                                 [&](const std::string& v) { return scope.count(v) > 0; });
+        if (!ready) continue;
+        Step s;
+        s.kind = Step::Kind::kFilter;
+        PARLEY_RETURN_IF_ERROR(Compile(*conditions[i], scope, &s.predicate));
+        plan->steps.push_back(std::move(s));
+        placed[i] = true;
+      }
+      return Status::OK();
+    };
+    PARLEY_RETURN_IF_ERROR(place());  // conditions on earlier clauses' variables only
+    // Parts in order, but one that touches an already bound node goes first.
+    std::vector<const PatternPart*> parts;
+    for (const auto& p : c.pattern.parts) parts.push_back(&p);
+    std::vector<int> rel_slots;
+    std::vector<bool> done(parts.size(), false);
+    for (size_t k = 0; k < parts.size(); ++k) {
+      size_t pick = SIZE_MAX;
+      for (size_t i = 0; i < parts.size() && pick == SIZE_MAX; ++i) {
+        if (done[i]) continue;
+        for (const auto& n : parts[i]->nodes) {
+          if (!n.variable.empty() && scope.count(n.variable)) {
+            pick = i;
+            break;
+          }
+        }
+      }
+      if (pick == SIZE_MAX) {
+        for (size_t i = 0; i < parts.size(); ++i) {
+          if (!done[i]) {
+            pick = i;
+            break;
+          }
+        }
+      }
+      done[pick] = true;
+      PARLEY_RETURN_IF_ERROR(PlanPart(*parts[pick], &scope, conditions, plan.get(), &rel_slots, place));
+    }
+    PARLEY_RETURN_IF_ERROR(place());
+    for (size_t i = 0; i < conditions.size(); ++i) {
+      if (!placed[i]) {
+        std::set<std::string> vars;
+        Variables(conditions[i], &vars);
+        for (const auto& v : vars) {
+          if (!scope.count(v)) return Error(conditions[i]->pos, "Variable `" + v + "` not defined");
+        }
+      }
+    }
+    scope_ = std::move(scope);
+    op_ = MakeMatch(std::move(op_), std::move(plan), c.optional, ctx_);
+    return Status::OK();
+  }
+
+  // ---------------------------------------------------------------- CREATE
+
+  Status PlanCreate(const Clause& c) {
+    plan_->writes = true;
+    std::vector<CreatePart> parts;
+    for (const PatternPart& part : c.pattern.parts) {
+      CreatePart cp;
+      std::vector<int> node_slots;
+      for (const NodePattern& n : part.nodes) {
+        CreateNode cn;
+        auto it = n.variable.empty() ? scope_.end() : scope_.find(n.variable);
+        if (it != scope_.end()) {
+          if (it->second.kind != Kind::kNode && it->second.kind != Kind::kValue) {
+            return Error(n.pos, "Variable `" + n.variable + "` is not a node");
+          }
+          if (!n.labels.empty() || n.properties) {
+            return Error(n.pos, "Variable `" + n.variable + "` already declared");
+          }
+          cn.slot = it->second.slot;
+          cn.bound = true;
+        } else {
+          cn.slot = NewSlot();
+          cn.labels = n.labels;
+          if (n.properties) PARLEY_RETURN_IF_ERROR(Compile(*n.properties, scope_, &cn.properties));
+          if (!n.variable.empty()) scope_[n.variable] = {cn.slot, Kind::kNode};
+        }
+        node_slots.push_back(cn.slot);
+        cp.nodes.push_back(std::move(cn));
+      }
+      for (size_t i = 0; i < part.rels.size(); ++i) {
+        const RelPattern& rp = part.rels[i];
+        if (rp.types.size() != 1) {
+          return Error(rp.pos, "A relationship to create needs exactly one type");
+        }
+        if (rp.direction == RelDirection::kBoth) {
+          return Error(rp.pos, "A relationship to create needs a direction");
+        }
+        if (rp.variable_length) {
+          return Error(rp.pos, "A variable-length relationship cannot be created");
+        }
+        if (!rp.variable.empty() && scope_.count(rp.variable)) {
+          return Error(rp.pos, "Variable `" + rp.variable + "` already declared");
+        }
+        CreateRel cr;
+        cr.slot = NewSlot();
+        cr.type = rp.types[0];
+        cr.from = node_slots[rp.direction == RelDirection::kRight ? i : i + 1];
+        cr.to = node_slots[rp.direction == RelDirection::kRight ? i + 1 : i];
+        if (rp.properties) PARLEY_RETURN_IF_ERROR(Compile(*rp.properties, scope_, &cr.properties));
+        if (!rp.variable.empty()) scope_[rp.variable] = {cr.slot, Kind::kRelationship};
+        cp.path_rel_slots.push_back(cr.slot);
+        cp.rels.push_back(std::move(cr));
+      }
+      if (!part.path_variable.empty()) {
+        cp.path_slot = NewSlot();
+        cp.path_node_slots = node_slots;
+        scope_[part.path_variable] = {cp.path_slot, Kind::kPath};
+      }
+      parts.push_back(std::move(cp));
+    }
+    op_ = MakeCreate(std::move(op_), std::move(parts), ctx_);
+    return Status::OK();
+  }
+
+  // ---------------------------------------------------------------- RETURN / WITH
+
+  // A SKIP or LIMIT count: a non-negative integer known before the query runs.
+  Status Count(const Expr& e, const char* what, int64_t* out) {
+    CExprPtr c;
+    PARLEY_RETURN_IF_ERROR(Compile(e, Scope(), &c));
+    Row empty;
+    Value v;
+    PARLEY_RETURN_IF_ERROR(Evaluate(*c, empty, ctx_, &v));
+    if (!v.is_int() || v.as_int() < 0) {
+      return Error(e.pos, std::string(what) + " needs a non-negative integer, got " +
+                              CypherText(v));
+    }
+    *out = v.as_int();
+    return Status::OK();
+  }
+
+  Status PlanProjection(const Projection& p, bool is_return, std::vector<std::string>* columns,
+                        std::vector<int>* slots) {
+    struct Item {
+      const Expr* expr;
+      std::string column;
+      std::string text;  // the expression's text, to match ORDER BY expressions
+    };
+    std::vector<Item> items;
+    if (p.star) {
+      for (const auto& [name, sym] : scope_) {
+        if (name.empty() || name[0] == ' ') continue;
+        items.push_back({nullptr, name, name});
+      }
+    }
+    for (const auto& it : p.items) items.push_back({it.expr.get(), it.column, it.expr->text});
+
+    bool aggregating = std::any_of(items.begin(), items.end(), [](const Item& it) {
+      return it.expr && HasAggregate(it.expr);
+    });
+    Scope old = scope_;
+    std::vector<int> item_slots;
+    std::vector<Kind> item_kinds;
+    auto kind_of = [&](const Item& it) {
+      const std::string& name = it.expr ? (it.expr->kind == ExprKind::kVariable ? it.expr->name : "")
+                                        : it.column;
+      auto s = old.find(name);
+      return name.empty() || s == old.end() ? Kind::kValue : s->second.kind;
+    };
+    auto compile_item = [&](const Item& it, CExprPtr* out,
+                            std::vector<AggregateSpec>* aggs) -> Status {
+      if (it.expr) return Compile(*it.expr, old, out, aggs);
+      auto c = std::make_unique<CExpr>();
+      c->kind = CExpr::Kind::kSlot;
+      c->slot = old.at(it.column).slot;
+      *out = std::move(c);
+      return Status::OK();
+    };
+
+    if (aggregating) {
+      std::vector<CExprPtr> keys;
+      std::vector<int> key_slots;
+      std::vector<AggregateSpec> aggs;
+      std::vector<CExprPtr> post;
+      std::vector<int> post_slots;
+      for (const Item& it : items) {
+        int slot = NewSlot();
+        item_slots.push_back(slot);
+        item_kinds.push_back(kind_of(it));
+        if (it.expr && HasAggregate(it.expr)) {
+          CExprPtr c;
+          PARLEY_RETURN_IF_ERROR(compile_item(it, &c, &aggs));
+          post.push_back(std::move(c));
+          post_slots.push_back(slot);
+        } else {
+          CExprPtr c;
+          PARLEY_RETURN_IF_ERROR(compile_item(it, &c, nullptr));
+          keys.push_back(std::move(c));
+          key_slots.push_back(slot);
+        }
+      }
+      op_ = MakeAggregate(std::move(op_), std::move(keys), std::move(key_slots), std::move(aggs),
+                          &plan_->width, ctx_);
+      if (!post.empty()) op_ = MakeProject(std::move(op_), std::move(post), std::move(post_slots), ctx_);
+    } else {
+      std::vector<CExprPtr> exprs;
+      for (const Item& it : items) {
+        CExprPtr c;
+        PARLEY_RETURN_IF_ERROR(compile_item(it, &c, nullptr));
+        exprs.push_back(std::move(c));
+        item_slots.push_back(NewSlot());
+        item_kinds.push_back(kind_of(it));
+      }
+      op_ = MakeProject(std::move(op_), std::move(exprs), item_slots, ctx_);
+    }
+
+    // ORDER BY sees the projected names (shadowing) and, unless the projection aggregated or
+    // was DISTINCT, the variables before it.
+    Scope projected;
+    for (size_t i = 0; i < items.size(); ++i) projected[items[i].column] = {item_slots[i], item_kinds[i]};
+    Scope order_scope = (aggregating || p.distinct) ? projected : old;
+    for (const auto& [name, sym] : projected) order_scope[name] = sym;
+
+    if (p.distinct) op_ = MakeDistinct(std::move(op_), item_slots);
+
+    int64_t skip = 0, limit = -1;
+    if (p.skip) PARLEY_RETURN_IF_ERROR(Count(*p.skip, "SKIP", &skip));
+    if (p.limit) PARLEY_RETURN_IF_ERROR(Count(*p.limit, "LIMIT", &limit));
+
+    if (!p.order_by.empty()) {
+      std::vector<SortKey> keys;
+      for (const SortItem& si : p.order_by) {
+        SortKey k;
+        k.descending = si.descending;
+        // An ORDER BY expression written as in the projection is that column.
+        for (size_t i = 0; i < items.size() && !k.expr; ++i) {
+          if (items[i].expr && items[i].text == si.expr->text) {
+            k.expr = std::make_unique<CExpr>();
+            k.expr->kind = CExpr::Kind::kSlot;
+            k.expr->slot = item_slots[i];
+          }
+        }
+        if (!k.expr) {
+          if (HasAggregate(si.expr.get())) {
+            return Error(si.expr->pos, "ORDER BY of an aggregate must repeat a projected one");
+          }
+          PARLEY_RETURN_IF_ERROR(Compile(*si.expr, order_scope, &k.expr));
+        }
+        keys.push_back(std::move(k));
+      }
+      op_ = MakeSort(std::move(op_), std::move(keys), limit >= 0 ? skip + limit : -1, ctx_);
+    }
+    if (skip > 0) op_ = MakeSkip(std::move(op_), skip);
+    if (limit >= 0) op_ = MakeLimit(std::move(op_), limit);
+
+    for (size_t i = 0; i < items.size(); ++i) {
+      columns->push_back(items[i].column);
+      slots->push_back(item_slots[i]);
+    }
+    if (!is_return) {
+      scope_ = projected;
+      if (p.where) {
+        CExprPtr pred;
+        PARLEY_RETURN_IF_ERROR(Compile(*p.where, scope_, &pred));
+        op_ = MakeFilter(std::move(op_), std::move(pred), ctx_);
+      }
+    }
+    return Status::OK();
+  }
+
+  std::string_view text_;
+  ExecContext& ctx_;
+  QueryPlan* plan_;
+  OperatorPtr op_;
+  Scope scope_;
+  int next_slot_ = 0;
+  bool stats_loaded_ = false;
+  GraphStats stats_;
+};
+
+const char* DirectionText(Direction d) {
+  return d == Direction::kOutgoing ? "->" : d == Direction::kIncoming ? "<-" : "--";
+}
+
+}  // namespace
+
+std::string Step::Describe() const {
+  auto join = [](const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+  };
+  std::string labels_text = labels.empty() ? "" : ":" + join(labels, ":");
+  switch (kind) {
+    case Kind::kScanAll: return "ScanAllNodes #" + std::to_string(node_slot) + labels_text;
+    case Kind::kScanLabel: return "ScanLabel #" + std::to_string(node_slot) + labels_text;
+    case Kind::kIndexSeek:
+      return "IndexSeek #" + std::to_string(node_slot) + labels_text + " on " + index_key;
+    case Kind::kCheckNode: return "CheckNode #" + std::to_string(node_slot) + labels_text;
+    case Kind::kExpand:
+    case Kind::kVarExpand: {
+      std::string hops = kind == Kind::kVarExpand
+                             ? "*" + std::to_string(min_hops) + ".." +
+                                   (max_hops < 0 ? std::string() : std::to_string(max_hops))
+                             : "";
+      return std::string(kind == Kind::kVarExpand ? "VarExpand #" : "Expand #") +
+             std::to_string(from_slot) + " " + DirectionText(direction) + "[" +
+             (types.empty() ? "" : ":" + join(types, "|")) + hops + "] #" +
+             std::to_string(to_slot) + labels_text + (to_bound ? " (bound)" : "");
+    }
+    case Kind::kFilter: return "Filter";
+    case Kind::kBuildPath: return "BuildPath #" + std::to_string(path_slot);
+  }
+  return "?";
+}
+
+Status PlanQuery(const Query& query, std::string_view text, ExecContext& ctx, QueryPlan* plan) {
+  Planner planner(text, ctx, plan);
+  return planner.Plan(query);
+}
+
+std::vector<std::string> ExplainPlan(const QueryPlan& plan) {
+  std::vector<std::string> lines;
+  if (plan.root) plan.root->Explain(0, &lines);
+  return lines;
+}
+
+}  // namespace parley::query
