@@ -1,0 +1,1 @@
+MATCH (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) RETURN a.name, d.text, b.name

@@ -1,0 +1,1 @@
+MATCH p = (a {name: 'A'})-[:KNOWS*0..2]->(b)<-[r:LIKES|:HATES]-(c) RETURN p, nodes(p), length(p)

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (n)-[:NOT_EXIST]->(x) RETURN n, collect(DISTINCT x) AS xs, count(*)

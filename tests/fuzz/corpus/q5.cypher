@@ -1,0 +1,1 @@
+CREATE (a:Person {name: 'x', n: [1, 2, 3]})-[:KNOWS {since: 2020}]->(b:Person) RETURN a, b

@@ -1,0 +1,1 @@
+MATCH (n) WHERE (n)-[:REL1]-() AND size(keys(n)) > 0 XOR n.x =~ 'a.*' RETURN DISTINCT labels(n)

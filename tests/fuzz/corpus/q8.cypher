@@ -1,0 +1,1 @@
+WITH 1 AS x UNWIND [1, 2, x] AS y RETURN CASE y WHEN 1 THEN 'one' ELSE toString(y) END

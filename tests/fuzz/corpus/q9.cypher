@@ -1,0 +1,1 @@
+MATCH (a)-->(b)--(c)<--(a) WHERE a.x IN [1, null] OR b.y IS NOT NULL RETURN * ORDER BY a.x
