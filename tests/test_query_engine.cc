@@ -1,0 +1,295 @@
+// The query engine end to end on a real store: each clause, pattern form, operator and error
+// through query::RunQuery, values compared in Cypher's printed form.
+#include <catch2/catch.hpp>
+
+#include "query/engine.h"
+#include "query/value_ops.h"
+#include "test_util.h"
+
+namespace parley {
+namespace {
+
+using query::CypherText;
+
+// Rows printed as "v1 | v2 | ...".
+class Capture : public ResultWriter {
+ public:
+  void Begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void Row(const std::vector<Value>& row) override {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + CypherText(row[i]);
+    rows_.push_back(line);
+  }
+  void End() override {}
+  std::vector<std::string> columns_, rows_;
+};
+
+struct Result {
+  Status status;
+  std::vector<std::string> columns;
+  std::vector<std::string> rows;
+};
+
+// A scratch store and a way to run queries on it.
+class Graph {
+ public:
+  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
+  Result Q(const std::string& text, const std::string& params = "{}") {
+    ValueMap p;
+    Status s = query::ParseParams(params, &p);
+    REQUIRE(s.ok());
+    Capture c;
+    Result r;
+    r.status = query::RunQuery(store_.get(), text, p, &c);
+    r.columns = c.columns_;
+    r.rows = c.rows_;
+    return r;
+  }
+  // Runs a query that must succeed and returns its rows.
+  std::vector<std::string> Rows(const std::string& text, const std::string& params = "{}") {
+    Result r = Q(text, params);
+    INFO(text);
+    INFO(r.status.message());
+    REQUIRE(r.status.ok());
+    return r.rows;
+  }
+  std::vector<std::string> Sorted(const std::string& text) {
+    auto rows = Rows(text);
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  }
+  GraphStore* store() { return store_.get(); }
+
+ private:
+  test::TempDir dir_;
+  std::unique_ptr<GraphStore> store_;
+};
+
+using Rows = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("MATCH finds nodes by label and property map", "[query][match]") {
+  Graph g;
+  g.Rows("CREATE (:Actor {name: 'Iran', kind: 'country'}), (:Actor:Person {name: 'Khamenei'}), "
+         "(:Policy {name: 'sanctions'}), ({name: 'loose'})");
+  CHECK(g.Sorted("MATCH (a:Actor) RETURN a.name") == Rows{"'Iran'", "'Khamenei'"});
+  CHECK(g.Rows("MATCH (a:Actor:Person) RETURN a.name") == Rows{"'Khamenei'"});
+  CHECK(g.Rows("MATCH (a {kind: 'country'}) RETURN a.name") == Rows{"'Iran'"});
+  CHECK(g.Rows("MATCH (n) RETURN count(n)") == Rows{"4"});
+  CHECK(g.Rows("MATCH (n:Nothing) RETURN n").empty());
+  CHECK(g.Rows("MATCH (n {name: null}) RETURN n").empty());  // = null never holds
+  CHECK(g.Rows("MATCH (p:Policy) RETURN p") == Rows{"(:Policy {name: 'sanctions'})"});
+}
+
+TEST_CASE("relationships match by type and direction", "[query][match]") {
+  Graph g;
+  g.Rows("CREATE (a:A {n: 'a'})-[:T {w: 1}]->(b:B {n: 'b'}), (b)-[:U]->(a), (a)-[:T]->(a)");
+  CHECK(g.Sorted("MATCH (x)-[:T]->(y) RETURN x.n, y.n") == Rows{"'a' | 'a'", "'a' | 'b'"});
+  CHECK(g.Rows("MATCH (x)<-[:U]-(y) RETURN x.n, y.n") == Rows{"'a' | 'b'"});
+  CHECK(g.Rows("MATCH (x)-[:T|U]->(y:B) RETURN x.n") == Rows{"'a'"});
+  CHECK(g.Rows("MATCH ()-[r:T {w: 1}]->() RETURN r") == Rows{"[:T {w: 1}]"});
+  // Undirected: every non-loop relationship twice (once from each end), a loop once.
+  CHECK(g.Rows("MATCH ()-[r]-() RETURN count(r)") == Rows{"5"});
+  CHECK(g.Rows("MATCH (x)-[r]-(x) RETURN count(r)") == Rows{"1"});
+  CHECK(g.Rows("MATCH (x:A)-[:T]->(x) RETURN x.n") == Rows{"'a'"});
+}
+
+TEST_CASE("a relationship is matched once per pattern", "[query][match]") {
+  Graph g;
+  g.Rows("CREATE (:A)-[:R]->(:B)");
+  CHECK(g.Rows("MATCH (a)-[r1]->(b), (c)-[r2]->(d) RETURN count(*)") == Rows{"0"});
+  CHECK(g.Rows("MATCH (a)-[r1]->(b) MATCH (c)-[r2]->(d) RETURN count(*)") == Rows{"1"});
+  CHECK(g.Rows("MATCH (a)--(b)--(c) RETURN count(*)") == Rows{"0"});
+}
+
+TEST_CASE("variable-length relationships and named paths", "[query][match][path]") {
+  Graph g;
+  g.Rows("CREATE (a:S {n: 1})-[:R]->(b {n: 2})-[:R]->(c {n: 3})-[:R]->(d:E {n: 4})");
+  CHECK(g.Sorted("MATCH (:S)-[:R*]->(x) RETURN x.n") == Rows{"2", "3", "4"});
+  CHECK(g.Rows("MATCH (:S)-[:R*2]->(x) RETURN x.n") == Rows{"3"});
+  CHECK(g.Sorted("MATCH (:S)-[:R*0..1]->(x) RETURN x.n") == Rows{"1", "2"});
+  CHECK(g.Sorted("MATCH (:S)-[:R*..2]->(x) RETURN x.n") == Rows{"2", "3"});
+  CHECK(g.Rows("MATCH (:S)-[:R*2..1]->(x) RETURN x.n").empty());
+  CHECK(g.Rows("MATCH (:S)-[rs:R*3]->(x) RETURN size(rs), x.n") == Rows{"3 | 4"});
+  // The path reads in written order whichever end the planner started from.
+  CHECK(g.Rows("MATCH p = (e:E)<-[:R*]-(s:S) RETURN [n IN nodes(p) | n.n], length(p)") ==
+        Rows{"[4, 3, 2, 1] | 3"});
+  CHECK(g.Rows("MATCH p = (s:S)-[:R*3]->(e:E) RETURN [n IN nodes(p) | n.n]") ==
+        Rows{"[1, 2, 3, 4]"});
+  CHECK(g.Rows("MATCH p = (s:S)-->(b) RETURN p") == Rows{"<(:S {n: 1})-[:R]->({n: 2})>"});
+  CHECK(g.Rows("MATCH p = (s:S) RETURN length(p)") == Rows{"0"});
+}
+
+TEST_CASE("OPTIONAL MATCH keeps rows without a match, with nulls", "[query][optional]") {
+  Graph g;
+  g.Rows("CREATE (:A {n: 1})-[:R]->(:B {n: 2}), (:A {n: 3})");
+  CHECK(g.Sorted("MATCH (a:A) OPTIONAL MATCH (a)-[:R]->(b) RETURN a.n, b.n") ==
+        Rows{"1 | 2", "3 | null"});
+  CHECK(g.Sorted("MATCH (a:A) OPTIONAL MATCH (a)-[:R]->(b) WHERE b.n > 5 RETURN a.n, b") ==
+        Rows{"1 | null", "3 | null"});
+  CHECK(g.Rows("OPTIONAL MATCH (x:Missing) RETURN x") == Rows{"null"});
+  CHECK(g.Rows("MATCH (a:A {n: 3}) OPTIONAL MATCH (a)-->(b) RETURN collect(b)") == Rows{"[]"});
+}
+
+TEST_CASE("WHERE: comparisons, boolean logic, strings, lists, labels, patterns",
+          "[query][where]") {
+  Graph g;
+  g.Rows("CREATE (:P {name: 'Ali Khamenei', age: 85}), (:P:Leader {name: 'Masoud', age: 70}), "
+         "(:P {name: 'Joe'}), (:Q {name: 'Tehran'})-[:IN]->(:Q {name: 'Iran'})");
+  CHECK(g.Rows("MATCH (p:P) WHERE p.age > 80 RETURN p.name") == Rows{"'Ali Khamenei'"});
+  CHECK(g.Sorted("MATCH (p:P) WHERE p.age >= 70 AND NOT p.name = 'Joe' RETURN p.name") ==
+        Rows{"'Ali Khamenei'", "'Masoud'"});
+  CHECK(g.Sorted("MATCH (p:P) WHERE p.age < 71 OR p.name = 'Joe' RETURN p.name") ==
+        Rows{"'Joe'", "'Masoud'"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.age > 80 XOR p.age > 60 RETURN p.name") == Rows{"'Masoud'"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.name STARTS WITH 'Ali' RETURN p.age") == Rows{"85"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.name ENDS WITH 'oud' RETURN p.age") == Rows{"70"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.name CONTAINS 'Kham' RETURN p.age") == Rows{"85"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.name =~ 'J.e' RETURN p.name") == Rows{"'Joe'"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.age IS NULL RETURN p.name") == Rows{"'Joe'"});
+  CHECK(g.Rows("MATCH (p:P) WHERE p.age IS NOT NULL AND p:Leader RETURN p.name") ==
+        Rows{"'Masoud'"});
+  CHECK(g.Sorted("MATCH (p:P) WHERE p.age IN [70, 85.0] RETURN p.age") == Rows{"70", "85"});
+  CHECK(g.Rows("MATCH (q:Q) WHERE (q)-[:IN]->() RETURN q.name") == Rows{"'Tehran'"});
+  CHECK(g.Rows("MATCH (q:Q) WHERE NOT (q)-[:IN]->() RETURN q.name") == Rows{"'Iran'"});
+  // null in, null out: a row whose condition is null is dropped.
+  CHECK(g.Rows("MATCH (p:P) WHERE p.age > 1 = null RETURN p").empty());
+}
+
+TEST_CASE("RETURN: expressions, aliases, DISTINCT, star and column names", "[query][return]") {
+  Graph g;
+  g.Rows("CREATE ({num: 1}), ({num: 1}), ({num: 2})");
+  Result r = g.Q("MATCH (a) RETURN a.num + 1 AS foo, a.num, toString(a.num) ORDER BY foo");
+  REQUIRE(r.status.ok());
+  CHECK(r.columns == std::vector<std::string>{"foo", "a.num", "toString(a.num)"});
+  CHECK(r.rows == Rows{"2 | 1 | '1'", "2 | 1 | '1'", "3 | 2 | '2'"});
+  CHECK(g.Sorted("MATCH (a) RETURN DISTINCT a.num") == Rows{"1", "2"});
+  r = g.Q("MATCH (a) WHERE a.num = 2 RETURN *");
+  REQUIRE(r.status.ok());
+  CHECK(r.columns == std::vector<std::string>{"a"});
+  CHECK(g.Rows("RETURN 1 + 2 * 3 AS x, 2 ^ 3 AS p, 7 / 2 AS d, 7 % 3 AS m, -7 / 2.0 AS f") ==
+        Rows{"7 | 8.0 | 3 | 1 | -3.5"});
+  CHECK(g.Rows("RETURN [1, 2, 3][1], [1, 2, 3][-1], [1, 2, 3][0..2], {a: {b: 5}}.a.b") ==
+        Rows{"2 | 3 | [1, 2] | 5"});
+  CHECK(g.Rows("RETURN CASE 2 WHEN 1 THEN 'one' WHEN 2 THEN 'two' END, "
+               "CASE WHEN 1 > 2 THEN 'x' ELSE 'y' END") == Rows{"'two' | 'y'"});
+}
+
+TEST_CASE("aggregates group by the other items", "[query][aggregate]") {
+  Graph g;
+  g.Rows("CREATE (:D {by: 'IRN', v: 1}), (:D {by: 'IRN', v: 3}), (:D {by: 'USA', v: 2}), "
+         "(:D {by: 'USA'})");
+  CHECK(g.Sorted("MATCH (d:D) RETURN d.by, count(*), count(d.v), sum(d.v), min(d.v), max(d.v)") ==
+        Rows{"'IRN' | 2 | 2 | 4 | 1 | 3", "'USA' | 2 | 1 | 2 | 2 | 2"});
+  CHECK(g.Rows("MATCH (d:D) RETURN avg(d.v), collect(DISTINCT d.by)") ==
+        Rows{"2.0 | ['IRN', 'USA']"});
+  CHECK(g.Rows("MATCH (d:D) RETURN count(DISTINCT d.by) * 10 AS c") == Rows{"20"});
+  CHECK(g.Rows("MATCH (n:Nothing) RETURN count(*), collect(n), sum(n.v)") == Rows{"0 | [] | 0"});
+  CHECK(g.Rows("MATCH (n:Nothing) RETURN n.x, count(*)").empty());
+  CHECK(g.Rows("MATCH (d:D) RETURN d.by AS by, count(*) AS n ORDER BY n DESC, by LIMIT 1") ==
+        Rows{"'IRN' | 2"});
+  CHECK(g.Rows("MATCH (d:D) RETURN {by: d.by, n: count(*)} AS m ORDER BY m.by") ==
+        Rows{"{by: 'IRN', n: 2}", "{by: 'USA', n: 2}"});
+}
+
+TEST_CASE("ORDER BY, SKIP and LIMIT", "[query][order]") {
+  Graph g;
+  g.Rows("CREATE ({v: 3}), ({v: 'b'}), ({v: 1.5}), ({v: true}), ({v: [1]}), ({}), ({v: 'a'})");
+  CHECK(g.Rows("MATCH (n) RETURN n.v ORDER BY n.v") ==
+        Rows{"[1]", "'a'", "'b'", "true", "1.5", "3", "null"});
+  CHECK(g.Rows("MATCH (n) RETURN n.v AS v ORDER BY v DESC SKIP 1 LIMIT 2") ==
+        Rows{"3", "1.5"});
+  CHECK(g.Rows("MATCH (n) RETURN n.v ORDER BY n.v SKIP $s LIMIT $l", "{\"s\": 5, \"l\": 5}") ==
+        Rows{"3", "null"});
+  CHECK(g.Rows("MATCH (n) RETURN n LIMIT 0").empty());
+  // LIMIT stops pulling: the row that would fail is never computed.
+  CHECK(g.Rows("UNWIND [1, 0] AS x RETURN 1 / x LIMIT 1") == Rows{"1"});
+  Result bad = g.Q("MATCH (n) RETURN n LIMIT -1");
+  CHECK_FALSE(bad.status.ok());
+}
+
+TEST_CASE("CREATE makes nodes, relationships and paths, atomically", "[query][create]") {
+  Graph g;
+  CHECK(g.Rows("CREATE (a:Actor {name: 'Iran', aliases: ['IRN', 'Persia']}) RETURN a") ==
+        Rows{"(:Actor {aliases: ['IRN', 'Persia'], name: 'Iran'})"});
+  CHECK(g.Rows("MATCH (a:Actor {name: 'Iran'}) CREATE (a)<-[r:DEMANDS {t: 1}]-(:Actor {name: "
+               "'USA'}) RETURN type(r), startNode(r).name, endNode(r).name") ==
+        Rows{"'DEMANDS' | 'USA' | 'Iran'"});
+  CHECK(g.Rows("CREATE p = (:X)-[:R]->(:Y) RETURN length(p)") == Rows{"1"});
+  CHECK(g.Rows("MATCH (n) RETURN count(n)") == Rows{"4"});
+  CHECK(g.Rows("MATCH ()-[r]->() RETURN count(r)") == Rows{"2"});
+  // A failure anywhere writes nothing, not even what came before it in the query.
+  Result r = g.Q("CREATE (:Z) WITH 1 AS one UNWIND [1, 0] AS x CREATE (:Z {v: one / x})");
+  CHECK_FALSE(r.status.ok());
+  r = g.Q("CREATE (:Z {m: {nested: 1}})");
+  CHECK_FALSE(r.status.ok());
+  CHECK(g.Rows("MATCH (n) RETURN count(n)") == Rows{"4"});
+  // Null properties are not stored.
+  CHECK(g.Rows("CREATE (n:W {a: null, b: 2}) RETURN keys(n)") == Rows{"['b']"});
+  // One node per input row.
+  g.Rows("UNWIND [1, 2, 3] AS i CREATE (:Many {i: i})");
+  CHECK(g.Rows("MATCH (m:Many) RETURN sum(m.i)") == Rows{"6"});
+}
+
+TEST_CASE("WITH and UNWIND carry and reshape rows", "[query][with]") {
+  Graph g;
+  g.Rows("CREATE (:D {by: 'a'}), (:D {by: 'a'}), (:D {by: 'b'})");
+  CHECK(g.Rows("MATCH (d:D) WITH d.by AS by, count(*) AS n WHERE n > 1 RETURN by, n") ==
+        Rows{"'a' | 2"});
+  CHECK(g.Rows("UNWIND [3, 1, 2] AS x WITH x ORDER BY x DESC LIMIT 2 RETURN collect(x)") ==
+        Rows{"[3, 2]"});
+  CHECK(g.Q("MATCH (d:D) WITH d.by AS by RETURN d").status.ok() == false);
+}
+
+TEST_CASE("parameters bind $names", "[query][params]") {
+  Graph g;
+  g.Rows("CREATE (:A {name: 'Iran'}), (:A {name: 'Iraq'})");
+  CHECK(g.Rows("MATCH (a:A {name: $n}) RETURN a.name", "{\"n\": \"Iran\"}") == Rows{"'Iran'"});
+  CHECK(g.Rows("MATCH (a:A) WHERE a.name IN $names RETURN count(*)",
+               "{\"names\": [\"Iran\", \"Iraq\", \"Oman\"]}") == Rows{"2"});
+  CHECK(g.Rows("RETURN $x + 1, $f, $b, $l, $m", "{\"x\": 41, \"f\": 1.5, \"b\": true, \"l\": [1], "
+                                              "\"m\": {\"k\": null}}") ==
+        Rows{"42 | 1.5 | true | [1] | {k: null}"});
+  Result r = g.Q("RETURN $missing");
+  CHECK_FALSE(r.status.ok());
+  CHECK_THAT(r.status.message(), Catch::Contains("$missing"));
+}
+
+TEST_CASE("an indexed property is sought, not scanned", "[query][plan]") {
+  Graph g;
+  g.Rows("CREATE (:Actor {name: 'Iran'}), (:Actor {name: 'Iraq'})");
+  REQUIRE(g.store()->CreateIndex("Actor", "name").ok());
+  auto plan = g.Rows("EXPLAIN MATCH (a:Actor {name: 'Iran'})-->(b) RETURN b");
+  std::string text;
+  for (const auto& line : plan) text += line + "\n";
+  CHECK_THAT(text, Catch::Contains("IndexSeek") && Catch::Contains("name"));
+  plan = g.Rows("EXPLAIN MATCH (a:Actor) WHERE a.name = $n RETURN a");
+  text.clear();
+  for (const auto& line : plan) text += line + "\n";
+  CHECK_THAT(text, Catch::Contains("IndexSeek"));
+  CHECK(g.Rows("MATCH (a:Actor) WHERE a.name = $n RETURN a.name", "{\"n\": \"Iraq\"}") ==
+        Rows{"'Iraq'"});
+  CHECK(g.Rows("MATCH (a:Actor {name: 'Oman'}) RETURN a").empty());
+}
+
+TEST_CASE("errors name line and column with a caret, and run nothing", "[query][errors]") {
+  Graph g;
+  Result r = g.Q("MATCH (n)\nRETURN cout(n)");
+  REQUIRE_FALSE(r.status.ok());
+  CHECK_THAT(r.status.message(), Catch::StartsWith("Unknown function 'cout' at 2:8"));
+  CHECK_THAT(r.status.message(), Catch::Contains("\n  RETURN cout(n)\n         ^"));
+  r = g.Q("MATCH (a) RETURN b");
+  REQUIRE_FALSE(r.status.ok());
+  CHECK_THAT(r.status.message(), Catch::Contains("b") && Catch::Contains("1:18"));
+  r = g.Q("MATCH (n) RETRUN n");
+  REQUIRE_FALSE(r.status.ok());
+  CHECK_THAT(r.status.message(), Catch::Contains("1:11"));
+  r = g.Q("RETURN 1 + true");
+  REQUIRE_FALSE(r.status.ok());
+  CHECK_THAT(r.status.message(), Catch::Contains("at 1:"));
+  r = g.Q("MATCH ()-[r]-() MATCH (r) RETURN r");
+  CHECK_FALSE(r.status.ok());
+}
+
+}  // namespace parley
