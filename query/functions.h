@@ -19,6 +19,7 @@ namespace parley::query {
 
 struct FunctionInfo {
   const char* name;  // canonical spelling, e.g. "toLower"
+  // count(*) is the one call outside these bounds: it has no arguments (Expr::star).
   int min_args;
   int max_args;      // -1: any number (coalesce)
   bool aggregate;
@@ -44,7 +45,9 @@ class Aggregator {
   virtual Status Result(Value* out) = 0;
 };
 
-// A fresh aggregator for aggregate function `f`; `star` is count(*).
+// A fresh aggregator for aggregate function `f`; `star` is count(*). Null if `f` is not an
+// aggregate. Aggregates of one value take it as args[0]; percentileCont/percentileDisc take the
+// percentile as args[1] (a number in 0..1, else an error).
 std::unique_ptr<Aggregator> MakeAggregator(const FunctionInfo& f, bool distinct, bool star);
 
 }  // namespace parley::query
