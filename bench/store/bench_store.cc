@@ -15,9 +15,8 @@
 // It is a benchmark, not a test: it prints figures (and with --jsonl one JSON line on stdout,
 // the text going to stderr) and fails only when the data is wrong.
 //
-// The synthetic model is mapped to Parley's names: MAKES -> DEMANDS, TARGETS -> OF,
-// CONCERNS -> ABOUT, REPORTED_IN stays. Node ids are IdFor("<Label>:<csv id>"), relationship
-// ids IdFor("<TYPE>:<row index>") with Parley's type name and the 0-based data row.
+// The CSV reading and the mapping of the synthetic model onto Parley's names (MAKES -> DEMANDS,
+// TARGETS -> OF, CONCERNS -> ABOUT) are in bench/graph_data.h, shared with the query benchmark.
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
@@ -46,6 +45,7 @@
 #include <vector>
 
 #include "bench/bench_report.h"
+#include "bench/graph_data.h"
 #include "core/hash.h"
 #include "storage/bulk_loader.h"
 #include "storage/graph_store.h"
@@ -57,365 +57,24 @@ using parley::GraphStore;
 using parley::PropertyMap;
 using parley::Status;
 using parley::Value;
+using parley::bench::BulkSink;
+using parley::bench::Check;
 using parley::bench::Clock;
+using parley::bench::Die;
+using parley::bench::EdgeKind;
+using parley::bench::FindFiles;
 using parley::bench::g_jsonl;
+using parley::bench::GraphFiles;
+using parley::bench::GraphSink;
+using parley::bench::IdCache;
+using parley::bench::ReadCounts;
+using parley::bench::ReadEdges;
+using parley::bench::ReadGraph;
 using parley::bench::Say;
 using parley::bench::Since;
+using parley::bench::Subset;
 
 namespace {
-
-[[noreturn]] void Die(const std::string& msg) {
-  std::fprintf(stderr, "parley_bench_store: %s\n", msg.c_str());
-  std::exit(1);
-}
-
-void Check(const Status& s, const std::string& what) {
-  if (!s.ok()) Die(what + ": " + s.message());
-}
-
-// ---------------------------------------------------------------------------- CSV
-//
-// RFC 4180 CSV read through a 4 MiB buffer (not mmap, so that the file does not count in the
-// process's resident memory): fields separated by commas, records by \n or \r\n, a field in
-// double quotes may hold commas, newlines and "" for a quote. Fields are views into the
-// buffer, unescaped in place, valid until the next call.
-class CsvReader {
- public:
-  struct Field {
-    std::string_view text;
-    bool quoted = false;
-  };
-
-  explicit CsvReader(const std::string& path) : path_(path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) Die("cannot open " + path + ": " + std::strerror(errno));
-    buf_.resize(size_t{4} << 20);
-  }
-  ~CsvReader() { ::close(fd_); }
-  CsvReader(const CsvReader&) = delete;
-  CsvReader& operator=(const CsvReader&) = delete;
-
-  // Reads the next record; false at the end of the file.
-  bool Next(std::vector<Field>* fields) {
-    fields->clear();
-    size_t end;  // index of the record's terminating '\n' (or of the file's end)
-    for (;;) {
-      if (FindRecordEnd(&end)) break;
-      if (eof_) {
-        if (begin_ == len_) return false;
-        end = len_;  // last record without a newline
-        break;
-      }
-      Refill();
-    }
-    ++line_;
-    char* p = buf_.data() + begin_;
-    char* stop = buf_.data() + end;
-    if (stop > p && stop[-1] == '\r') --stop;
-    begin_ = end < len_ ? end + 1 : end;
-    // Split into fields; a quoted field is unescaped in place (it only gets shorter).
-    for (;;) {
-      Field f;
-      if (p < stop && *p == '"') {
-        f.quoted = true;
-        char* out = ++p;
-        char* start = out;
-        while (p < stop) {
-          if (*p == '"') {
-            if (p + 1 < stop && p[1] == '"') {
-              *out++ = '"';
-              p += 2;
-              continue;
-            }
-            ++p;  // closing quote
-            break;
-          }
-          *out++ = *p++;
-        }
-        f.text = std::string_view(start, static_cast<size_t>(out - start));
-        // Anything between the closing quote and the comma is kept out (malformed input).
-        while (p < stop && *p != ',') ++p;
-      } else {
-        char* start = p;
-        char* comma = static_cast<char*>(std::memchr(p, ',', static_cast<size_t>(stop - p)));
-        p = comma ? comma : stop;
-        f.text = std::string_view(start, static_cast<size_t>(p - start));
-      }
-      fields->push_back(f);
-      if (p >= stop) break;
-      ++p;  // the comma
-    }
-    return true;
-  }
-
-  size_t line() const { return line_; }
-
- private:
-  // Finds the record end from begin_: a '\n' outside quotes. Lines without quotes (most) take
-  // the memchr fast path.
-  bool FindRecordEnd(size_t* end) {
-    const char* base = buf_.data();
-    const char* nl = static_cast<const char*>(std::memchr(base + begin_, '\n', len_ - begin_));
-    if (!nl) return false;
-    if (!std::memchr(base + begin_, '"', static_cast<size_t>(nl - (base + begin_)))) {
-      *end = static_cast<size_t>(nl - base);
-      return true;
-    }
-    bool in_quotes = false;
-    for (size_t i = begin_; i < len_; ++i) {
-      char c = base[i];
-      if (c == '"') {
-        in_quotes = !in_quotes;  // "" toggles twice
-      } else if (c == '\n' && !in_quotes) {
-        *end = i;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  void Refill() {
-    std::memmove(buf_.data(), buf_.data() + begin_, len_ - begin_);
-    len_ -= begin_;
-    begin_ = 0;
-    if (len_ == buf_.size()) buf_.resize(buf_.size() * 2);  // a record longer than the buffer
-    while (len_ < buf_.size()) {
-      ssize_t r = ::read(fd_, buf_.data() + len_, buf_.size() - len_);
-      if (r < 0) {
-        if (errno == EINTR) continue;
-        Die("reading " + path_ + ": " + std::strerror(errno));
-      }
-      if (r == 0) {
-        eof_ = true;
-        break;
-      }
-      len_ += static_cast<size_t>(r);
-    }
-  }
-
-  std::string path_;
-  int fd_ = -1;
-  std::vector<char> buf_;
-  size_t begin_ = 0, len_ = 0, line_ = 0;
-  bool eof_ = false;
-};
-
-// An unquoted field that is a whole decimal integer is an int; an empty unquoted one is null
-// (absent); anything else is a string.
-Value FieldValue(const CsvReader::Field& f) {
-  if (!f.quoted) {
-    if (f.text.empty()) return Value();
-    int64_t v;
-    auto [ptr, ec] = std::from_chars(f.text.data(), f.text.data() + f.text.size(), v);
-    if (ec == std::errc() && ptr == f.text.data() + f.text.size()) return Value(v);
-  }
-  return Value(f.text);
-}
-
-// ---------------------------------------------------------------------------- the graph
-
-// How an edge file of the synthetic model maps onto Parley's model.
-struct EdgeKind {
-  const char* file_type;  // edges_<file_type>.csv
-  const char* type;       // Parley's relationship type
-  const char* from;       // label of the start node
-  const char* to;         // label of the end node
-};
-constexpr EdgeKind kEdgeKinds[] = {
-    {"MAKES", "DEMANDS", "Actor", "Demand"},
-    {"TARGETS", "OF", "Demand", "Actor"},
-    {"CONCERNS", "ABOUT", "Demand", "Policy"},
-    {"REPORTED_IN", "REPORTED_IN", "Demand", "Article"},
-};
-
-struct GraphFiles {
-  std::vector<std::pair<std::string, std::string>> nodes;  // label, path (sorted by label)
-  std::vector<std::pair<const EdgeKind*, std::string>> edges;
-};
-
-GraphFiles FindFiles(const std::string& data_dir) {
-  GraphFiles g;
-  fs::path csv = fs::path(data_dir) / "csv";
-  std::error_code ec;
-  if (!fs::is_directory(csv, ec)) Die(csv.string() + " is not a folder (run gen.py first)");
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(csv)) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& p : files) {
-    std::string name = p.filename().string();
-    if (!name.ends_with(".csv")) continue;
-    std::string stem = name.substr(0, name.size() - 4);
-    if (stem.starts_with("nodes_")) {
-      g.nodes.emplace_back(stem.substr(6), p.string());
-    } else if (stem.starts_with("edges_")) {
-      std::string t = stem.substr(6);
-      const EdgeKind* kind = nullptr;
-      for (const auto& k : kEdgeKinds) {
-        if (t == k.file_type) kind = &k;
-      }
-      if (!kind) Die("no mapping for edge file " + name);
-      g.edges.emplace_back(kind, p.string());
-    }
-  }
-  if (g.nodes.empty() || g.edges.empty()) Die("no nodes_*.csv / edges_*.csv in " + csv.string());
-  return g;
-}
-
-// IdFor("<prefix>:<number text>") without a heap allocation.
-uint64_t IdOf(std::string_view prefix, std::string_view number) {
-  char buf[128];
-  if (prefix.size() + 1 + number.size() > sizeof buf) {
-    return parley::IdFor(std::string(prefix) + ":" + std::string(number));
-  }
-  std::memcpy(buf, prefix.data(), prefix.size());
-  buf[prefix.size()] = ':';
-  std::memcpy(buf + prefix.size() + 1, number.data(), number.size());
-  return parley::IdFor(std::string_view(buf, prefix.size() + 1 + number.size()));
-}
-
-uint64_t IdOf(std::string_view prefix, uint64_t n) {
-  char num[24];
-  auto [end, ec] = std::to_chars(num, num + sizeof num, n);
-  (void)ec;
-  return IdOf(prefix, std::string_view(num, static_cast<size_t>(end - num)));
-}
-
-// Node ids of one label by CSV id, so that the ids of edge ends are hashed once per node
-// rather than once per edge (gen.py's ids are small integers; others are hashed every time).
-class LabelIds {
- public:
-  explicit LabelIds(std::string label) : label_(std::move(label)) {}
-  uint64_t Get(std::string_view csv_id) {
-    int64_t n;
-    auto [ptr, ec] = std::from_chars(csv_id.data(), csv_id.data() + csv_id.size(), n);
-    if (ec != std::errc() || ptr != csv_id.data() + csv_id.size() || n < 0 || n >= kMax) {
-      return IdOf(label_, csv_id);
-    }
-    size_t i = static_cast<size_t>(n);
-    if (i >= ids_.size()) ids_.resize(std::max(i + 1, ids_.size() * 2), 0);
-    if (ids_[i] == 0) ids_[i] = IdOf(label_, csv_id);  // IdFor never returns 0
-    return ids_[i];
-  }
-
- private:
-  static constexpr int64_t kMax = int64_t{1} << 24;
-  std::string label_;
-  std::vector<uint64_t> ids_;
-};
-
-class IdCache {
- public:
-  LabelIds* For(const std::string& label) {
-    auto it = by_label_.find(label);
-    if (it == by_label_.end()) it = by_label_.emplace(label, std::make_unique<LabelIds>(label)).first;
-    return it->second.get();
-  }
-
- private:
-  std::map<std::string, std::unique_ptr<LabelIds>> by_label_;
-};
-
-// Receives the graph's elements; `keep_*` filter them (for the subsets).
-struct GraphSink {
-  virtual ~GraphSink() = default;
-  virtual void Node(uint64_t id, const std::vector<std::string>& labels, const PropertyMap& p) = 0;
-  virtual void Rel(uint64_t id, const char* type, uint64_t start, uint64_t end,
-                   const PropertyMap& p) = 0;
-};
-
-// Filters of a subset: nodes by (label, csv id), edges by (type, from csv id, to csv id).
-struct Subset {
-  std::function<bool(const std::string& label, int64_t id)> node;
-  std::function<bool(const EdgeKind& kind, int64_t from, int64_t to)> edge;
-};
-
-struct ReadCounts {
-  std::map<std::string, int64_t> labels;  // rows per node label
-  std::map<std::string, int64_t> types;   // rows per Parley type
-  int64_t nodes = 0, rels = 0;
-};
-
-int64_t ParseInt(std::string_view s, const CsvReader& r, const std::string& path) {
-  int64_t v;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size()) {
-    Die(path + ":" + std::to_string(r.line()) + ": not an integer id: '" + std::string(s) + "'");
-  }
-  return v;
-}
-
-void ReadNodes(const std::string& label, const std::string& path, const Subset* subset,
-               GraphSink* sink, ReadCounts* counts, IdCache* ids) {
-  CsvReader r(path);
-  std::vector<CsvReader::Field> f;
-  if (!r.Next(&f) || f.empty()) Die(path + ": no header");
-  std::vector<std::string> columns;
-  for (const auto& c : f) columns.emplace_back(c.text);
-  // One map reused for every row: its entries stay, only their values change.
-  PropertyMap props;
-  std::vector<Value*> slots;
-  for (const auto& c : columns) slots.push_back(&props[c]);
-  std::vector<std::string> labels{label};
-  LabelIds* node_ids = ids->For(label);
-  while (r.Next(&f)) {
-    if (f.size() != columns.size()) {
-      Die(path + ":" + std::to_string(r.line()) + ": " + std::to_string(f.size()) +
-          " fields, header has " + std::to_string(columns.size()));
-    }
-    if (subset && !subset->node(label, ParseInt(f[0].text, r, path))) continue;
-    for (size_t i = 0; i < f.size(); ++i) *slots[i] = FieldValue(f[i]);
-    sink->Node(node_ids->Get(f[0].text), labels, props);
-    ++counts->labels[label];
-    ++counts->nodes;
-  }
-}
-
-void ReadEdges(const EdgeKind& kind, const std::string& path, const Subset* subset,
-               GraphSink* sink, ReadCounts* counts, IdCache* ids) {
-  LabelIds* from = ids->For(kind.from);
-  LabelIds* to = ids->For(kind.to);
-  CsvReader r(path);
-  std::vector<CsvReader::Field> f;
-  if (!r.Next(&f) || f.size() < 2) Die(path + ": no from,to header");
-  uint64_t row = 0;
-  int64_t n = 0;
-  const PropertyMap no_props;
-  while (r.Next(&f)) {
-    if (f.size() < 2) Die(path + ":" + std::to_string(r.line()) + ": expected from,to");
-    uint64_t this_row = row++;
-    if (subset && !subset->edge(kind, ParseInt(f[0].text, r, path), ParseInt(f[1].text, r, path))) {
-      continue;
-    }
-    sink->Rel(IdOf(kind.type, this_row), kind.type, from->Get(f[0].text),
-              to->Get(f[1].text), no_props);
-    ++n;
-  }
-  counts->types[kind.type] += n;
-  counts->rels += n;
-}
-
-// Nodes first (files in name order), then edges, as Apply needs.
-ReadCounts ReadGraph(const GraphFiles& g, const Subset* subset, GraphSink* sink) {
-  ReadCounts c;
-  IdCache ids;
-  for (const auto& [label, path] : g.nodes) ReadNodes(label, path, subset, sink, &c, &ids);
-  for (const auto& [kind, path] : g.edges) ReadEdges(*kind, path, subset, sink, &c, &ids);
-  return c;
-}
-
-// ---------------------------------------------------------------------------- sinks
-
-struct BulkSink : GraphSink {
-  BulkLoader* loader;
-  explicit BulkSink(BulkLoader* l) : loader(l) {}
-  void Node(uint64_t id, const std::vector<std::string>& labels, const PropertyMap& p) override {
-    Check(loader->AddNode(id, labels, p), "bulk AddNode");
-  }
-  void Rel(uint64_t id, const char* type, uint64_t start, uint64_t end,
-           const PropertyMap& p) override {
-    Check(loader->AddRelationship(id, type, start, end, p), "bulk AddRelationship");
-  }
-};
 
 // Collects GraphBatches of `per_batch` operations for GraphStore::Apply.
 struct BatchSink : GraphSink {
@@ -674,6 +333,7 @@ struct SamplingSink : BulkSink {
 }  // namespace
 
 int main(int argc, char** argv) {
+  parley::bench::g_program = "parley_bench_store";
   std::string data_dir, work;
   size_t budget_mib = 256;
   int64_t reads = 100000, scans = 2000, ceiling_puts = 2000000, apply_demands = 20000,
