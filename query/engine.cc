@@ -74,6 +74,7 @@ Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params
   Row row;
   std::vector<Value> values(plan.column_slots.size());
   while (plan.root->Next(&row)) {
+    if (!plan.returns) continue;  // CREATE without RETURN: effects only
     for (size_t i = 0; i < plan.column_slots.size(); ++i) {
       PARLEY_RETURN_IF_ERROR(ctx.Complete(row[plan.column_slots[i]], &values[i]));
     }

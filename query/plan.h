@@ -153,6 +153,7 @@ struct QueryPlan {
   std::vector<int> column_slots;
   int width = 0;  // slots a row has
   bool writes = false;
+  bool returns = false;  // ends with RETURN (otherwise it yields no rows, only effects)
 };
 
 }  // namespace parley::query

@@ -91,6 +91,7 @@ class Planner {
           PARLEY_RETURN_IF_ERROR(PlanProjection(c.projection, c.kind == ClauseKind::kReturn,
                                                 &columns, &slots));
           if (c.kind == ClauseKind::kReturn) {
+            plan_->returns = true;
             plan_->columns = std::move(columns);
             plan_->column_slots = std::move(slots);
           }
