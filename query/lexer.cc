@@ -8,7 +8,9 @@
 namespace parley::query {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 bool IsHexDigit(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -18,7 +20,9 @@ bool IsWordStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
-bool IsWordChar(char c) { return IsWordStart(c) || IsDigit(c); }
+bool IsWordChar(char c) {
+  return IsWordStart(c) || IsDigit(c);
+}
 
 int HexValue(char c) {
   if (IsDigit(c)) return c - '0';
@@ -152,8 +156,9 @@ class Lexer {
       ++n;
     }
     unsigned char c = static_cast<unsigned char>(text_[offset]);
-    if (c < 0x20 || c == 0x7f) return "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) +
-                                       std::string(1, "0123456789abcdef"[c & 15]);
+    if (c < 0x20 || c == 0x7f)
+      return "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) +
+             std::string(1, "0123456789abcdef"[c & 15]);
     return std::string(text_.substr(offset, n));
   }
 
@@ -192,15 +197,16 @@ class Lexer {
 
   Status LexNumber(Token* tok) {
     size_t start = i_;
-    if (text_[i_] == '0' && (At(i_ + 1) == 'x' || At(i_ + 1) == 'X' || At(i_ + 1) == 'o' ||
-                             At(i_ + 1) == 'O')) {
+    if (text_[i_] == '0' &&
+        (At(i_ + 1) == 'x' || At(i_ + 1) == 'X' || At(i_ + 1) == 'o' || At(i_ + 1) == 'O')) {
       bool hex = At(i_ + 1) == 'x' || At(i_ + 1) == 'X';
       int base = hex ? 16 : 8;
       i_ += 2;
       size_t digits = i_;
       uint64_t value = 0;
       bool overflow = false;
-      while (i_ < text_.size() && (hex ? IsHexDigit(text_[i_]) : (text_[i_] >= '0' && text_[i_] <= '7'))) {
+      while (i_ < text_.size() &&
+             (hex ? IsHexDigit(text_[i_]) : (text_[i_] >= '0' && text_[i_] <= '7'))) {
         uint64_t d = static_cast<uint64_t>(HexValue(text_[i_]));
         if (value > (UINT64_MAX - d) / static_cast<uint64_t>(base)) overflow = true;
         value = value * static_cast<uint64_t>(base) + d;
@@ -282,14 +288,30 @@ class Lexer {
       char e = At(i_ + 1);
       i_ += 2;
       switch (e) {
-        case '\\': out->push_back('\\'); break;
-        case '\'': out->push_back('\''); break;
-        case '"': out->push_back('"'); break;
-        case 'n': out->push_back('\n'); break;
-        case 't': out->push_back('\t'); break;
-        case 'r': out->push_back('\r'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
+        case '\\':
+          out->push_back('\\');
+          break;
+        case '\'':
+          out->push_back('\'');
+          break;
+        case '"':
+          out->push_back('"');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
         case 'u':
         case 'U': {
           uint32_t cp = 0;

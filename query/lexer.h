@@ -18,14 +18,14 @@
 namespace parley::query {
 
 enum class TokenKind {
-  kEnd,          // end of input; always the last token
-  kWord,         // an unquoted identifier or keyword (text as written)
-  kQuotedName,   // a `back-quoted` identifier (text unquoted), never a keyword
-  kInteger,      // decimal, 0x hex or 0o octal; see int_value / int_overflow
-  kFloat,        // see float_value
-  kString,       // '...' or "..."; text is the decoded value
-  kParameter,    // $name or $0; text is the name
-  kPunct,        // text is the symbol: ( ) [ ] { } , . : | = < > + - * / % ^ ; <= >= <> =~ ..
+  kEnd,         // end of input; always the last token
+  kWord,        // an unquoted identifier or keyword (text as written)
+  kQuotedName,  // a `back-quoted` identifier (text unquoted), never a keyword
+  kInteger,     // decimal, 0x hex or 0o octal; see int_value / int_overflow
+  kFloat,       // see float_value
+  kString,      // '...' or "..."; text is the decoded value
+  kParameter,   // $name or $0; text is the name
+  kPunct,       // text is the symbol: ( ) [ ] { } , . : | = < > + - * / % ^ ; <= >= <> =~ ..
 };
 
 struct Token {

@@ -33,13 +33,12 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 // end a clause or an expression. They may still be labels, types, property keys and map keys.
 bool IsReservedWord(std::string_view w) {
   static constexpr std::string_view kReserved[] = {
-      "ALL",      "AND",    "AS",       "ASC",    "ASCENDING", "BY",      "CASE",
-      "CONTAINS", "CREATE", "DELETE",   "DESC",   "DESCENDING", "DETACH", "DISTINCT",
-      "ELSE",     "END",    "ENDS",     "EXPLAIN", "FALSE",    "IN",      "IS",
-      "LIMIT",    "MATCH",  "MERGE",    "NOT",    "NULL",      "ON",      "OPTIONAL",
-      "OR",       "ORDER",  "REMOVE",   "RETURN", "SET",       "SKIP",    "STARTS",
-      "THEN",     "TRUE",   "UNION",    "UNWIND", "WHEN",      "WHERE",   "WITH",
-      "XOR"};
+      "ALL",    "AND",     "AS",     "ASC",        "ASCENDING", "BY",       "CASE",   "CONTAINS",
+      "CREATE", "DELETE",  "DESC",   "DESCENDING", "DETACH",    "DISTINCT", "ELSE",   "END",
+      "ENDS",   "EXPLAIN", "FALSE",  "IN",         "IS",        "LIMIT",    "MATCH",  "MERGE",
+      "NOT",    "NULL",    "ON",     "OPTIONAL",   "OR",        "ORDER",    "REMOVE", "RETURN",
+      "SET",    "SKIP",    "STARTS", "THEN",       "TRUE",      "UNION",    "UNWIND", "WHEN",
+      "WHERE",  "WITH",    "XOR"};
   for (std::string_view r : kReserved) {
     if (EqualsIgnoreCase(w, r)) return true;
   }
@@ -92,9 +91,7 @@ class Parser {
 
  private:
   // ---- tokens ----
-  const Token& Peek(size_t k = 0) const {
-    return tokens_[std::min(pos_ + k, tokens_.size() - 1)];
-  }
+  const Token& Peek(size_t k = 0) const { return tokens_[std::min(pos_ + k, tokens_.size() - 1)]; }
   const Token& Next() {
     const Token& t = tokens_[pos_];
     last_end_ = t.end;
@@ -626,15 +623,12 @@ Status Parser::ParseComparison(ExprPtr* out) {
   PARLEY_RETURN_IF_ERROR(ParsePredicate(&left));
   ExprPtr chain;  // the conjunction built so far
   for (;;) {
-    const Token& t = Peek();
+    static constexpr std::pair<std::string_view, Op> kComparisons[] = {
+        {"=", Op::kEq}, {"<>", Op::kNe}, {"<", Op::kLt},
+        {">", Op::kGt}, {"<=", Op::kLe}, {">=", Op::kGe}};
     Op op = Op::kNone;
-    if (t.kind == TokenKind::kPunct) {
-      if (t.text == "=") op = Op::kEq;
-      else if (t.text == "<>") op = Op::kNe;
-      else if (t.text == "<") op = Op::kLt;
-      else if (t.text == ">") op = Op::kGt;
-      else if (t.text == "<=") op = Op::kLe;
-      else if (t.text == ">=") op = Op::kGe;
+    for (const auto& [symbol, candidate] : kComparisons) {
+      if (AtPunct(symbol)) op = candidate;
     }
     if (op == Op::kNone) break;
     Next();
@@ -715,10 +709,7 @@ Status Parser::ParseAddSub(ExprPtr* out) {
 Status Parser::ParseMulDiv(ExprPtr* out) {
   PARLEY_RETURN_IF_ERROR(ParsePower(out));
   for (;;) {
-    Op op = AtPunct("*")   ? Op::kMul
-            : AtPunct("/") ? Op::kDiv
-            : AtPunct("%") ? Op::kMod
-                           : Op::kNone;
+    Op op = AtPunct("*") ? Op::kMul : AtPunct("/") ? Op::kDiv : AtPunct("%") ? Op::kMod : Op::kNone;
     if (op == Op::kNone) return Status::OK();
     Next();
     ExprPtr right;
@@ -748,8 +739,7 @@ Status Parser::ParseUnary(ExprPtr* out) {
   SourcePos pos = Next().pos;
   const Token& t = Peek();
   bool postfix_follows = AtPunct(".", 1) || AtPunct("[", 1) || AtPunct(":", 1);
-  if (minus && (t.kind == TokenKind::kInteger || t.kind == TokenKind::kFloat) &&
-      !postfix_follows) {
+  if (minus && (t.kind == TokenKind::kInteger || t.kind == TokenKind::kFloat) && !postfix_follows) {
     return ParseNumber(/*negative=*/true, pos, out);
   }
   auto e = NewExpr(ExprKind::kUnary, pos);
@@ -887,8 +877,7 @@ Status Parser::ParseNumber(bool negative, SourcePos pos, ExprPtr* out) {
     if (t.int_overflow || t.int_value > (negative ? kMinMagnitude : kMinMagnitude - 1)) {
       return ErrorAt(t.pos, "Integer literal is too large");
     }
-    int64_t v = t.int_value == kMinMagnitude ? INT64_MIN
-                                            : static_cast<int64_t>(t.int_value);
+    int64_t v = t.int_value == kMinMagnitude ? INT64_MIN : static_cast<int64_t>(t.int_value);
     if (negative && v != INT64_MIN) v = -v;
     e->value = Value(v);
   }

@@ -17,11 +17,16 @@ enum class VarKind { kNode, kRelationship, kPath, kValue, kAny };
 
 const char* KindName(VarKind k) {
   switch (k) {
-    case VarKind::kNode: return "a node";
-    case VarKind::kRelationship: return "a relationship";
-    case VarKind::kPath: return "a path";
-    case VarKind::kValue: return "a value";
-    case VarKind::kAny: return "a value";
+    case VarKind::kNode:
+      return "a node";
+    case VarKind::kRelationship:
+      return "a relationship";
+    case VarKind::kPath:
+      return "a path";
+    case VarKind::kValue:
+      return "a value";
+    case VarKind::kAny:
+      return "a value";
   }
   return "a value";
 }
@@ -102,7 +107,7 @@ class Checker {
   bool Defined(const std::string& name, const Scope& scope) const;
 
   std::string_view text_;
-  Scope scope_;                     // variables bound by the clauses so far
+  Scope scope_;                      // variables bound by the clauses so far
   std::vector<std::string> locals_;  // list comprehension variables, innermost last
 };
 
@@ -110,11 +115,19 @@ Status Checker::Check(const Query& query) {
   PARLEY_RETURN_IF_ERROR(CheckComposition(query));
   for (const Clause& clause : query.clauses) {
     switch (clause.kind) {
-      case ClauseKind::kMatch: PARLEY_RETURN_IF_ERROR(CheckMatch(clause)); break;
-      case ClauseKind::kCreate: PARLEY_RETURN_IF_ERROR(CheckCreate(clause)); break;
-      case ClauseKind::kUnwind: PARLEY_RETURN_IF_ERROR(CheckUnwind(clause)); break;
+      case ClauseKind::kMatch:
+        PARLEY_RETURN_IF_ERROR(CheckMatch(clause));
+        break;
+      case ClauseKind::kCreate:
+        PARLEY_RETURN_IF_ERROR(CheckCreate(clause));
+        break;
+      case ClauseKind::kUnwind:
+        PARLEY_RETURN_IF_ERROR(CheckUnwind(clause));
+        break;
       case ClauseKind::kWith:
-      case ClauseKind::kReturn: PARLEY_RETURN_IF_ERROR(CheckProjection(clause)); break;
+      case ClauseKind::kReturn:
+        PARLEY_RETURN_IF_ERROR(CheckProjection(clause));
+        break;
     }
   }
   return Status::OK();
@@ -131,10 +144,10 @@ Status Checker::CheckComposition(const Query& query) {
     }
     if (i > 0 && clauses[i - 1].kind == ClauseKind::kCreate &&
         (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kUnwind)) {
-      return Error(c.pos, std::string("WITH is required between CREATE and ") +
-                              (c.kind == ClauseKind::kMatch
-                                   ? (c.optional ? "OPTIONAL MATCH" : "MATCH")
-                                   : "UNWIND"));
+      return Error(c.pos,
+                   std::string("WITH is required between CREATE and ") +
+                       (c.kind == ClauseKind::kMatch ? (c.optional ? "OPTIONAL MATCH" : "MATCH")
+                                                     : "UNWIND"));
     }
   }
   if (!clauses.empty()) {
@@ -232,7 +245,8 @@ Status Checker::BindNode(const NodePattern& node, bool create, bool lone, Scope*
                                "to a node that is already bound");
   }
   if (create && lone) {
-    return Error(node.pos, "Variable '" + name + "' already declared: CREATE cannot create it again");
+    return Error(node.pos,
+                 "Variable '" + name + "' already declared: CREATE cannot create it again");
   }
   return Status::OK();
 }
@@ -378,8 +392,8 @@ Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx)
   switch (e.kind) {
     case ExprKind::kVariable:
       if (ctx.no_variables && !Defined(e.name, Scope())) {
-        return Error(e.pos, std::string("It is not allowed to refer to variables in ") +
-                                ctx.clause);
+        return Error(e.pos,
+                     std::string("It is not allowed to refer to variables in ") + ctx.clause);
       }
       if (!Defined(e.name, scope)) return Error(e.pos, "Variable '" + e.name + "' not defined");
       return Status::OK();
@@ -425,13 +439,13 @@ Status Checker::CheckFunction(const Expr& e, const Scope& scope, const Context& 
   } else {
     int n = static_cast<int>(e.operands.size());
     if (n < f->min_args || (f->max_args >= 0 && n > f->max_args)) {
-      return Error(e.pos, "Function '" + e.name + "' takes " + ArityText(*f) + ", not " +
-                              std::to_string(n));
+      return Error(
+          e.pos, "Function '" + e.name + "' takes " + ArityText(*f) + ", not " + std::to_string(n));
     }
   }
   if (e.distinct && !f->aggregate) {
-    return Error(e.pos, "DISTINCT can only be used with aggregating functions, not '" + e.name +
-                            "'");
+    return Error(e.pos,
+                 "DISTINCT can only be used with aggregating functions, not '" + e.name + "'");
   }
   Context inner = ctx;
   if (f->aggregate) {
@@ -440,12 +454,11 @@ Status Checker::CheckFunction(const Expr& e, const Scope& scope, const Context& 
                               "' inside another aggregating function");
     }
     if (ctx.in_comprehension) {
-      return Error(e.pos, "Cannot use aggregating function '" + e.name +
-                              "' inside a list comprehension");
+      return Error(e.pos,
+                   "Cannot use aggregating function '" + e.name + "' inside a list comprehension");
     }
     if (!ctx.allow_aggregates) {
-      return Error(e.pos, "Invalid use of aggregating function '" + e.name + "' in " +
-                              ctx.clause);
+      return Error(e.pos, "Invalid use of aggregating function '" + e.name + "' in " + ctx.clause);
     }
     if (ctx.projected != nullptr) {
       // ORDER BY after an aggregating RETURN: a new aggregate was not computed.

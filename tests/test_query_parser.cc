@@ -1,7 +1,6 @@
 // The query parser and semantic checker: every clause and expression form parses into the
 // expected AST, and every syntax or semantic error names the line and column with a caret.
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -81,8 +80,9 @@ Value Literal(const std::string& expr) {
 }  // namespace
 
 TEST_CASE("MATCH with labels, properties, WHERE and RETURN", "[parser]") {
-  Query q = Parse("MATCH (a:Actor:Leader {name: 'Putin', n: 1})-[d:DEMANDS]->(b) "
-                  "WHERE a.name = 'x' RETURN a, b.name");
+  Query q = Parse(
+      "MATCH (a:Actor:Leader {name: 'Putin', n: 1})-[d:DEMANDS]->(b) "
+      "WHERE a.name = 'x' RETURN a, b.name");
   REQUIRE(q.clauses.size() == 2);
   const Clause& m = q.clauses[0];
   CHECK(m.kind == ClauseKind::kMatch);
@@ -174,8 +174,9 @@ TEST_CASE("variable-length relationship forms", "[parser]") {
 }
 
 TEST_CASE("CREATE, UNWIND, WITH and EXPLAIN clauses", "[parser]") {
-  Query q = Parse("EXPLAIN UNWIND [1, 2] AS x WITH x AS y, count(*) AS c WHERE c > 1 "
-                  "CREATE (n:N {v: y})-[:R {w: 2}]->(m);");
+  Query q = Parse(
+      "EXPLAIN UNWIND [1, 2] AS x WITH x AS y, count(*) AS c WHERE c > 1 "
+      "CREATE (n:N {v: y})-[:R {w: 2}]->(m);");
   CHECK(q.explain);
   REQUIRE(q.clauses.size() == 3);
   CHECK(q.clauses[0].kind == ClauseKind::kUnwind);
@@ -195,8 +196,9 @@ TEST_CASE("CREATE, UNWIND, WITH and EXPLAIN clauses", "[parser]") {
 }
 
 TEST_CASE("RETURN projections: DISTINCT, star, ORDER BY, SKIP, LIMIT", "[parser]") {
-  Query q = Parse("MATCH (n) RETURN DISTINCT *, n.x AS x ORDER BY x DESC, n.y ASCENDING, n.z "
-                  "DESCENDING, n.w ASC SKIP 1 LIMIT $lim");
+  Query q = Parse(
+      "MATCH (n) RETURN DISTINCT *, n.x AS x ORDER BY x DESC, n.y ASCENDING, n.z "
+      "DESCENDING, n.w ASC SKIP 1 LIMIT $lim");
   const Projection& p = q.clauses[1].projection;
   CHECK(p.distinct);
   CHECK(p.star);
@@ -220,8 +222,9 @@ TEST_CASE("RETURN projections: DISTINCT, star, ORDER BY, SKIP, LIMIT", "[parser]
 }
 
 TEST_CASE("column names are the expression text as written", "[parser]") {
-  Query q = Parse("MATCH (n) RETURN   n.missing IS NULL ,count(*),  toLower( n.name ) AS low, "
-                  "(1 + 2) * 3, n.a+n.b , [x IN [1] | x]");
+  Query q = Parse(
+      "MATCH (n) RETURN   n.missing IS NULL ,count(*),  toLower( n.name ) AS low, "
+      "(1 + 2) * 3, n.a+n.b , [x IN [1] | x]");
   const Projection& p = q.clauses[1].projection;
   REQUIRE(p.items.size() == 6);
   CHECK(p.items[0].column == "n.missing IS NULL");
@@ -510,8 +513,7 @@ TEST_CASE("syntax errors name line and column with a caret", "[parser]") {
   CHECK(e.find("\n  MATCH (n) RETRUN n\n            ^") != std::string::npos);
 
   std::string multi = ParseError("MATCH (n)\nRETURN n +");
-  CHECK(multi.find("Unexpected end of input: expected an expression at 2:11") !=
-        std::string::npos);
+  CHECK(multi.find("Unexpected end of input: expected an expression at 2:11") != std::string::npos);
   CHECK(multi.find("\n  RETURN n +\n            ^") != std::string::npos);
 
   CHECK(ParseError("").find("Unexpected end of input at") == std::string::npos);
@@ -528,11 +530,9 @@ TEST_CASE("syntax errors name line and column with a caret", "[parser]") {
   CHECK(ParseError("RETURN 1; RETURN 2").find("expected end of input at 1:11") !=
         std::string::npos);
   CHECK(ParseError("RETURN 1 # 2").find("Invalid input '#' at 1:10") != std::string::npos);
-  CHECK(ParseError("RETURN 1 /* open").find("Unterminated comment at 1:10") !=
-        std::string::npos);
+  CHECK(ParseError("RETURN 1 /* open").find("Unterminated comment at 1:10") != std::string::npos);
   CHECK(ParseError("MATCH (match) RETURN 1").find("at 1:8") != std::string::npos);
-  CHECK(ParseError("MATCH (n) SET n.x = 1").find("Unsupported clause 'SET'") !=
-        std::string::npos);
+  CHECK(ParseError("MATCH (n) SET n.x = 1").find("Unsupported clause 'SET'") != std::string::npos);
   CHECK(ParseError("RETURN `unterminated").find("Unterminated quoted name at 1:8") !=
         std::string::npos);
   // Columns count characters, not bytes.
@@ -609,11 +609,12 @@ TEST_CASE("undefined variables and scopes", "[parser]") {
             .find("'a' not defined at 1:44") != std::string::npos);
   CHECK(CheckError("MATCH (a) RETURN DISTINCT a.name ORDER BY a.age").find("'a' not defined") !=
         std::string::npos);
-  CHECK(CheckError("MATCH (a) WITH count(*) AS c WHERE a.x > 1 RETURN c")
-            .find("'a' not defined") != std::string::npos);
-  // A pattern predicate introduces no new variables.
-  CHECK(CheckError("MATCH (n) WHERE (n)-[r]->() RETURN n").find("'r' not defined (a pattern in an expression cannot introduce new variables) at 1:20") !=
+  CHECK(CheckError("MATCH (a) WITH count(*) AS c WHERE a.x > 1 RETURN c").find("'a' not defined") !=
         std::string::npos);
+  // A pattern predicate introduces no new variables.
+  CHECK(CheckError("MATCH (n) WHERE (n)-[r]->() RETURN n")
+            .find("'r' not defined (a pattern in an expression cannot introduce new variables) at "
+                  "1:20") != std::string::npos);
 }
 
 TEST_CASE("variables bound twice", "[parser]") {
@@ -621,15 +622,15 @@ TEST_CASE("variables bound twice", "[parser]") {
             .find("'a' is already declared: CREATE cannot add labels or properties to a node "
                   "that is already bound at 1:18") != std::string::npos);
   CHECK(CheckError("MATCH (a) CREATE (a {x: 1})").find("already declared") != std::string::npos);
-  CHECK(CheckError("MATCH (a) CREATE (a)").find("'a' already declared: CREATE cannot create it "
-                                                 "again at 1:18") != std::string::npos);
+  CHECK(CheckError("MATCH (a) CREATE (a)")
+            .find("'a' already declared: CREATE cannot create it "
+                  "again at 1:18") != std::string::npos);
   CHECK(CheckError("MATCH ()-[r]->() CREATE ()-[r:T]->()")
             .find("'r' already declared: CREATE cannot create a relationship that is already "
                   "bound at 1:27") != std::string::npos);
   CHECK(CheckError("MATCH (a)-[r]->()-[r]->() RETURN r")
             .find("same relationship variable 'r' for multiple relationships in one pattern at "
-                  "1:18") !=
-        std::string::npos);
+                  "1:18") != std::string::npos);
   CHECK(CheckError("MATCH p = (a) MATCH p = (b) RETURN p").find("'p' already declared at 1:21") !=
         std::string::npos);
   CHECK(CheckError("MATCH (p)-[]-(), (), p = ()-[]-() RETURN p")
@@ -683,8 +684,8 @@ TEST_CASE("aggregates: nesting and where they may appear", "[parser]") {
         std::string::npos);
   CHECK(CheckError("CREATE (n {x: max(1)})").find("in a CREATE pattern") != std::string::npos);
   CHECK(CheckError("UNWIND collect(1) AS x RETURN x").find("in UNWIND") != std::string::npos);
-  CHECK(CheckError("MATCH (n) WITH n, count(*) AS c WHERE max(c) > 1 RETURN n")
-            .find("in WHERE") != std::string::npos);
+  CHECK(CheckError("MATCH (n) WITH n, count(*) AS c WHERE max(c) > 1 RETURN n").find("in WHERE") !=
+        std::string::npos);
   CHECK(CheckError("MATCH (n) RETURN n.a ORDER BY max(n.b)").find("'max' in ORDER BY") !=
         std::string::npos);
   CHECK(CheckError("MATCH (n) RETURN n.a, count(*) ORDER BY max(n.b)")
@@ -713,8 +714,7 @@ TEST_CASE("CREATE patterns must be creatable", "[parser]") {
             .find("A single relationship type must be specified for CREATE at 1:11") !=
         std::string::npos);
   CHECK(CheckError("CREATE (a)-->(b)").find("single relationship type") != std::string::npos);
-  CHECK(CheckError("CREATE (a)-[:R]-(b)").find("Only directed relationships") !=
-        std::string::npos);
+  CHECK(CheckError("CREATE (a)-[:R]-(b)").find("Only directed relationships") != std::string::npos);
   CHECK(CheckError("CREATE (a)-[:R*2]->(b)").find("Variable length relationships cannot") !=
         std::string::npos);
 }
@@ -727,8 +727,7 @@ TEST_CASE("SKIP and LIMIT take non-negative integers without variables", "[parse
   CHECK(CheckError("MATCH (n) RETURN n LIMIT 'a'").find("non-negative integer") !=
         std::string::npos);
   CHECK(CheckError("MATCH (n) RETURN n LIMIT n.x")
-            .find("It is not allowed to refer to variables in LIMIT at 1:26") !=
-        std::string::npos);
+            .find("It is not allowed to refer to variables in LIMIT at 1:26") != std::string::npos);
   CHECK(CheckError("MATCH (n) WITH n SKIP size(n) RETURN n").find("variables in SKIP") !=
         std::string::npos);
 }
@@ -739,8 +738,7 @@ TEST_CASE("clause composition", "[parser]") {
             .find("cannot conclude with WITH (must be RETURN or an update clause such as "
                   "CREATE) at 1:11") != std::string::npos);
   CHECK(CheckError("RETURN 1 AS x RETURN 2 AS y")
-            .find("RETURN can only be used at the end of the query at 1:15") !=
-        std::string::npos);
+            .find("RETURN can only be used at the end of the query at 1:15") != std::string::npos);
   CHECK(CheckError("CREATE (a) MATCH (b) RETURN b")
             .find("WITH is required between CREATE and MATCH at 1:12") != std::string::npos);
 }
