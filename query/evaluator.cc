@@ -97,21 +97,10 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   switch (e.op) {
     case Op::kEq: *out = TriValue(Equals(a, b)); return Status::OK();
     case Op::kNe: *out = TriValue(Not(Equals(a, b))); return Status::OK();
-    case Op::kLt:
-    case Op::kGt:
-    case Op::kLe:
-    case Op::kGe: {
-      int order = 0;
-      Tri t = Compare(a, b, &order);
-      if (t == Tri::kNull) {
-        *out = Value();
-      } else {
-        bool r = e.op == Op::kLt ? order < 0 : e.op == Op::kGt ? order > 0
-                 : e.op == Op::kLe ? order <= 0 : order >= 0;
-        *out = Value(r);
-      }
-      return Status::OK();
-    }
+    case Op::kLt: *out = TriValue(LessThan(a, b)); return Status::OK();
+    case Op::kGt: *out = TriValue(GreaterThan(a, b)); return Status::OK();
+    case Op::kLe: *out = TriValue(LessOrEqual(a, b)); return Status::OK();
+    case Op::kGe: *out = TriValue(GreaterOrEqual(a, b)); return Status::OK();
     case Op::kAdd: s = Add(a, b, out); break;
     case Op::kSub: s = Subtract(a, b, out); break;
     case Op::kMul: s = Multiply(a, b, out); break;

@@ -84,7 +84,26 @@ Status ExecContext::HasLabel(NodeId id, std::string_view label, bool* has) {
     *has = false;
     return Status::OK();
   }
-  return store_->HasLabel(id, label, has, snapshot_.get());
+  auto bit_it = label_bits_.find(label);
+  if (bit_it == label_bits_.end() && label_bits_.size() < 64) {
+    bit_it = label_bits_.emplace(std::string(label), static_cast<int>(label_bits_.size())).first;
+  }
+  if (bit_it == label_bits_.end()) return store_->HasLabel(id, label, has, snapshot_.get());
+  uint64_t bit = uint64_t{1} << bit_it->second;
+  auto& [asked, holds] = label_memo_[id];
+  if (asked & bit) {
+    *has = (holds & bit) != 0;
+    return Status::OK();
+  }
+  PARLEY_RETURN_IF_ERROR(store_->HasLabel(id, label, has, snapshot_.get()));
+  if (label_memo_.size() >= kCacheEntries) {
+    label_memo_.clear();
+    return Status::OK();
+  }
+  auto& entry = label_memo_[id];
+  entry.first |= bit;
+  if (*has) entry.second |= bit;
+  return Status::OK();
 }
 
 Status ExecContext::Complete(const Value& v, Value* out) {

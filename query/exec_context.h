@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -61,6 +63,10 @@ class ExecContext {
   std::string_view text_;
   std::unordered_map<NodeId, std::shared_ptr<const Node>> node_cache_;
   std::unordered_map<RelId, std::shared_ptr<const Relationship>> rel_cache_;
+  // Label checks already answered: per node, a bit per label (numbered in label_bits_) for
+  // "asked" and one for "has". Patterns check the same far-end labels over and over.
+  std::map<std::string, int, std::less<>> label_bits_;
+  std::unordered_map<NodeId, std::pair<uint64_t, uint64_t>> label_memo_;
   std::unordered_map<NodeId, std::shared_ptr<const Node>> created_nodes_;
   std::unordered_map<RelId, std::shared_ptr<const Relationship>> created_rels_;
   GraphBatch batch_;

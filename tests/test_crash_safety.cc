@@ -77,7 +77,7 @@ Generated Generate(int count) {
   std::string words = "The minister said on Tuesday that talks would resume if the other side ";
   for (int i = 0; i < count; ++i) {
     DocumentFacts f;
-    char id[16];
+    char id[24];
     std::snprintf(id, sizeof id, "crash-%05d", i);
     f.doc = id;
     f.title = "Article " + std::to_string(i);
