@@ -430,7 +430,7 @@ int main(int argc, char** argv) {
   parley::bench::g_jsonl = true;  // the report on stderr, the JSON line on stdout
   std::string data_dir, db, child, only;
   int runs = 20;
-  double timeout_s = 60;
+  double timeout_s = 120;
   bool explain = false, reload = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -454,7 +454,7 @@ int main(int argc, char** argv) {
       child = value();
     } else if (a == "-h" || a == "--help") {
       std::printf(
-          "usage: parley_bench_query DATA_DIR [--db DIR] [--runs 20] [--timeout-s 60]\n"
+          "usage: parley_bench_query DATA_DIR [--db DIR] [--runs 20] [--timeout-s 120]\n"
           "  [--only Q1,Q3] [--explain] [--reload]\n"
           "DATA_DIR: output of gen.py (csv/ and meta.json). --db (default DATA_DIR/parley-query-db)\n"
           "is loaded from the CSV unless it holds that graph already, and kept for the next run.\n"

@@ -12,7 +12,7 @@
 #   PARLEY_BENCH_KUZU  where kuzu is npm-installed    (default: /tmp/parley-bench/kuzu)
 #   SCALE              gen.py --scale                 (default: 1)
 #   RUNS               timed runs per query, both     (default: 20)
-#   TIMEOUT_S          bound on one execution, both   (default: 60)
+#   TIMEOUT_S          bound on one execution, both   (default: 120)
 #   ONLY               e.g. Q1,Q3: only these queries (Parley's names; Q4 is Kuzu's alone)
 #   SKIP_KUZU=1        do not run Kuzu
 # Both stores are loaded once and reused: Parley's in $PARLEY_BENCH_WORK/query-s<SCALE>.db
@@ -29,7 +29,7 @@ data="${PARLEY_BENCH_DATA:-/tmp/parley-bench/s$scale}"
 work="${PARLEY_BENCH_WORK:-/tmp/parley-bench/work}"
 kuzu_dir="${PARLEY_BENCH_KUZU:-/tmp/parley-bench/kuzu}"
 runs="${RUNS:-20}"
-timeout_s="${TIMEOUT_S:-60}"
+timeout_s="${TIMEOUT_S:-120}"
 only="${ONLY:-}"
 
 bin="$repo/build/bench/parley_bench_query"
@@ -145,7 +145,7 @@ for n in ["Q4"] + names:
     kr = kq.get(n)
     ratio = "-"
     if pr and kr and "median_ms" in pr and "median_ms" in kr:
-        ratio = f"{pr['median_ms'] / kr['median_ms']:.2f}"
+        ratio = f"{pr['median_ms'] / kr['median_ms']:.3g}"
     label = n + (" (Kuzu SHORTEST, no Parley form)" if n == "Q4" else "")
     if pr and pr.get("check", "ok") != "ok":
         label += " [" + pr["check"] + "]"
