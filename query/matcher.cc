@@ -42,14 +42,17 @@ struct Matcher::State {
   // expansions
   NodeId from = 0;
   size_t type_index = 0;
-  std::unique_ptr<AdjacencyCursor> adj;
-  // variable-length expansion: frames[k] walks the relationships of nodes[k]
+  bool active = false;
+  std::unique_ptr<AdjacencyReader> reader;
+  // variable-length expansion: frames[k] walks the relationships of nodes[k] with
+  // depth_readers[k], kept from one walk to the next
   struct Frame {
     NodeId node = 0;
     size_t type_index = 0;
-    std::unique_ptr<AdjacencyCursor> adj;
+    bool active = false;
   };
   std::vector<Frame> frames;
+  std::vector<std::unique_ptr<AdjacencyReader>> depth_readers;
   ValueList rels;
   ValueList nodes;
   bool pending_zero = false;
@@ -107,35 +110,36 @@ Status CheckRel(const Step& step, Row& row, ExecContext& ctx, Value* rel, bool* 
   return Status::OK();
 }
 
-// The next adjacency entry of `node` over the step's types (all types when there are none),
-// skipping the second sighting of a self-loop when both directions are walked.
-bool NextAdjacent(const Step& step, ExecContext& ctx, NodeId node, size_t* type_index,
-                  std::unique_ptr<AdjacencyCursor>* adj, const Adjacent** out, Status* status) {
+// The next adjacency entry of `node` over the step's types (all types when there are none).
+// `reader` walks one type at a time; `*active` tells whether it is positioned on one.
+bool NextAdjacent(const Step& step, NodeId node, size_t* type_index, AdjacencyReader* reader,
+                  bool* active, const Adjacent** out, Status* status) {
+  if (!reader) return false;
   while (true) {
-    if (!*adj) {
+    if (!*active) {
       if (step.types.empty() ? *type_index > 0 : *type_index >= step.types.size()) return false;
       std::string_view type = step.types.empty() ? std::string_view() : step.types[*type_index];
-      *adj = ctx.store() ? ctx.store()->Neighbours(node, step.direction, type, ctx.snapshot())
-                         : nullptr;
-      if (!*adj) {
-        ++*type_index;
-        continue;
-      }
+      reader->Seek(node, step.direction, type);
+      *active = true;
     } else {
-      (*adj)->Next();
+      reader->Next();
     }
-    if (!(*adj)->Valid()) {
-      *status = (*adj)->status();
-      adj->reset();
+    if (!reader->Valid()) {
+      *status = reader->status();
+      *active = false;
       ++*type_index;
       if (!status->ok()) return false;
       continue;
     }
-    const Adjacent& e = (*adj)->entry();
-    if (step.direction == Direction::kBoth && !e.outgoing && e.other == node) continue;
-    *out = &e;
+    *out = &reader->entry();
     return true;
   }
+}
+
+// A reader for `ctx`'s store, made on first use; null without a store.
+AdjacencyReader* ReaderFor(ExecContext& ctx, std::unique_ptr<AdjacencyReader>* slot) {
+  if (!*slot && ctx.store()) *slot = ctx.store()->NewAdjacencyReader(ctx.snapshot());
+  return slot->get();
 }
 
 Value RelFrom(const Adjacent& e, NodeId from) {
@@ -225,7 +229,7 @@ bool Matcher::Enter(size_t i) {
     case Step::Kind::kExpand:
     case Step::Kind::kVarExpand: {
       const Value& from = row[step.from_slot];
-      st.adj.reset();
+      st.active = false;
       st.type_index = 0;
       st.frames.clear();
       st.rels.clear();
@@ -238,7 +242,7 @@ bool Matcher::Enter(size_t i) {
       if (step.kind == Step::Kind::kVarExpand) {
         st.nodes.push_back(from);
         st.pending_zero = step.min_hops == 0;
-        if (step.max_hops != 0) st.frames.push_back({st.from, 0, nullptr});
+        if (step.max_hops != 0) st.frames.push_back({st.from, 0, false});
       }
       break;
     }
@@ -297,7 +301,8 @@ bool Matcher::Advance(size_t i) {
     }
     case Step::Kind::kExpand: {
       const Adjacent* e;
-      while (NextAdjacent(step, ctx_, st.from, &st.type_index, &st.adj, &e, &status_)) {
+      while (NextAdjacent(step, st.from, &st.type_index, ReaderFor(ctx_, &st.reader), &st.active,
+                          &e, &status_)) {
         if (AlreadyUsed(row, step.distinct_from, e->rel)) continue;
         Value to;
         if (step.to_bound) {
@@ -350,8 +355,11 @@ bool Matcher::Advance(size_t i) {
           st.nodes.pop_back();
         }
         State::Frame& f = st.frames.back();
+        size_t depth = st.frames.size() - 1;
+        if (st.depth_readers.size() <= depth) st.depth_readers.resize(depth + 1);
         const Adjacent* e;
-        if (!NextAdjacent(step, ctx_, f.node, &f.type_index, &f.adj, &e, &status_)) {
+        if (!NextAdjacent(step, f.node, &f.type_index, ReaderFor(ctx_, &st.depth_readers[depth]),
+                          &f.active, &e, &status_)) {
           if (!status_.ok()) return false;
           st.frames.pop_back();
           continue;
@@ -371,9 +379,9 @@ bool Matcher::Advance(size_t i) {
         NodeId next = e->other;
         st.rels.push_back(std::move(rel));
         st.nodes.push_back(ExecContext::NodeRef(next));
-        int64_t depth = static_cast<int64_t>(st.rels.size());
-        if (step.max_hops < 0 || depth < step.max_hops) st.frames.push_back({next, 0, nullptr});
-        if (depth >= step.min_hops) {
+        int64_t hops = static_cast<int64_t>(st.rels.size());
+        if (step.max_hops < 0 || hops < step.max_hops) st.frames.push_back({next, 0, false});
+        if (hops >= step.min_hops) {
           if (emit()) return true;
           if (!status_.ok()) return false;
         }

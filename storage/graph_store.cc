@@ -284,6 +284,7 @@ class StoreImpl : public GraphStore {
   std::unique_ptr<AdjacencyCursor> Neighbours(NodeId node, Direction direction,
                                               std::string_view type,
                                               const Snapshot* snap) const override;
+  std::unique_ptr<AdjacencyReader> NewAdjacencyReader(const Snapshot* snap) const override;
 
   Status GetArticle(std::string_view id, ArticleRecord* article,
                     const Snapshot* snap) const override {
@@ -788,7 +789,96 @@ class AdjacencyCursorImpl : public AdjacencyCursor {
   Status status_;
 };
 
+// AdjacencyReader: the same walk as AdjacencyCursorImpl over iterators made once. The
+// iterators have no upper bound (it is fixed when an iterator is made); Valid() checks the
+// prefix instead.
+class AdjacencyReaderImpl : public AdjacencyReader {
+ public:
+  AdjacencyReaderImpl(const StoreImpl* store, const Snapshot* snap) : store_(store) {
+    ro_.snapshot = snap ? static_cast<const SnapshotImpl*>(snap)->get() : nullptr;
+  }
+  void Seek(NodeId node, Direction dir, std::string_view type) override {
+    node_ = node;
+    dir_ = dir;
+    status_ = Status::OK();
+    valid_ = false;
+    prefix_ = keys::AdjacencyPrefix(node);
+    if (!type.empty()) {
+      uint32_t tok;
+      if (!store_->LookupToken(type, &tok)) return;  // a type never stored: no relationships
+      codec::PutBE32(&prefix_, tok);
+    }
+    phase_outgoing_ = dir != Direction::kIncoming;
+    Start();
+  }
+  bool Valid() const override { return valid_; }
+  const Adjacent& entry() const override { return entry_; }
+  void Next() override {
+    it()->Next();
+    Settle();
+  }
+  Status status() const override { return status_; }
+
+ private:
+  rocksdb::Iterator* it() { return phase_outgoing_ ? out_.get() : in_.get(); }
+  void Start() {
+    auto& slot = phase_outgoing_ ? out_ : in_;
+    if (!slot) {
+      slot.reset(store_->db()->NewIterator(ro_, store_->cf(phase_outgoing_ ? keys::kOut : keys::kIn)));
+    }
+    slot->Seek(prefix_);
+    Settle();
+  }
+  void Settle() {
+    for (;;) {
+      rocksdb::Iterator* i = it();
+      if (i->Valid() && i->key().starts_with(prefix_)) {
+        rocksdb::Slice k = i->key();
+        uint32_t type = codec::GetBE32(k.data() + 8);
+        entry_.other = codec::GetBE64(k.data() + 12);
+        entry_.rel = codec::GetBE64(k.data() + 20);
+        entry_.outgoing = phase_outgoing_;
+        if (dir_ == Direction::kBoth && !phase_outgoing_ && entry_.other == node_) {
+          i->Next();
+          continue;
+        }
+        if (type != type_token_ || entry_.type.empty()) {
+          type_token_ = type;
+          entry_.type = store_->TokenName(type);
+        }
+        valid_ = true;
+        return;
+      }
+      valid_ = false;
+      if (!i->status().ok()) {
+        status_ = FromRocks(i->status(), "adjacency");
+        return;
+      }
+      if (dir_ != Direction::kBoth || !phase_outgoing_) return;
+      phase_outgoing_ = false;
+      Start();
+      return;
+    }
+  }
+
+  const StoreImpl* store_;
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::Iterator> out_, in_;
+  NodeId node_ = 0;
+  Direction dir_ = Direction::kOutgoing;
+  std::string prefix_;
+  bool phase_outgoing_ = true;
+  bool valid_ = false;
+  Adjacent entry_;
+  uint32_t type_token_ = 0;
+  Status status_;
+};
+
 }  // namespace
+
+std::unique_ptr<AdjacencyReader> StoreImpl::NewAdjacencyReader(const Snapshot* snap) const {
+  return std::make_unique<AdjacencyReaderImpl>(this, snap);
+}
 
 std::unique_ptr<AdjacencyCursor> StoreImpl::Neighbours(NodeId node, Direction direction,
                                                        std::string_view type,

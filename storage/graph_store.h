@@ -128,6 +128,16 @@ class AdjacencyCursor {
   virtual Status status() const = 0;
 };
 
+// A reusable cursor over adjacency lists: Seek() starts a new node's relationships while
+// keeping the RocksDB iterators, which cost more to make than a seek does. Query steps that
+// walk from many nodes keep one each.
+class AdjacencyReader : public AdjacencyCursor {
+ public:
+  // Positions on the first relationship of `node` in `direction` of `type` (empty: any), in
+  // the order Neighbours() gives.
+  virtual void Seek(NodeId node, Direction direction, std::string_view type) = 0;
+};
+
 class GraphStore {
  public:
   struct Options {
@@ -180,6 +190,9 @@ class GraphStore {
   virtual std::unique_ptr<AdjacencyCursor> Neighbours(NodeId node, Direction direction,
                                                       std::string_view type = {},
                                                       const Snapshot* snap = nullptr) const = 0;
+  // A reader for many Neighbours() walks on one snapshot (see AdjacencyReader).
+  virtual std::unique_ptr<AdjacencyReader> NewAdjacencyReader(
+      const Snapshot* snap = nullptr) const = 0;
   // Fills `article`; kNotFound if no article has id `id`.
   virtual Status GetArticle(std::string_view id, ArticleRecord* article,
                             const Snapshot* snap = nullptr) const = 0;
