@@ -6,7 +6,7 @@
 //
 // A read-only query opens the store read-only, so it runs while another process ingests; a
 // query with CREATE opens it for writing. A query that reads no graph (RETURN 1 + 1) needs no
-// store at all, and an empty folder reads as an empty graph.
+// store at all, and an empty or missing folder reads as an empty graph.
 #include <unistd.h>
 
 #include <filesystem>
@@ -40,11 +40,13 @@ Status RunOneQuery(const Args& args, const std::string& text, const ValueMap& pa
   if (shape.reads_graph && !(shape.explain && !shape.writes && IsEmptyDir(dir))) {
     std::error_code ec;
     bool exists = std::filesystem::exists(dir, ec);
+    // A missing database reads as an empty graph, as openCypher has it (MATCH on nothing
+    // yields no rows); the note on stderr still tells a user who mistyped --db.
     if (!shape.writes && !exists) {
-      return Status::NotFound("no database at " + dir + " (parley ingest makes one; --db DIR)");
+      std::cerr << "parley: no database at " << dir << ": reading an empty graph\n";
     }
     // An empty folder is an empty graph: reading it needs no store.
-    if (shape.writes || !IsEmptyDir(dir)) {
+    if (shape.writes || (exists && !IsEmptyDir(dir))) {
       PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/!shape.writes, &store));
     }
   }

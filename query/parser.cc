@@ -514,7 +514,10 @@ Status Parser::ParseRelationshipDetail(RelPattern* rel) {
     do {
       std::string type;
       PARLEY_RETURN_IF_ERROR(ParseSymbolicName("a relationship type", &type));
-      rel->types.push_back(std::move(type));
+      // `[:T|T]` means T once: a repeated type would match each relationship twice.
+      if (std::find(rel->types.begin(), rel->types.end(), type) == rel->types.end()) {
+        rel->types.push_back(std::move(type));
+      }
     } while (AcceptPunct("|") && (AcceptPunct(":"), true));
   }
   if (AtPunct("*")) PARLEY_RETURN_IF_ERROR(ParseRange(rel));

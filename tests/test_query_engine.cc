@@ -291,4 +291,11 @@ TEST_CASE("errors name line and column with a caret, and run nothing", "[query][
   CHECK_FALSE(r.status.ok());
 }
 
+TEST_CASE("a relationship type named twice in a pattern matches once", "[query][match]") {
+  Graph g;
+  g.Rows("CREATE (:P)-[:LINK]->(:Q), (:P)-[:OTHER]->(:Q)");
+  CHECK(g.Rows("MATCH (:P)-[:LINK|:LINK]->(q) RETURN count(q)") == Rows{"1"});
+  CHECK(g.Rows("MATCH (:P)-[r:LINK|OTHER|LINK]->() RETURN count(r)") == Rows{"2"});
+}
+
 }  // namespace parley
