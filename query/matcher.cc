@@ -6,6 +6,7 @@
 // Nodes are bound as ids; labels are checked through the label index and properties read
 // only when the pattern constrains them.
 #include <algorithm>
+#include <unordered_map>
 
 #include "query/plan.h"
 #include "query/value_ops.h"
@@ -19,7 +20,9 @@ NodeId IdOf(const Value& node) { return node.as_node().id; }
 bool AlreadyUsed(const Row& row, const std::vector<int>& slots, RelId rel) {
   for (int s : slots) {
     const Value& v = row[s];
-    if (v.is_relationship()) {
+    if (v.is_int()) {  // an anonymous relationship bound by its id alone
+      if (static_cast<RelId>(v.as_int()) == rel) return true;
+    } else if (v.is_relationship()) {
       if (v.as_relationship().id == rel) return true;
     } else if (v.is_list()) {
       for (const Value& r : v.as_list()) {
@@ -53,6 +56,12 @@ struct Matcher::State {
   };
   std::vector<Frame> frames;
   std::vector<std::unique_ptr<AdjacencyReader>> depth_readers;
+  // A walk to a bound node: each node's distance to it (walking backwards from it), for the
+  // nodes within `radius` steps; a walk never enters a node that cannot reach the goal in the
+  // steps it has left. radius < 0: no pruning.
+  std::unordered_map<NodeId, int64_t> dist;
+  int64_t radius = -1;
+  std::unique_ptr<AdjacencyReader> bfs_reader;
   ValueList rels;
   ValueList nodes;
   bool pending_zero = false;
@@ -240,6 +249,10 @@ bool Matcher::Enter(size_t i) {
       }
       st.from = IdOf(from);
       if (step.kind == Step::Kind::kVarExpand) {
+        st.radius = -1;
+        if (step.to_bound && step.max_hops > 0 && row[step.to_slot].is_node()) {
+          if (!Distances(step, st, IdOf(row[step.to_slot]))) return false;
+        }
         st.nodes.push_back(from);
         st.pending_zero = step.min_hops == 0;
         if (step.max_hops != 0) st.frames.push_back({st.from, 0, false});
@@ -248,6 +261,49 @@ bool Matcher::Enter(size_t i) {
     }
     default: break;
   }
+  return true;
+}
+
+bool Matcher::Distances(const Step& step, State& st, NodeId goal) {
+  // Breadth-first backwards from the goal, level by level, up to max_hops levels or until the
+  // map would pass kMaxNodes (then the levels completed so far bound the pruning).
+  constexpr size_t kMaxNodes = 2'000'000;
+  st.dist.clear();
+  st.dist[goal] = 0;
+  AdjacencyReader* reader = ReaderFor(ctx_, &st.bfs_reader);
+  if (!reader) return true;
+  Direction back = step.direction == Direction::kOutgoing   ? Direction::kIncoming
+                   : step.direction == Direction::kIncoming ? Direction::kOutgoing
+                                                            : Direction::kBoth;
+  std::vector<NodeId> frontier{goal}, next;
+  int64_t level = 0;
+  bool complete = true;
+  while (level < step.max_hops && !frontier.empty() && complete) {
+    next.clear();
+    for (NodeId node : frontier) {
+      size_t types = step.types.empty() ? 1 : step.types.size();
+      for (size_t t = 0; t < types && complete; ++t) {
+        reader->Seek(node, back, step.types.empty() ? std::string_view() : step.types[t]);
+        for (; reader->Valid(); reader->Next()) {
+          NodeId other = reader->entry().other;
+          if (st.dist.count(other)) continue;
+          if (st.dist.size() >= kMaxNodes) {
+            complete = false;
+            break;
+          }
+          st.dist[other] = level + 1;
+          next.push_back(other);
+        }
+        status_ = reader->status();
+        if (!status_.ok()) return false;
+      }
+      if (!complete) break;
+    }
+    if (complete) ++level;
+    frontier.swap(next);
+  }
+  // Every node within `level` steps is in the map (all of them if the walk ran out of nodes).
+  st.radius = frontier.empty() && complete ? step.max_hops : level;
   return true;
 }
 
@@ -316,11 +372,16 @@ bool Matcher::Advance(size_t i) {
         status_ = CheckNode(step, row, ctx_, &to, 0, &ok);
         if (!status_.ok()) return false;
         if (!ok) continue;
-        Value rel = RelFrom(*e, st.from);
-        status_ = CheckRel(step, row, ctx_, &rel, &ok);
-        if (!status_.ok()) return false;
-        if (!ok) continue;
-        if (step.rel_slot >= 0) row[step.rel_slot] = std::move(rel);
+        if (step.rel_id_only) {
+          // Nobody reads this relationship but the uniqueness check: its id will do.
+          row[step.rel_slot] = Value(static_cast<int64_t>(e->rel));
+        } else {
+          Value rel = RelFrom(*e, st.from);
+          status_ = CheckRel(step, row, ctx_, &rel, &ok);
+          if (!status_.ok()) return false;
+          if (!ok) continue;
+          if (step.rel_slot >= 0) row[step.rel_slot] = std::move(rel);
+        }
         if (!step.to_bound) row[step.to_slot] = std::move(to);
         return true;
       }
@@ -377,6 +438,11 @@ bool Matcher::Advance(size_t i) {
         if (!status_.ok()) return false;
         if (!ok) continue;
         NodeId next = e->other;
+        int64_t left = step.max_hops - static_cast<int64_t>(st.rels.size()) - 1;
+        if (st.radius >= 0 && left <= st.radius) {
+          auto d = st.dist.find(next);
+          if (d == st.dist.end() || d->second > left) continue;  // cannot reach the goal in time
+        }
         st.rels.push_back(std::move(rel));
         st.nodes.push_back(ExecContext::NodeRef(next));
         int64_t hops = static_cast<int64_t>(st.rels.size());

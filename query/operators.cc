@@ -205,8 +205,13 @@ class Aggregate : public Unary {
         status_ = Evaluate(*keys_[i], row, ctx_, &key[i]);
         if (!status_.ok()) return false;
       }
-      auto [it, fresh] = index.emplace(key, groups_.size());
-      if (fresh) NewGroup(key, row);
+      // Look up before inserting: most rows join an existing group, and an insert attempt
+      // would copy the key every time.
+      auto it = index.find(key);
+      if (it == index.end()) {
+        it = index.emplace(key, groups_.size()).first;
+        NewGroup(key, row);
+      }
       Group& g = groups_[it->second];
       for (size_t i = 0; i < aggs_.size(); ++i) {
         args.resize(aggs_[i].args.size());

@@ -84,6 +84,9 @@ struct Step {
   std::vector<PropertyConstraint> rel_props;
   int64_t min_hops = 1, max_hops = 1;
   int path_nodes_slot = -1;    // kVarExpand: the nodes walked through (for paths), or -1
+  // kExpand of an anonymous relationship without properties outside a named path: rel_slot
+  // holds just its id (an Integer), for the uniqueness check.
+  bool rel_id_only = false;
   // Relationship slots bound earlier in the same MATCH: a relationship is matched once per
   // pattern (Cypher's relationship uniqueness). Lists (variable-length) hold several.
   std::vector<int> distinct_from;
@@ -123,6 +126,8 @@ class Matcher {
  private:
   struct State;
   bool Advance(size_t i);
+  // Fills st.dist/st.radius for a variable-length walk towards `goal`; false on a store error.
+  bool Distances(const Step& step, State& st, NodeId goal);
   bool Enter(size_t i);
   const PatternPlan& plan_;
   ExecContext& ctx_;

@@ -273,6 +273,24 @@ class Planner {
     return it == stats_.labels.end() ? 0 : it->second;
   }
 
+  // True if every relationship of `types` has a node labelled `label` at the end a walk in
+  // direction `d` arrives at (by the store's pattern counts).
+  bool Implied(const std::string& label, const std::vector<std::string>& types, Direction d) {
+    if (types.empty()) return false;
+    LabelCount("");  // loads the counts
+    for (const std::string& type : types) {
+      auto total = stats_.types.find(type);
+      if (total == stats_.types.end()) continue;  // none stored: nothing to check
+      auto count = [&](const std::map<std::pair<std::string, std::string>, int64_t>& m) {
+        auto it = m.find({type, label});
+        return it == m.end() ? int64_t{0} : it->second;
+      };
+      if (d != Direction::kIncoming && count(stats_.ends) != total->second) return false;
+      if (d != Direction::kOutgoing && count(stats_.starts) != total->second) return false;
+    }
+    return true;
+  }
+
   Anchor ChooseAnchor(const NodePattern& n, bool bound,
                       const std::vector<const Expr*>& conditions, const Scope& scope) {
     Anchor a;
@@ -383,6 +401,7 @@ class Planner {
     std::vector<int> rel_slot_of(part.rels.size(), -1);
     std::vector<int> rel_nodes_of(part.rels.size(), -1);
     std::vector<bool> reversed(part.rels.size(), false);
+    std::vector<int> sought(n, -1);  // nodes found by an index seek before the walk to them
 
     // The anchor.
     {
@@ -414,6 +433,31 @@ class Planner {
     auto expand = [&](size_t rel_index, size_t from_index, size_t to_index, bool backwards) -> Status {
       const RelPattern& rp = part.rels[rel_index];
       const NodePattern& to = part.nodes[to_index];
+      // A variable-length walk towards a node an index can find: find it first, so that the
+      // walk knows its goal (it then prunes what cannot reach it; see the matcher).
+      if (rp.variable_length && !(!to.variable.empty() && scope->count(to.variable))) {
+        Anchor seek = ChooseAnchor(to, false, conditions, *scope);
+        if (seek.kind == Step::Kind::kIndexSeek) {
+          int slot;
+          bool bound;
+          PARLEY_RETURN_IF_ERROR(NodeSlot(to, scope, &slot, &bound));
+          Step s;
+          s.kind = Step::Kind::kIndexSeek;
+          s.node_slot = slot;
+          s.labels = to.labels;
+          s.labels.erase(std::find(s.labels.begin(), s.labels.end(), seek.label));
+          s.labels.insert(s.labels.begin(), seek.label);
+          PARLEY_RETURN_IF_ERROR(Constraints(to.properties.get(), *scope, &s.node_props, to.pos));
+          s.index_key = seek.key;
+          PARLEY_RETURN_IF_ERROR(Compile(*seek.value, *scope, &s.index_value));
+          // Named or not, the node is bound from here on (an anonymous one by a hidden name).
+          std::string name = to.variable.empty() ? " seek" + std::to_string(slot) : to.variable;
+          (*scope)[name] = {slot, Kind::kNode};
+          plan->new_slots.push_back(slot);
+          plan->steps.push_back(std::move(s));
+          sought[to_index] = slot;
+        }
+      }
       Step s;
       s.kind = rp.variable_length ? Step::Kind::kVarExpand : Step::Kind::kExpand;
       s.from_slot = node_slots[from_index];
@@ -456,6 +500,8 @@ class Planner {
       }
       if (!rebound) plan->new_slots.push_back(rslot);
       s.rel_slot = rslot;
+      s.rel_id_only = rp.variable.empty() && !rp.variable_length && !rp.properties &&
+                      part.path_variable.empty();
       s.distinct_from = *rel_slots;
       rel_slots->push_back(rslot);
       rel_slot_of[rel_index] = rslot;
@@ -467,13 +513,27 @@ class Planner {
       // The far node.
       int slot;
       bool bound;
-      PARLEY_RETURN_IF_ERROR(NodeSlot(to, scope, &slot, &bound));
+      if (sought[to_index] >= 0) {
+        slot = sought[to_index];
+        bound = true;
+      } else {
+        PARLEY_RETURN_IF_ERROR(NodeSlot(to, scope, &slot, &bound));
+      }
       s.to_slot = slot;
       s.to_bound = bound;
-      s.labels = to.labels;
+      for (const std::string& label : to.labels) {
+        // A label every relationship of these types guarantees at this end needs no check
+        // (unless a zero-length walk may stop on the start node).
+        if (s.min_hops > 0 && Implied(label, rp.types, d)) continue;
+        s.labels.push_back(label);
+      }
       PARLEY_RETURN_IF_ERROR(Constraints(to.properties.get(), *scope, &s.node_props, to.pos));
       if (!to.variable.empty()) (*scope)[to.variable] = {slot, Kind::kNode};
       if (!bound) plan->new_slots.push_back(slot);
+      if (sought[to_index] >= 0) {  // checked by the seek already
+        s.node_props.clear();
+        s.labels.clear();
+      }
       node_slots[to_index] = slot;
       plan->steps.push_back(std::move(s));
       if (rebound) plan->steps.push_back(std::move(check));

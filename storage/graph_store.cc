@@ -39,6 +39,17 @@ constexpr std::string_view kNextId = "next_id";
 constexpr std::string_view kIndexPrefix = "index:";  // + label \0 key -> ""
 constexpr std::string_view kCountLabel = "count:label:";
 constexpr std::string_view kCountType = "count:type:";
+// count:start:<type>\0<label> and count:end:<type>\0<label>: see GraphStats::starts/ends.
+constexpr std::string_view kCountStart = "count:start:";
+constexpr std::string_view kCountEnd = "count:end:";
+
+std::string PatternKey(std::string_view side, std::string_view type, std::string_view label) {
+  std::string k(side);
+  k.append(type);
+  k.push_back('\0');
+  k.append(label);
+  return k;
+}
 constexpr std::string_view kCountNodes = "count:nodes";
 constexpr std::string_view kCountRels = "count:relationships";
 constexpr std::string_view kCountArticles = "count:articles";
@@ -415,11 +426,19 @@ class StoreImpl : public GraphStore {
   Status DeleteRel(Txn* t, RelId id);
   Status DeleteNode(Txn* t, NodeId id, bool detach);
   Status ApplyOps(Txn* t, const GraphBatch& batch, const std::string* owner);
+  // The labels of node `id` as the transaction sees it (none if it does not exist).
+  Status NodeLabels(Txn* t, NodeId id, std::vector<std::string>* labels);
+  // Adds `delta` to the pattern counts of a `type` relationship from `start` to `end`.
+  Status CountPatterns(Txn* t, const std::string& type, NodeId start, NodeId end, int64_t delta);
+  // Recomputes every pattern count from the adjacency families (after a bulk load, and when a
+  // version-1 store is first opened for writing).
+  Status RecountPatterns();
   Status DropOwners(Txn* t, ElementKind kind, uint64_t id);
   Status WithdrawArticle(Txn* t, const std::string& id);
 
   std::string dir_;
   bool read_only_;
+  int upgrade_from_ = 0;  // the older schema version found at opening for writing, else 0
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::mutex write_mu_;
@@ -591,7 +610,15 @@ Status StoreImpl::OpenDb(const Options& options) {
     return FromRocks(s, "opening database " + dir_);
   }
   db_.reset(raw);
-  return LoadMeta();
+  PARLEY_RETURN_IF_ERROR(LoadMeta());
+  if (upgrade_from_ > 0) {
+    // Version 1 had no pattern counts: count them, then record the new version.
+    PARLEY_RETURN_IF_ERROR(RecountPatterns());
+    PARLEY_RETURN_IF_ERROR(FromRocks(db_->Put(rocksdb::WriteOptions(), handles_[keys::kMeta],
+                                              std::string(kSchemaKey), std::to_string(kSchemaVersion)),
+                                     "upgrading " + dir_));
+  }
+  return Status::OK();
 }
 
 Status StoreImpl::LoadMeta() {
@@ -616,6 +643,7 @@ Status StoreImpl::LoadMeta() {
                                   "; this parley reads version " + std::to_string(kSchemaVersion) +
                                   " (use a newer parley)");
     }
+    upgrade_from_ = version < kSchemaVersion && !read_only_ ? version : 0;
   }
   for (auto it = Prefix(keys::kMeta, std::string(kTokenPrefix), nullptr); it->Valid(); it->Next()) {
     std::string name(it->key().ToStringView().substr(kTokenPrefix.size()));
@@ -905,6 +933,13 @@ Status StoreImpl::GetStats(GraphStats* stats, const Snapshot* snap) const {
       stats->labels[std::string(k.substr(kCountLabel.size()))] = v;
     } else if (k.starts_with(kCountType)) {
       stats->types[std::string(k.substr(kCountType.size()))] = v;
+    } else if (k.starts_with(kCountStart) || k.starts_with(kCountEnd)) {
+      bool start = k.starts_with(kCountStart);
+      std::string_view rest = k.substr(start ? kCountStart.size() : kCountEnd.size());
+      size_t nul = rest.find('\0');
+      if (nul == std::string_view::npos) continue;
+      auto& m = start ? stats->starts : stats->ends;
+      m[{std::string(rest.substr(0, nul)), std::string(rest.substr(nul + 1))}] = v;
     } else if (k == kCountNodes) {
       stats->nodes = v;
     } else if (k == kCountRels) {
@@ -982,6 +1017,17 @@ Status StoreImpl::PutNode(Txn* t, const GraphBatch::Op& op) {
     PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &lt));
     t->Put(keys::kLabels, keys::Label(lt, op.id), "");
     t->AddCount(std::string(kCountLabel) + l, 1);
+    // The node's relationships now start or end at a node with this label too.
+    if (found) {
+      for (int cf : {keys::kOut, keys::kIn}) {
+        std::vector<std::string> rest;
+        PARLEY_RETURN_IF_ERROR(t->ScanKeys(cf, keys::AdjacencyPrefix(op.id), &rest));
+        for (const auto& suffix : rest) {
+          std::string type = TokenName(codec::GetBE32(suffix.data()));
+          t->AddCount(PatternKey(cf == keys::kOut ? kCountStart : kCountEnd, type, l), 1);
+        }
+      }
+    }
   }
   if (!found) t->AddCount(std::string(kCountNodes), 1);
   std::string v;
@@ -1026,14 +1072,15 @@ Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
     return Status::OK();
   }
   for (NodeId end : {op.start, op.end}) {
-    std::string ignored;
+    std::string record;
     bool exists;
-    PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(end), &ignored, &exists));
+    PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(end), &record, &exists));
     if (!exists) {
       return Status::InvalidInput(op.type + " relationship " + std::to_string(op.id) +
                                   " refers to missing node " + std::to_string(end));
     }
   }
+  PARLEY_RETURN_IF_ERROR(CountPatterns(t, op.type, op.start, op.end, 1));
   Relationship r{op.id, op.type, op.start, op.end, {}};
   MergeProperties(&r.properties, op.properties);
   uint32_t tok;
@@ -1046,6 +1093,72 @@ Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
   t->AddCount(std::string(kCountType) + op.type, 1);
   t->AddCount(std::string(kCountRels), 1);
   return Status::OK();
+}
+
+Status StoreImpl::NodeLabels(Txn* t, NodeId id, std::vector<std::string>* labels) {
+  labels->clear();
+  std::string record;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(id), &record, &found));
+  if (!found) return Status::OK();
+  return records::DecodeNodeLabels(record, [&](uint32_t tok) { labels->push_back(TokenName(tok)); });
+}
+
+Status StoreImpl::CountPatterns(Txn* t, const std::string& type, NodeId start, NodeId end,
+                                int64_t delta) {
+  std::vector<std::string> labels;
+  PARLEY_RETURN_IF_ERROR(NodeLabels(t, start, &labels));
+  for (const auto& l : labels) t->AddCount(PatternKey(kCountStart, type, l), delta);
+  PARLEY_RETURN_IF_ERROR(NodeLabels(t, end, &labels));
+  for (const auto& l : labels) t->AddCount(PatternKey(kCountEnd, type, l), delta);
+  return Status::OK();
+}
+
+Status StoreImpl::RecountPatterns() {
+  // One pass over each adjacency family in key order; the node whose relationships are being
+  // counted changes in ascending id order, so a forward iterator over the nodes follows along.
+  std::map<std::pair<uint32_t, uint32_t>, int64_t> counts[2];  // (type, label) per side
+  for (int side = 0; side < 2; ++side) {
+    rocksdb::ReadOptions ro;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, handles_[side ? keys::kIn : keys::kOut]));
+    std::unique_ptr<rocksdb::Iterator> nodes(db_->NewIterator(ro, handles_[keys::kNodes]));
+    NodeId current = 0;
+    bool have = false;
+    std::vector<uint32_t> labels;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      rocksdb::Slice k = it->key();
+      if (k.size() < 28) continue;
+      NodeId node = codec::GetBE64(k.data());
+      if (!have || node != current) {
+        current = node;
+        have = true;
+        labels.clear();
+        std::string id = keys::Id(node);
+        nodes->Seek(id);
+        if (nodes->Valid() && nodes->key() == id) {
+          PARLEY_RETURN_IF_ERROR(records::DecodeNodeLabels(
+              nodes->value().ToStringView(), [&](uint32_t tok) { labels.push_back(tok); }));
+        }
+      }
+      uint32_t type = codec::GetBE32(k.data() + 8);
+      for (uint32_t l : labels) ++counts[side][{type, l}];
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "counting patterns"));
+  }
+  rocksdb::WriteBatch wb;
+  for (std::string_view prefix : {kCountStart, kCountEnd}) {
+    for (auto it = Prefix(keys::kMeta, std::string(prefix), nullptr); it->Valid(); it->Next()) {
+      wb.Delete(handles_[keys::kMeta], it->key());
+    }
+  }
+  for (int side = 0; side < 2; ++side) {
+    for (const auto& [key, n] : counts[side]) {
+      wb.Put(handles_[keys::kMeta],
+             PatternKey(side ? kCountEnd : kCountStart, TokenName(key.first), TokenName(key.second)),
+             EncodeI64(n));
+    }
+  }
+  return FromRocks(db_->Write(rocksdb::WriteOptions(), &wb), "writing pattern counts");
 }
 
 Status StoreImpl::DropOwners(Txn* t, ElementKind kind, uint64_t id) {
@@ -1065,6 +1178,7 @@ Status StoreImpl::DeleteRel(Txn* t, RelId id) {
   if (!found) return Status::OK();
   uint32_t tok;
   PARLEY_RETURN_IF_ERROR(t->TokenFor(r.type, &tok));
+  PARLEY_RETURN_IF_ERROR(CountPatterns(t, r.type, r.start, r.end, -1));
   t->Delete(keys::kRels, keys::Id(id));
   t->Delete(keys::kOut, keys::Adjacency(r.start, tok, r.end, id));
   t->Delete(keys::kIn, keys::Adjacency(r.end, tok, r.start, id));
@@ -1274,7 +1388,8 @@ Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files
   for (const auto& [ty, n] : type_counts) t.AddCount(std::string(kCountType) + ty, n);
   t.AddCount(std::string(kCountNodes), nodes);
   t.AddCount(std::string(kCountRels), relationships);
-  return t.Commit();
+  PARLEY_RETURN_IF_ERROR(t.Commit());
+  return RecountPatterns();
 }
 
 }  // namespace parley

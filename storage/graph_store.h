@@ -28,8 +28,10 @@
 
 namespace parley {
 
-// The schema version this build writes; a store of a newer version is refused.
-inline constexpr int kSchemaVersion = 1;
+// The schema version this build writes; a store of a newer version is refused. Version 2 added
+// the pattern counts of GraphStats::starts/ends (a version-1 store gains them when it is first
+// opened for writing).
+inline constexpr int kSchemaVersion = 2;
 
 enum class Direction { kOutgoing, kIncoming, kBoth };
 
@@ -99,6 +101,11 @@ struct GraphStats {
   int64_t articles = 0;
   std::map<std::string, int64_t> labels;
   std::map<std::string, int64_t> types;
+  // Relationships of a type whose start (or end) node carries a label: (type, label) -> count.
+  // When ends[{T, L}] equals types[T], every T relationship ends at an L node, so a query can
+  // skip checking that label (Neo4j's count store keeps the same numbers).
+  std::map<std::pair<std::string, std::string>, int64_t> starts;
+  std::map<std::pair<std::string, std::string>, int64_t> ends;
 };
 
 // A consistent read view: every read made through one Snapshot sees the store as of its making.

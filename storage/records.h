@@ -90,6 +90,19 @@ Status DecodeNode(std::string_view v, LabelFn&& on_label, PropFn&& on_property) 
   return DecodeProperties(&v, on_property);
 }
 
+// Decodes only the labels of a node record, calling `on_label(uint32_t token)` for each.
+template <typename LabelFn>
+Status DecodeNodeLabels(std::string_view v, LabelFn&& on_label) {
+  uint64_t count;
+  if (!codec::GetVarint(&v, &count)) return Status::Corruption("truncated node");
+  for (uint64_t i = 0; i < count; ++i) {
+    uint64_t tok;
+    if (!codec::GetVarint(&v, &tok)) return Status::Corruption("truncated node labels");
+    on_label(static_cast<uint32_t>(tok));
+  }
+  return Status::OK();
+}
+
 // Decodes a relationship record.
 template <typename PropFn>
 Status DecodeRelationship(std::string_view v, uint32_t* type, uint64_t* start, uint64_t* end,

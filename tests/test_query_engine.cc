@@ -95,6 +95,28 @@ TEST_CASE("relationships match by type and direction", "[query][match]") {
   CHECK(g.Rows("MATCH (x:A)-[:T]->(x) RETURN x.n") == Rows{"'a'"});
 }
 
+TEST_CASE("a label the relationship type guarantees is not checked, and others still are",
+          "[query][match][plan]") {
+  Graph g;
+  g.Rows("CREATE (:A {n: 1})-[:T]->(:B {n: 2}), (:A {n: 3})-[:T]->(:B:C {n: 4}), "
+         "(:A {n: 5})-[:U]->(:C {n: 6})");
+  auto explain = [&](const std::string& q) {
+    std::string text;
+    for (const auto& line : g.Rows("EXPLAIN " + q)) text += line + "\n";
+    return text;
+  };
+  // Every T ends at a B: the plan walks to (x) without checking :B; not every T ends at a C.
+  CHECK_THAT(explain("MATCH (a:A)-[:T]->(x:B) RETURN x"), Catch::Contains("] #"));
+  CHECK_THAT(explain("MATCH (a:A)-[:T]->(x:B) RETURN x"), !Catch::Contains(":T] #1:B"));
+  CHECK(g.Sorted("MATCH (a:A)-[:T]->(x:B) RETURN x.n") == Rows{"2", "4"});
+  CHECK(g.Rows("MATCH (a:A)-[:T]->(x:C) RETURN x.n") == Rows{"4"});
+  CHECK(g.Sorted("MATCH (a:A)-[:T|U]->(x:C) RETURN x.n") == Rows{"4", "6"});
+  CHECK(g.Rows("MATCH (x:B)<-[:T]-(a {n: 1}) RETURN x.n") == Rows{"2"});
+  // A label added later to a node with relationships counts for them too.
+  g.Rows("MATCH (c:C {n: 6}) CREATE (c)<-[:T]-(:A {n: 7})");
+  CHECK(g.Sorted("MATCH (a:A)-[:T]->(x:B) RETURN x.n") == Rows{"2", "4"});
+}
+
 TEST_CASE("a relationship is matched once per pattern", "[query][match]") {
   Graph g;
   g.Rows("CREATE (:A)-[:R]->(:B)");
