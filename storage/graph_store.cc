@@ -189,6 +189,8 @@ class Txn {
   Status ScanKeys(int cf, const std::string& prefix, std::vector<std::string>* keys);
   void AddCount(std::string key, int64_t delta) { counts_[std::move(key)] += delta; }
   Status TokenFor(std::string_view name, uint32_t* token);
+  // The name of `token`, including tokens this transaction interned and has not committed.
+  std::string NameOf(uint32_t token) const;
   Status Commit();
 
   StoreImpl* store() { return store_; }
@@ -198,6 +200,7 @@ class Txn {
   rocksdb::WriteBatchWithIndex batch_;
   std::map<std::string, int64_t> counts_;
   std::unordered_map<std::string, uint32_t> new_tokens_;
+  std::unordered_map<uint32_t, std::string> new_names_;
 };
 
 class StoreImpl : public GraphStore {
@@ -408,9 +411,10 @@ class StoreImpl : public GraphStore {
 
   // Record codecs.
   Status EncodeNode(Txn* t, const Node& n, std::string* out);
-  Status DecodeNode(std::string_view v, Node* n) const;
+  // Decoders; `t` (if given) also names the tokens it interned and has not committed yet.
+  Status DecodeNode(std::string_view v, Node* n, const Txn* t = nullptr) const;
   Status EncodeRel(Txn* t, const Relationship& r, std::string* out);
-  Status DecodeRel(std::string_view v, Relationship* r) const;
+  Status DecodeRel(std::string_view v, Relationship* r, const Txn* t = nullptr) const;
   Status EncodeProps(Txn* t, const PropertyMap& props, std::string* out);
   Status DecodeProps(std::string_view* in, PropertyMap* props) const;
   static std::string EncodeArticle(const ArticleRecord& a);
@@ -494,8 +498,14 @@ Status Txn::TokenFor(std::string_view name, uint32_t* token) {
   Put(keys::kMeta, std::string(kTokenPrefix) + n, be);
   Put(keys::kMeta, std::string(kTokenIdPrefix) + be, n);
   new_tokens_[n] = next;
+  new_names_[next] = n;
   *token = next;
   return Status::OK();
+}
+
+std::string Txn::NameOf(uint32_t token) const {
+  if (auto it = new_names_.find(token); it != new_names_.end()) return it->second;
+  return store_->TokenName(token);
 }
 
 Status Txn::Commit() {
@@ -695,12 +705,13 @@ Status StoreImpl::EncodeNode(Txn* t, const Node& n, std::string* out) {
   return Status::OK();
 }
 
-Status StoreImpl::DecodeNode(std::string_view v, Node* n) const {
+Status StoreImpl::DecodeNode(std::string_view v, Node* n, const Txn* t) const {
+  auto name = [&](uint32_t tok) { return t ? t->NameOf(tok) : TokenName(tok); };
   n->labels.clear();
   n->properties.clear();
   PARLEY_RETURN_IF_ERROR(records::DecodeNode(
-      v, [&](uint32_t tok) { n->labels.push_back(TokenName(tok)); },
-      [&](uint32_t tok, Value&& val) { n->properties.emplace(TokenName(tok), std::move(val)); }));
+      v, [&](uint32_t tok) { n->labels.push_back(name(tok)); },
+      [&](uint32_t tok, Value&& val) { n->properties.emplace(name(tok), std::move(val)); }));
   std::sort(n->labels.begin(), n->labels.end());
   return Status::OK();
 }
@@ -716,13 +727,14 @@ Status StoreImpl::EncodeRel(Txn* t, const Relationship& r, std::string* out) {
   return Status::OK();
 }
 
-Status StoreImpl::DecodeRel(std::string_view v, Relationship* r) const {
+Status StoreImpl::DecodeRel(std::string_view v, Relationship* r, const Txn* t) const {
+  auto name = [&](uint32_t tok) { return t ? t->NameOf(tok) : TokenName(tok); };
   uint32_t tok = 0;
   r->properties.clear();
   PARLEY_RETURN_IF_ERROR(records::DecodeRelationship(
       v, &tok, &r->start, &r->end,
-      [&](uint32_t k, Value&& val) { r->properties.emplace(TokenName(k), std::move(val)); }));
-  r->type = TokenName(tok);
+      [&](uint32_t k, Value&& val) { r->properties.emplace(name(k), std::move(val)); }));
+  r->type = name(tok);
   return Status::OK();
 }
 
@@ -958,7 +970,7 @@ Status StoreImpl::ReadNode(Txn* t, NodeId id, Node* n, bool* found) {
   PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(id), &v, found));
   if (!*found) return Status::OK();
   n->id = id;
-  return DecodeNode(v, n);
+  return DecodeNode(v, n, t);
 }
 
 Status StoreImpl::ReadRel(Txn* t, RelId id, Relationship* r, bool* found) {
@@ -966,7 +978,7 @@ Status StoreImpl::ReadRel(Txn* t, RelId id, Relationship* r, bool* found) {
   PARLEY_RETURN_IF_ERROR(t->Get(keys::kRels, keys::Id(id), &v, found));
   if (!*found) return Status::OK();
   r->id = id;
-  return DecodeRel(v, r);
+  return DecodeRel(v, r, t);
 }
 
 Status StoreImpl::WriteIndexEntries(Txn* t, const Node& n, bool remove) {
@@ -1023,7 +1035,7 @@ Status StoreImpl::PutNode(Txn* t, const GraphBatch::Op& op) {
         std::vector<std::string> rest;
         PARLEY_RETURN_IF_ERROR(t->ScanKeys(cf, keys::AdjacencyPrefix(op.id), &rest));
         for (const auto& suffix : rest) {
-          std::string type = TokenName(codec::GetBE32(suffix.data()));
+          std::string type = t->NameOf(codec::GetBE32(suffix.data()));
           t->AddCount(PatternKey(cf == keys::kOut ? kCountStart : kCountEnd, type, l), 1);
         }
       }
@@ -1101,7 +1113,7 @@ Status StoreImpl::NodeLabels(Txn* t, NodeId id, std::vector<std::string>* labels
   bool found;
   PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(id), &record, &found));
   if (!found) return Status::OK();
-  return records::DecodeNodeLabels(record, [&](uint32_t tok) { labels->push_back(TokenName(tok)); });
+  return records::DecodeNodeLabels(record, [&](uint32_t tok) { labels->push_back(t->NameOf(tok)); });
 }
 
 Status StoreImpl::CountPatterns(Txn* t, const std::string& type, NodeId start, NodeId end,

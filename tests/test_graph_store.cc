@@ -332,3 +332,56 @@ TEST_CASE("allocated ids are fresh and stable ids are deterministic", "[store]")
   CHECK(IdFor("Actor:IRN") != IdFor("Actor:IRQ"));
   CHECK(HashHex("x").size() == 32);
 }
+
+TEST_CASE("pattern counts follow every write and match a recount", "[store]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path() + "/db");
+  GraphBatch b;
+  b.PutNode(1, {"Actor"}, {});
+  b.PutNode(2, {"Demand"}, {});
+  b.PutNode(3, {"Demand"}, {});
+  b.PutNode(4, {"Actor", "Person"}, {});
+  b.PutRelationship(10, "DEMANDS", 1, 2, {});
+  b.PutRelationship(11, "DEMANDS", 4, 3, {});
+  b.PutRelationship(12, "OF", 2, 4, {});
+  b.PutRelationship(13, "OF", 3, 3, {});  // a loop: start and end are one Demand
+  REQUIRE(store->Apply(b).ok());
+  auto counts = [&] {
+    GraphStats s;
+    REQUIRE(store->GetStats(&s).ok());
+    return std::make_pair(s.starts, s.ends);
+  };
+  auto [starts, ends] = counts();
+  CHECK(starts[{"DEMANDS", "Actor"}] == 2);
+  CHECK(starts[{"DEMANDS", "Person"}] == 1);
+  CHECK(ends[{"DEMANDS", "Demand"}] == 2);
+  CHECK(ends[{"OF", "Person"}] == 1);
+  CHECK(ends[{"OF", "Demand"}] == 1);
+  CHECK(starts[{"OF", "Demand"}] == 2);
+
+  // A label gained later counts for the node's relationships; a deleted relationship and a
+  // deleted node take theirs away.
+  GraphBatch more;
+  more.PutNode(2, {"Urgent"}, {});
+  more.DeleteRelationship(11);
+  more.DeleteNode(3, /*detach=*/true);
+  REQUIRE(store->Apply(more).ok());
+  std::tie(starts, ends) = counts();
+  CHECK(ends[{"DEMANDS", "Urgent"}] == 1);
+  CHECK(starts[{"OF", "Urgent"}] == 1);
+  CHECK(ends.count({"DEMANDS", "Demand"}) == 1);
+  CHECK(ends[{"DEMANDS", "Demand"}] == 1);
+  CHECK(starts.count({"DEMANDS", "Person"}) == 0);
+  CHECK(starts[{"OF", "Demand"}] == 1);
+  CHECK(ends.count({"OF", "Demand"}) == 0);
+
+  // Reopening reads the same counts.
+  auto before = counts();
+  store.reset();
+  {
+    std::unique_ptr<GraphStore> raw;
+    REQUIRE(GraphStore::Open(dir.path() + "/db", GraphStore::Options(), &raw).ok());
+  }
+  store = OpenStore(dir.path() + "/db");
+  CHECK(counts() == before);
+}
