@@ -5,6 +5,7 @@
 
 #include "query/plan.h"
 #include "query/query_error.h"
+#include "query/temporal.h"
 #include "query/value_ops.h"
 
 namespace parley::query {
@@ -22,6 +23,7 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
   std::shared_ptr<const Relationship> rel;
   switch (base.type()) {
     case Value::Type::kNull: *out = Value(); return Status::OK();
+    case Value::Type::kTemporal: *out = TemporalComponent(base.as_temporal(), key); return Status::OK();
     case Value::Type::kMap: props = &base.as_map(); break;
     case Value::Type::kNode:
       if (base.as_node().complete) {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/temporal.h"
 #include "query/value_ops.h"
 
 namespace parley::query {
@@ -833,6 +834,14 @@ Status RandomUuid(const char*, const Args&, Value* out) {
   return Status::OK();
 }
 
+// --- temporal values: date('2015-07-21'), datetime({year: 1984, timezone: '+01:00'}), ... ----
+
+template <Temporal::Kind kKind>
+Status MakeTemporalFn(const char* fn, const Args& args, Value* out) {
+  if (args.empty()) return CurrentTemporal(kKind, out);
+  return MakeTemporal(fn, kKind, args[0], out);
+}
+
 #undef EXPECT_TYPE
 
 // ---------------------------------------------------------------------------------------------
@@ -917,6 +926,13 @@ const Entry kEntries[] = {
     {Scalar("tail", 1, 1), Tail},
     {Scalar("range", 2, 3), Range},
     {Scalar("coalesce", 1, -1), Coalesce, Nulls::kPass},
+    // temporal values
+    {Scalar("date", 0, 1), MakeTemporalFn<Temporal::Kind::kDate>},
+    {Scalar("localtime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalTime>},
+    {Scalar("time", 0, 1), MakeTemporalFn<Temporal::Kind::kTime>},
+    {Scalar("localdatetime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalDateTime>},
+    {Scalar("datetime", 0, 1), MakeTemporalFn<Temporal::Kind::kDateTime>},
+    {Scalar("duration", 1, 1), MakeTemporalFn<Temporal::Kind::kDuration>},
     // maps and graph elements
     {Scalar("keys", 1, 1), Keys},
     {Scalar("properties", 1, 1), Properties},

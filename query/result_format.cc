@@ -6,6 +6,8 @@
 #include <cstring>
 #include <cstdlib>
 
+#include "query/temporal.h"
+
 namespace parley {
 namespace {
 
@@ -251,6 +253,10 @@ void AppendJson(const Value& v, std::string* out) {
       out->push_back('}');
       break;
     }
+    case Value::Type::kTemporal:
+      // Temporal values print as their ISO text, the form the TCK writes them in.
+      AppendJsonString(query::TemporalText(v.as_temporal()), out);
+      break;
     case Value::Type::kPath: {
       *out += "{\"$type\":\"path\",\"nodes\":";
       AppendJson(Value(v.as_path().nodes), out);

@@ -7,6 +7,7 @@
 #include <limits>
 #include <string_view>
 
+#include "query/temporal.h"
 #include "storage/value.h"
 
 namespace parley::query {
@@ -74,17 +75,19 @@ int OrderRank(const Value& v) {
       return 3;
     case Type::kPath:
       return 4;
-    case Type::kString:
+    case Type::kTemporal:  // Cypher orders temporal values between paths and strings
       return 5;
-    case Type::kBool:
+    case Type::kString:
       return 6;
+    case Type::kBool:
+      return 7;
     case Type::kInt:
     case Type::kFloat:
-      return 7;
-    case Type::kNull:
       return 8;
+    case Type::kNull:
+      return 9;
   }
-  return 8;
+  return 9;
 }
 
 template <typename T>
@@ -241,6 +244,12 @@ void AppendText(const Value& v, bool quote_strings, std::string* out) {
       *out += '}';
       break;
     }
+    case Type::kTemporal:
+      // Quoted like a string, as the TCK prints temporal values.
+      if (quote_strings) *out += '\'';
+      *out += TemporalText(v.as_temporal());
+      if (quote_strings) *out += '\'';
+      break;
     case Type::kNode:
       AppendNodeText(v.as_node(), out);
       break;
@@ -318,6 +327,8 @@ const char* TypeName(const Value& v) {
       return "Relationship";
     case Type::kPath:
       return "Path";
+    case Type::kTemporal:
+      return TemporalTypeName(v.as_temporal().kind);
   }
   return "Unknown";
 }
@@ -369,6 +380,17 @@ Tri Equals(const Value& a, const Value& b) {
     case Type::kPath:
       return ToTri(SameElements(a.as_path().nodes, b.as_path().nodes) &&
                    SameElements(a.as_path().relationships, b.as_path().relationships));
+    case Type::kTemporal: {
+      // Zoned values are equal when they are the same instant in the same zone.
+      const Temporal& x = a.as_temporal();
+      const Temporal& y = b.as_temporal();
+      if (x.kind != y.kind) return Tri::kFalse;
+      int order = 0;
+      if (CompareTemporal(x, y, &order)) {
+        return ToTri(order == 0 && x.offset_seconds == y.offset_seconds && x.zone == y.zone);
+      }
+      return ToTri(x == y);
+    }
     default:
       return Tri::kFalse;
   }
@@ -399,6 +421,9 @@ Tri Compare(const Value& a, const Value& b, int* order) {
       *order = Cmp(x.size(), y.size());
       return Tri::kTrue;
     }
+    case Type::kTemporal:
+      // Values of one temporal kind are ordered in time; durations and mixed kinds are not.
+      return CompareTemporal(a.as_temporal(), b.as_temporal(), order) ? Tri::kTrue : Tri::kNull;
     default:
       return Tri::kNull;  // maps and graph elements have no < in Cypher
   }
@@ -477,6 +502,15 @@ int OrderCompare(const Value& a, const Value& b) {
       }
       return Cmp(x.relationships.size(), y.relationships.size());
     }
+    case Type::kTemporal: {
+      const Temporal& x = a.as_temporal();
+      const Temporal& y = b.as_temporal();
+      if (x.kind != y.kind) return Cmp(x.kind, y.kind);
+      int order = 0;
+      if (CompareTemporal(x, y, &order) && order != 0) return order;
+      // Durations, and equal instants in different zones: a stable order by their parts.
+      return Sign(TemporalText(x).compare(TemporalText(y)));
+    }
   }
   return 0;
 }
@@ -551,6 +585,8 @@ size_t GroupHash(const Value& v) {
       for (const Value& e : v.as_path().nodes) h = Mix(h, GroupHash(e));
       for (const Value& e : v.as_path().relationships) h = Mix(h, GroupHash(e));
       return h;
+    case Type::kTemporal:
+      return Mix(h, TemporalHash(v.as_temporal()));
   }
   return h;
 }

@@ -171,6 +171,7 @@ void EncodeValue(const Value& v, std::string* out) {
     case Value::Type::kNode:
     case Value::Type::kRelationship:
     case Value::Type::kPath:
+    case Value::Type::kTemporal:
       // Graph elements are never properties: the query engine refuses them (IsStorable)
       // before a write; should one slip through, it is stored as null rather than half-encoded.
       out->push_back(kNull);
@@ -223,7 +224,8 @@ void EncodeOrdered(const Value& v, std::string* out) {
     }
     case Value::Type::kNode:
     case Value::Type::kRelationship:
-    case Value::Type::kPath: out->push_back(static_cast<char>(oNull)); break;  // see EncodeValue
+    case Value::Type::kPath:
+    case Value::Type::kTemporal: out->push_back(static_cast<char>(oNull)); break;  // see EncodeValue
   }
 }
 

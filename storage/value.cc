@@ -21,6 +21,7 @@ bool Value::operator==(const Value& o) const {
     case Type::kPath:
       return as_path().nodes == o.as_path().nodes &&
              as_path().relationships == o.as_path().relationships;
+    case Type::kTemporal: return as_temporal() == o.as_temporal();
   }
   return false;
 }
@@ -39,7 +40,8 @@ bool Value::IsStorable() const {
       return true;
     case Type::kNode:
     case Type::kRelationship:
-    case Type::kPath: return false;
+    case Type::kPath:
+    case Type::kTemporal: return false;
     default: return true;
   }
 }
@@ -77,6 +79,7 @@ std::string Value::DebugString() const {
     case Type::kNode: return "node " + std::to_string(as_node().id);
     case Type::kRelationship: return "relationship " + std::to_string(as_relationship().id);
     case Type::kPath: return "path of " + std::to_string(as_path().relationships.size());
+    case Type::kTemporal: return "temporal";
   }
   return "?";
 }

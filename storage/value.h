@@ -1,5 +1,5 @@
 // Value: a property value of the graph (null, boolean, integer, float, string, list, map), and,
-// in query results, a node, a relationship or a path.
+// in query results, a node, a relationship, a path or a temporal value (date, time, duration).
 //
 // Values are immutable and cheap to copy: lists, maps and graph elements share their storage.
 // Only the first seven types can be stored as properties; the query engine refuses the others
@@ -24,11 +24,13 @@ using ValueMap = std::map<std::string, Value, std::less<>>;
 struct Node;
 struct Relationship;
 struct Path;
+struct Temporal;
 
 class Value {
  public:
   enum class Type : uint8_t {
-    kNull = 0, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRelationship, kPath
+    kNull = 0, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRelationship, kPath,
+    kTemporal  // last, so that the stored codes of the others stay as they were
   };
 
   Value() = default;  // null
@@ -46,6 +48,7 @@ class Value {
   Value(std::shared_ptr<const Node> n) : v_(std::move(n)) {}
   Value(std::shared_ptr<const Relationship> r) : v_(std::move(r)) {}
   Value(std::shared_ptr<const Path> p) : v_(std::move(p)) {}
+  Value(std::shared_ptr<const Temporal> t) : v_(std::move(t)) {}
 
   Type type() const { return static_cast<Type>(v_.index()); }
   bool is_null() const { return type() == Type::kNull; }
@@ -59,6 +62,7 @@ class Value {
   bool is_node() const { return type() == Type::kNode; }
   bool is_relationship() const { return type() == Type::kRelationship; }
   bool is_path() const { return type() == Type::kPath; }
+  bool is_temporal() const { return type() == Type::kTemporal; }
   // True for the types a property can hold (not nodes, relationships or paths, at any depth).
   bool IsStorable() const;
 
@@ -76,6 +80,7 @@ class Value {
     return *std::get<std::shared_ptr<const Relationship>>(v_);
   }
   const Path& as_path() const { return *std::get<std::shared_ptr<const Path>>(v_); }
+  const Temporal& as_temporal() const { return *std::get<std::shared_ptr<const Temporal>>(v_); }
 
   // Structural equality: same type and same contents (1 != 1.0 here; Cypher equality lives in
   // the query engine). NaN equals NaN so that stored values round-trip as equal. Nodes and
@@ -90,12 +95,28 @@ class Value {
   std::variant<std::monostate, bool, int64_t, double, std::string,
                std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>,
                std::shared_ptr<const Node>, std::shared_ptr<const Relationship>,
-               std::shared_ptr<const Path>>
+               std::shared_ptr<const Path>, std::shared_ptr<const Temporal>>
       v_;
 };
 
 // A node's or relationship's properties, sorted by key.
 using PropertyMap = ValueMap;
+
+// A date, a time, a date-time or a duration, as openCypher's temporal functions make them
+// (date(), localtime(), time(), localdatetime(), datetime(), duration()). Query results only:
+// they are not stored as properties (IsStorable is false).
+struct Temporal {
+  enum class Kind : uint8_t { kDate, kLocalTime, kTime, kLocalDateTime, kDateTime, kDuration };
+  Kind kind = Kind::kDate;
+  int64_t epoch_day = 0;       // dates and date-times: days since 1970-01-01 (local)
+  int64_t nano_of_day = 0;     // times and date-times: the local wall-clock time
+  int32_t offset_seconds = 0;  // kTime, kDateTime: offset from UTC
+  std::string zone;            // kDateTime: a named zone (Europe/Paris), or empty for an offset
+  // kDuration: the four parts Cypher keeps apart (a month and 30 days are not the same).
+  int64_t months = 0, days = 0, seconds = 0, nanos = 0;
+
+  bool operator==(const Temporal& o) const = default;
+};
 
 using NodeId = uint64_t;
 using RelId = uint64_t;

@@ -322,4 +322,48 @@ TEST_CASE("a relationship type named twice in a pattern matches once", "[query][
   CHECK(g.Rows("MATCH (:P)-[r:LINK|OTHER|LINK]->() RETURN count(r)") == Rows{"2"});
 }
 
+TEST_CASE("temporal values: made from strings and maps, printed in ISO form", "[query][temporal]") {
+  Graph g;
+  CHECK(g.Rows("RETURN date('2015-07-21'), date('2015-W30-2'), date('2015202'), date('201507')") ==
+        Rows{"'2015-07-21' | '2015-07-21' | '2015-07-21' | '2015-07-01'"});
+  // Week dates belong to the ISO week-year: week 1 of 1817 starts in December 1816.
+  CHECK(g.Rows("RETURN date({year: 1817, week: 1, dayOfWeek: 2}), "
+               "date({date: date('1816-12-31'), week: 2})") ==
+        Rows{"'1816-12-31' | '1817-01-07'"});
+  CHECK(g.Rows("RETURN date({year: 1984, quarter: 3, dayOfQuarter: 45}), "
+               "date({year: 1984, ordinalDay: 202})") == Rows{"'1984-08-14' | '1984-07-20'"});
+  // Seconds print only when set; fractions in groups of three digits.
+  CHECK(g.Rows("RETURN localtime({hour: 12}), localtime('21:40:32.1'), "
+               "time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})") ==
+        Rows{"'12:00' | '21:40:32.100' | '12:31:14.645876+01:00'"});
+  CHECK(g.Rows("RETURN localdatetime('2015W302T214032'), datetime('2015-07-21T21:40Z')") ==
+        Rows{"'2015-07-21T21:40:32' | '2015-07-21T21:40Z'"});
+  // A named zone takes its offset at that date from the system's tz database.
+  CHECK(g.Rows("RETURN datetime({year: 1984, month: 10, day: 11, hour: 12, "
+               "timezone: 'Europe/Stockholm'})") ==
+        Rows{"'1984-10-11T12:00+01:00[Europe/Stockholm]'"});
+  CHECK(g.Rows("RETURN duration({days: 14, hours: 16, minutes: 12}), duration({months: 0.75}), "
+               "duration('P1Y2M10DT12H45M30.25S'), duration({seconds: -1.5}), duration('PT0S')") ==
+        Rows{"'P14DT16H12M' | 'P22DT19H51M49.5S' | 'P1Y2M10DT12H45M30.25S' | 'PT-1.5S' | 'PT0S'"});
+  // Invalid input is an error, not a guess.
+  CHECK_FALSE(g.Q("RETURN date({year: 1984, month: 2, day: 30})").status.ok());
+  CHECK_FALSE(g.Q("RETURN localtime({hour: 12, second: 1})").status.ok());
+  CHECK_FALSE(g.Q("RETURN date('2015-13-01')").status.ok());
+  CHECK_FALSE(g.Q("RETURN date({year: 1984, hour: 1})").status.ok());
+}
+
+TEST_CASE("temporal values: components, comparison, grouping", "[query][temporal]") {
+  Graph g;
+  CHECK(g.Rows("RETURN date('2015-07-21').week, date('2015-07-21').dayOfWeek, "
+               "datetime('2015-07-21T21:40:32.142+01:00').epochSeconds, "
+               "time('12:00+01:00').offset, duration('P1Y2M').months") ==
+        Rows{"30 | 2 | 1437511232 | '+01:00' | 14"});
+  CHECK(g.Rows("RETURN date('2015-07-21') < date('2015-07-22'), "
+               "date('2015-07-21') = date({year: 2015, month: 7, day: 21}), "
+               "datetime('2015-07-21T21:40+01:00') < datetime('2015-07-21T21:30Z'), "
+               "date('2015-07-21') < localdatetime('2015-07-21T00:00')") ==
+        Rows{"true | true | true | null"});
+  CHECK(g.Rows("RETURN count(DISTINCT date('2015-07-21')) AS n") == Rows{"1"});
+}
+
 }  // namespace parley
