@@ -265,9 +265,12 @@ bool Matcher::Enter(size_t i) {
 }
 
 bool Matcher::Distances(const Step& step, State& st, NodeId goal) {
-  // Breadth-first backwards from the goal, level by level, up to max_hops levels or until the
-  // map would pass kMaxNodes (then the levels completed so far bound the pruning).
-  constexpr size_t kMaxNodes = 2'000'000;
+  // Breadth-first backwards from the goal, level by level, over half the walk's length (the
+  // forward walk prunes its second half, where paths fan out most; a deeper map around a busy
+  // goal would cost more than it saves), or until the map would pass kMaxNodes (then the levels
+  // completed so far bound the pruning).
+  constexpr size_t kMaxNodes = 200'000;
+  const int64_t levels = (step.max_hops + 1) / 2;
   st.dist.clear();
   st.dist[goal] = 0;
   AdjacencyReader* reader = ReaderFor(ctx_, &st.bfs_reader);
@@ -278,7 +281,7 @@ bool Matcher::Distances(const Step& step, State& st, NodeId goal) {
   std::vector<NodeId> frontier{goal}, next;
   int64_t level = 0;
   bool complete = true;
-  while (level < step.max_hops && !frontier.empty() && complete) {
+  while (level < levels && !frontier.empty() && complete) {
     next.clear();
     for (NodeId node : frontier) {
       size_t types = step.types.empty() ? 1 : step.types.size();
