@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/facts.h"
 #include "query/parser.h"
+#include "query/query_error.h"
 #include "query/plan.h"
 #include "query/planner.h"
 #include "query/semantic.h"
@@ -11,6 +13,11 @@ namespace parley::query {
 namespace {
 
 Status Prepare(std::string_view text, Query* query) {
+  size_t bad = 0;
+  if (!IsValidUtf8(text, &bad)) {
+    return QueryError(text, PositionOf(text, static_cast<int>(bad)),
+                      "The query is not valid UTF-8");
+  }
   PARLEY_RETURN_IF_ERROR(ParseQuery(text, query));
   return CheckQuery(*query, text);
 }

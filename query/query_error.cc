@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/facts.h"
+
 namespace parley::query {
 
 SourcePos PositionOf(std::string_view text, int offset) {
@@ -32,8 +34,24 @@ Status QueryError(std::string_view text, SourcePos pos, std::string_view message
   size_t end = text.find('\n', begin);
   std::string_view line = text.substr(begin, end == std::string_view::npos ? text.npos : end - begin);
   if (!line.empty() && line.size() <= 500) {
+    // Shown one character a column; bytes that are not UTF-8 show as '?' (the message itself
+    // stays valid UTF-8, and the caret stays under the column it names).
     std::string shown;
-    for (char c : line) shown.push_back(c == '\t' || c == '\r' ? ' ' : c);
+    for (size_t i = 0; i < line.size();) {
+      unsigned char c = static_cast<unsigned char>(line[i]);
+      size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      if (len == 0 || i + len > line.size() || !IsValidUtf8(line.substr(i, len))) {
+        shown.push_back('?');
+        ++i;
+        continue;
+      }
+      if (len == 1 && (c == '\t' || c == '\r')) {
+        shown.push_back(' ');
+      } else {
+        shown.append(line.substr(i, len));
+      }
+      i += len;
+    }
     out += "\n  " + shown + "\n  " + std::string(std::max(0, pos.column - 1), ' ') + "^";
   }
   return Status::InvalidInput(out);

@@ -313,6 +313,12 @@ TEST_CASE("errors name line and column with a caret, and run nothing", "[query][
   CHECK_THAT(r.status.message(), Catch::Contains("at 1:"));
   r = g.Q("MATCH ()-[r]-() MATCH (r) RETURN r");
   CHECK_FALSE(r.status.ok());
+  // Bytes that are not UTF-8 are refused where they are, before anything runs.
+  r = g.Q("CREATE (:N {s: 'a\xff" "b'})");
+  REQUIRE_FALSE(r.status.ok());
+  CHECK_THAT(r.status.message(), Catch::Contains("UTF-8") && Catch::Contains("1:18"));
+  CHECK_THAT(r.status.message(), Catch::Contains("'a?b'"));  // the message is UTF-8 itself
+  CHECK(g.Rows("MATCH (n:N) RETURN count(n)") == Rows{"0"});
 }
 
 TEST_CASE("a relationship type named twice in a pattern matches once", "[query][match]") {
