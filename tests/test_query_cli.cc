@@ -2,6 +2,7 @@
 // one-line errors with a caret, reading while another process writes, and the mission's
 // question asked in Cypher of the ingested sample articles.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -165,6 +166,30 @@ TEST_CASE("the sample articles answer who demands what of whom in Cypher", "[que
                       "--format", "jsonl"});
   REQUIRE(d.exit_code == 0);
   CHECK_THAT(d.out, Catch::Contains("sanctions") && Catch::Contains("\"sources\":"));
+}
+
+}  // namespace parley
+
+namespace parley {
+
+// The prompt needs a terminal: util-linux `script` gives it one (skipped where it is missing).
+TEST_CASE("the prompt runs multi-line statements, switches format and keeps history",
+          "[query][cli][repl]") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("no `script` command: the prompt is not tested here");
+    return;
+  }
+  test::TempDir tmp;
+  test::WriteFile(tmp / "input", "RETURN 1 +\n 1 AS two;\n:format json\nRETURN 'x' AS y;\n:quit\n");
+  std::string cmd = "cd '" + tmp.path() + "' && HOME='" + tmp.path() + "' script -qec \"'" +
+                    std::string(PARLEY_BIN) + "' query --db '" + (tmp / "db") +
+                    "'\" /dev/null < input > output 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::string out = test::ReadFileText(tmp / "output");
+  CHECK_THAT(out, Catch::Contains("two") && Catch::Contains("(1 row)"));
+  CHECK_THAT(out, Catch::Contains("{\"columns\":[\"y\"],\"rows\":[[\"x\"]]}"));
+  std::string history = test::ReadFileText(tmp / ".parley_history");
+  CHECK_THAT(history, Catch::Contains("RETURN 1 +\n 1 AS two;") && Catch::Contains(":format json"));
 }
 
 }  // namespace parley
