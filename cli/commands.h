@@ -27,6 +27,9 @@ Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* o
 // parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format F]
 Status Demands(const Args& args);
 
+// parley export [--db DIR] --format graphml|dot|ntriples [-o PATH]
+Status Export(const Args& args);
+
 // parley query [--db DIR] [--format F] [--params JSON] ('QUERY' | -f FILE); a prompt when
 // started on a terminal with no query.
 Status Query(const Args& args);

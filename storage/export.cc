@@ -1,0 +1,323 @@
+#include "storage/export.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace parley {
+namespace {
+
+// ---------------------------------------------------------------------------- text helpers
+
+// Calls `fn(code_point, bytes)` per UTF-8 character of `s` (stored text is valid UTF-8).
+template <typename Fn>
+void ForEachChar(std::string_view s, Fn&& fn) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    if (i + len > s.size()) len = s.size() - i;
+    uint32_t cp = len == 1 ? c : c & (0xff >> (len + 1));
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    fn(cp, s.substr(i, len));
+    i += len;
+  }
+}
+
+// XML 1.0 character data: markup characters escaped, characters XML cannot hold dropped.
+std::string Xml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  ForEachChar(s, [&](uint32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '&': out += "&amp;"; return;
+      case '<': out += "&lt;"; return;
+      case '>': out += "&gt;"; return;
+      case '"': out += "&quot;"; return;
+      case '\'': out += "&apos;"; return;
+      default: break;
+    }
+    bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                   (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    if (allowed) out.append(bytes);
+  });
+  return out;
+}
+
+// A quoted string for DOT and N-Triples: backslash escapes, control characters as \n or
+// dropped.
+std::string Quoted(std::string_view s, bool unicode_escapes) {
+  std::string out = "\"";
+  ForEachChar(s, [&](uint32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '"': out += "\\\""; return;
+      case '\\': out += "\\\\"; return;
+      case '\n': out += "\\n"; return;
+      case '\r': out += "\\r"; return;
+      case '\t': out += unicode_escapes ? "\\t" : " "; return;
+      default: break;
+    }
+    if (cp < 0x20 || cp == 0x7f) {
+      if (unicode_escapes) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04X", cp);
+        out += buf;
+      }
+      return;
+    }
+    out.append(bytes);
+  });
+  return out + "\"";
+}
+
+std::string Number(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", d);
+  return buf;
+}
+
+// A property value as plain text: strings as they are, lists as [a, b], numbers in decimal.
+std::string Text(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kString: return v.as_string();
+    case Value::Type::kBool: return v.as_bool() ? "true" : "false";
+    case Value::Type::kInt: return std::to_string(v.as_int());
+    case Value::Type::kFloat: return Number(v.as_float());
+    case Value::Type::kList: {
+      std::string out = "[";
+      for (size_t i = 0; i < v.as_list().size(); ++i) {
+        out += (i ? ", " : "") + Text(v.as_list()[i]);
+      }
+      return out + "]";
+    }
+    default: return v.DebugString();
+  }
+}
+
+std::string Labels(const Node& n) {
+  std::string out;
+  for (const auto& l : n.labels) out += ":" + l;
+  return out;
+}
+
+// Reads every node, then every relationship, calling the visitors.
+template <typename NodeFn, typename RelFn>
+Status Walk(const GraphStore& store, const Snapshot* snap, NodeFn&& on_node, RelFn&& on_rel) {
+  auto nodes = store.ScanNodes(snap);
+  for (; nodes->Valid(); nodes->Next()) {
+    Node n;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(nodes->id(), &n, snap));
+    PARLEY_RETURN_IF_ERROR(on_node(n));
+  }
+  PARLEY_RETURN_IF_ERROR(nodes->status());
+  auto rels = store.ScanRelationships(snap);
+  for (; rels->Valid(); rels->Next()) {
+    Relationship r;
+    PARLEY_RETURN_IF_ERROR(store.GetRelationship(rels->id(), &r, snap));
+    PARLEY_RETURN_IF_ERROR(on_rel(r));
+  }
+  return rels->status();
+}
+
+// ---------------------------------------------------------------------------- GraphML
+
+// The GraphML type of a property: long and double widen to double; anything mixed, and
+// lists, are strings.
+std::string MergeType(const std::string& have, const Value& v) {
+  std::string t = v.is_bool() ? "boolean" : v.is_int() ? "long" : v.is_float() ? "double" : "string";
+  if (have.empty() || have == t) return t;
+  if ((have == "long" && t == "double") || (have == "double" && t == "long")) return "double";
+  return "string";
+}
+
+Status ExportGraphML(const GraphStore& store, std::ostream& out, const Snapshot* snap) {
+  // Pass 1: property names and types (GraphML declares its keys before the graph).
+  std::map<std::string, std::string> node_keys, edge_keys;
+  PARLEY_RETURN_IF_ERROR(Walk(
+      store, snap,
+      [&](const Node& n) {
+        for (const auto& [k, v] : n.properties) node_keys[k] = MergeType(node_keys[k], v);
+        return Status::OK();
+      },
+      [&](const Relationship& r) {
+        for (const auto& [k, v] : r.properties) edge_keys[k] = MergeType(edge_keys[k], v);
+        return Status::OK();
+      }));
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+         "  <key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>\n"
+         "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n";
+  std::map<std::string, std::string> node_ids, edge_ids;
+  int k = 0;
+  for (const auto& [name, type] : node_keys) {
+    node_ids[name] = "n" + std::to_string(k++);
+    out << "  <key id=\"" << node_ids[name] << "\" for=\"node\" attr.name=\"" << Xml(name)
+        << "\" attr.type=\"" << type << "\"/>\n";
+  }
+  for (const auto& [name, type] : edge_keys) {
+    edge_ids[name] = "e" + std::to_string(k++);
+    out << "  <key id=\"" << edge_ids[name] << "\" for=\"edge\" attr.name=\"" << Xml(name)
+        << "\" attr.type=\"" << type << "\"/>\n";
+  }
+  out << "  <graph id=\"parley\" edgedefault=\"directed\">\n";
+  auto data = [&](const std::map<std::string, std::string>& ids,
+                  const std::map<std::string, std::string>& types, const PropertyMap& props) {
+    for (const auto& [name, v] : props) {
+      std::string text = types.at(name) == "double" && v.is_int()
+                             ? Number(static_cast<double>(v.as_int()))
+                             : Text(v);
+      out << "      <data key=\"" << ids.at(name) << "\">" << Xml(text) << "</data>\n";
+    }
+  };
+  PARLEY_RETURN_IF_ERROR(Walk(
+      store, snap,
+      [&](const Node& n) {
+        out << "    <node id=\"n" << n.id << "\">\n      <data key=\"labels\">" << Xml(Labels(n))
+            << "</data>\n";
+        data(node_ids, node_keys, n.properties);
+        out << "    </node>\n";
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      },
+      [&](const Relationship& r) {
+        out << "    <edge id=\"e" << r.id << "\" source=\"n" << r.start << "\" target=\"n" << r.end
+            << "\">\n      <data key=\"type\">" << Xml(r.type) << "</data>\n";
+        data(edge_ids, edge_keys, r.properties);
+        out << "    </edge>\n";
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      }));
+  out << "  </graph>\n</graphml>\n";
+  return out ? Status::OK() : Status::IOError("writing the export failed");
+}
+
+// ---------------------------------------------------------------------------- DOT
+
+Status ExportDot(const GraphStore& store, std::ostream& out, const Snapshot* snap) {
+  out << "digraph parley {\n  node [shape=box, style=rounded];\n";
+  PARLEY_RETURN_IF_ERROR(Walk(
+      store, snap,
+      [&](const Node& n) {
+        // The caption: a name, else a text, else the labels.
+        std::string caption = Labels(n);
+        for (const char* key : {"text", "title", "name"}) {
+          auto it = n.properties.find(key);
+          if (it != n.properties.end() && it->second.is_string()) caption = it->second.as_string();
+        }
+        out << "  n" << n.id << " [label=" << Quoted(caption, false)
+            << ", labels=" << Quoted(Labels(n), false);
+        for (const auto& [k, v] : n.properties) {
+          out << ", " << Quoted("p_" + k, false) << "=" << Quoted(Text(v), false);
+        }
+        out << "];\n";
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      },
+      [&](const Relationship& r) {
+        out << "  n" << r.start << " -> n" << r.end << " [label=" << Quoted(r.type, false);
+        for (const auto& [k, v] : r.properties) {
+          out << ", " << Quoted("p_" + k, false) << "=" << Quoted(Text(v), false);
+        }
+        out << "];\n";
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      }));
+  out << "}\n";
+  return out ? Status::OK() : Status::IOError("writing the export failed");
+}
+
+// ---------------------------------------------------------------------------- N-Triples
+
+// An IRI-safe name: letters, digits, '_' and '-' kept, anything else percent-encoded.
+std::string IriName(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '_' || c == '-') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string Iri(std::string_view prefix, std::string_view rest) {
+  return "<" + std::string(prefix) + std::string(rest) + ">";
+}
+
+// One literal with its XML Schema datatype.
+std::string Literal(const Value& v) {
+  const std::string xsd = "^^<http://www.w3.org/2001/XMLSchema#";
+  switch (v.type()) {
+    case Value::Type::kBool: return Quoted(v.as_bool() ? "true" : "false", true) + xsd + "boolean>";
+    case Value::Type::kInt: return Quoted(std::to_string(v.as_int()), true) + xsd + "integer>";
+    case Value::Type::kFloat: {
+      double d = v.as_float();
+      std::string text = std::isnan(d) ? "NaN" : std::isinf(d) ? (d > 0 ? "INF" : "-INF") : Number(d);
+      return Quoted(text, true) + xsd + "double>";
+    }
+    default: return Quoted(Text(v), true);
+  }
+}
+
+Status ExportNTriples(const GraphStore& store, std::ostream& out, const Snapshot* snap) {
+  const std::string rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+  auto properties = [&](const std::string& subject, const PropertyMap& props) {
+    for (const auto& [k, v] : props) {
+      // A list becomes one triple per item.
+      if (v.is_list()) {
+        for (const Value& item : v.as_list()) {
+          out << subject << " " << Iri(kVocabIri, IriName(k)) << " " << Literal(item) << " .\n";
+        }
+      } else {
+        out << subject << " " << Iri(kVocabIri, IriName(k)) << " " << Literal(v) << " .\n";
+      }
+    }
+  };
+  return Walk(
+      store, snap,
+      [&](const Node& n) {
+        std::string s = Iri(kNodeIri, std::to_string(n.id));
+        for (const auto& l : n.labels) out << s << " " << rdf_type << " " << Iri(kVocabIri, IriName(l)) << " .\n";
+        properties(s, n.properties);
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      },
+      [&](const Relationship& r) {
+        // The relationship as one direct triple, and as a resource carrying its properties.
+        std::string s = Iri(kNodeIri, std::to_string(r.start));
+        std::string o = Iri(kNodeIri, std::to_string(r.end));
+        std::string rel = Iri(kRelIri, std::to_string(r.id));
+        out << s << " " << Iri(kVocabIri, IriName(r.type)) << " " << o << " .\n";
+        out << rel << " " << rdf_type << " " << Iri(kVocabIri, IriName(r.type)) << " .\n";
+        out << rel << " " << Iri(kVocabIri, "start") << " " << s << " .\n";
+        out << rel << " " << Iri(kVocabIri, "end") << " " << o << " .\n";
+        properties(rel, r.properties);
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      });
+}
+
+}  // namespace
+
+Status ParseExportFormat(std::string_view name, ExportFormat* format) {
+  if (name == "graphml") {
+    *format = ExportFormat::kGraphML;
+  } else if (name == "dot") {
+    *format = ExportFormat::kDot;
+  } else if (name == "ntriples") {
+    *format = ExportFormat::kNTriples;
+  } else {
+    return Status::Usage("unknown export format '" + std::string(name) +
+                         "' (graphml, dot or ntriples)");
+  }
+  return Status::OK();
+}
+
+Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& out,
+                   const Snapshot* snap) {
+  switch (format) {
+    case ExportFormat::kGraphML: return ExportGraphML(store, out, snap);
+    case ExportFormat::kDot: return ExportDot(store, out, snap);
+    case ExportFormat::kNTriples: return ExportNTriples(store, out, snap);
+  }
+  return Status::Usage("unknown export format");
+}
+
+}  // namespace parley

@@ -1,0 +1,34 @@
+// Exporters: the stored graph written in the formats other tools read (GraphML for Gephi and
+// networkx, Graphviz DOT, N-Triples for RDF stores).
+//
+// Each exporter walks the store's nodes, then its relationships, in id order on one snapshot
+// and writes as it goes: memory stays bounded however large the graph. Formats that declare
+// their attributes first (GraphML) make one extra pass that collects only property names and
+// types. Text from articles is untrusted: every writer escapes it for its format and drops
+// characters the format cannot carry.
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include "core/status.h"
+#include "storage/graph_store.h"
+
+namespace parley {
+
+enum class ExportFormat { kGraphML, kDot, kNTriples };
+
+// Parses "graphml", "dot" or "ntriples".
+Status ParseExportFormat(std::string_view name, ExportFormat* format);
+
+// Writes every node and relationship of `store` (as of `snap`, or now) to `out` in `format`.
+Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& out,
+                   const Snapshot* snap = nullptr);
+
+// The IRI prefixes of the RDF export: nodes are <kNodeIri + id>, relationships
+// <kRelIri + id>, labels, types and property names <kVocabIri + name>.
+inline constexpr std::string_view kNodeIri = "https://parley.dev/node/";
+inline constexpr std::string_view kRelIri = "https://parley.dev/rel/";
+inline constexpr std::string_view kVocabIri = "https://parley.dev/ns#";
+
+}  // namespace parley

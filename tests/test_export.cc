@@ -1,0 +1,99 @@
+// parley export: every format carries the whole graph and stays well-formed when the text in
+// it is hostile (markup, quotes, CDATA ends, control characters). Python's own XML parser
+// reads the GraphML back.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace parley {
+namespace {
+
+using test::RunParley;
+
+// A graph whose names and texts are untrusted article text.
+std::string HostileGraph(const test::TempDir& tmp) {
+  std::string db = tmp / "db";
+  auto r = RunParley(
+      {"query", "--db", db,
+       "CREATE (a:Actor {name: '<script>alert(1)</script>', kind: 'person', n: 3})"
+       "-[:DEMANDS {confidence: 0.75, quote: 'He said \"stop\" ]]> & left\\u0001\\u0007'}]->"
+       "(d:Demand {text: 'lift \\'sanctions\\'\\nnow', date: '2026-01-02'})"
+       "-[:OF]->(b:Actor {name: 'A \\\\ B', aliases: ['x\\u0000y', 'z']})"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("GraphML export is well-formed XML with every node and edge", "[export]") {
+  test::TempDir tmp;
+  std::string db = HostileGraph(tmp);
+  auto r = RunParley({"export", "--db", db, "--format", "graphml", "-o", tmp / "g.graphml"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string check = "python3 -c \"import xml.etree.ElementTree as ET,sys; "
+                      "t=ET.parse(sys.argv[1]); ns={'g':'http://graphml.graphdrawing.org/xmlns'}; "
+                      "n=t.findall('.//g:node',ns); e=t.findall('.//g:edge',ns); "
+                      "names=[d.text for d in t.iter('{http://graphml.graphdrawing.org/xmlns}data')]; "
+                      "sys.exit(0 if len(n)==3 and len(e)==2 and '<script>alert(1)</script>' in names "
+                      "else 1)\" '" + (tmp / "g.graphml") + "'";
+  CHECK(std::system(check.c_str()) == 0);
+  std::string xml = test::ReadFileText(tmp / "g.graphml");
+  CHECK_THAT(xml, Catch::Contains("attr.name=\"confidence\" attr.type=\"double\""));
+  CHECK_THAT(xml, Catch::Contains("attr.name=\"n\" attr.type=\"long\""));
+  CHECK_THAT(xml, !Catch::Contains("<script>"));
+  CHECK(xml.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("DOT and N-Triples exports escape hostile text", "[export]") {
+  test::TempDir tmp;
+  std::string db = HostileGraph(tmp);
+  auto dot = RunParley({"export", "--db", db, "--format", "dot"});
+  REQUIRE(dot.exit_code == 0);
+  CHECK(dot.out.rfind("digraph parley {", 0) == 0);
+  CHECK(std::count(dot.out.begin(), dot.out.end(), '\n') == 2 + 3 + 2 + 1);
+  CHECK_THAT(dot.out, Catch::Contains("\\\"stop\\\"") && Catch::Contains("A \\\\ B"));
+  CHECK(dot.out.find('\x01') == std::string::npos);
+
+  auto nt = RunParley({"export", "--db", db, "--format", "ntriples"});
+  REQUIRE(nt.exit_code == 0);
+  // Every line is one triple: <iri> <iri> (<iri> | "literal"[^^<iri>]) .
+  std::regex triple(R"(^<[^<>"\s]+> <[^<>"\s]+> (<[^<>"\s]+>|"([^"\\]|\\.)*"(\^\^<[^<>"\s]+>)?) \.$)");
+  std::istringstream lines(nt.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    INFO(line);
+    CHECK(std::regex_match(line, triple));
+    ++count;
+  }
+  // 3 nodes: 3 type triples, 3 + 2 + 3 property triples (aliases: one per item);
+  // 2 relationships: 4 triples each, plus 2 properties on DEMANDS.
+  CHECK(count == 3 + 8 + 8 + 2);
+  CHECK_THAT(nt.out, Catch::Contains("\\u0001"));
+}
+
+TEST_CASE("export writes its file only when complete, and refuses bad arguments", "[export]") {
+  test::TempDir tmp;
+  std::string db = HostileGraph(tmp);
+  auto r = RunParley({"export", "--db", db, "--format", "svg"});
+  CHECK(r.exit_code == 2);
+  r = RunParley({"export", "--db", db});
+  CHECK(r.exit_code == 2);
+  r = RunParley({"export", "--db", tmp / "nowhere", "--format", "dot", "-o", tmp / "x.dot"});
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(tmp / "x.dot"));
+  r = RunParley({"export", "--db", db, "--format", "dot", "-o", tmp / "x.dot"});
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::exists(tmp / "x.dot"));
+  CHECK_FALSE(std::filesystem::exists(tmp / "x.dot.partial"));
+}
+
+}  // namespace parley
