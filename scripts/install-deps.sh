@@ -8,6 +8,7 @@ PACKAGES=(
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev catch2
   liblink-grammar-dev link-grammar-dictionaries-en
   wordnet-base wordnet-dev iso-codes libreadline-dev
+  python3-networkx graphviz raptor2-utils
 )
 
 missing=()

@@ -97,3 +97,48 @@ TEST_CASE("export writes its file only when complete, and refuses bad arguments"
 }
 
 }  // namespace parley
+
+namespace parley {
+
+// The readers analysts use: networkx (GraphML), Graphviz (DOT) and rapper (N-Triples). The
+// set-up installs them; where one is missing its check is skipped with a warning.
+TEST_CASE("networkx, Graphviz and rapper read the exports", "[export][tools]") {
+  test::TempDir tmp;
+  std::string db = HostileGraph(tmp);
+  for (const char* f : {"graphml", "dot", "ntriples"}) {
+    auto r = RunParley({"export", "--db", db, "--format", f, "-o", tmp / (std::string("g.") + f)});
+    REQUIRE(r.exit_code == 0);
+  }
+  auto have = [](const std::string& probe) {
+    return std::system((probe + " >/dev/null 2>&1").c_str()) == 0;
+  };
+  if (have("/usr/bin/python3 -c 'import networkx'")) {
+    std::string check =
+        "/usr/bin/python3 -c \"import networkx as nx,sys; g=nx.read_graphml(sys.argv[1]); "
+        "a=[d for _,d in g.nodes(data=True) if d.get('kind')=='person'][0]; "
+        "e=[d for _,_,d in g.edges(data=True) if d['type']=='DEMANDS'][0]; "
+        "sys.exit(0 if g.number_of_nodes()==3 and g.number_of_edges()==2 and a['n']==3 "
+        "and a['name']=='<script>alert(1)</script>' and e['confidence']==0.75 else 1)\" '" +
+        (tmp / "g.graphml") + "'";
+    CHECK(std::system(check.c_str()) == 0);
+  } else {
+    WARN("networkx missing: GraphML not read by it");
+  }
+  if (have("command -v dot")) {
+    std::string render = "dot -Tsvg '" + (tmp / "g.dot") + "' -o '" + (tmp / "g.svg") + "'";
+    CHECK(std::system(render.c_str()) == 0);
+    CHECK_THAT(test::ReadFileText(tmp / "g.svg"), Catch::Contains("<svg"));
+  } else {
+    WARN("Graphviz missing: DOT not rendered");
+  }
+  if (have("command -v rapper")) {
+    std::string parse = "rapper -i ntriples -c 'file://" + (tmp / "g.ntriples") + "' 2>'" +
+                        (tmp / "rapper.txt") + "'";
+    CHECK(std::system(parse.c_str()) == 0);
+    CHECK_THAT(test::ReadFileText(tmp / "rapper.txt"), Catch::Contains("returned 21 triples"));
+  } else {
+    WARN("rapper missing: N-Triples not parsed");
+  }
+}
+
+}  // namespace parley
