@@ -9,6 +9,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "core/status.h"
@@ -16,14 +17,23 @@
 
 namespace parley {
 
-enum class ExportFormat { kGraphML, kDot, kNTriples };
+enum class ExportFormat { kGraphML, kDot, kNTriples, kNeo4jCsv };
 
-// Parses "graphml", "dot" or "ntriples".
+// Parses "graphml", "dot", "ntriples" or "neo4j-csv".
 Status ParseExportFormat(std::string_view name, ExportFormat* format);
 
-// Writes every node and relationship of `store` (as of `snap`, or now) to `out` in `format`.
+// Writes every node and relationship of `store` (as of `snap`, or now) to `out` in `format`
+// (not kNeo4jCsv, which writes a folder: ExportNeo4jCsv).
 Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& out,
                    const Snapshot* snap = nullptr);
+
+// Writes the graph as the CSV files of `neo4j-admin database import`: `nodes.csv`
+// (`:ID,:LABEL,name:type,...`) and `relationships.csv` (`:START_ID,:END_ID,:TYPE,...`) in
+// folder `dir`, which must exist. Typed columns: `long`, `double`, `boolean`, `string`, and
+// `string[]` etc. for lists, whose items are joined by ';' (the tool's default array
+// delimiter; a ';' inside an item is replaced by ','). Labels are joined by ';' too.
+Status ExportNeo4jCsv(const GraphStore& store, const std::string& dir,
+                      const Snapshot* snap = nullptr);
 
 // The IRI prefixes of the RDF export: nodes are <kNodeIri + id>, relationships
 // <kRelIri + id>, labels, types and property names <kVocabIri + name>.

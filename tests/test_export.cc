@@ -142,3 +142,32 @@ TEST_CASE("networkx, Graphviz and rapper read the exports", "[export][tools]") {
 }
 
 }  // namespace parley
+
+namespace parley {
+
+TEST_CASE("neo4j-csv writes admin-import headers with typed columns and one row per element",
+          "[export]") {
+  test::TempDir tmp;
+  std::string db = HostileGraph(tmp);
+  auto r = RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", tmp / "neo"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string nodes = test::ReadFileText(tmp / "neo/nodes.csv");
+  std::string rels = test::ReadFileText(tmp / "neo/relationships.csv");
+  CHECK(nodes.rfind(":ID,:LABEL,aliases:string[],date:string,kind:string,n:long,name:string,"
+                    "text:string\n", 0) == 0);
+  CHECK(rels.rfind(":START_ID,:END_ID,:TYPE,confidence:double,quote:string\n", 0) == 0);
+  // Python's csv module reads every row with as many fields as its header.
+  std::string check =
+      "python3 -c \"import csv,sys; rows=[list(csv.reader(open(f, newline=''))) for f in "
+      "sys.argv[1:]]; ok=all(len(r)==len(rs[0]) for rs in rows for r in rs); "
+      "sys.exit(0 if ok and len(rows[0])==4 and len(rows[1])==3 else 1)\" '" +
+      (tmp / "neo/nodes.csv") + "' '" + (tmp / "neo/relationships.csv") + "'";
+  CHECK(std::system(check.c_str()) == 0);
+  CHECK_THAT(nodes, Catch::Contains(",xy;z,"));  // list items joined by ';', NUL dropped
+  // The folder must be new, and a stream is not a folder.
+  CHECK(RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", tmp / "neo"}).exit_code == 1);
+  CHECK(RunParley({"export", "--db", db, "--format", "neo4j-csv"}).exit_code == 2);
+}
+
+}  // namespace parley
