@@ -31,7 +31,7 @@ const std::map<std::string, Command>& Commands() {
         "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format table|json|jsonl|csv]  who demands what of whom"}},
       {"export",
        {parley::cli::Export, {"--db", "--format", "-o"}, {},
-        "parley export [--db DIR] --format graphml|dot|ntriples|neo4j-csv [-o PATH]  the whole graph for Gephi, networkx, Graphviz, RDF stores, Neo4j"}},
+        "parley export [--db DIR] --format graphml|dot|ntriples|turtle|cytoscape|json|neo4j-csv [-o PATH]  the whole graph for Gephi, networkx, Graphviz, RDF stores, Cytoscape, Neo4j"}},
       {"extract",
        {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines", "--all-sentences"},
         "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},

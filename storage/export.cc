@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace parley {
 namespace {
 
@@ -260,7 +262,15 @@ std::string Literal(const Value& v) {
   }
 }
 
-Status ExportNTriples(const GraphStore& store, std::ostream& out, const Snapshot* snap) {
+// N-Triples, or with `turtle` Turtle: the same triples (N-Triples is a subset of Turtle)
+// after prefix declarations, so that a Turtle reader and a person see the vocabulary.
+Status ExportTriples(const GraphStore& store, std::ostream& out, const Snapshot* snap,
+                     bool turtle) {
+  if (turtle) {
+    out << "@prefix parley: <" << kVocabIri << "> .\n"
+        << "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        << "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n";
+  }
   const std::string rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
   auto properties = [&](const std::string& subject, const PropertyMap& props) {
     for (const auto& [k, v] : props) {
@@ -294,6 +304,110 @@ Status ExportNTriples(const GraphStore& store, std::ostream& out, const Snapshot
         properties(rel, r.properties);
         return out ? Status::OK() : Status::IOError("writing the export failed");
       });
+}
+
+// ---------------------------------------------------------------------------- JSON
+
+nlohmann::json ToJson(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kBool: return v.as_bool();
+    case Value::Type::kInt: return v.as_int();
+    case Value::Type::kFloat: {
+      double d = v.as_float();
+      return std::isfinite(d) ? nlohmann::json(d) : nlohmann::json(Number(d));  // JSON has no NaN
+    }
+    case Value::Type::kString: return v.as_string();
+    case Value::Type::kList: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const Value& x : v.as_list()) a.push_back(ToJson(x));
+      return a;
+    }
+    case Value::Type::kMap: {
+      nlohmann::json o = nlohmann::json::object();
+      for (const auto& [k, x] : v.as_map()) o[k] = ToJson(x);
+      return o;
+    }
+    case Value::Type::kNull: return nullptr;
+    default: return v.DebugString();
+  }
+}
+
+std::string Dump(const nlohmann::json& j) {
+  // Stored text is valid UTF-8; should a byte not be, it is replaced rather than thrown on.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Cytoscape.js elements (`{"elements": {"nodes": [{"data": {...}}], "edges": [...]}}`), or
+// with `plain` Parley's own JSON (`{"nodes": [{id, labels, properties}], "relationships":
+// [{id, type, start, end, properties}]}`). Written one element at a time.
+Status ExportJson(const GraphStore& store, std::ostream& out, const Snapshot* snap, bool plain) {
+  out << (plain ? "{\"nodes\":[\n" : "{\"elements\":{\"nodes\":[\n");
+  bool first = true;
+  bool in_nodes = true;
+  // Cytoscape keeps id, source, target and parent for itself: properties of those names are
+  // prefixed.
+  auto flat = [](nlohmann::json* data, const PropertyMap& props) {
+    for (const auto& [k, v] : props) {
+      bool reserved = k == "id" || k == "source" || k == "target" || k == "parent";
+      (*data)[reserved ? "property_" + k : k] = ToJson(v);
+    }
+  };
+  PARLEY_RETURN_IF_ERROR(Walk(
+      store, snap,
+      [&](const Node& n) {
+        nlohmann::json e;
+        if (plain) {
+          e["id"] = n.id;
+          e["labels"] = n.labels;
+          e["properties"] = nlohmann::json::object();
+          for (const auto& [k, v] : n.properties) e["properties"][k] = ToJson(v);
+        } else {
+          nlohmann::json data;
+          data["id"] = "n" + std::to_string(n.id);
+          data["labels"] = n.labels;
+          std::string caption = Labels(n);
+          for (const char* key : {"text", "title", "name"}) {
+            auto it = n.properties.find(key);
+            if (it != n.properties.end() && it->second.is_string()) caption = it->second.as_string();
+          }
+          flat(&data, n.properties);
+          data["label"] = caption;
+          e["data"] = std::move(data);
+        }
+        out << (first ? "" : ",\n") << Dump(e);
+        first = false;
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      },
+      [&](const Relationship& r) {
+        if (in_nodes) {
+          out << (plain ? "\n],\"relationships\":[\n" : "\n],\"edges\":[\n");
+          in_nodes = false;
+          first = true;
+        }
+        nlohmann::json e;
+        if (plain) {
+          e["id"] = r.id;
+          e["type"] = r.type;
+          e["start"] = r.start;
+          e["end"] = r.end;
+          e["properties"] = nlohmann::json::object();
+          for (const auto& [k, v] : r.properties) e["properties"][k] = ToJson(v);
+        } else {
+          nlohmann::json data;
+          flat(&data, r.properties);
+          data["id"] = "e" + std::to_string(r.id);
+          data["source"] = "n" + std::to_string(r.start);
+          data["target"] = "n" + std::to_string(r.end);
+          data["type"] = r.type;
+          e["data"] = std::move(data);
+        }
+        out << (first ? "" : ",\n") << Dump(e);
+        first = false;
+        return out ? Status::OK() : Status::IOError("writing the export failed");
+      }));
+  if (in_nodes) out << (plain ? "\n],\"relationships\":[\n" : "\n],\"edges\":[\n");
+  out << (plain ? "\n]}\n" : "\n]}}\n");
+  return out ? Status::OK() : Status::IOError("writing the export failed");
 }
 
 // ---------------------------------------------------------------------------- Neo4j CSV
@@ -416,11 +530,17 @@ Status ParseExportFormat(std::string_view name, ExportFormat* format) {
     *format = ExportFormat::kDot;
   } else if (name == "ntriples") {
     *format = ExportFormat::kNTriples;
+  } else if (name == "turtle") {
+    *format = ExportFormat::kTurtle;
+  } else if (name == "cytoscape") {
+    *format = ExportFormat::kCytoscape;
+  } else if (name == "json") {
+    *format = ExportFormat::kJson;
   } else if (name == "neo4j-csv") {
     *format = ExportFormat::kNeo4jCsv;
   } else {
     return Status::Usage("unknown export format '" + std::string(name) +
-                         "' (graphml, dot, ntriples or neo4j-csv)");
+                         "' (graphml, dot, ntriples, turtle, cytoscape, json or neo4j-csv)");
   }
   return Status::OK();
 }
@@ -430,7 +550,10 @@ Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& o
   switch (format) {
     case ExportFormat::kGraphML: return ExportGraphML(store, out, snap);
     case ExportFormat::kDot: return ExportDot(store, out, snap);
-    case ExportFormat::kNTriples: return ExportNTriples(store, out, snap);
+    case ExportFormat::kNTriples: return ExportTriples(store, out, snap, /*turtle=*/false);
+    case ExportFormat::kTurtle: return ExportTriples(store, out, snap, /*turtle=*/true);
+    case ExportFormat::kCytoscape: return ExportJson(store, out, snap, /*plain=*/false);
+    case ExportFormat::kJson: return ExportJson(store, out, snap, /*plain=*/true);
     case ExportFormat::kNeo4jCsv: break;
   }
   return Status::Usage("neo4j-csv writes a folder of CSV files: give -o DIR");

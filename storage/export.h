@@ -1,5 +1,6 @@
 // Exporters: the stored graph written in the formats other tools read (GraphML for Gephi and
-// networkx, Graphviz DOT, N-Triples for RDF stores).
+// networkx, Graphviz DOT, N-Triples and Turtle for RDF stores, Cytoscape.js JSON, plain JSON,
+// Neo4j's admin-import CSV).
 //
 // Each exporter walks the store's nodes, then its relationships, in id order on one snapshot
 // and writes as it goes: memory stays bounded however large the graph. Formats that declare
@@ -17,9 +18,9 @@
 
 namespace parley {
 
-enum class ExportFormat { kGraphML, kDot, kNTriples, kNeo4jCsv };
+enum class ExportFormat { kGraphML, kDot, kNTriples, kTurtle, kCytoscape, kJson, kNeo4jCsv };
 
-// Parses "graphml", "dot", "ntriples" or "neo4j-csv".
+// Parses "graphml", "dot", "ntriples", "turtle", "cytoscape", "json" or "neo4j-csv".
 Status ParseExportFormat(std::string_view name, ExportFormat* format);
 
 // Writes every node and relationship of `store` (as of `snap`, or now) to `out` in `format`

@@ -171,3 +171,36 @@ TEST_CASE("neo4j-csv writes admin-import headers with typed columns and one row 
 }
 
 }  // namespace parley
+
+namespace parley {
+
+TEST_CASE("Turtle, Cytoscape.js JSON and plain JSON carry the whole graph", "[export]") {
+  test::TempDir tmp;
+  std::string db = HostileGraph(tmp);
+  for (const char* f : {"turtle", "cytoscape", "json"}) {
+    auto r = RunParley({"export", "--db", db, "--format", f, "-o", tmp / (std::string("g.") + f)});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  std::string check =
+      "python3 -c \"import json,sys; c=json.load(open(sys.argv[1])); j=json.load(open(sys.argv[2])); "
+      "n=c['elements']['nodes']; e=c['elements']['edges']; "
+      "ids={x['data']['id'] for x in n}; "
+      "ok=len(n)==3 and len(e)==2 and all(x['data']['source'] in ids and x['data']['target'] in ids "
+      "for x in e) and len(j['nodes'])==3 and len(j['relationships'])==2 and "
+      "any(x['data'].get('name')=='<script>alert(1)</script>' for x in n); sys.exit(0 if ok else 1)\" '" +
+      (tmp / "g.cytoscape") + "' '" + (tmp / "g.json") + "'";
+  CHECK(std::system(check.c_str()) == 0);
+  std::string ttl = test::ReadFileText(tmp / "g.turtle");
+  CHECK(ttl.rfind("@prefix parley: <https://parley.dev/ns#> .", 0) == 0);
+  if (std::system("command -v rapper >/dev/null 2>&1") == 0) {
+    std::string parse = "rapper -i turtle -c 'file://" + (tmp / "g.turtle") + "' 2>'" +
+                        (tmp / "rapper.txt") + "'";
+    CHECK(std::system(parse.c_str()) == 0);
+    CHECK_THAT(test::ReadFileText(tmp / "rapper.txt"), Catch::Contains("returned 21 triples"));
+  } else {
+    WARN("rapper missing: Turtle not parsed");
+  }
+}
+
+}  // namespace parley
