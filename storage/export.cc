@@ -104,6 +104,15 @@ std::string Labels(const Node& n) {
   return out;
 }
 
+// A readable caption for a node: its name, else its title, else its text, else its labels.
+std::string Caption(const Node& n) {
+  for (const char* key : {"name", "title", "text"}) {
+    auto it = n.properties.find(key);
+    if (it != n.properties.end() && it->second.is_string()) return it->second.as_string();
+  }
+  return Labels(n);
+}
+
 // Reads every node, then every relationship, calling the visitors.
 template <typename NodeFn, typename RelFn>
 Status Walk(const GraphStore& store, const Snapshot* snap, NodeFn&& on_node, RelFn&& on_rel) {
@@ -200,13 +209,7 @@ Status ExportDot(const GraphStore& store, std::ostream& out, const Snapshot* sna
   PARLEY_RETURN_IF_ERROR(Walk(
       store, snap,
       [&](const Node& n) {
-        // The caption: a name, else a text, else the labels.
-        std::string caption = Labels(n);
-        for (const char* key : {"text", "title", "name"}) {
-          auto it = n.properties.find(key);
-          if (it != n.properties.end() && it->second.is_string()) caption = it->second.as_string();
-        }
-        out << "  n" << n.id << " [label=" << Quoted(caption, false)
+        out << "  n" << n.id << " [label=" << Quoted(Caption(n), false)
             << ", labels=" << Quoted(Labels(n), false);
         for (const auto& [k, v] : n.properties) {
           out << ", " << Quoted("p_" + k, false) << "=" << Quoted(Text(v), false);
@@ -346,6 +349,16 @@ Status ExportJson(const GraphStore& store, std::ostream& out, const Snapshot* sn
   bool in_nodes = true;
   // Cytoscape keeps id, source, target and parent for itself: properties of those names are
   // prefixed.
+  auto emit = [&](const nlohmann::json& e) {
+    out << (first ? "" : ",\n") << Dump(e);
+    first = false;
+    return out ? Status::OK() : Status::IOError("writing the export failed");
+  };
+  auto properties = [](const PropertyMap& props) {
+    nlohmann::json o = nlohmann::json::object();
+    for (const auto& [k, v] : props) o[k] = ToJson(v);
+    return o;
+  };
   auto flat = [](nlohmann::json* data, const PropertyMap& props) {
     for (const auto& [k, v] : props) {
       bool reserved = k == "id" || k == "source" || k == "target" || k == "parent";
@@ -359,24 +372,16 @@ Status ExportJson(const GraphStore& store, std::ostream& out, const Snapshot* sn
         if (plain) {
           e["id"] = n.id;
           e["labels"] = n.labels;
-          e["properties"] = nlohmann::json::object();
-          for (const auto& [k, v] : n.properties) e["properties"][k] = ToJson(v);
+          e["properties"] = properties(n.properties);
         } else {
           nlohmann::json data;
           data["id"] = "n" + std::to_string(n.id);
           data["labels"] = n.labels;
-          std::string caption = Labels(n);
-          for (const char* key : {"text", "title", "name"}) {
-            auto it = n.properties.find(key);
-            if (it != n.properties.end() && it->second.is_string()) caption = it->second.as_string();
-          }
           flat(&data, n.properties);
-          data["label"] = caption;
+          data["label"] = Caption(n);
           e["data"] = std::move(data);
         }
-        out << (first ? "" : ",\n") << Dump(e);
-        first = false;
-        return out ? Status::OK() : Status::IOError("writing the export failed");
+        return emit(e);
       },
       [&](const Relationship& r) {
         if (in_nodes) {
@@ -390,8 +395,7 @@ Status ExportJson(const GraphStore& store, std::ostream& out, const Snapshot* sn
           e["type"] = r.type;
           e["start"] = r.start;
           e["end"] = r.end;
-          e["properties"] = nlohmann::json::object();
-          for (const auto& [k, v] : r.properties) e["properties"][k] = ToJson(v);
+          e["properties"] = properties(r.properties);
         } else {
           nlohmann::json data;
           flat(&data, r.properties);
@@ -401,9 +405,7 @@ Status ExportJson(const GraphStore& store, std::ostream& out, const Snapshot* sn
           data["type"] = r.type;
           e["data"] = std::move(data);
         }
-        out << (first ? "" : ",\n") << Dump(e);
-        first = false;
-        return out ? Status::OK() : Status::IOError("writing the export failed");
+        return emit(e);
       }));
   if (in_nodes) out << (plain ? "\n],\"relationships\":[\n" : "\n],\"edges\":[\n");
   out << (plain ? "\n]}\n" : "\n]}}\n");

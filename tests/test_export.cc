@@ -30,6 +30,21 @@ std::string HostileGraph(const test::TempDir& tmp) {
   return db;
 }
 
+// Parses `file` with rapper as `syntax` and checks the triple count (warns if rapper is
+// missing).
+void CheckRapper(const test::TempDir& tmp, const std::string& file, const char* syntax,
+                 int triples) {
+  if (std::system("command -v rapper >/dev/null 2>&1") != 0) {
+    WARN("rapper missing: " << syntax << " not parsed");
+    return;
+  }
+  std::string parse = std::string("rapper -i ") + syntax + " -c 'file://" + file + "' 2>'" +
+                      (tmp / "rapper.txt") + "'";
+  CHECK(std::system(parse.c_str()) == 0);
+  CHECK_THAT(test::ReadFileText(tmp / "rapper.txt"),
+             Catch::Contains("returned " + std::to_string(triples) + " triples"));
+}
+
 }  // namespace
 
 TEST_CASE("GraphML export is well-formed XML with every node and edge", "[export]") {
@@ -131,14 +146,7 @@ TEST_CASE("networkx, Graphviz and rapper read the exports", "[export][tools]") {
   } else {
     WARN("Graphviz missing: DOT not rendered");
   }
-  if (have("command -v rapper")) {
-    std::string parse = "rapper -i ntriples -c 'file://" + (tmp / "g.ntriples") + "' 2>'" +
-                        (tmp / "rapper.txt") + "'";
-    CHECK(std::system(parse.c_str()) == 0);
-    CHECK_THAT(test::ReadFileText(tmp / "rapper.txt"), Catch::Contains("returned 21 triples"));
-  } else {
-    WARN("rapper missing: N-Triples not parsed");
-  }
+  CheckRapper(tmp, tmp / "g.ntriples", "ntriples", 21);
 }
 
 }  // namespace parley
@@ -193,14 +201,7 @@ TEST_CASE("Turtle, Cytoscape.js JSON and plain JSON carry the whole graph", "[ex
   CHECK(std::system(check.c_str()) == 0);
   std::string ttl = test::ReadFileText(tmp / "g.turtle");
   CHECK(ttl.rfind("@prefix parley: <https://parley.dev/ns#> .", 0) == 0);
-  if (std::system("command -v rapper >/dev/null 2>&1") == 0) {
-    std::string parse = "rapper -i turtle -c 'file://" + (tmp / "g.turtle") + "' 2>'" +
-                        (tmp / "rapper.txt") + "'";
-    CHECK(std::system(parse.c_str()) == 0);
-    CHECK_THAT(test::ReadFileText(tmp / "rapper.txt"), Catch::Contains("returned 21 triples"));
-  } else {
-    WARN("rapper missing: Turtle not parsed");
-  }
+  CheckRapper(tmp, tmp / "g.turtle", "turtle", 21);
 }
 
 }  // namespace parley
