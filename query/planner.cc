@@ -355,6 +355,26 @@ class Planner {
     return a;
   }
 
+  // The step that binds (or checks) node `np` into `slot` the way `anchor` says: its labels
+  // (the scanned or sought one first: the matcher takes it as given), its property map and,
+  // for a seek, the value sought.
+  Status StartStep(const NodePattern& np, const Anchor& anchor, int slot, const Scope& scope,
+                   Step* s) {
+    s->kind = anchor.kind;
+    s->node_slot = slot;
+    s->labels = np.labels;
+    if (s->kind == Step::Kind::kScanLabel || s->kind == Step::Kind::kIndexSeek) {
+      s->labels.erase(std::find(s->labels.begin(), s->labels.end(), anchor.label));
+      s->labels.insert(s->labels.begin(), anchor.label);
+    }
+    PARLEY_RETURN_IF_ERROR(Constraints(np.properties.get(), scope, &s->node_props, np.pos));
+    if (s->kind == Step::Kind::kIndexSeek) {
+      s->index_key = anchor.key;
+      PARLEY_RETURN_IF_ERROR(Compile(*anchor.value, scope, &s->index_value));
+    }
+    return Status::OK();
+  }
+
   // The node variable's slot, binding a new one if needed. Anonymous nodes get hidden slots.
   Status NodeSlot(const NodePattern& n, Scope* scope, int* slot, bool* bound) {
     if (n.variable.empty()) {
@@ -410,19 +430,7 @@ class Planner {
       bool bound;
       PARLEY_RETURN_IF_ERROR(NodeSlot(np, scope, &slot, &bound));
       Step s;
-      s.kind = best.kind;
-      s.node_slot = slot;
-      s.labels = np.labels;
-      if (s.kind == Step::Kind::kScanLabel || s.kind == Step::Kind::kIndexSeek) {
-        // The scanned label first: the matcher takes it as given.
-        s.labels.erase(std::find(s.labels.begin(), s.labels.end(), best.label));
-        s.labels.insert(s.labels.begin(), best.label);
-      }
-      PARLEY_RETURN_IF_ERROR(Constraints(np.properties.get(), *scope, &s.node_props, np.pos));
-      if (s.kind == Step::Kind::kIndexSeek) {
-        s.index_key = best.key;
-        PARLEY_RETURN_IF_ERROR(Compile(*best.value, *scope, &s.index_value));
-      }
+      PARLEY_RETURN_IF_ERROR(StartStep(np, best, slot, *scope, &s));
       if (!np.variable.empty()) (*scope)[np.variable] = {slot, Kind::kNode};
       if (!bound) plan->new_slots.push_back(slot);
       node_slots[anchor_index] = slot;
@@ -442,14 +450,7 @@ class Planner {
           bool bound;
           PARLEY_RETURN_IF_ERROR(NodeSlot(to, scope, &slot, &bound));
           Step s;
-          s.kind = Step::Kind::kIndexSeek;
-          s.node_slot = slot;
-          s.labels = to.labels;
-          s.labels.erase(std::find(s.labels.begin(), s.labels.end(), seek.label));
-          s.labels.insert(s.labels.begin(), seek.label);
-          PARLEY_RETURN_IF_ERROR(Constraints(to.properties.get(), *scope, &s.node_props, to.pos));
-          s.index_key = seek.key;
-          PARLEY_RETURN_IF_ERROR(Compile(*seek.value, *scope, &s.index_value));
+          PARLEY_RETURN_IF_ERROR(StartStep(to, seek, slot, *scope, &s));
           // Named or not, the node is bound from here on (an anonymous one by a hidden name).
           std::string name = to.variable.empty() ? " seek" + std::to_string(slot) : to.variable;
           (*scope)[name] = {slot, Kind::kNode};

@@ -77,30 +77,31 @@ Status DecodeProperties(std::string_view* in, PropFn&& on_property) {
   return Status::OK();
 }
 
+// Reads the label list at the front of node record `*v`, calling `on_label(uint32_t token)`
+// for each, and advances `*v` to the properties.
+template <typename LabelFn>
+Status DecodeLabels(std::string_view* v, LabelFn&& on_label) {
+  uint64_t count;
+  if (!codec::GetVarint(v, &count)) return Status::Corruption("truncated node");
+  for (uint64_t i = 0; i < count; ++i) {
+    uint64_t tok;
+    if (!codec::GetVarint(v, &tok)) return Status::Corruption("truncated node labels");
+    on_label(static_cast<uint32_t>(tok));
+  }
+  return Status::OK();
+}
+
 // Decodes a node record: `on_label(uint32_t token)` per label, then properties as above.
 template <typename LabelFn, typename PropFn>
 Status DecodeNode(std::string_view v, LabelFn&& on_label, PropFn&& on_property) {
-  uint64_t count;
-  if (!codec::GetVarint(&v, &count)) return Status::Corruption("truncated node");
-  for (uint64_t i = 0; i < count; ++i) {
-    uint64_t tok;
-    if (!codec::GetVarint(&v, &tok)) return Status::Corruption("truncated node labels");
-    on_label(static_cast<uint32_t>(tok));
-  }
+  PARLEY_RETURN_IF_ERROR(DecodeLabels(&v, on_label));
   return DecodeProperties(&v, on_property);
 }
 
 // Decodes only the labels of a node record, calling `on_label(uint32_t token)` for each.
 template <typename LabelFn>
 Status DecodeNodeLabels(std::string_view v, LabelFn&& on_label) {
-  uint64_t count;
-  if (!codec::GetVarint(&v, &count)) return Status::Corruption("truncated node");
-  for (uint64_t i = 0; i < count; ++i) {
-    uint64_t tok;
-    if (!codec::GetVarint(&v, &tok)) return Status::Corruption("truncated node labels");
-    on_label(static_cast<uint32_t>(tok));
-  }
-  return Status::OK();
+  return DecodeLabels(&v, on_label);
 }
 
 // Decodes a relationship record.
