@@ -1,68 +1,157 @@
-// parley export: the whole stored graph in a format other tools read, to stdout or -o PATH
-// (a folder for neo4j-csv). The file or folder appears only when the export is complete
-// (written beside it, then renamed).
+// parley export: the stored graph, or a part of it, in a format other tools read, to stdout
+// or -o PATH (a folder for neo4j-csv). The file or folder appears only when the export is
+// complete (written beside it, then renamed).
+//
+// Parts: --query (what the query returns: nodes, relationships with their end nodes, paths),
+// --around ACTOR --hops N (the actor's neighbourhood), --since DATE (facts dated on or after
+// DATE, alone or on top of one of the others).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <regex>
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "query/engine.h"
 #include "storage/export.h"
 #include "storage/graph_store.h"
+#include "storage/subgraph.h"
 
 namespace parley::cli {
+namespace {
 
-Status Export(const Args& args) {
-  if (!args.Has("--format")) {
-    return Status::Usage("--format is required (graphml, dot, ntriples or neo4j-csv)");
+// Collects the graph elements in a query's result rows.
+class ScopeCollector : public ResultWriter {
+ public:
+  explicit ScopeCollector(ExportScope* scope) : scope_(scope) { scope_->whole = false; }
+  void Begin(const std::vector<std::string>&) override {}
+  void Row(const std::vector<Value>& row) override {
+    for (const Value& v : row) Add(v);
   }
-  ExportFormat format;
-  PARLEY_RETURN_IF_ERROR(ParseExportFormat(args.Get("--format"), &format));
-  if (!args.positional().empty()) return Status::Usage("unexpected argument " + args.positional()[0]);
-  std::unique_ptr<GraphStore> store;
-  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
-  auto snap = store->GetSnapshot();
-  if (format == ExportFormat::kNeo4jCsv) {
-    if (!args.Has("-o") || args.Get("-o") == "-") {
-      return Status::Usage("neo4j-csv writes a folder of CSV files: give -o DIR");
+  void End() override {}
+
+ private:
+  void Add(const Value& v) {
+    switch (v.type()) {
+      case Value::Type::kNode: scope_->nodes.push_back(v.as_node().id); break;
+      case Value::Type::kRelationship: scope_->relationships.push_back(v.as_relationship().id); break;
+      case Value::Type::kPath:
+        for (const Value& x : v.as_path().nodes) Add(x);
+        for (const Value& x : v.as_path().relationships) Add(x);
+        break;
+      case Value::Type::kList:
+        for (const Value& x : v.as_list()) Add(x);
+        break;
+      case Value::Type::kMap:
+        for (const auto& [k, x] : v.as_map()) Add(x);
+        break;
+      default: break;
     }
-    std::string dir = args.Get("-o");
-    std::error_code ec;
-    if (std::filesystem::exists(dir, ec)) return Status::InvalidInput(dir + " exists already");
-    std::string partial = dir + ".partial";
-    std::filesystem::remove_all(partial, ec);
-    std::filesystem::create_directories(partial, ec);
-    if (ec) return Status::IOError("cannot make " + partial + ": " + ec.message());
-    Status s = ExportNeo4jCsv(*store, partial, snap.get());
-    if (!s.ok()) {
-      std::filesystem::remove_all(partial, ec);
-      return s;
+  }
+  ExportScope* scope_;
+};
+
+// The part of the graph the arguments choose (scope->whole when none is given).
+Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, ExportScope* scope) {
+  if (args.Has("--query") && args.Has("--around")) {
+    return Status::Usage("give --query or --around, not both");
+  }
+  if (args.Has("--hops") && !args.Has("--around")) return Status::Usage("--hops goes with --around");
+  if (args.Has("--query")) {
+    std::string text = args.Get("--query");
+    query::QueryShape shape;
+    PARLEY_RETURN_IF_ERROR(query::InspectQuery(text, &shape));
+    if (shape.writes) return Status::Usage("--query must only read (it has CREATE)");
+    ValueMap params;
+    if (args.Has("--params")) PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
+    ScopeCollector collect(scope);
+    PARLEY_RETURN_IF_ERROR(query::RunQuery(store, text, params, &collect));
+    PARLEY_RETURN_IF_ERROR(CloseScope(*store, scope, snap));
+  } else if (args.Has("--around")) {
+    int hops = 1;
+    std::string h = args.Get("--hops", "1");
+    if (!std::regex_match(h, std::regex("[0-9]{1,2}"))) {
+      return Status::Usage("--hops takes a number of relationships, 0 to 99 (got '" + h + "')");
     }
-    std::filesystem::rename(partial, dir, ec);
-    if (ec) return Status::IOError("cannot move " + partial + " to " + dir + ": " + ec.message());
-    return Status::OK();
+    hops = std::stoi(h);
+    NodeId actor;
+    PARLEY_RETURN_IF_ERROR(FindActor(*store, args.Get("--around"), &actor, snap));
+    PARLEY_RETURN_IF_ERROR(Neighbourhood(*store, actor, hops, scope, snap));
   }
-  if (!args.Has("-o") || args.Get("-o") == "-") {
-    Status s = ExportGraph(*store, format, std::cout, snap.get());
-    std::cout.flush();
-    return s;
+  if (args.Has("--since")) {
+    std::string since = args.Get("--since");
+    if (!std::regex_match(since, std::regex("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"))) {
+      return Status::Usage("--since takes a date as YYYY-MM-DD (got '" + since + "')");
+    }
+    PARLEY_RETURN_IF_ERROR(KeepSince(*store, since, scope, snap));
   }
-  std::string path = args.Get("-o");
+  return Status::OK();
+}
+
+// Writes `path` through `write(partial_path)`, renaming it into place only on success.
+template <typename Fn>
+Status WriteInPlace(const std::string& path, Fn&& write) {
   std::string partial = path + ".partial";
-  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IOError("cannot write " + partial);
-  Status s = ExportGraph(*store, format, out, snap.get());
-  out.close();
-  if (s.ok() && !out) s = Status::IOError("writing " + partial + " failed");
   std::error_code ec;
+  std::filesystem::remove_all(partial, ec);
+  Status s = write(partial);
   if (!s.ok()) {
-    std::filesystem::remove(partial, ec);
+    std::filesystem::remove_all(partial, ec);
     return s;
   }
   std::filesystem::rename(partial, path, ec);
   if (ec) return Status::IOError("cannot move " + partial + " to " + path + ": " + ec.message());
   return Status::OK();
+}
+
+}  // namespace
+
+Status Export(const Args& args) {
+  if (!args.Has("--format")) {
+    return Status::Usage("--format is required (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or html)");
+  }
+  ExportFormat format;
+  PARLEY_RETURN_IF_ERROR(ParseExportFormat(args.Get("--format"), &format));
+  if (!args.positional().empty()) return Status::Usage("unexpected argument " + args.positional()[0]);
+  bool to_stdout = !args.Has("-o") || args.Get("-o") == "-";
+  if (format == ExportFormat::kNeo4jCsv && to_stdout) {
+    return Status::Usage("neo4j-csv writes a folder of CSV files: give -o DIR");
+  }
+  std::unique_ptr<GraphStore> store;
+  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
+  auto snap = store->GetSnapshot();
+  ExportScope scope;
+  PARLEY_RETURN_IF_ERROR(ChooseScope(args, store.get(), snap.get(), &scope));
+  ExportOptions options;
+  options.snap = snap.get();
+  options.scope = &scope;
+  if (args.Has("--title")) options.title = args.Get("--title");
+
+  if (format == ExportFormat::kNeo4jCsv) {
+    std::string dir = args.Get("-o");
+    std::error_code ec;
+    if (std::filesystem::exists(dir, ec)) return Status::InvalidInput(dir + " exists already");
+    return WriteInPlace(dir, [&](const std::string& partial) {
+      std::error_code mk;
+      std::filesystem::create_directories(partial, mk);
+      if (mk) return Status::IOError("cannot make " + partial + ": " + mk.message());
+      return ExportNeo4jCsv(*store, partial, options);
+    });
+  }
+  if (to_stdout) {
+    Status s = ExportGraph(*store, format, std::cout, options);
+    std::cout.flush();
+    return s;
+  }
+  return WriteInPlace(args.Get("-o"), [&](const std::string& partial) {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IOError("cannot write " + partial);
+    Status s = ExportGraph(*store, format, out, options);
+    out.close();
+    if (s.ok() && !out) s = Status::IOError("writing " + partial + " failed");
+    return s;
+  });
 }
 
 }  // namespace parley::cli

@@ -27,7 +27,8 @@ Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* o
 // parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format F]
 Status Demands(const Args& args);
 
-// parley export [--db DIR] --format graphml|dot|ntriples|turtle|cytoscape|json|neo4j-csv [-o PATH]
+// parley export [--db DIR] --format FORMAT [-o PATH] [--query Q [--params JSON] | --around ACTOR
+//               [--hops N]] [--since DATE] [--title TEXT]
 Status Export(const Args& args);
 
 // parley query [--db DIR] [--format F] [--params JSON] ('QUERY' | -f FILE); a prompt when

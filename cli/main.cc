@@ -30,8 +30,9 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {},
         "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format table|json|jsonl|csv]  who demands what of whom"}},
       {"export",
-       {parley::cli::Export, {"--db", "--format", "-o"}, {},
-        "parley export [--db DIR] --format graphml|dot|ntriples|turtle|cytoscape|json|neo4j-csv [-o PATH]  the whole graph for Gephi, networkx, Graphviz, RDF stores, Cytoscape, Neo4j"}},
+       {parley::cli::Export, {"--db", "--format", "-o", "--query", "--params", "--around", "--hops", "--since", "--title"}, {},
+        "parley export [--db DIR] --format graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html [-o PATH]\n"
+        "              [--query 'MATCH ... RETURN ...' | --around ACTOR [--hops N]] [--since DATE] [--title TEXT]  the graph, or a part, for Gephi, networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser"}},
       {"extract",
        {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines", "--all-sentences"},
         "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},

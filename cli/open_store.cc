@@ -1,11 +1,21 @@
 #include "cli/open_store.h"
 
+#include <filesystem>
+
 namespace parley::cli {
 
 Status OpenStore(const Args& args, bool read_only, std::unique_ptr<GraphStore>* store) {
   GraphStore::Options opt;
   opt.read_only = read_only;
-  return GraphStore::Open(DatabasePath(args), opt, store);
+  std::string path = DatabasePath(args);
+  if (!read_only) {
+    // A store may be asked for in a folder that does not exist yet: make its parents, as
+    // RocksDB makes only the last level.
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  return GraphStore::Open(path, opt, store);
 }
 
 }  // namespace parley::cli

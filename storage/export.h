@@ -1,32 +1,55 @@
-// Exporters: the stored graph written in the formats other tools read (GraphML for Gephi and
-// networkx, Graphviz DOT, N-Triples and Turtle for RDF stores, Cytoscape.js JSON, plain JSON,
-// Neo4j's admin-import CSV).
+// Exporters: the stored graph written in the formats other tools read (GraphML for networkx
+// and yEd, GEXF 1.3 for Gephi, Graphviz DOT, N-Triples and Turtle for RDF stores, Cytoscape.js
+// JSON, plain JSON, Neo4j's admin-import CSV) and a self-contained HTML view.
 //
-// Each exporter walks the store's nodes, then its relationships, in id order on one snapshot
-// and writes as it goes: memory stays bounded however large the graph. Formats that declare
-// their attributes first (GraphML) make one extra pass that collects only property names and
-// types. Text from articles is untrusted: every writer escapes it for its format and drops
-// characters the format cannot carry.
+// Each exporter walks the chosen nodes, then the chosen relationships, in id order on one
+// snapshot and writes as it goes: a whole-graph export holds nothing in memory however large
+// the graph; a part (ExportScope) holds only the ids of its elements. Formats that declare
+// their attributes first (GraphML, GEXF, Neo4j CSV) make one extra pass that collects only
+// property names and types. Text from articles is untrusted: every writer escapes it for its
+// format and drops characters the format cannot carry.
 #pragma once
 
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "storage/graph_store.h"
 
 namespace parley {
 
-enum class ExportFormat { kGraphML, kDot, kNTriples, kTurtle, kCytoscape, kJson, kNeo4jCsv };
+enum class ExportFormat {
+  kGraphML, kGexf, kDot, kNTriples, kTurtle, kCytoscape, kJson, kNeo4jCsv, kHtml
+};
 
-// Parses "graphml", "dot", "ntriples", "turtle", "cytoscape", "json" or "neo4j-csv".
+// Parses "graphml", "gexf", "dot", "ntriples", "turtle", "cytoscape", "json", "neo4j-csv" or
+// "html".
 Status ParseExportFormat(std::string_view name, ExportFormat* format);
 
-// Writes every node and relationship of `store` (as of `snap`, or now) to `out` in `format`
-// (not kNeo4jCsv, which writes a folder: ExportNeo4jCsv).
+// The part of the graph an export writes.
+struct ExportScope {
+  // True: every node and relationship, streamed from the store's scans.
+  bool whole = true;
+  // Otherwise these, ascending and unique; every relationship's ends are among `nodes`.
+  std::vector<NodeId> nodes;
+  std::vector<RelId> relationships;
+};
+
+struct ExportOptions {
+  const Snapshot* snap = nullptr;  // the read view (null: now)
+  const ExportScope* scope = nullptr;  // null: the whole graph
+  // For the HTML view: its title, and the folder holding view.html, view.css, view.js and
+  // node_modules/cytoscape (default: DataPath("view")).
+  std::string title = "Parley graph";
+  std::string view_dir;
+};
+
+// Writes the chosen nodes and relationships of `store` to `out` in `format` (not kNeo4jCsv,
+// which writes a folder: ExportNeo4jCsv).
 Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& out,
-                   const Snapshot* snap = nullptr);
+                   const ExportOptions& options = {});
 
 // Writes the graph as the CSV files of `neo4j-admin database import`: `nodes.csv`
 // (`:ID,:LABEL,name:type,...`) and `relationships.csv` (`:START_ID,:END_ID,:TYPE,...`) in
@@ -34,7 +57,7 @@ Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& o
 // `string[]` etc. for lists, whose items are joined by ';' (the tool's default array
 // delimiter; a ';' inside an item is replaced by ','). Labels are joined by ';' too.
 Status ExportNeo4jCsv(const GraphStore& store, const std::string& dir,
-                      const Snapshot* snap = nullptr);
+                      const ExportOptions& options = {});
 
 // The IRI prefixes of the RDF export: nodes are <kNodeIri + id>, relationships
 // <kRelIri + id>, labels, types and property names <kVocabIri + name>.

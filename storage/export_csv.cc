@@ -1,0 +1,126 @@
+// Neo4j's admin-import CSV: nodes.csv and relationships.csv with typed headers.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "storage/export.h"
+#include "storage/export_writer.h"
+
+namespace parley {
+namespace {
+
+using namespace exporting;
+
+// The Neo4j import type of a property: long and double widen to double, mixed types become
+// string; lists take their items' type with "[]".
+std::string Neo4jType(const std::string& have, const Value& v) {
+  const Value* item = &v;
+  bool list = v.is_list();
+  if (list) {
+    if (v.as_list().empty()) return have.empty() ? "string[]" : have;
+    item = &v.as_list()[0];
+  }
+  std::string t = item->is_bool() ? "boolean" : item->is_int() ? "long" : item->is_float() ? "double" : "string";
+  if (list) {
+    for (const Value& x : v.as_list()) {
+      std::string xt = x.is_bool() ? "boolean" : x.is_int() ? "long" : x.is_float() ? "double" : "string";
+      if (xt != t) t = (xt == "double" && t == "long") || (xt == "long" && t == "double") ? "double" : "string";
+    }
+    t += "[]";
+  }
+  if (have.empty() || have == t) return t;
+  if ((have == "long" && t == "double") || (have == "double" && t == "long")) return "double";
+  bool have_list = have.ends_with("[]");
+  return have_list || list ? "string[]" : "string";
+}
+
+// One CSV field (RFC 4180: quoted when it holds a comma, quote or line break).
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A property as a field of a column of type `type`.
+std::string Neo4jField(const Value& v, const std::string& type) {
+  auto scalar = [&](const Value& x) {
+    std::string text = type.starts_with("double") && x.is_int() ? Number(static_cast<double>(x.as_int())) : Text(x);
+    // ';' separates array items; inside an item it would split it.
+    if (type.ends_with("[]")) std::replace(text.begin(), text.end(), ';', ',');
+    std::string clean;
+    ForEachChar(text, [&](uint32_t cp, std::string_view bytes) {
+      if (cp >= 0x20 || cp == '\n' || cp == '\t') clean.append(bytes);  // no control characters
+    });
+    return clean;
+  };
+  if (!type.ends_with("[]")) return CsvField(scalar(v));
+  std::string joined;
+  const ValueList items = v.is_list() ? v.as_list() : ValueList{v};
+  for (size_t i = 0; i < items.size(); ++i) joined += (i ? ";" : "") + scalar(items[i]);
+  return CsvField(joined);
+}
+
+std::string Neo4jName(const std::string& key) {
+  std::string out;
+  for (char c : key) out.push_back(c == ':' || c == ',' || c == '"' ? '_' : c);
+  return out;
+}
+
+}  // namespace
+
+Status ExportNeo4jCsv(const GraphStore& store, const std::string& dir, const ExportOptions& opt) {
+  std::map<std::string, std::string> node_keys, rel_keys;
+  PARLEY_RETURN_IF_ERROR(Walk(
+      store, opt,
+      [&](const Node& n) {
+        for (const auto& [k, v] : n.properties) node_keys[k] = Neo4jType(node_keys[k], v);
+        return Status::OK();
+      },
+      [&](const Relationship& r) {
+        for (const auto& [k, v] : r.properties) rel_keys[k] = Neo4jType(rel_keys[k], v);
+        return Status::OK();
+      }));
+  std::ofstream nodes(dir + "/nodes.csv", std::ios::binary | std::ios::trunc);
+  std::ofstream rels(dir + "/relationships.csv", std::ios::binary | std::ios::trunc);
+  if (!nodes || !rels) return Status::IOError("cannot write the CSV files in " + dir);
+  nodes << ":ID,:LABEL";
+  for (const auto& [k, t] : node_keys) nodes << "," << CsvField(Neo4jName(k) + ":" + t);
+  nodes << "\n";
+  rels << ":START_ID,:END_ID,:TYPE";
+  for (const auto& [k, t] : rel_keys) rels << "," << CsvField(Neo4jName(k) + ":" + t);
+  rels << "\n";
+  auto fields = [](std::ostream& out, const std::map<std::string, std::string>& keys,
+                   const PropertyMap& props) {
+    for (const auto& [k, t] : keys) {
+      auto it = props.find(k);
+      out << ",";
+      if (it != props.end()) out << Neo4jField(it->second, t);
+    }
+    out << "\n";
+  };
+  PARLEY_RETURN_IF_ERROR(Walk(
+      store, opt,
+      [&](const Node& n) {
+        std::string labels;
+        for (const auto& l : n.labels) labels += (labels.empty() ? "" : ";") + l;
+        nodes << n.id << "," << CsvField(labels);
+        fields(nodes, node_keys, n.properties);
+        return nodes ? Status::OK() : Status::IOError("writing nodes.csv failed");
+      },
+      [&](const Relationship& r) {
+        rels << r.start << "," << r.end << "," << CsvField(r.type);
+        fields(rels, rel_keys, r.properties);
+        return rels ? Status::OK() : Status::IOError("writing relationships.csv failed");
+      }));
+  nodes.close();
+  rels.close();
+  if (!nodes || !rels) return Status::IOError("writing the CSV files in " + dir + " failed");
+  return Status::OK();
+}
+
+}  // namespace parley

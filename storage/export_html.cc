@@ -1,0 +1,64 @@
+// The HTML view: one self-contained page (view.html from the view folder) with its style,
+// Cytoscape.js and its script inlined and the graph embedded as Cytoscape.js JSON in a
+// <script type="application/json"> element. It works offline from disk and fetches nothing.
+#include <cctype>
+#include <string>
+
+#include "core/data_path.h"
+#include "storage/export_writer.h"
+
+namespace parley::exporting {
+namespace {
+
+// Script text made safe to inline: "</script" would end the element early and "<!--" would
+// change how the rest is read. Both occur only in strings, comments and regular expressions,
+// where a backslash before '/' or '!' changes nothing.
+std::string InlineScript(std::string js) {
+  std::string out;
+  out.reserve(js.size());
+  for (size_t i = 0; i < js.size(); ++i) {
+    out += js[i];
+    if (js[i] != '<' || i + 1 >= js.size()) continue;
+    std::string next = js.substr(i + 1, 7);
+    for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (next == "/script") out += '\\';
+    if (next.rfind("!--", 0) == 0) out += '\\';
+  }
+  return out;
+}
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  for (size_t at = 0; (at = s->find(from, at)) != std::string::npos; at += to.size()) {
+    s->replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
+Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions& opt) {
+  std::string dir = opt.view_dir.empty() ? DataPath("view") : opt.view_dir;
+  std::string page, style, view, cytoscape;
+  PARLEY_RETURN_IF_ERROR(ReadFile(dir + "/view.html", &page));
+  PARLEY_RETURN_IF_ERROR(ReadFile(dir + "/view.css", &style));
+  PARLEY_RETURN_IF_ERROR(ReadFile(dir + "/view.js", &view));
+  std::string lib = dir + "/node_modules/cytoscape/dist/cytoscape.min.js";
+  if (!ReadFile(lib, &cytoscape).ok()) {
+    return Status::NotFound("the HTML view needs Cytoscape.js at " + lib +
+                            ": run `npm ci` in " + dir + " (scripts/install-deps.sh does)");
+  }
+  size_t at = page.find("{{GRAPH}}");
+  if (at == std::string::npos) return Status::InvalidInput(dir + "/view.html has no {{GRAPH}} mark");
+  std::string head = page.substr(0, at), tail = page.substr(at + 9);
+  // The title is the only text of the page written as markup: escaped as XML text.
+  ReplaceAll(&head, "{{TITLE}}", Xml(opt.title));
+  ReplaceAll(&head, "{{STYLE}}", style);
+  // The scripts come after the graph, so their text never passes through the graph's data.
+  ReplaceAll(&tail, "{{CYTOSCAPE}}", InlineScript(cytoscape));
+  ReplaceAll(&tail, "{{VIEW}}", InlineScript(view));
+  out << head;
+  PARLEY_RETURN_IF_ERROR(WriteJson(store, out, opt, /*plain=*/false, /*html_safe=*/true));
+  out << tail;
+  return WriteStatus(out);
+}
+
+}  // namespace parley::exporting

@@ -1,0 +1,103 @@
+// What the exporters share: walking the chosen part of the graph, and turning untrusted text
+// and property values into text each format can carry. Internal to storage/export*.cc.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "storage/export.h"
+
+namespace parley::exporting {
+
+// Calls `fn(code_point, bytes)` per UTF-8 character of `s` (stored text is valid UTF-8).
+template <typename Fn>
+void ForEachChar(std::string_view s, Fn&& fn) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    if (i + len > s.size()) len = s.size() - i;
+    uint32_t cp = len == 1 ? c : c & (0xff >> (len + 1));
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    fn(cp, s.substr(i, len));
+    i += len;
+  }
+}
+
+// XML 1.0 character data: markup characters escaped, characters XML cannot hold dropped.
+std::string Xml(std::string_view s);
+// A quoted string for DOT and N-Triples: backslash escapes; control characters as \uXXXX with
+// `unicode_escapes`, else dropped.
+std::string Quoted(std::string_view s, bool unicode_escapes);
+// A double in its shortest exact decimal form.
+std::string Number(double d);
+// A property value as plain text: strings as they are, lists as [a, b], numbers in decimal.
+std::string Text(const Value& v);
+// ":Label1:Label2".
+std::string Labels(const Node& n);
+// A readable caption for a node: its name, else its title, else its text, else its labels.
+std::string Caption(const Node& n);
+// The attribute name property `key` is written under in a format that keeps attributes of its
+// own (`reserved`: the node labels, the relationship type, Cytoscape's id and source...)
+// beside the properties: "property_" + key where the two would clash, else the key.
+std::string AttributeName(std::string_view key, std::initializer_list<std::string_view> reserved);
+// A property value as JSON (NaN and infinities, which JSON lacks, as strings).
+nlohmann::json ToJson(const Value& v);
+// Compact JSON text; bytes that are not UTF-8 are replaced rather than thrown on.
+std::string Dump(const nlohmann::json& j);
+
+inline Status WriteStatus(const std::ostream& out) {
+  return out ? Status::OK() : Status::IOError("writing the export failed");
+}
+
+// Reads the chosen nodes, then the chosen relationships (ascending ids), calling the visitors.
+template <typename NodeFn, typename RelFn>
+Status Walk(const GraphStore& store, const ExportOptions& opt, NodeFn&& on_node, RelFn&& on_rel) {
+  const Snapshot* snap = opt.snap;
+  if (opt.scope != nullptr && !opt.scope->whole) {
+    for (NodeId id : opt.scope->nodes) {
+      Node n;
+      PARLEY_RETURN_IF_ERROR(store.GetNode(id, &n, snap));
+      PARLEY_RETURN_IF_ERROR(on_node(n));
+    }
+    for (RelId id : opt.scope->relationships) {
+      Relationship r;
+      PARLEY_RETURN_IF_ERROR(store.GetRelationship(id, &r, snap));
+      PARLEY_RETURN_IF_ERROR(on_rel(r));
+    }
+    return Status::OK();
+  }
+  auto nodes = store.ScanNodes(snap);
+  for (; nodes->Valid(); nodes->Next()) {
+    Node n;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(nodes->id(), &n, snap));
+    PARLEY_RETURN_IF_ERROR(on_node(n));
+  }
+  PARLEY_RETURN_IF_ERROR(nodes->status());
+  auto rels = store.ScanRelationships(snap);
+  for (; rels->Valid(); rels->Next()) {
+    Relationship r;
+    PARLEY_RETURN_IF_ERROR(store.GetRelationship(rels->id(), &r, snap));
+    PARLEY_RETURN_IF_ERROR(on_rel(r));
+  }
+  return rels->status();
+}
+
+// The writers, one a format (export_xml.cc, export_rdf.cc, export_json.cc, export_html.cc).
+Status WriteGraphML(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
+Status WriteGexf(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
+Status WriteDot(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
+Status WriteTriples(const GraphStore& store, std::ostream& out, const ExportOptions& opt,
+                    bool turtle);
+// Cytoscape.js elements, or with `plain` Parley's own JSON. With `html_safe`, '<', '>', '&'
+// and the JavaScript line separators are written as \u escapes so that the text can sit
+// inside an HTML <script> element without ending it.
+Status WriteJson(const GraphStore& store, std::ostream& out, const ExportOptions& opt,
+                 bool plain, bool html_safe = false);
+Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
+
+}  // namespace parley::exporting
