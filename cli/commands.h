@@ -24,6 +24,10 @@ Status Extract(const Args& args);
 int JobsFrom(const Args& args, Status* s);
 Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* out);
 
+// parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N]
+//                [--path FROM TO | --path-from FROM --path-to TO] [--format table|json]
+Status Analyze(const Args& args);
+
 // parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format F]
 Status Demands(const Args& args);
 

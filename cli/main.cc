@@ -26,6 +26,9 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Ingest, {"--db", "--facts", "--actors", "--jobs"}, {"--skip-bad", "--all-sentences"},
         "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles (.txt, .md, .jsonl, folders, - for stdin)\n"
         "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley extract`"}},
+      {"analyze",
+       {parley::cli::Analyze, {"--db", "--types", "--since", "--until", "--top", "--path", "--path-from", "--path-to", "--format"}, {},
+        "parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N] [--path FROM TO] [--format table|json]  actor graph: degree, PageRank, betweenness, components, shortest paths"}},
       {"demands",
        {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {},
         "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format table|json|jsonl|csv]  who demands what of whom"}},
