@@ -15,10 +15,7 @@ namespace parley::cli {
 namespace {
 
 
-std::string Prop(const Node& n, const char* key) {
-  auto it = n.properties.find(key);
-  return it != n.properties.end() && it->second.is_string() ? it->second.as_string() : "";
-}
+std::string Prop(const Node& n, const char* key) { return StringProperty(n.properties, key); }
 
 // True if `filter` names node `n` by id, name or alias (case-insensitive); an empty filter
 // matches everything.

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/open_store.h"
 #include "query/engine.h"
+#include "storage/actor_lookup.h"
 #include "storage/export.h"
 #include "storage/graph_store.h"
 #include "storage/subgraph.h"

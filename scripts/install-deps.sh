@@ -1,25 +1,37 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Parley builds and runs with, if any is missing. Needs root (or
-# sudo) the first time; does nothing when everything is there.
+# Installs what Parley builds and runs with, if any is missing: Debian packages (needs root or
+# sudo the first time), and from npm the graph-drawing library the HTML view inlines
+# (data/view/node_modules). Does nothing when everything is there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev catch2
   liblink-grammar-dev link-grammar-dictionaries-en
   wordnet-base wordnet-dev iso-codes libreadline-dev
-  python3-networkx graphviz raptor2-utils
+  # The readers the export tests hand each format to, and the browser the HTML view is
+  # checked in.
+  python3-networkx graphviz raptor2-utils chromium
 )
+# Node.js and npm fetch Cytoscape.js; a machine that has them already (any source) keeps them.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "Installing: ${missing[*]}" >&2
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The versions pinned in data/view/package-lock.json, installed once.
+if [ ! -f data/view/node_modules/cytoscape/dist/cytoscape.min.js ]; then
+  echo "Installing Cytoscape.js from npm into data/view/node_modules" >&2
+  (cd data/view && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

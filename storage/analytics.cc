@@ -14,7 +14,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/strings.h"
 
 namespace parley {
 namespace {
@@ -22,37 +21,16 @@ namespace {
 using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
-std::string StringProp(const PropertyMap& props, const char* key) {
-  auto it = props.find(key);
-  return it != props.end() && it->second.is_string() ? it->second.as_string() : "";
-}
-
-ActorInfo ToActor(const Node& n) {
-  ActorInfo a;
-  a.node = n.id;
-  a.id = StringProp(n.properties, "id");
-  if (a.id.empty()) a.id = std::to_string(n.id);
-  a.name = StringProp(n.properties, "name");
-  if (a.name.empty()) a.name = a.id;
-  a.kind = StringProp(n.properties, "kind");
-  auto it = n.properties.find("aliases");
-  if (it != n.properties.end() && it->second.is_list()) {
-    for (const Value& v : it->second.as_list()) {
-      if (v.is_string()) a.aliases.push_back(v.as_string());
-    }
-  }
-  return a;
-}
 
 ActorFact RelationshipFact(const Relationship& r) {
   ActorFact f;
   f.id = r.id;
   f.type = r.type;
-  f.text = StringProp(r.properties, "text");
-  if (f.text.empty()) f.text = StringProp(r.properties, "role");
-  f.quote = StringProp(r.properties, "quote");
-  f.article = StringProp(r.properties, "article");
-  f.date = StringProp(r.properties, "date");
+  f.text = StringProperty(r.properties, "text");
+  if (f.text.empty()) f.text = StringProperty(r.properties, "role");
+  f.quote = StringProperty(r.properties, "quote");
+  f.article = StringProperty(r.properties, "article");
+  f.date = StringProperty(r.properties, "date");
   return f;
 }
 
@@ -80,17 +58,17 @@ Status EventFact(const GraphStore& store, NodeId event, const std::string& artic
   PARLEY_RETURN_IF_ERROR(store.GetNode(event, &e, snap));
   fact->id = event;
   fact->label = e.labels.empty() ? "" : e.labels.front();
-  fact->text = StringProp(e.properties, "text");
-  fact->date = StringProp(e.properties, "date");
+  fact->text = StringProperty(e.properties, "text");
+  fact->date = StringProperty(e.properties, "date");
   auto reports = store.Neighbours(event, Direction::kOutgoing, "REPORTED_IN", snap);
   for (; reports->Valid(); reports->Next()) {
     Relationship r;
     Node x;
     PARLEY_RETURN_IF_ERROR(store.GetRelationship(reports->entry().rel, &r, snap));
     PARLEY_RETURN_IF_ERROR(store.GetNode(reports->entry().other, &x, snap));
-    std::string id = StringProp(x.properties, "id");
+    std::string id = StringProperty(x.properties, "id");
     if (fact->quote.empty() || (!article.empty() && id == article)) {
-      fact->quote = StringProp(r.properties, "quote");
+      fact->quote = StringProperty(r.properties, "quote");
       fact->article = id;
     }
     if (!article.empty() && id == article) break;
@@ -119,11 +97,11 @@ Status CollapseEvents(const GraphStore& store,
       Relationship r;
       PARLEY_RETURN_IF_ERROR(store.GetRelationship(in.rel, &r, snap));
       ActorFact fact;
-      std::string article = StringProp(r.properties, "article");
+      std::string article = StringProperty(r.properties, "article");
       PARLEY_RETURN_IF_ERROR(EventFact(store, event, article, snap, &fact));
       fact.type = in.type;
       if (!article.empty()) fact.article = article;
-      if (fact.date.empty()) fact.date = StringProp(r.properties, "date");
+      if (fact.date.empty()) fact.date = StringProperty(r.properties, "date");
       if (!Keeps(filter, fact)) continue;
       for (size_t target : targets) edges->push_back({in.source, target, fact});
     }
@@ -185,29 +163,13 @@ std::vector<double> PageRank(const ActorGraph& graph) {
   return rank;
 }
 
-// Lower-cased id, name and aliases of an actor.
-std::vector<std::string> Names(const ActorInfo& a) {
-  std::vector<std::string> names = {Lower(a.id), Lower(a.name)};
-  for (const auto& alias : a.aliases) names.push_back(Lower(alias));
-  return names;
-}
-
 }  // namespace
 
 Status BuildActorGraph(const GraphStore& store, const ActorGraphFilter& filter, ActorGraph* graph,
                        const Snapshot* snap) {
   *graph = ActorGraph();
   std::vector<ActorInfo> actors;
-  auto cursor = store.ScanLabel("Actor", snap);
-  for (; cursor->Valid(); cursor->Next()) {
-    Node n;
-    PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &n, snap));
-    actors.push_back(ToActor(n));
-  }
-  PARLEY_RETURN_IF_ERROR(cursor->status());
-  std::sort(actors.begin(), actors.end(), [](const ActorInfo& a, const ActorInfo& b) {
-    return std::tie(a.id, a.node) < std::tie(b.id, b.node);
-  });
+  PARLEY_RETURN_IF_ERROR(ReadActors(store, &actors, snap));
   std::unordered_map<NodeId, size_t> index;
   for (size_t i = 0; i < actors.size(); ++i) index[actors[i].node] = i;
 
@@ -309,34 +271,11 @@ Status FindActor(const ActorGraph& graph, std::string_view query, size_t* vertex
   std::vector<const ActorInfo*> all;
   for (const auto& a : graph.actors) all.push_back(&a);
   for (const auto& a : graph.left_out) all.push_back(&a);
-  std::string q = Lower(query);
-  // Three rounds, each looser than the last; the first that matches anything decides.
-  auto matches = [&](int round, const ActorInfo& a) {
-    if (round == 0) return a.id == query;
-    for (const auto& name : Names(a)) {
-      if (round == 1 ? name == q : !q.empty() && name.find(q) != std::string::npos) return true;
-    }
-    return false;
-  };
-  for (int round = 0; round < 3; ++round) {
-    std::vector<size_t> found;
-    for (size_t i = 0; i < all.size(); ++i) {
-      if (matches(round, *all[i])) found.push_back(i);
-    }
-    if (found.empty()) continue;
-    if (found.size() > 1) {
-      std::string names;
-      for (size_t k = 0; k < found.size() && k < 5; ++k) {
-        names += (k ? ", " : "") + all[found[k]]->id + " (" + all[found[k]]->name + ")";
-      }
-      if (found.size() > 5) names += ", ...";
-      return Status::InvalidInput("actor '" + std::string(query) + "' is ambiguous: " + names);
-    }
-    *actor = all[found[0]];
-    *vertex = found[0] < graph.actors.size() ? found[0] : std::string::npos;
-    return Status::OK();
-  }
-  return Status::NotFound("unknown actor '" + std::string(query) + "'");
+  size_t found = 0;
+  PARLEY_RETURN_IF_ERROR(PickActor(query, all, &found));
+  *actor = all[found];
+  *vertex = found < graph.actors.size() ? found : std::string::npos;
+  return Status::OK();
 }
 
 bool ShortestActorPath(const ActorGraph& graph, size_t from, size_t to,

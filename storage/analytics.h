@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "storage/actor_lookup.h"
 #include "storage/graph_store.h"
 
 namespace parley {
@@ -55,15 +56,6 @@ struct ActorGraphFilter {
   std::string since;            // YYYY-MM-DD, inclusive
   std::string until;            // YYYY-MM-DD, inclusive
   bool active() const { return !types.empty() || !since.empty() || !until.empty(); }
-};
-
-// An actor: its node and the properties the output shows.
-struct ActorInfo {
-  NodeId node = 0;
-  std::string id;    // the canonical `id` property, or the node id in decimal when missing
-  std::string name;  // `name`, or the id when missing
-  std::string kind;
-  std::vector<std::string> aliases;
 };
 
 // The stored fact behind an edge.
@@ -119,9 +111,8 @@ inline constexpr double kPageRankDamping = 0.85;
 // Computes degrees, PageRank, betweenness and components of `graph`.
 GraphAnalysis AnalyzeActorGraph(const ActorGraph& graph);
 
-// Finds the actor `query` names: an exact canonical id first, then a case-insensitive exact
-// id, name or alias, then a unique case-insensitive substring of those. Searches the vertices
-// and the left-out actors; `*vertex` is its index in graph.actors, or npos for a left-out one.
+// Finds the actor `query` names (as PickActor in actor_lookup.h), among the vertices and the
+// left-out actors; `*vertex` is its index in graph.actors, or npos for a left-out one.
 // kNotFound naming the query if none matches, kInvalidInput listing candidates if several do.
 Status FindActor(const ActorGraph& graph, std::string_view query, size_t* vertex,
                  const ActorInfo** actor);

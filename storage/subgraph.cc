@@ -4,27 +4,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/strings.h"
 
 namespace parley {
 namespace {
-
-std::string StringProp(const PropertyMap& props, const char* key) {
-  auto it = props.find(key);
-  return it != props.end() && it->second.is_string() ? it->second.as_string() : "";
-}
-
-// The actor's id, name and aliases.
-std::vector<std::string> ActorNames(const Node& n) {
-  std::vector<std::string> names = {StringProp(n.properties, "id"), StringProp(n.properties, "name")};
-  auto it = n.properties.find("aliases");
-  if (it != n.properties.end() && it->second.is_list()) {
-    for (const Value& v : it->second.as_list()) {
-      if (v.is_string()) names.push_back(v.as_string());
-    }
-  }
-  return names;
-}
 
 void SortUnique(std::vector<uint64_t>* ids) {
   std::sort(ids->begin(), ids->end());
@@ -37,46 +19,11 @@ bool Contains(const std::vector<uint64_t>& sorted, uint64_t id) {
 
 // True if the element carries a `date` string earlier than `since` (ISO dates compare as text).
 bool DatedBefore(const PropertyMap& props, std::string_view since) {
-  std::string date = StringProp(props, "date");
+  std::string date = StringProperty(props, "date");
   return !date.empty() && date.compare(0, since.size(), since) < 0;
 }
 
 }  // namespace
-
-Status FindActor(const GraphStore& store, std::string_view name, NodeId* id, const Snapshot* snap) {
-  std::string want = Lower(name);
-  std::vector<NodeId> exact, partial;
-  std::vector<std::string> partial_names;
-  auto scan = store.ScanLabel("Actor", snap);
-  for (; scan->Valid(); scan->Next()) {
-    Node n;
-    PARLEY_RETURN_IF_ERROR(store.GetNode(scan->id(), &n, snap));
-    bool is_exact = false, is_partial = false;
-    for (const std::string& s : ActorNames(n)) {
-      std::string lower = Lower(s);
-      if (lower.empty()) continue;
-      is_exact = is_exact || lower == want;
-      is_partial = is_partial || lower.find(want) != std::string::npos;
-    }
-    if (is_exact) exact.push_back(n.id);
-    if (is_partial) {
-      partial.push_back(n.id);
-      partial_names.push_back(StringProp(n.properties, "name"));
-    }
-  }
-  PARLEY_RETURN_IF_ERROR(scan->status());
-  const std::vector<NodeId>& found = !exact.empty() ? exact : partial;
-  if (found.size() == 1) {
-    *id = found[0];
-    return Status::OK();
-  }
-  if (found.empty()) return Status::NotFound("no actor is named '" + std::string(name) + "'");
-  std::string some;
-  for (size_t i = 0; i < partial_names.size() && i < 5; ++i) some += (i ? ", " : "") + partial_names[i];
-  return Status::InvalidInput("'" + std::string(name) + "' names " + std::to_string(found.size()) +
-                              " actors (" + some + (partial_names.size() > 5 ? ", ..." : "") +
-                              "): give an id or a full name");
-}
 
 Status Neighbourhood(const GraphStore& store, NodeId start, int hops, ExportScope* scope,
                      const Snapshot* snap) {
@@ -122,7 +69,7 @@ Status KeepSince(const GraphStore& store, std::string_view since, ExportScope* s
     PARLEY_RETURN_IF_ERROR(store.GetNode(id, &n, snap));
     if (DatedBefore(n.properties, since)) {
       early.push_back(id);
-    } else if (!StringProp(n.properties, "date").empty()) {
+    } else if (!StringProperty(n.properties, "date").empty()) {
       dated.push_back(id);
     }
     return Status::OK();

@@ -12,12 +12,6 @@
 
 namespace parley {
 
-// Finds the actor named `name`: an Actor whose id, name or alias equals it (ignoring case),
-// else the only one whose name or an alias contains it. kNotFound names the text;
-// kInvalidInput lists a few candidates when several match.
-Status FindActor(const GraphStore& store, std::string_view name, NodeId* id,
-                 const Snapshot* snap = nullptr);
-
 // The nodes at most `hops` relationships away from `start` (either direction), and every
 // relationship between two of them. Article nodes are included but not walked through: an
 // article links everything it reports, which says nothing about who deals with whom.

@@ -84,4 +84,9 @@ std::string Value::DebugString() const {
   return "?";
 }
 
+std::string StringProperty(const PropertyMap& props, std::string_view key) {
+  auto it = props.find(std::string(key));
+  return it != props.end() && it->second.is_string() ? it->second.as_string() : "";
+}
+
 }  // namespace parley

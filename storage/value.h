@@ -102,6 +102,9 @@ class Value {
 // A node's or relationship's properties, sorted by key.
 using PropertyMap = ValueMap;
 
+// The string property `key` of `props`, or "" when it is missing or not a string.
+std::string StringProperty(const PropertyMap& props, std::string_view key);
+
 // A date, a time, a date-time or a duration, as openCypher's temporal functions make them
 // (date(), localtime(), time(), localdatetime(), datetime(), duration()). Query results only:
 // they are not stored as properties (IsStorable is false).

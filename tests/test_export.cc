@@ -9,6 +9,8 @@
 #include <regex>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "test_util.h"
 
 namespace parley {
@@ -115,44 +117,6 @@ TEST_CASE("export writes its file only when complete, and refuses bad arguments"
 
 namespace parley {
 
-// The readers analysts use: networkx (GraphML), Graphviz (DOT) and rapper (N-Triples). The
-// set-up installs them; where one is missing its check is skipped with a warning.
-TEST_CASE("networkx, Graphviz and rapper read the exports", "[export][tools]") {
-  test::TempDir tmp;
-  std::string db = HostileGraph(tmp);
-  for (const char* f : {"graphml", "dot", "ntriples"}) {
-    auto r = RunParley({"export", "--db", db, "--format", f, "-o", tmp / (std::string("g.") + f)});
-    REQUIRE(r.exit_code == 0);
-  }
-  auto have = [](const std::string& probe) {
-    return std::system((probe + " >/dev/null 2>&1").c_str()) == 0;
-  };
-  if (have("/usr/bin/python3 -c 'import networkx'")) {
-    std::string check =
-        "/usr/bin/python3 -c \"import networkx as nx,sys; g=nx.read_graphml(sys.argv[1]); "
-        "a=[d for _,d in g.nodes(data=True) if d.get('kind')=='person'][0]; "
-        "e=[d for _,_,d in g.edges(data=True) if d['type']=='DEMANDS'][0]; "
-        "sys.exit(0 if g.number_of_nodes()==3 and g.number_of_edges()==2 and a['n']==3 "
-        "and a['name']=='<script>alert(1)</script>' and e['confidence']==0.75 else 1)\" '" +
-        (tmp / "g.graphml") + "'";
-    CHECK(std::system(check.c_str()) == 0);
-  } else {
-    WARN("networkx missing: GraphML not read by it");
-  }
-  if (have("command -v dot")) {
-    std::string render = "dot -Tsvg '" + (tmp / "g.dot") + "' -o '" + (tmp / "g.svg") + "'";
-    CHECK(std::system(render.c_str()) == 0);
-    CHECK_THAT(test::ReadFileText(tmp / "g.svg"), Catch::Contains("<svg"));
-  } else {
-    WARN("Graphviz missing: DOT not rendered");
-  }
-  CheckRapper(tmp, tmp / "g.ntriples", "ntriples", 21);
-}
-
-}  // namespace parley
-
-namespace parley {
-
 TEST_CASE("neo4j-csv writes admin-import headers with typed columns and one row per element",
           "[export]") {
   test::TempDir tmp;
@@ -202,6 +166,105 @@ TEST_CASE("Turtle, Cytoscape.js JSON and plain JSON carry the whole graph", "[ex
   std::string ttl = test::ReadFileText(tmp / "g.turtle");
   CHECK(ttl.rfind("@prefix parley: <https://parley.dev/ns#> .", 0) == 0);
   CheckRapper(tmp, tmp / "g.turtle", "turtle", 21);
+}
+
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+// The number of elements a JSON export holds: "NODES RELATIONSHIPS".
+std::string Sizes(const std::string& json) {
+  auto j = nlohmann::json::parse(json);
+  return std::to_string(j["nodes"].size()) + " " + std::to_string(j["relationships"].size());
+}
+
+// A single number a query returns.
+std::string One(const std::string& db, const std::string& query) {
+  auto r = RunParley({"query", "--db", db, "--format", "csv", query});
+  REQUIRE(r.exit_code == 0);
+  std::istringstream lines(r.out);
+  std::string header, value;
+  std::getline(lines, header);
+  std::getline(lines, value);
+  if (!value.empty() && value.back() == '\r') value.pop_back();
+  return value;
+}
+
+}  // namespace
+
+TEST_CASE("export writes a part of the graph: a query's answer, a neighbourhood, recent facts",
+          "[export]") {
+  test::TempDir tmp;
+  std::string db = tmp / "db";
+  // Two actors dealing in March, one of them earlier with a third; an article reports one.
+  auto made = RunParley(
+      {"query", "--db", db,
+       "CREATE (a:Actor {id: 'AAA', name: 'Aland', aliases: ['Alanders']}),"
+       "(b:Actor {id: 'BBB', name: 'Borduria'}), (c:Actor {id: 'CCC', name: 'Carpania'}),"
+       "(x:Article {title: 'March talks', date: '2026-03-02'}),"
+       "(d:Demand {text: 'open the border', date: '2026-03-01'}),"
+       "(e:Demand {text: 'pay the debt', date: '2026-01-05'}),"
+       "(a)-[:DEMANDS {date: '2026-03-01'}]->(d)-[:OF {date: '2026-03-01'}]->(b),"
+       "(d)-[:REPORTED_IN]->(x),"
+       "(b)-[:DEMANDS {date: '2026-01-05'}]->(e)-[:OF {date: '2026-01-05'}]->(c),"
+       "(a)-[:SUPPORTS {date: '2026-03-03'}]->(b), (b)-[:OPPOSES]->(c)"});
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  auto json = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"export", "--db", db, "--format", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = RunParley(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  CHECK(Sizes(json({})) == "6 7");
+
+  SECTION("a query: the nodes, relationships and paths it returns, with the ends of each") {
+    CHECK(Sizes(json({"--query", "MATCH p = (:Actor)-[:DEMANDS]->(:Demand)-[:OF]->(:Actor) RETURN p"})) ==
+          One(db, "MATCH p = (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) "
+                  "WITH collect(DISTINCT a) + collect(DISTINCT d) + collect(DISTINCT b) AS n "
+                  "UNWIND n AS x RETURN count(DISTINCT x)") + " 4");
+    // A relationship brings its ends; nodes alone bring no relationships.
+    CHECK(Sizes(json({"--query", "MATCH ()-[r:SUPPORTS]->() RETURN r"})) == "2 1");
+    CHECK(Sizes(json({"--query", "MATCH (a:Actor) RETURN a.name, a"})) == "3 0");
+    CHECK(Sizes(json({"--query", "MATCH (a:Actor {id: $id}) RETURN a", "--params", "{\"id\": \"CCC\"}"})) ==
+          "1 0");
+  }
+  SECTION("a neighbourhood: nodes within N hops of an actor, and the relationships among them") {
+    // One hop from Aland: the March demand and Borduria; the demand's OF and the support and
+    // the demand itself join them.
+    CHECK(Sizes(json({"--around", "Aland", "--hops", "1"})) == "3 3");
+    // Two hops: everything, the article reached from the demand.
+    CHECK(Sizes(json({"--around", "alanders", "--hops", "2"})) == "6 7");
+    CHECK(Sizes(json({"--around", "AAA", "--hops", "0"})) == "1 0");
+  }
+  SECTION("recent facts: what is dated on or after the day, and the undated facts among them") {
+    // The January demand goes with its DEMANDS and OF; Carpania stays through the undated
+    // OPPOSES.
+    CHECK(Sizes(json({"--since", "2026-03-01"})) == "5 5");
+    // Only the support and the undated opposition are left, and the three actors they join.
+    CHECK(Sizes(json({"--since", "2026-03-03"})) == "3 2");
+    CHECK(Sizes(json({"--around", "Aland", "--hops", "1", "--since", "2026-03-02"})) == "2 1");
+  }
+  SECTION("bad choices are refused with one line") {
+    auto r = RunParley({"export", "--db", db, "--format", "json", "--around", "Narnia"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("unknown actor 'Narnia'"));
+    r = RunParley({"export", "--db", db, "--format", "json", "--around", "an"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("actor 'an' is ambiguous: AAA (Aland), CCC (Carpania)"));
+    CHECK(RunParley({"export", "--db", db, "--format", "json", "--hops", "2"}).exit_code == 2);
+    CHECK(RunParley({"export", "--db", db, "--format", "json", "--around", "AAA", "--hops", "x"}).exit_code == 2);
+    CHECK(RunParley({"export", "--db", db, "--format", "json", "--since", "March"}).exit_code == 2);
+    CHECK(RunParley({"export", "--db", db, "--format", "json", "--query", "CREATE (n)"}).exit_code == 2);
+    r = RunParley({"export", "--db", db, "--format", "json", "--query", "MATCH (n) RETRN n"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("1:11"));
+    CHECK(RunParley({"export", "--db", db, "--format", "json", "--query", "MATCH (n) RETURN n",
+                     "--around", "AAA"}).exit_code == 2);
+  }
 }
 
 }  // namespace parley

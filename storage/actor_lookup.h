@@ -1,0 +1,41 @@
+// Actors named by people: what a user types after --around, --path or --by ("Khamenei",
+// "usa", "Tehran") resolved to one stored Actor.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "storage/graph_store.h"
+
+namespace parley {
+
+// An actor as the commands show it.
+struct ActorInfo {
+  NodeId node = 0;
+  std::string id;    // the canonical `id` property, or the node id in decimal when missing
+  std::string name;  // `name`, or the id when missing
+  std::string kind;
+  std::vector<std::string> aliases;
+};
+
+// The ActorInfo of an Actor node.
+ActorInfo ReadActorInfo(const Node& node);
+
+// Reads every Actor of the store, in canonical-id order (then node id).
+Status ReadActors(const GraphStore& store, std::vector<ActorInfo>* actors,
+                  const Snapshot* snap = nullptr);
+
+// Picks the one of `actors` that `query` names: an exact canonical id first, then a
+// case-insensitive exact id, name or alias, then a case-insensitive substring of those; the
+// first round that matches anything decides. Sets `*index`. kNotFound naming the query if none
+// matches, kInvalidInput listing up to five candidates if several do.
+Status PickActor(std::string_view query, const std::vector<const ActorInfo*>& actors,
+                 size_t* index);
+
+// Reads the store's actors and picks the one `query` names (as PickActor).
+Status FindActor(const GraphStore& store, std::string_view query, NodeId* node,
+                 const Snapshot* snap = nullptr);
+
+}  // namespace parley
