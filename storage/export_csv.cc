@@ -1,6 +1,7 @@
 // Neo4j's admin-import CSV: nodes.csv and relationships.csv with typed headers.
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <map>
 #include <string>
 
@@ -73,54 +74,58 @@ std::string Neo4jName(const std::string& key) {
 
 }  // namespace
 
-Status ExportNeo4jCsv(const GraphStore& store, const std::string& dir, const ExportOptions& opt) {
-  std::map<std::string, std::string> node_keys, rel_keys;
-  PARLEY_RETURN_IF_ERROR(Walk(
-      store, opt,
-      [&](const Node& n) {
-        for (const auto& [k, v] : n.properties) node_keys[k] = Neo4jType(node_keys[k], v);
-        return Status::OK();
-      },
-      [&](const Relationship& r) {
-        for (const auto& [k, v] : r.properties) rel_keys[k] = Neo4jType(rel_keys[k], v);
-        return Status::OK();
-      }));
-  std::ofstream nodes(dir + "/nodes.csv", std::ios::binary | std::ios::trunc);
-  std::ofstream rels(dir + "/relationships.csv", std::ios::binary | std::ios::trunc);
-  if (!nodes || !rels) return Status::IOError("cannot write the CSV files in " + dir);
-  nodes << ":ID,:LABEL";
-  for (const auto& [k, t] : node_keys) nodes << "," << CsvField(Neo4jName(k) + ":" + t);
-  nodes << "\n";
-  rels << ":START_ID,:END_ID,:TYPE";
-  for (const auto& [k, t] : rel_keys) rels << "," << CsvField(Neo4jName(k) + ":" + t);
-  rels << "\n";
-  auto fields = [](std::ostream& out, const std::map<std::string, std::string>& keys,
-                   const PropertyMap& props) {
+namespace {
+
+// One of the two files: a pass for the property columns and their types, then the header
+// and a row per element. `walk(visit)` walks the elements; `row(out, element)` writes the
+// fixed fields of one.
+template <typename Element, typename WalkFn, typename RowFn>
+Status WriteCsvFile(const std::string& path, const char* fixed_header, WalkFn&& walk, RowFn&& row) {
+  std::map<std::string, std::string> keys;
+  PARLEY_RETURN_IF_ERROR(walk([&](const Element& e) {
+    for (const auto& [k, v] : e.properties) keys[k] = Neo4jType(keys[k], v);
+    return Status::OK();
+  }));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IOError("cannot write " + path);
+  out << fixed_header;
+  for (const auto& [k, t] : keys) out << "," << CsvField(Neo4jName(k) + ":" + t);
+  out << "\n";
+  PARLEY_RETURN_IF_ERROR(walk([&](const Element& e) {
+    row(out, e);
     for (const auto& [k, t] : keys) {
-      auto it = props.find(k);
+      auto it = e.properties.find(k);
       out << ",";
-      if (it != props.end()) out << Neo4jField(it->second, t);
+      if (it != e.properties.end()) out << Neo4jField(it->second, t);
     }
     out << "\n";
-  };
-  PARLEY_RETURN_IF_ERROR(Walk(
-      store, opt,
-      [&](const Node& n) {
+    return out ? Status::OK() : Status::IOError("writing " + path + " failed");
+  }));
+  out.close();
+  return out ? Status::OK() : Status::IOError("writing " + path + " failed");
+}
+
+}  // namespace
+
+Status ExportNeo4jCsv(const GraphStore& store, const std::string& dir, const ExportOptions& opt) {
+  // The two files share nothing: relationships are written on a second thread.
+  auto rels = std::async(std::launch::async, [&] {
+    return WriteCsvFile<Relationship>(
+        dir + "/relationships.csv", ":START_ID,:END_ID,:TYPE",
+        [&](auto&& visit) { return WalkRelationships(store, opt, visit); },
+        [](std::ostream& out, const Relationship& r) {
+          out << r.start << "," << r.end << "," << CsvField(r.type);
+        });
+  });
+  Status nodes = WriteCsvFile<Node>(
+      dir + "/nodes.csv", ":ID,:LABEL", [&](auto&& visit) { return WalkNodes(store, opt, visit); },
+      [](std::ostream& out, const Node& n) {
         std::string labels;
         for (const auto& l : n.labels) labels += (labels.empty() ? "" : ";") + l;
-        nodes << n.id << "," << CsvField(labels);
-        fields(nodes, node_keys, n.properties);
-        return nodes ? Status::OK() : Status::IOError("writing nodes.csv failed");
-      },
-      [&](const Relationship& r) {
-        rels << r.start << "," << r.end << "," << CsvField(r.type);
-        fields(rels, rel_keys, r.properties);
-        return rels ? Status::OK() : Status::IOError("writing relationships.csv failed");
-      }));
-  nodes.close();
-  rels.close();
-  if (!nodes || !rels) return Status::IOError("writing the CSV files in " + dir + " failed");
-  return Status::OK();
+        out << n.id << "," << CsvField(labels);
+      });
+  Status r = rels.get();
+  return nodes.ok() ? r : nodes;
 }
 
 }  // namespace parley

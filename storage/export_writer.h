@@ -54,37 +54,35 @@ inline Status WriteStatus(const std::ostream& out) {
   return out ? Status::OK() : Status::IOError("writing the export failed");
 }
 
-// Reads the chosen nodes, then the chosen relationships (ascending ids), calling the visitors.
-template <typename NodeFn, typename RelFn>
-Status Walk(const GraphStore& store, const ExportOptions& opt, NodeFn&& on_node, RelFn&& on_rel) {
-  const Snapshot* snap = opt.snap;
-  if (opt.scope != nullptr && !opt.scope->whole) {
-    for (NodeId id : opt.scope->nodes) {
-      Node n;
-      PARLEY_RETURN_IF_ERROR(store.GetNode(id, &n, snap));
-      PARLEY_RETURN_IF_ERROR(on_node(n));
-    }
-    for (RelId id : opt.scope->relationships) {
-      Relationship r;
-      PARLEY_RETURN_IF_ERROR(store.GetRelationship(id, &r, snap));
-      PARLEY_RETURN_IF_ERROR(on_rel(r));
-    }
-    return Status::OK();
-  }
-  auto nodes = store.ScanNodes(snap);
-  for (; nodes->Valid(); nodes->Next()) {
+// Reads the chosen nodes in ascending id order, calling `on_node` with each.
+template <typename NodeFn>
+Status WalkNodes(const GraphStore& store, const ExportOptions& opt, NodeFn&& on_node) {
+  if (opt.scope == nullptr || opt.scope->whole) return store.ForEachNode(on_node, opt.snap);
+  for (NodeId id : opt.scope->nodes) {
     Node n;
-    PARLEY_RETURN_IF_ERROR(store.GetNode(nodes->id(), &n, snap));
+    PARLEY_RETURN_IF_ERROR(store.GetNode(id, &n, opt.snap));
     PARLEY_RETURN_IF_ERROR(on_node(n));
   }
-  PARLEY_RETURN_IF_ERROR(nodes->status());
-  auto rels = store.ScanRelationships(snap);
-  for (; rels->Valid(); rels->Next()) {
+  return Status::OK();
+}
+
+// Reads the chosen relationships in ascending id order, calling `on_rel` with each.
+template <typename RelFn>
+Status WalkRelationships(const GraphStore& store, const ExportOptions& opt, RelFn&& on_rel) {
+  if (opt.scope == nullptr || opt.scope->whole) return store.ForEachRelationship(on_rel, opt.snap);
+  for (RelId id : opt.scope->relationships) {
     Relationship r;
-    PARLEY_RETURN_IF_ERROR(store.GetRelationship(rels->id(), &r, snap));
+    PARLEY_RETURN_IF_ERROR(store.GetRelationship(id, &r, opt.snap));
     PARLEY_RETURN_IF_ERROR(on_rel(r));
   }
-  return rels->status();
+  return Status::OK();
+}
+
+// Reads the chosen nodes, then the chosen relationships.
+template <typename NodeFn, typename RelFn>
+Status Walk(const GraphStore& store, const ExportOptions& opt, NodeFn&& on_node, RelFn&& on_rel) {
+  PARLEY_RETURN_IF_ERROR(WalkNodes(store, opt, on_node));
+  return WalkRelationships(store, opt, on_rel);
 }
 
 // The writers, one a format (export_xml.cc, export_rdf.cc, export_json.cc, export_html.cc).
