@@ -35,6 +35,10 @@ Status Demands(const Args& args);
 //               [--hops N]] [--since DATE] [--title TEXT]
 Status Export(const Args& args);
 
+// parley link [--format jsonl] DOCS.jsonl: documents with given mentions in, coreference clusters
+// of the mentions out (JSONL).
+Status Link(const Args& args);
+
 // parley query [--db DIR] [--format F] [--params JSON] ('QUERY' | -f FILE); a prompt when
 // started on a terminal with no query.
 Status Query(const Args& args);

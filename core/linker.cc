@@ -1,0 +1,278 @@
+#include "core/linker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <queue>
+#include <unordered_map>
+
+#include "core/data_path.h"
+#include "core/lemmatizer.h"
+#include "core/strings.h"
+
+namespace parley {
+namespace {
+
+// Decodes the code point at `s[i]` (advancing `i`); a bad byte reads as itself.
+uint32_t NextCodePoint(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  size_t len = c < 0x80             ? 1
+               : (c & 0xe0) == 0xc0 ? 2
+               : (c & 0xf0) == 0xe0 ? 3
+               : (c & 0xf8) == 0xf0 ? 4
+                                    : 1;
+  if (*i + len > s.size()) len = 1;
+  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3f);
+  *i += len;
+  return cp;
+}
+
+// Letters and digits: ASCII ones, and any code point past ASCII outside the common
+// punctuation and space blocks (Latin-1 symbols, general punctuation, CJK punctuation).
+bool IsWordChar(uint32_t cp) {
+  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+  if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7) return false;
+  if (cp >= 0x2000 && cp <= 0x2bff) return false;
+  if (cp >= 0x3000 && cp <= 0x303f) return false;
+  if (cp >= 0xfe30 && cp <= 0xfe4f) return false;
+  return cp != 0xfeff;
+}
+
+// The words of `text`: maximal runs of letters and digits.
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0, start = std::string_view::npos;
+  while (i < text.size()) {
+    size_t at = i;
+    bool word = IsWordChar(NextCodePoint(text, &i));
+    if (word && start == std::string_view::npos) start = at;
+    if (!word && start != std::string_view::npos) {
+      words.push_back(text.substr(start, at - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (start != std::string_view::npos) words.push_back(text.substr(start));
+  return words;
+}
+
+// A name-like word: capitalised with a lower-case letter after ("Lisbon", not "NBA" or "The"
+// at a headline's start only if it is a stop word), or a number ("2009", "6").
+bool NameLike(std::string_view w) {
+  bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) return true;
+  if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+  return std::any_of(w.begin() + 1, w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+using Vector = std::vector<std::pair<std::string, double>>;  // sorted by term, unit length
+
+std::vector<Vector> TfIdf(const std::vector<std::map<std::string, int>>& counts) {
+  std::map<std::string, int> df;
+  for (const auto& c : counts) {
+    for (const auto& [term, n] : c) ++df[term];
+  }
+  const double n_docs = static_cast<double>(counts.size());
+  std::vector<Vector> out;
+  out.reserve(counts.size());
+  for (const auto& c : counts) {
+    Vector v;
+    double norm = 0;
+    for (const auto& [term, n] : c) {
+      double idf = std::log(n_docs / df[term]);
+      if (idf <= 0) continue;
+      double w = (1 + std::log(static_cast<double>(n))) * idf;
+      v.emplace_back(term, w);
+      norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    for (auto& [term, w] : v) w /= norm;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+double Cosine(const Vector& a, const Vector& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    int c = a[i].first.compare(b[j].first);
+    if (c == 0) {
+      sum += a[i++].second * b[j++].second;
+    } else if (c < 0) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return sum;
+}
+
+// Average-linkage agglomerative clustering of `n` items with similarities `sim` (row-major
+// n x n): merges the most similar pair of groups (ties: lowest indices) while their average
+// similarity exceeds `threshold`. Returns each item's group representative (its lowest index).
+std::vector<int> AverageLinkage(std::vector<double> sim, int n, double threshold) {
+  struct Pair {
+    double sim;
+    int a, b;  // a < b
+    int version_a, version_b;
+    bool operator<(const Pair& o) const {  // priority_queue: the top is the "largest"
+      if (sim != o.sim) return sim < o.sim;
+      if (a != o.a) return a > o.a;
+      return b > o.b;
+    }
+  };
+  std::vector<int> size(n, 1), version(n, 0), rep(n);
+  std::vector<bool> alive(n, true);
+  std::iota(rep.begin(), rep.end(), 0);
+  std::priority_queue<Pair> heap;
+  for (int i = 0; i < n; ++i) {
+    for (int j = i + 1; j < n; ++j) {
+      if (sim[i * n + j] > threshold) heap.push({sim[i * n + j], i, j, 0, 0});
+    }
+  }
+  while (!heap.empty()) {
+    Pair p = heap.top();
+    heap.pop();
+    if (!alive[p.a] || !alive[p.b] || version[p.a] != p.version_a || version[p.b] != p.version_b) {
+      continue;
+    }
+    int a = p.a, b = p.b;
+    alive[b] = false;
+    ++version[a];
+    for (int c = 0; c < n; ++c) {
+      if (!alive[c] || c == a) continue;
+      double s = (sim[a * n + c] * size[a] + sim[b * n + c] * size[b]) / (size[a] + size[b]);
+      sim[a * n + c] = sim[c * n + a] = s;
+      if (s > threshold) {
+        int lo = std::min(a, c), hi = std::max(a, c);
+        heap.push({s, lo, hi, version[lo], version[hi]});
+      }
+    }
+    size[a] += size[b];
+    for (int i = 0; i < n; ++i) {
+      if (rep[i] == b) rep[i] = a;
+    }
+  }
+  return rep;
+}
+
+Status ReadStrings(const nlohmann::json& j, const char* key, const std::string& path,
+                   std::set<std::string>* out) {
+  if (!j.contains(key)) return Status::OK();
+  if (!j[key].is_array()) return Status::InvalidInput(path + ": " + key + ": expected an array");
+  for (const auto& s : j[key]) {
+    if (!s.is_string()) return Status::InvalidInput(path + ": " + key + ": expected strings");
+    out->insert(s.get<std::string>());
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Linker::Load(const std::string& path, Linker* out) {
+  std::string text;
+  PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object())
+    return Status::InvalidInput(path + ": expected a JSON object");
+  LinkerOptions o;
+  if (j.contains("doc_threshold")) {
+    if (!j["doc_threshold"].is_number())
+      return Status::InvalidInput(path + ": doc_threshold: expected a number");
+    o.doc_threshold = j["doc_threshold"].get<double>();
+  }
+  if (j.contains("match_tag")) {
+    if (!j["match_tag"].is_boolean())
+      return Status::InvalidInput(path + ": match_tag: expected true or false");
+    o.match_tag = j["match_tag"].get<bool>();
+  }
+  PARLEY_RETURN_IF_ERROR(ReadStrings(j, "document_only_tags", path, &o.document_only_tags));
+  std::set<std::string> stop;
+  PARLEY_RETURN_IF_ERROR(ReadStrings(j, "stopwords", path, &stop));
+  for (const auto& w : stop) o.stopwords.insert(Lower(w));
+  *out = Linker(std::move(o));
+  return Status::OK();
+}
+
+Status Linker::LoadDefault(Linker* out) {
+  return Load(DataPath("linker.json"), out);
+}
+
+std::string Linker::HeadLemma(const LinkMention& m) {
+  std::string head = m.head;
+  if (head.empty()) {
+    auto words = Words(m.text);
+    if (!words.empty()) head = std::string(words.back());
+  }
+  const Lemmatizer& lem = Lemmatizer::Get();
+  if (m.type == "event") {
+    std::string verb = lem.Lemma(head, WordClass::kVerb);
+    if (lem.Knows(verb, WordClass::kVerb)) return verb;
+  }
+  return lem.Lemma(head, WordClass::kNoun);
+}
+
+std::vector<int> Linker::ClusterDocuments(const std::vector<LinkDocument>& docs) const {
+  const int n = static_cast<int>(docs.size());
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return docs[a].id != docs[b].id ? docs[a].id < docs[b].id : docs[a].text < docs[b].text;
+  });
+  std::vector<std::map<std::string, int>> counts(n);
+  for (int k = 0; k < n; ++k) {
+    for (std::string_view w : Words(docs[order[k]].text)) {
+      if (w.size() < 2 || !NameLike(w)) continue;
+      std::string lw = Lower(w);
+      if (options_.stopwords.count(lw)) continue;
+      ++counts[k][lw];
+    }
+  }
+  std::vector<Vector> vecs = TfIdf(counts);
+  std::vector<double> sim(static_cast<size_t>(n) * n, 0.0);
+  for (int i = 0; i < n; ++i) {
+    for (int j = i + 1; j < n; ++j) sim[i * n + j] = sim[j * n + i] = Cosine(vecs[i], vecs[j]);
+  }
+  std::vector<int> rep = AverageLinkage(std::move(sim), n, options_.doc_threshold);
+  // Number the groups by their smallest member in sorted order (the representative is it).
+  std::vector<int> number(n, -1), out(n);
+  int next = 0;
+  for (int k = 0; k < n; ++k) {
+    if (number[rep[k]] < 0) number[rep[k]] = next++;
+    out[order[k]] = number[rep[k]];
+  }
+  return out;
+}
+
+std::vector<int> Linker::ClusterMentions(const std::vector<LinkDocument>& docs,
+                                         const std::vector<int>& doc_groups,
+                                         const std::vector<LinkMention>& mentions) const {
+  const size_t n = mentions.size();
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const LinkMention& x = mentions[a];
+    const LinkMention& y = mentions[b];
+    if (x.doc != y.doc && docs[x.doc].id != docs[y.doc].id) return docs[x.doc].id < docs[y.doc].id;
+    if (x.start != y.start) return x.start < y.start;
+    if (x.end != y.end) return x.end < y.end;
+    if (x.type != y.type) return x.type < y.type;
+    return a < b;
+  });
+  std::map<std::string, int> cluster_of_key;
+  std::vector<int> out(n);
+  for (size_t k : order) {
+    const LinkMention& m = mentions[k];
+    std::string key = std::to_string(doc_groups[m.doc]) + '\x1f' + m.type + '\x1f' + HeadLemma(m);
+    if (options_.match_tag) key += '\x1f' + m.tag;
+    if (options_.document_only_tags.count(m.tag)) key += '\x1f' + docs[m.doc].id;
+    auto [it, added] = cluster_of_key.emplace(key, static_cast<int>(cluster_of_key.size()));
+    out[k] = it->second;
+  }
+  return out;
+}
+
+}  // namespace parley
