@@ -160,7 +160,7 @@ Status Link(const Args& args) {
   }
   if (in->bad()) return Status::IOError("read failed: " + shown);
 
-  std::vector<int> groups = linker.ClusterDocuments(docs);
+  std::vector<int> groups = linker.ClusterDocuments(docs, mentions);
   std::vector<int> cluster = linker.ClusterMentions(docs, groups, mentions);
   // Clusters in the order of their numbers, i.e. of their first mention.
   int count = 0;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <queue>
+#include <sstream>
 #include <unordered_map>
 
 #include "core/data_path.h"
@@ -170,6 +171,104 @@ Status ReadStrings(const nlohmann::json& j, const char* key, const std::string& 
   return Status::OK();
 }
 
+// WordNet's derivational links from nouns to verbs ("death" -> "die", "election" -> "elect"),
+// for each noun's first (most frequent) sense: read once from index.noun, data.noun and
+// data.verb, immutable after.
+class Derivations {
+ public:
+  static const Derivations& Get() {
+    static const Derivations instance;
+    return instance;
+  }
+  // The verb `noun` (a lemma) derives from or to in its first sense; "" if none.
+  std::string VerbOf(const std::string& noun) const {
+    auto it = verb_of_.find(noun);
+    return it == verb_of_.end() ? "" : it->second;
+  }
+
+ private:
+  Derivations() {
+    const char* env = std::getenv("WNSEARCHDIR");
+    std::string dir = env && *env ? env : "/usr/share/wordnet";
+    std::string index, nouns, verbs;
+    if (!ReadFile(dir + "/index.noun", &index).ok() || !ReadFile(dir + "/data.noun", &nouns).ok() ||
+        !ReadFile(dir + "/data.verb", &verbs).ok()) {
+      return;
+    }
+    std::istringstream lines(index);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.empty() || line[0] == ' ') continue;
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      std::istringstream f(line);
+      std::string lemma, pos, skip;
+      int synsets = 0, pointers = 0;
+      if (!(f >> lemma >> pos >> synsets >> pointers)) continue;
+      for (int i = 0; i < pointers + 2; ++i) f >> skip;
+      size_t offset = 0;
+      if (!(f >> offset)) continue;
+      std::string verb = DerivedVerb(nouns, offset, lemma, verbs);
+      if (!verb.empty()) verb_of_.emplace(lemma, verb);
+    }
+  }
+
+  // Fields of the synset line at `offset` of a data file: words and pointers.
+  struct Synset {
+    std::vector<std::string> words;
+    struct Pointer {
+      std::string symbol, pos;
+      size_t offset;
+      int source, target;
+    };
+    std::vector<Pointer> pointers;
+  };
+  static bool ReadSynset(const std::string& data, size_t offset, Synset* out) {
+    if (offset >= data.size()) return false;
+    size_t eol = data.find('\n', offset);
+    std::istringstream f(data.substr(offset, eol - offset));
+    std::string off, lexfile, type, count_hex;
+    if (!(f >> off >> lexfile >> type >> count_hex)) return false;
+    int words = std::stoi(count_hex, nullptr, 16);
+    for (int i = 0; i < words; ++i) {
+      std::string word, lex_id;
+      f >> word >> lex_id;
+      out->words.push_back(Lower(word));
+    }
+    int pointers = 0;
+    f >> pointers;
+    for (int i = 0; i < pointers; ++i) {
+      Synset::Pointer p;
+      std::string source_target;
+      if (!(f >> p.symbol >> p.offset >> p.pos >> source_target) || source_target.size() != 4) {
+        return false;
+      }
+      p.source = std::stoi(source_target.substr(0, 2), nullptr, 16);
+      p.target = std::stoi(source_target.substr(2), nullptr, 16);
+      out->pointers.push_back(p);
+    }
+    return true;
+  }
+
+  static std::string DerivedVerb(const std::string& nouns, size_t offset, const std::string& lemma,
+                                 const std::string& verbs) {
+    Synset noun;
+    if (!ReadSynset(nouns, offset, &noun)) return "";
+    auto at = std::find(noun.words.begin(), noun.words.end(), lemma);
+    if (at == noun.words.end()) return "";
+    int word = static_cast<int>(at - noun.words.begin()) + 1;
+    for (const auto& p : noun.pointers) {
+      if (p.symbol != "+" || p.pos != "v" || (p.source != word && p.source != 0)) continue;
+      Synset verb;
+      if (!ReadSynset(verbs, p.offset, &verb) || verb.words.empty()) return "";
+      int t = p.target ? p.target - 1 : 0;
+      return t < static_cast<int>(verb.words.size()) ? verb.words[t] : "";
+    }
+    return "";
+  }
+
+  std::unordered_map<std::string, std::string> verb_of_;
+};
+
 }  // namespace
 
 Status Linker::Load(const std::string& path, Linker* out) {
@@ -190,9 +289,12 @@ Status Linker::Load(const std::string& path, Linker* out) {
     o.match_tag = j["match_tag"].get<bool>();
   }
   PARLEY_RETURN_IF_ERROR(ReadStrings(j, "document_only_tags", path, &o.document_only_tags));
-  std::set<std::string> stop;
-  PARLEY_RETURN_IF_ERROR(ReadStrings(j, "stopwords", path, &stop));
-  for (const auto& w : stop) o.stopwords.insert(Lower(w));
+  std::set<std::string> words;
+  PARLEY_RETURN_IF_ERROR(ReadStrings(j, "stopwords", path, &words));
+  for (const auto& w : words) o.stopwords.insert(Lower(w));
+  words.clear();
+  PARLEY_RETURN_IF_ERROR(ReadStrings(j, "pronouns", path, &words));
+  for (const auto& w : words) o.pronouns.insert(Lower(w));
   *out = Linker(std::move(o));
   return Status::OK();
 }
@@ -201,27 +303,32 @@ Status Linker::LoadDefault(Linker* out) {
   return Load(DataPath("linker.json"), out);
 }
 
-std::string Linker::HeadLemma(const LinkMention& m) {
-  std::string head = m.head;
-  if (head.empty()) {
-    auto words = Words(m.text);
-    if (!words.empty()) head = std::string(words.back());
-  }
-  const Lemmatizer& lem = Lemmatizer::Get();
-  if (m.type == "event") {
-    std::string verb = lem.Lemma(head, WordClass::kVerb);
-    if (lem.Knows(verb, WordClass::kVerb)) return verb;
-  }
-  return lem.Lemma(head, WordClass::kNoun);
+std::string Linker::HeadWord(const LinkMention& m) {
+  if (!m.head.empty()) return m.head;
+  auto words = Words(m.text);
+  return words.empty() ? "" : std::string(words.back());
 }
 
-std::vector<int> Linker::ClusterDocuments(const std::vector<LinkDocument>& docs) const {
+std::string Linker::HeadLemma(const LinkMention& m) {
+  std::string head = HeadWord(m);
+  const Lemmatizer& lem = Lemmatizer::Get();
+  std::string noun = lem.Lemma(head, WordClass::kNoun);
+  if (m.type != "event") return noun;
+  std::string verb = lem.Lemma(head, WordClass::kVerb);
+  if (lem.Knows(verb, WordClass::kVerb)) return verb;
+  verb = Derivations::Get().VerbOf(noun);
+  return verb.empty() ? noun : verb;
+}
+
+std::vector<int> Linker::ClusterDocuments(const std::vector<LinkDocument>& docs,
+                                          const std::vector<LinkMention>& mentions) const {
   const int n = static_cast<int>(docs.size());
-  std::vector<int> order(n);
+  std::vector<int> order(n), rank(n);
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](int a, int b) {
     return docs[a].id != docs[b].id ? docs[a].id < docs[b].id : docs[a].text < docs[b].text;
   });
+  for (int k = 0; k < n; ++k) rank[order[k]] = k;
   std::vector<std::map<std::string, int>> counts(n);
   for (int k = 0; k < n; ++k) {
     for (std::string_view w : Words(docs[order[k]].text)) {
@@ -230,6 +337,13 @@ std::vector<int> Linker::ClusterDocuments(const std::vector<LinkDocument>& docs)
       if (options_.stopwords.count(lw)) continue;
       ++counts[k][lw];
     }
+  }
+  // Entity mentions add their head lemmas ("E:" keeps them apart from the words).
+  for (const LinkMention& m : mentions) {
+    if (m.type != "entity" || m.doc < 0 || m.doc >= n) continue;
+    std::string head = HeadWord(m);
+    if (head.empty() || options_.pronouns.count(Lower(head))) continue;
+    ++counts[rank[m.doc]]["E:" + Lemmatizer::Get().Lemma(head, WordClass::kNoun)];
   }
   std::vector<Vector> vecs = TfIdf(counts);
   std::vector<double> sim(static_cast<size_t>(n) * n, 0.0);

@@ -57,10 +57,11 @@ struct LinkMention {
 };
 
 struct LinkerOptions {
-  double doc_threshold = 0.2;  // average-linkage cosine above which document groups merge
-  bool match_tag = true;       // mentions must share their tag to corefer
+  double doc_threshold = 0.175;  // average-linkage cosine above which document groups merge
+  bool match_tag = true;         // mentions must share their tag to corefer
   std::set<std::string> document_only_tags;  // tags whose mentions corefer only within a document
   std::set<std::string> stopwords;           // lower-case words that are never document features
+  std::set<std::string> pronouns;            // entity heads that are not document features
 };
 
 class Linker {
@@ -75,8 +76,10 @@ class Linker {
   const LinkerOptions& options() const { return options_; }
 
   // The group of each document (same order as `docs`): groups are numbered 0, 1, ... in the
-  // order of their smallest document id.
-  std::vector<int> ClusterDocuments(const std::vector<LinkDocument>& docs) const;
+  // order of their smallest document id. Entity mentions, when given, add their heads to their
+  // documents' features.
+  std::vector<int> ClusterDocuments(const std::vector<LinkDocument>& docs,
+                                    const std::vector<LinkMention>& mentions = {}) const;
 
   // The cluster of each mention (same order as `mentions`), given the document groups from
   // ClusterDocuments: clusters are numbered 0, 1, ... in the order of their first mention
@@ -85,7 +88,11 @@ class Linker {
                                    const std::vector<int>& doc_groups,
                                    const std::vector<LinkMention>& mentions) const;
 
-  // The head lemma a mention is compared by (exposed for tests and tools).
+  // The head word of a mention: `head`, else the last word of `text`.
+  static std::string HeadWord(const LinkMention& m);
+  // The head lemma a mention is compared by (exposed for tests and tools): entities' heads read
+  // as nouns; events' as verbs when WordNet knows the verb, else as nouns mapped to the verb
+  // they derive from in their first sense ("death" -> "die", "election" -> "elect").
   static std::string HeadLemma(const LinkMention& m);
 
  private:
