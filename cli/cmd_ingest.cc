@@ -31,11 +31,11 @@ struct Tally {
 
 void Warn(const std::string& msg) { std::cerr << "parley: warning: " << msg << "\n"; }
 
-Status Store(GraphStore* store, const EventTypes& types, const DocumentFacts& facts, Tally* t) {
+Status Store(GraphStore* store, const GraphModel& model, const DocumentFacts& facts, Tally* t) {
   ArticleRecord article;
   GraphBatch batch;
   int dropped = 0;
-  PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, types, &article, &batch, &dropped));
+  PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model, &article, &batch, &dropped));
   t->dropped += dropped;
   ArticleOutcome outcome;
   PARLEY_RETURN_IF_ERROR(store->WriteArticle(article, batch, &outcome).WithContext("article " + facts.doc));
@@ -110,8 +110,8 @@ Status IngestFacts(const Args& args) {
     }
   } cleanup{&temp};
 
-  EventTypes types;
-  PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&types));
+  GraphModel model;
+  PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
 
@@ -146,7 +146,7 @@ Status IngestFacts(const Args& args) {
           if (bad.count({i, n})) return Status::OK();
           DocumentFacts facts;
           PARLEY_RETURN_IF_ERROR(ParseFacts(line, &facts));
-          return Store(store.get(), types, facts, &tally);
+          return Store(store.get(), model, facts, &tally);
         },
         [&](uint64_t bytes) {
           progress.Update(done_before + bytes, tally.added + tally.replaced + tally.unchanged);
@@ -166,8 +166,8 @@ Status IngestDocuments(const Args& args) {
   DocumentReader::Options ropt;
   std::unique_ptr<DocumentReader> reader;
   PARLEY_RETURN_IF_ERROR(DocumentReader::Open(args.positional(), ropt, Warn, &reader));
-  EventTypes types;
-  PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&types));
+  GraphModel model;
+  PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
   std::unique_ptr<Extractor> extractor;
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
   std::unique_ptr<GraphStore> store;
@@ -177,7 +177,7 @@ Status IngestDocuments(const Args& args) {
   Status write_status;
   // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
   auto write = [&](DocumentFacts& facts) {
-    if (write_status.ok()) write_status = Store(store.get(), types, facts, &tally);
+    if (write_status.ok()) write_status = Store(store.get(), model, facts, &tally);
     progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
   };
   {

@@ -93,7 +93,7 @@ std::string Labels(const Node& n) {
 
 // A readable caption for a node: its name, else its title, else its text, else its labels.
 std::string Caption(const Node& n) {
-  for (const char* key : {"name", "title", "text"}) {
+  for (const char* key : {"name", "title", "text", "id"}) {
     auto it = n.properties.find(key);
     if (it != n.properties.end() && it->second.is_string()) return it->second.as_string();
   }

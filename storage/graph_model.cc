@@ -1,6 +1,7 @@
 #include "storage/graph_model.h"
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "core/data_path.h"
@@ -9,17 +10,19 @@
 namespace parley {
 namespace {
 
-// Provenance and qualifiers every extracted relationship carries.
-template <typename Fact>
-PropertyMap Provenance(const Fact& f, const DocumentFacts& doc) {
-  PropertyMap p{{"article", doc.doc},
-                {"sentence", f.sentence},
-                {"start", f.start},
-                {"end", f.end},
-                {"confidence", f.confidence},
-                {"negated", f.negated}};
-  if (!f.modality.empty()) p["modality"] = f.modality;
+// The qualifiers of an event that every report of it shares: confidence, negation, modality
+// and the date (the earliest report's, as the smallest value stays).
+PropertyMap Qualifiers(const Event& e, const DocumentFacts& doc) {
+  PropertyMap p{{"confidence", e.confidence}, {"negated", e.negated}};
+  if (!e.modality.empty()) p["modality"] = e.modality;
   if (!doc.date.empty()) p["date"] = doc.date;
+  return p;
+}
+
+// Where one article states a fact: the sentence and the byte span in it.
+PropertyMap Position(const Event& e) {
+  PropertyMap p{{"sentence", e.sentence}, {"start", e.start}, {"end", e.end}};
+  if (!e.quote.empty()) p["quote"] = e.quote;
   return p;
 }
 
@@ -66,8 +69,14 @@ const EventShape* EventTypes::Find(const std::string& type) const {
 
 std::string PolicyKey(std::string_view name) { return Slug(name, '-'); }
 
-Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRecord* article,
+Status GraphModel::LoadDefault(GraphModel* out) {
+  PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&out->types));
+  return EventKeys::LoadDefault(&out->keys);
+}
+
+Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRecord* article,
                     GraphBatch* batch, int* skipped) {
+  const EventTypes& types = model.types;
   int dropped = 0;
   article->id = doc.doc;
   article->title = doc.title;
@@ -88,7 +97,10 @@ Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRe
   std::set<std::string> actors;
   auto put_actor = [&](const std::string& id, const std::string& name, const std::string& kind,
                        ValueList aliases) {
-    PropertyMap p{{"id", id}, {"name", name.empty() ? id : name}};
+    // An actor known here only by its id (a role's country) gets no name from this article:
+    // another article's name for it would otherwise lose to the id, the smaller value.
+    PropertyMap p{{"id", id}};
+    if (!name.empty()) p["name"] = name;
     if (!kind.empty()) p["kind"] = kind;
     if (!aliases.empty()) p["aliases"] = Value(std::move(aliases));
     batch->PutNode(IdFor("Actor:" + id), {"Actor"}, std::move(p));
@@ -116,7 +128,17 @@ Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRe
     return IdFor("Actor:" + a.entity);
   };
 
-  std::set<std::string> used_keys;
+  // The actor a person speaks for, where this article names the person's role in it: the
+  // key of "Khamenei demands" and of "Iran demands" is then one.
+  std::map<std::string, std::string> principal;
+  for (const Entity& e : doc.entities) {
+    if (e.kind == "person" && !e.role.empty() && !e.country.empty()) principal[e.id] = e.country;
+  }
+  auto key_actor = [&](const std::string& id) {
+    auto it = principal.find(id);
+    return it == principal.end() ? id : it->second;
+  };
+
   for (const Event& e : doc.events) {
     const EventShape* shape = types.Find(e.type);
     if (!shape) {
@@ -135,16 +157,16 @@ Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRe
     }
     NodeId source = actor_of(e.source);
     NodeId target = actor_of(e.target);
-    PropertyMap prov = Provenance(e, doc);
-    std::string span = doc.doc + ":" + std::to_string(e.start) + ":" + std::to_string(e.end);
+    std::string event_key =
+        model.keys.Key(e, key_actor(e.source.entity), key_actor(e.target.entity), doc.date);
+    PropertyMap qualifiers = Qualifiers(e, doc);
 
     if (!shape->node.empty()) {
-      // Event node; its key includes the content so that two demands in one span stay apart.
-      std::string key = shape->node + ":" + span + ":" + e.content;
-      for (int n = 2; used_keys.count(key); ++n) key = shape->node + ":" + span + ":" + e.content + "#" + std::to_string(n);
-      used_keys.insert(key);
+      // One event node for every report of the event; each actor that makes it and each it
+      // is made of has its own relationship to it.
+      std::string key = shape->node + ":" + event_key;
       NodeId ev = IdFor(key);
-      PropertyMap p{{"id", key.substr(shape->node.size() + 1)},
+      PropertyMap p{{"id", event_key},
                     {"text", e.content},
                     {"type", e.type},
                     {"cameo", e.cameo.empty() ? shape->cameo : e.cameo},
@@ -157,39 +179,41 @@ Status FactsToGraph(const DocumentFacts& doc, const EventTypes& types, ArticleRe
       if (!e.target.text.empty()) p["target_text"] = e.target.text;
       batch->PutNode(ev, {shape->node}, std::move(p));
       if (source) {
-        batch->PutRelationship(IdFor(shape->source_rel + ":" + key), shape->source_rel, source,
-                               ev, prov);
+        batch->PutRelationship(IdFor(shape->source_rel + ":" + key + ":" + e.source.entity),
+                               shape->source_rel, source, ev, qualifiers);
       }
       if (target) {
-        batch->PutRelationship(IdFor(shape->target_rel + ":" + key), shape->target_rel, ev,
-                               target, prov);
+        batch->PutRelationship(IdFor(shape->target_rel + ":" + key + ":" + e.target.entity),
+                               shape->target_rel, ev, target, qualifiers);
       }
       for (NodeId pol : policies) {
         batch->PutRelationship(IdFor("ABOUT:" + key + ":" + std::to_string(pol)), "ABOUT", ev,
-                               pol, prov);
+                               pol, qualifiers);
       }
-      PropertyMap rp{{"sentence", e.sentence}, {"start", e.start}, {"end", e.end}};
-      if (!e.quote.empty()) rp["quote"] = e.quote;
-      batch->PutRelationship(IdFor("REPORTED_IN:" + key), "REPORTED_IN", ev, article_node,
-                             std::move(rp));
+      batch->PutRelationship(IdFor("REPORTED_IN:" + key + ":" + doc.doc), "REPORTED_IN", ev,
+                             article_node, Position(e));
       continue;
     }
     // A stance: one relationship from the source to the target actor, or to the policy when
-    // no target actor is named ("the US withdrew from the nuclear deal").
+    // no target actor is named ("the US withdrew from the nuclear deal"), for every report;
+    // `articles` lists the reports.
     NodeId to = target ? target : (policies.empty() ? 0 : policies.front());
     if (!source || !to) {
       ++dropped;
       continue;
     }
-    PropertyMap p = prov;
+    PropertyMap p = qualifiers;
+    PropertyMap where = Position(e);
+    p.insert(where.begin(), where.end());
+    p["article"] = doc.doc;
+    p["articles"] = Value(ValueList{Value(doc.doc)});
     p["type"] = e.type;
     p["cameo"] = e.cameo.empty() ? shape->cameo : e.cameo;
     if (!e.content.empty()) p["text"] = e.content;
     if (!e.condition.empty()) p["condition"] = e.condition;
-    if (!e.quote.empty()) p["quote"] = e.quote;
     if (!policy_names.empty()) p["policies"] = Value(policy_names);
-    std::string key = shape->relationship + ":" + span + ":" + std::to_string(source) + ":" +
-                      std::to_string(to) + ":" + e.content;
+    std::string key = shape->relationship + ":" + event_key + ":" + std::to_string(source) + ":" +
+                      std::to_string(to);
     batch->PutRelationship(IdFor(key), shape->relationship, source, to, std::move(p));
   }
   if (skipped) *skipped = dropped;

@@ -6,14 +6,19 @@
 //   (a:Actor)-[:SUPPORTS|OPPOSES|SANCTIONS|...]->(b:Actor or p:Policy)
 //   (a:Actor)-[:HOLDS_ROLE {role}]->(c:Actor)
 //
-// Ids come from canonical keys ("Actor:IRN", "Demand:<doc>:<start>:<end>:<content>"), never
-// from counters, so shards extracted on different machines merge into the same graph. Which
-// event types become nodes and which relationships is read from data/event_types.json.
+// Ids come from canonical keys ("Actor:IRN", "Demand:<event key>"), never from counters, so
+// shards extracted on different machines merge into the same graph. Reports of one event in
+// several articles share the event's key (core/event_key.h): the event node and its DEMANDS,
+// OF and ABOUT relationships are one, with one REPORTED_IN per article; a stance relationship
+// is one, listing its articles. Where several articles set one scalar property differently the
+// smallest value stays (GraphBatch::PutNode), so the graph does not depend on ingest order.
+// Which event types become nodes and which relationships is read from data/event_types.json.
 #pragma once
 
 #include <map>
 #include <string>
 
+#include "core/event_key.h"
 #include "core/facts.h"
 #include "core/status.h"
 #include "storage/graph_store.h"
@@ -41,10 +46,18 @@ class EventTypes {
   std::map<std::string, EventShape> shapes_;
 };
 
+// What turning facts into graph changes needs: the event type table and the event key rules.
+struct GraphModel {
+  EventTypes types;
+  EventKeys keys;
+  // Loads both from the data folder.
+  static Status LoadDefault(GraphModel* out);
+};
+
 // Builds the article record and the graph changes for one document's facts. Events of a type
 // the table does not know, and stances whose ends name no actor, are left out of the graph
 // (they stay in the extract output); `*skipped` counts them.
-Status FactsToGraph(const DocumentFacts& facts, const EventTypes& types, ArticleRecord* article,
+Status FactsToGraph(const DocumentFacts& facts, const GraphModel& model, ArticleRecord* article,
                     GraphBatch* batch, int* skipped = nullptr);
 
 // The canonical key of a policy named `name`: lower case, words joined by '-'.

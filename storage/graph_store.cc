@@ -92,6 +92,15 @@ Value UniteLists(const ValueList& a, const ValueList& b) {
   return Value(std::move(out));
 }
 
+// Of two values for one property, the one that stays, whatever order they come in: of two
+// strings the longer (the fuller text of an event told twice), else the smaller.
+bool Preferred(const Value& a, const Value& b) {
+  if (a.is_string() && b.is_string() && a.as_string().size() != b.as_string().size()) {
+    return a.as_string().size() > b.as_string().size();
+  }
+  return OrderedLess(a, b);
+}
+
 // Merges `add` into `into` by the rule GraphBatch::PutNode documents; true if anything changed.
 bool MergeProperties(PropertyMap* into, const PropertyMap& add) {
   bool changed = false;
@@ -107,6 +116,9 @@ bool MergeProperties(PropertyMap* into, const PropertyMap& add) {
         it->second = std::move(united);
         changed = true;
       }
+    } else if (Preferred(v, it->second)) {
+      it->second = v;
+      changed = true;
     }
   }
   return changed;

@@ -59,7 +59,9 @@ struct ArticleRecord {
 class GraphBatch {
  public:
   // Adds node `id`, or merges into it if it exists: labels are added; a property it lacks is
-  // set; list properties are united (sorted, without repeats); other existing values stay.
+  // set; list properties are united (sorted, without repeats); of two other values the longer
+  // string stays, else the smaller value (Cypher's ordering), so that the result does not
+  // depend on the order of the merges.
   void PutNode(NodeId id, std::vector<std::string> labels, PropertyMap properties);
   // Adds relationship `id` from `start` to `end`, or merges properties into it as PutNode does.
   // Both ends must exist in the store or earlier in the batch.

@@ -23,6 +23,7 @@
 
 #include "core/facts.h"
 #include "core/hash.h"
+#include "storage/graph_model.h"
 #include "storage/graph_store.h"
 #include "tests/test_util.h"
 
@@ -73,6 +74,8 @@ Generated Generate(int count) {
     std::snprintf(buf, sizeof buf, "A%02d", k);
     return std::string(buf);
   };
+  GraphModel model;
+  REQUIRE(GraphModel::LoadDefault(&model).ok());
   Generated g;
   std::string words = "The minister said on Tuesday that talks would resume if the other side ";
   for (int i = 0; i < count; ++i) {
@@ -122,7 +125,6 @@ Generated Generate(int count) {
 
     Expected x;
     x.doc = f.doc;
-    x.own_nodes.push_back(IdFor("Article:" + f.doc));
     // Four demands, each a node only this article contributes.
     for (int k = 0; k < 4; ++k) {
       Event e;
@@ -130,7 +132,8 @@ Generated Generate(int count) {
       e.cameo = "10";
       e.source = {"Country " + actor(who[k]), actor(who[k])};
       e.target = {"Country " + actor(who[k + 1]), actor(who[k + 1])};
-      e.content = "demand " + std::to_string(k) + " of article " + std::to_string(i);
+      // A first word of its own: the event's key, and so its node, is this article's alone.
+      e.content = "claim" + std::to_string(i) + "x" + std::to_string(k) + " of the article";
       int pol = pick(30);
       e.policies = {{"policy-" + std::to_string(pol), "Policy " + std::to_string(pol)}};
       e.modality = k % 2 ? "must" : "";
@@ -139,10 +142,6 @@ Generated Generate(int count) {
       e.start = 100 * k;
       e.end = 100 * k + 50;
       e.quote = "quote of demand " + std::to_string(k);
-      std::string key = "Demand:" + f.doc + ":" + std::to_string(e.start) + ":" +
-                        std::to_string(e.end) + ":" + e.content;
-      x.own_nodes.push_back(IdFor(key));
-      x.own_rels.push_back(IdFor("REPORTED_IN:" + key));
       f.events.push_back(std::move(e));
     }
     // Three stances between actors, each a relationship only this article contributes.
@@ -153,16 +152,11 @@ Generated Generate(int count) {
       e.source = {"Country " + actor(who[k]), actor(who[k])};
       int to = who[(k + 3) % 5];
       e.target = {"Country " + actor(to), actor(to)};
-      e.content = "stance " + std::to_string(k);
+      e.content = "stance" + std::to_string(i) + "x" + std::to_string(k);
       e.confidence = 0.7;
       e.sentence = k;
       e.start = 100 * k + 1;
       e.end = 100 * k + 40;
-      std::string key = std::string(kStances[s][1]) + ":" + f.doc + ":" +
-                        std::to_string(e.start) + ":" + std::to_string(e.end) + ":" +
-                        std::to_string(IdFor("Actor:" + e.source.entity)) + ":" +
-                        std::to_string(IdFor("Actor:" + e.target.entity)) + ":" + e.content;
-      x.own_rels.push_back(IdFor(key));
       f.events.push_back(std::move(e));
     }
     // A withdrawal from a policy (no target actor: the relationship goes to the policy).
@@ -172,15 +166,10 @@ Generated Generate(int count) {
       e.source = {"Country " + actor(who[0]), actor(who[0])};
       int pol = pick(30);
       e.policies = {{"policy-" + std::to_string(pol), "Policy " + std::to_string(pol)}};
-      e.content = "withdrew";
+      e.content = "withdrew" + std::to_string(i);
       e.confidence = 0.6;
       e.start = 500;
       e.end = 540;
-      std::string key = "WITHDRAWS_FROM:" + f.doc + ":500:540:" +
-                        std::to_string(IdFor("Actor:" + e.source.entity)) + ":" +
-                        std::to_string(IdFor("Policy:policy-" + std::to_string(pol))) + ":" +
-                        e.content;
-      x.own_rels.push_back(IdFor(key));
       f.events.push_back(std::move(e));
     }
     std::string line = FactsToJson(f);
@@ -188,6 +177,20 @@ Generated Generate(int count) {
     DocumentFacts parsed;
     REQUIRE(ParseFacts(line, &parsed).ok());
     x.facts_hash = HashHex(FactsToJson(parsed));
+    // The elements only this article contributes, as ingest makes them: its Article and
+    // Demand nodes, their REPORTED_IN, and its stances.
+    ArticleRecord record;
+    GraphBatch batch;
+    REQUIRE(FactsToGraph(parsed, model, &record, &batch).ok());
+    for (const auto& op : batch.ops()) {
+      bool own_node = op.kind == GraphBatch::Op::kPutNode &&
+                      (op.labels == std::vector<std::string>{"Demand"} ||
+                       op.labels == std::vector<std::string>{"Article"});
+      bool own_rel = op.kind == GraphBatch::Op::kPutRel && op.type != "DEMANDS" &&
+                     op.type != "OF" && op.type != "ABOUT" && op.type != "HOLDS_ROLE";
+      if (own_node) x.own_nodes.push_back(op.id);
+      if (own_rel) x.own_rels.push_back(op.id);
+    }
     g.jsonl += line;
     g.jsonl += '\n';
     g.articles.push_back(std::move(x));

@@ -246,8 +246,8 @@ TEST_CASE("a batch with an error writes nothing", "[store]") {
 TEST_CASE("articles: same facts change nothing, changed facts replace, shared actors merge", "[store]") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
-  EventTypes types;
-  REQUIRE(EventTypes::LoadDefault(&types).ok());
+  GraphModel model;
+  REQUIRE(GraphModel::LoadDefault(&model).ok());
 
   auto facts_for = [](const std::string& doc, const std::string& demand, const std::string& alias) {
     DocumentFacts f;
@@ -269,16 +269,23 @@ TEST_CASE("articles: same facts change nothing, changed facts replace, shared ac
   auto write = [&](const DocumentFacts& f) {
     ArticleRecord a;
     GraphBatch b;
-    REQUIRE(FactsToGraph(f, types, &a, &b).ok());
+    REQUIRE(FactsToGraph(f, model, &a, &b).ok());
     ArticleOutcome o;
     Status s = store->WriteArticle(a, b, &o);
     INFO(s.message());
     REQUIRE(s.ok());
     return o;
   };
-  auto demand_id = [](const DocumentFacts& f) {
-    const Event& e = f.events[0];
-    return IdFor("Demand:" + f.doc + ":" + std::to_string(e.start) + ":" + std::to_string(e.end) + ":" + e.content);
+  // The id ingest gives the article's demand node.
+  auto demand_id = [&](const DocumentFacts& f) {
+    ArticleRecord a;
+    GraphBatch b;
+    REQUIRE(FactsToGraph(f, model, &a, &b).ok());
+    for (const auto& op : b.ops()) {
+      if (op.kind == GraphBatch::Op::kPutNode && op.labels == std::vector<std::string>{"Demand"}) return op.id;
+    }
+    FAIL("no demand node");
+    return NodeId{0};
   };
 
   DocumentFacts a1 = facts_for("a1", "lift sanctions", "Tehran");
