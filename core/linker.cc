@@ -171,13 +171,14 @@ Status ReadStrings(const nlohmann::json& j, const char* key, const std::string& 
   return Status::OK();
 }
 
-// WordNet's derivational links from nouns to verbs ("death" -> "die", "election" -> "elect"),
-// for each noun's first (most frequent) sense: read once from index.noun, data.noun and
-// data.verb, immutable after.
-class Derivations {
+// WordNet, read once from /usr/share/wordnet (or $WNSEARCHDIR) and immutable after: the
+// senses of each lemma (nouns, verbs, adjectives), the synsets' words and pointers, and, for
+// each noun's first (most frequent) sense, the verb it derives from ("death" -> "die",
+// "election" -> "elect").
+class WordNet {
  public:
-  static const Derivations& Get() {
-    static const Derivations instance;
+  static const WordNet& Get() {
+    static const WordNet instance;
     return instance;
   }
   // The verb `noun` (a lemma) derives from or to in its first sense; "" if none.
@@ -186,30 +187,98 @@ class Derivations {
     return it == verb_of_.end() ? "" : it->second;
   }
 
+  // How two lemmas relate, reading each as a noun, verb and adjective and taking each word
+  // class's first `senses` senses (0: that relation is not looked for).
+  struct Relations {
+    int synonym = 0;     // a synset in common
+    int derivation = 0;  // a derivational link ("+", "\") between their synsets
+    int hypernym = 0;    // one's synset is a direct hypernym of the other's
+  };
+  bool Related(const std::string& a, const std::string& b, const Relations& r) const {
+    if (r.synonym > 0) {
+      auto sa = Senses(a, r.synonym), sb = Senses(b, r.synonym);
+      for (const auto& s : sa) {
+        if (std::find(sb.begin(), sb.end(), s) != sb.end()) return true;
+      }
+    }
+    if (r.derivation > 0 && Linked(a, b, r.derivation, {"+", "\\"})) return true;
+    if (r.hypernym > 0 && Linked(a, b, r.hypernym, {"@", "@i"})) return true;
+    return false;
+  }
+
  private:
-  Derivations() {
+  static constexpr const char* kPos = "nva";  // index into data_ / index_
+  using SynsetId = std::pair<int, size_t>;      // part of speech (0-2), offset
+
+  WordNet() {
     const char* env = std::getenv("WNSEARCHDIR");
     std::string dir = env && *env ? env : "/usr/share/wordnet";
-    std::string index, nouns, verbs;
-    if (!ReadFile(dir + "/index.noun", &index).ok() || !ReadFile(dir + "/data.noun", &nouns).ok() ||
-        !ReadFile(dir + "/data.verb", &verbs).ok()) {
-      return;
+    const char* names[] = {"noun", "verb", "adj"};
+    std::string index[3];
+    for (int p = 0; p < 3; ++p) {
+      if (!ReadFile(dir + "/index." + names[p], &index[p]).ok() ||
+          !ReadFile(dir + "/data." + names[p], &data_[p]).ok()) {
+        for (auto& d : data_) d.clear();
+        return;
+      }
     }
-    std::istringstream lines(index);
-    std::string line;
-    while (std::getline(lines, line)) {
-      if (line.empty() || line[0] == ' ') continue;
-      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-      std::istringstream f(line);
-      std::string lemma, pos, skip;
-      int synsets = 0, pointers = 0;
-      if (!(f >> lemma >> pos >> synsets >> pointers)) continue;
-      for (int i = 0; i < pointers + 2; ++i) f >> skip;
-      size_t offset = 0;
-      if (!(f >> offset)) continue;
-      std::string verb = DerivedVerb(nouns, offset, lemma, verbs);
-      if (!verb.empty()) verb_of_.emplace(lemma, verb);
+    for (int p = 0; p < 3; ++p) {
+      std::istringstream lines(std::move(index[p]));
+      std::string line;
+      while (std::getline(lines, line)) {
+        if (line.empty() || line[0] == ' ') continue;
+        // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+        std::istringstream f(line);
+        std::string lemma, pos, skip;
+        int synsets = 0, pointers = 0;
+        if (!(f >> lemma >> pos >> synsets >> pointers)) continue;
+        for (int i = 0; i < pointers + 2; ++i) f >> skip;
+        std::vector<size_t> offsets;
+        size_t offset = 0;
+        while (f >> offset) offsets.push_back(offset);
+        if (offsets.empty()) continue;
+        if (p == 0) {
+          std::string verb = DerivedVerb(offsets[0], lemma);
+          if (!verb.empty()) verb_of_.emplace(lemma, verb);
+        }
+        index_[p].emplace(std::move(lemma), std::move(offsets));
+      }
     }
+  }
+
+  std::vector<SynsetId> Senses(const std::string& lemma, int n) const {
+    std::vector<SynsetId> out;
+    for (int p = 0; p < 3; ++p) {
+      auto it = index_[p].find(lemma);
+      if (it == index_[p].end()) continue;
+      for (size_t k = 0; k < it->second.size() && static_cast<int>(k) < n; ++k) {
+        out.emplace_back(p, it->second[k]);
+      }
+    }
+    return out;
+  }
+
+  // Whether a synset among the first `n` senses of one lemma points with one of `symbols` to a
+  // synset among the first `n` senses of the other.
+  bool Linked(const std::string& a, const std::string& b, int n,
+              std::initializer_list<std::string_view> symbols) const {
+    auto sa = Senses(a, n), sb = Senses(b, n);
+    for (int round = 0; round < 2; ++round) {
+      const auto& from = round == 0 ? sa : sb;
+      const auto& to = round == 0 ? sb : sa;
+      for (const auto& [p, offset] : from) {
+        Synset s;
+        if (!ReadSynset(data_[p], offset, &s)) continue;
+        for (const auto& ptr : s.pointers) {
+          if (std::find(symbols.begin(), symbols.end(), ptr.symbol) == symbols.end()) continue;
+          int q = ptr.pos == "n" ? 0 : ptr.pos == "v" ? 1 : (ptr.pos == "a" || ptr.pos == "s") ? 2 : -1;
+          if (q >= 0 && std::find(to.begin(), to.end(), SynsetId(q, ptr.offset)) != to.end()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   // Fields of the synset line at `offset` of a data file: words and pointers.
@@ -249,23 +318,24 @@ class Derivations {
     return true;
   }
 
-  static std::string DerivedVerb(const std::string& nouns, size_t offset, const std::string& lemma,
-                                 const std::string& verbs) {
+  std::string DerivedVerb(size_t offset, const std::string& lemma) const {
     Synset noun;
-    if (!ReadSynset(nouns, offset, &noun)) return "";
+    if (!ReadSynset(data_[0], offset, &noun)) return "";
     auto at = std::find(noun.words.begin(), noun.words.end(), lemma);
     if (at == noun.words.end()) return "";
     int word = static_cast<int>(at - noun.words.begin()) + 1;
     for (const auto& p : noun.pointers) {
       if (p.symbol != "+" || p.pos != "v" || (p.source != word && p.source != 0)) continue;
       Synset verb;
-      if (!ReadSynset(verbs, p.offset, &verb) || verb.words.empty()) return "";
+      if (!ReadSynset(data_[1], p.offset, &verb) || verb.words.empty()) return "";
       int t = p.target ? p.target - 1 : 0;
       return t < static_cast<int>(verb.words.size()) ? verb.words[t] : "";
     }
     return "";
   }
 
+  std::string data_[3];
+  std::unordered_map<std::string, std::vector<size_t>> index_[3];
   std::unordered_map<std::string, std::string> verb_of_;
 };
 
@@ -288,6 +358,14 @@ Status Linker::Load(const std::string& path, Linker* out) {
       return Status::InvalidInput(path + ": match_tag: expected true or false");
     o.match_tag = j["match_tag"].get<bool>();
   }
+  for (auto [key, field] : {std::pair<const char*, int*>{"synonym_senses", &o.synonym_senses},
+                            {"derivation_senses", &o.derivation_senses},
+                            {"hypernym_senses", &o.hypernym_senses}}) {
+    if (!j.contains(key)) continue;
+    if (!j[key].is_number_integer() || j[key].get<int>() < 0)
+      return Status::InvalidInput(path + ": " + key + ": expected a whole number >= 0");
+    *field = j[key].get<int>();
+  }
   PARLEY_RETURN_IF_ERROR(ReadStrings(j, "document_only_tags", path, &o.document_only_tags));
   std::set<std::string> words;
   PARLEY_RETURN_IF_ERROR(ReadStrings(j, "stopwords", path, &words));
@@ -303,8 +381,31 @@ Status Linker::LoadDefault(Linker* out) {
   return Load(DataPath("linker.json"), out);
 }
 
+namespace {
+
+// `word` without the non-word characters at either end ("#Oscars", "Oscars®", "\"bagman\"") and
+// without a possessive "'s" ("Nixon's"); itself when nothing is left.
+std::string TrimWord(std::string_view word) {
+  size_t begin = std::string_view::npos, end = 0, i = 0;
+  while (i < word.size()) {
+    size_t at = i;
+    if (IsWordChar(NextCodePoint(word, &i))) {
+      if (begin == std::string_view::npos) begin = at;
+      end = i;
+    }
+  }
+  if (begin == std::string_view::npos) return std::string(word);
+  std::string_view w = word.substr(begin, end - begin);
+  for (std::string_view s : {"'s", "\u2019s"}) {
+    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) w.remove_suffix(s.size());
+  }
+  return std::string(w);
+}
+
+}  // namespace
+
 std::string Linker::HeadWord(const LinkMention& m) {
-  if (!m.head.empty()) return m.head;
+  if (!m.head.empty()) return TrimWord(m.head);
   auto words = Words(m.text);
   return words.empty() ? "" : std::string(words.back());
 }
@@ -316,7 +417,7 @@ std::string Linker::HeadLemma(const LinkMention& m) {
   if (m.type != "event") return noun;
   std::string verb = lem.Lemma(head, WordClass::kVerb);
   if (lem.Knows(verb, WordClass::kVerb)) return verb;
-  verb = Derivations::Get().VerbOf(noun);
+  verb = WordNet::Get().VerbOf(noun);
   return verb.empty() ? noun : verb;
 }
 
@@ -377,14 +478,57 @@ std::vector<int> Linker::ClusterMentions(const std::vector<LinkDocument>& docs,
     return a < b;
   });
   std::map<std::string, int> cluster_of_key;
-  std::vector<int> out(n);
+  std::vector<int> key_cluster(n);
+  struct Head {
+    int group;
+    std::string type, tag, lemma;
+  };
+  std::vector<Head> heads;  // per key cluster
   for (size_t k : order) {
     const LinkMention& m = mentions[k];
-    std::string key = std::to_string(doc_groups[m.doc]) + '\x1f' + m.type + '\x1f' + HeadLemma(m);
+    std::string lemma = HeadLemma(m);
+    std::string key = std::to_string(doc_groups[m.doc]) + '\x1f' + m.type + '\x1f' + lemma;
     if (options_.match_tag) key += '\x1f' + m.tag;
-    if (options_.document_only_tags.count(m.tag)) key += '\x1f' + docs[m.doc].id;
+    bool document_only = options_.document_only_tags.count(m.tag) > 0;
+    if (document_only) key += '\x1f' + docs[m.doc].id;
     auto [it, added] = cluster_of_key.emplace(key, static_cast<int>(cluster_of_key.size()));
-    out[k] = it->second;
+    if (added) heads.push_back({document_only ? -1 : doc_groups[m.doc], m.type, m.tag, lemma});
+    key_cluster[k] = it->second;
+  }
+  // Events with different heads join when WordNet relates their head lemmas (same group, same
+  // tag; never for document-only tags).
+  const int clusters = static_cast<int>(heads.size());
+  std::vector<int> parent(clusters);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const LinkerOptions& o = options_;
+  if (o.synonym_senses > 0 || o.derivation_senses > 0 || o.hypernym_senses > 0) {
+    WordNet::Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses};
+    const WordNet& wn = WordNet::Get();
+    for (int a = 0; a < clusters; ++a) {
+      if (heads[a].group < 0 || heads[a].type != "event") continue;
+      for (int b = a + 1; b < clusters; ++b) {
+        const Head& x = heads[a];
+        const Head& y = heads[b];
+        if (y.group != x.group || y.type != x.type || (o.match_tag && y.tag != x.tag) ||
+            y.lemma == x.lemma || !wn.Related(x.lemma, y.lemma, r)) {
+          continue;
+        }
+        int ra = find(a), rb = find(b);
+        if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+      }
+    }
+  }
+  // Number the clusters in the order of their first mention.
+  std::vector<int> number(clusters, -1), out(n);
+  int next = 0;
+  for (size_t k : order) {
+    int root = find(key_cluster[k]);
+    if (number[root] < 0) number[root] = next++;
+    out[k] = number[root];
   }
   return out;
 }

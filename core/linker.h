@@ -59,6 +59,11 @@ struct LinkMention {
 struct LinkerOptions {
   double doc_threshold = 0.175;  // average-linkage cosine above which document groups merge
   bool match_tag = true;         // mentions must share their tag to corefer
+  // Events with different head lemmas also corefer (same group, same tag) when WordNet relates
+  // the lemmas, looking at the first N senses of each as noun, verb and adjective (0: off):
+  int synonym_senses = 0;     // a shared synset
+  int derivation_senses = 0;  // a derivational link between their synsets
+  int hypernym_senses = 0;    // one's synset a direct hypernym of the other's
   std::set<std::string> document_only_tags;  // tags whose mentions corefer only within a document
   std::set<std::string> stopwords;           // lower-case words that are never document features
   std::set<std::string> pronouns;            // entity heads that are not document features
