@@ -353,6 +353,22 @@ Status Linker::Load(const std::string& path, Linker* out) {
       return Status::InvalidInput(path + ": doc_threshold: expected a number");
     o.doc_threshold = j["doc_threshold"].get<double>();
   }
+  for (auto [key, field] : {std::pair<const char*, bool*>{"entity_features", &o.entity_features},
+                            {"event_features", &o.event_features}}) {
+    if (!j.contains(key)) continue;
+    if (!j[key].is_boolean())
+      return Status::InvalidInput(path + ": " + key + ": expected true or false");
+    *field = j[key].get<bool>();
+  }
+  if (j.contains("event_lemmas")) {
+    if (!j["event_lemmas"].is_object())
+      return Status::InvalidInput(path + ": event_lemmas: expected an object");
+    for (const auto& [word, lemma] : j["event_lemmas"].items()) {
+      if (!lemma.is_string())
+        return Status::InvalidInput(path + ": event_lemmas: expected strings");
+      o.event_lemmas[Lower(word)] = lemma.get<std::string>();
+    }
+  }
   if (j.contains("match_tag")) {
     if (!j["match_tag"].is_boolean())
       return Status::InvalidInput(path + ": match_tag: expected true or false");
@@ -410,8 +426,12 @@ std::string Linker::HeadWord(const LinkMention& m) {
   return words.empty() ? "" : std::string(words.back());
 }
 
-std::string Linker::HeadLemma(const LinkMention& m) {
+std::string Linker::HeadLemma(const LinkMention& m) const {
   std::string head = HeadWord(m);
+  if (m.type == "event") {
+    auto it = options_.event_lemmas.find(Lower(head));
+    if (it != options_.event_lemmas.end()) return it->second;
+  }
   const Lemmatizer& lem = Lemmatizer::Get();
   std::string noun = lem.Lemma(head, WordClass::kNoun);
   if (m.type != "event") return noun;
@@ -441,7 +461,12 @@ std::vector<int> Linker::ClusterDocuments(const std::vector<LinkDocument>& docs,
   }
   // Entity mentions add their head lemmas ("E:" keeps them apart from the words).
   for (const LinkMention& m : mentions) {
-    if (m.type != "entity" || m.doc < 0 || m.doc >= n) continue;
+    if (m.doc < 0 || m.doc >= n) continue;
+    if (m.type == "event" && options_.event_features) {
+      if (!options_.document_only_tags.count(m.tag)) ++counts[rank[m.doc]]["V:" + HeadLemma(m)];
+      continue;
+    }
+    if (m.type != "entity" || !options_.entity_features) continue;
     std::string head = HeadWord(m);
     if (head.empty() || options_.pronouns.count(Lower(head))) continue;
     ++counts[rank[m.doc]]["E:" + Lemmatizer::Get().Lemma(head, WordClass::kNoun)];

@@ -22,12 +22,16 @@
 //      events read as verbs when WordNet knows the verb, "attacked"/"attacks" -> "attack", else
 //      as nouns; entities as nouns) and, if `match_tag`, the same tag. Mentions whose tag is
 //      in `document_only_tags` (reporting events such as "said": each article's own) only
-//      corefer within their document.
+//      corefer within their document. Events with different head lemmas also corefer (same
+//      group and tag) when WordNet relates the lemmas: a shared synset or a derivational link
+//      among their first senses ("earthquake"/"quake", "issue"/"release"). Heads lose non-word
+//      characters at either end and a possessive "'s" ("#Oscars", "Nixon's").
 //
 // The thresholds and word lists are data: data/linker.json (tuned on the ECB+ training split,
 // see bench/linking/README.md).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -58,6 +62,9 @@ struct LinkMention {
 
 struct LinkerOptions {
   double doc_threshold = 0.175;  // average-linkage cosine above which document groups merge
+  bool entity_features = true;   // entity-mention head lemmas are document features
+  bool event_features = false;   // event-mention head lemmas (but document-only tags') too
+  std::map<std::string, std::string> event_lemmas;  // event head word (lower case) -> its lemma
   bool match_tag = true;         // mentions must share their tag to corefer
   // Events with different head lemmas also corefer (same group, same tag) when WordNet relates
   // the lemmas, looking at the first N senses of each as noun, verb and adjective (0: off):
@@ -98,7 +105,7 @@ class Linker {
   // The head lemma a mention is compared by (exposed for tests and tools): entities' heads read
   // as nouns; events' as verbs when WordNet knows the verb, else as nouns mapped to the verb
   // they derive from in their first sense ("death" -> "die", "election" -> "elect").
-  static std::string HeadLemma(const LinkMention& m);
+  std::string HeadLemma(const LinkMention& m) const;
 
  private:
   LinkerOptions options_;

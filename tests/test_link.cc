@@ -218,7 +218,7 @@ TEST_CASE("link: the library groups documents and reads heads as lemmas", "[link
     LinkMention m;
     m.type = type;
     m.head = head;
-    return Linker::HeadLemma(m);
+    return Linker().HeadLemma(m);
   };
   CHECK(lemma("event", "attacked") == "attack");
   CHECK(lemma("event", "attacks") == "attack");
@@ -228,7 +228,7 @@ TEST_CASE("link: the library groups documents and reads heads as lemmas", "[link
   LinkMention no_head;
   no_head.type = "event";
   no_head.text = "was arrested";
-  CHECK(Linker::HeadLemma(no_head) == "arrest");
+  CHECK(Linker().HeadLemma(no_head) == "arrest");
 }
 
 TEST_CASE("link: offsets are characters, not bytes", "[link]") {
