@@ -1,15 +1,23 @@
 // parley demands: who demands what of whom, straight from the store — each demand with its
-// source and target actors, the policies it concerns, how many articles report it and a
-// sentence that states it. Filters: --by ACTOR, --of ACTOR (id, name or alias), --about
-// POLICY (id or name), --since DATE (ISO dates compare as text).
+// source and target actors, the policies it concerns, how many independent sources report it
+// (near-duplicate articles count once), in how many articles, and a sentence that states it.
+// Filters: --by ACTOR, --of ACTOR (id, name or alias), --about POLICY (id or name), --since
+// DATE (ISO dates compare as text).
+//
+// --timeline: the demands and other stances between actors over time, one row per event with
+// the first and last date it was reported, its sources and reports, ordered by actor pair and
+// first date.
 #include <algorithm>
+#include <tuple>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "core/hash.h"
 #include "core/strings.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
+#include "storage/near_duplicate_index.h"
 
 namespace parley::cli {
 namespace {
@@ -54,6 +62,126 @@ std::string JoinNames(const std::vector<Node>& nodes) {
   return out;
 }
 
+// The articles that report an event: their nodes and dates, how many independent sources
+// they are, and the first quote.
+struct Reports {
+  std::vector<NodeId> articles;
+  int64_t sources = 0;
+  std::string first, last;  // dates of the earliest and latest dated report
+  std::string quote;
+};
+
+Status AddDates(const GraphStore& store, const Snapshot* snap, Reports* r) {
+  for (NodeId a : r->articles) {
+    Node n;
+    if (!store.GetNode(a, &n, snap).ok()) continue;
+    std::string date = Prop(n, "date");
+    if (date.empty()) continue;
+    if (r->first.empty() || date < r->first) r->first = date;
+    if (r->last.empty() || date > r->last) r->last = date;
+  }
+  return CountSources(store, r->articles, &r->sources, snap);
+}
+
+// The reports of an event node (through its REPORTED_IN relationships).
+Status ReadReports(const GraphStore& store, const Node& event, const Snapshot* snap, Reports* r) {
+  auto rc = store.Neighbours(event.id, Direction::kOutgoing, "REPORTED_IN", snap);
+  for (; rc->Valid(); rc->Next()) {
+    r->articles.push_back(rc->entry().other);
+    Relationship rel;
+    if (r->quote.empty() && store.GetRelationship(rc->entry().rel, &rel, snap).ok()) {
+      r->quote = StringProperty(rel.properties, "quote");
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(rc->status());
+  return AddDates(store, snap, r);
+}
+
+// The reports of a stance relationship (its `articles` list).
+Status StanceReports(const GraphStore& store, const Relationship& rel, const Snapshot* snap,
+                     Reports* r) {
+  auto it = rel.properties.find("articles");
+  if (it != rel.properties.end() && it->second.is_list()) {
+    for (const Value& v : it->second.as_list()) {
+      if (v.is_string()) r->articles.push_back(IdFor("Article:" + v.as_string()));
+    }
+  }
+  r->quote = StringProperty(rel.properties, "quote");
+  return AddDates(store, snap, r);
+}
+
+// One row of the timeline.
+struct TimelineRow {
+  std::string source, relation, target, what, first, last, quote;
+  int64_t sources = 0, reports = 0;
+};
+
+// Relationships that are not stances between actors.
+bool IsStance(const std::string& type) {
+  return type != "DEMANDS" && type != "OF" && type != "ABOUT" && type != "REPORTED_IN" &&
+         type != "HOLDS_ROLE";
+}
+
+Status Timeline(const GraphStore& store, const Snapshot* snap, const std::string& by,
+                const std::string& of, const std::string& since, ResultWriter* out) {
+  std::vector<TimelineRow> rows;
+  std::vector<Node> sources, targets;
+  // Demands: one row per (source, target) of each demand node.
+  auto cursor = store.ScanLabel("Demand", snap);
+  for (; cursor->Valid(); cursor->Next()) {
+    Node d;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &d, snap));
+    PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kIncoming, "DEMANDS", snap, &sources));
+    PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kOutgoing, "OF", snap, &targets));
+    if (!by.empty() && std::none_of(sources.begin(), sources.end(), [&](const Node& n) { return Names(by, n); })) continue;
+    if (!of.empty() && std::none_of(targets.begin(), targets.end(), [&](const Node& n) { return Names(of, n); })) continue;
+    Reports r;
+    PARLEY_RETURN_IF_ERROR(ReadReports(store, d, snap, &r));
+    if (r.first.empty()) r.first = r.last = Prop(d, "date");
+    if (!since.empty() && (r.last.empty() || r.last < since)) continue;
+    rows.push_back({JoinNames(sources), "DEMANDS", JoinNames(targets), Prop(d, "text"), r.first,
+                    r.last, r.quote, r.sources, static_cast<int64_t>(r.articles.size())});
+  }
+  PARLEY_RETURN_IF_ERROR(cursor->status());
+  // Stances: relationships between actors.
+  auto actors = store.ScanLabel("Actor", snap);
+  for (; actors->Valid(); actors->Next()) {
+    Node a;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(actors->id(), &a, snap));
+    if (!Names(by, a)) continue;
+    auto rc = store.Neighbours(a.id, Direction::kOutgoing, {}, snap);
+    for (; rc->Valid(); rc->Next()) {
+      if (!IsStance(rc->entry().type)) continue;
+      Node b;
+      PARLEY_RETURN_IF_ERROR(store.GetNode(rc->entry().other, &b, snap));
+      if (!Names(of, b)) continue;
+      Relationship rel;
+      PARLEY_RETURN_IF_ERROR(store.GetRelationship(rc->entry().rel, &rel, snap));
+      Reports r;
+      PARLEY_RETURN_IF_ERROR(StanceReports(store, rel, snap, &r));
+      if (r.first.empty()) r.first = r.last = StringProperty(rel.properties, "date");
+      if (!since.empty() && (r.last.empty() || r.last < since)) continue;
+      rows.push_back({Prop(a, "name"), rel.type, Prop(b, "name"), StringProperty(rel.properties, "text"),
+                      r.first, r.last, r.quote, r.sources, static_cast<int64_t>(r.articles.size())});
+    }
+    PARLEY_RETURN_IF_ERROR(rc->status());
+  }
+  PARLEY_RETURN_IF_ERROR(actors->status());
+  std::sort(rows.begin(), rows.end(), [](const TimelineRow& x, const TimelineRow& y) {
+    return std::tie(x.source, x.target, x.first, x.relation, x.what) <
+           std::tie(y.source, y.target, y.first, y.relation, y.what);
+  });
+  out->Begin({"source", "relation", "target", "what", "first_seen", "last_seen", "sources",
+              "reports", "quote"});
+  auto date = [](const std::string& d) { return d.empty() ? Value() : Value(d); };
+  for (const TimelineRow& r : rows) {
+    out->Row({r.source, r.relation, r.target, r.what, date(r.first), date(r.last), r.sources,
+              r.reports, r.quote});
+  }
+  out->End();
+  return Status::OK();
+}
+
 }  // namespace
 
 Status Demands(const Args& args) {
@@ -65,7 +193,8 @@ Status Demands(const Args& args) {
   std::string by = args.Get("--by"), of = args.Get("--of"), about = args.Get("--about"), since = args.Get("--since");
 
   auto out = ResultWriter::Make(format, std::cout);
-  out->Begin({"source", "demand", "target", "about", "sources", "date", "quote"});
+  if (args.Has("--timeline")) return Timeline(*store, snap.get(), by, of, since, out.get());
+  out->Begin({"source", "demand", "target", "about", "sources", "reports", "date", "quote"});
   auto cursor = store->ScanLabel("Demand", snap.get());
   std::vector<Node> sources, targets, policies, articles;
   for (; cursor->Valid(); cursor->Next()) {
@@ -79,24 +208,15 @@ Status Demands(const Args& args) {
     if (!by.empty() && std::none_of(sources.begin(), sources.end(), [&](const Node& n) { return Names(by, n); })) continue;
     if (!of.empty() && std::none_of(targets.begin(), targets.end(), [&](const Node& n) { return Names(of, n); })) continue;
     if (!about.empty() && std::none_of(policies.begin(), policies.end(), [&](const Node& n) { return Names(about, n); })) continue;
-    std::string quote;
-    int64_t reports = 0;
-    auto rc = store->Neighbours(d.id, Direction::kOutgoing, "REPORTED_IN", snap.get());
-    for (; rc->Valid(); rc->Next()) {
-      ++reports;
-      Relationship r;
-      if (quote.empty() && store->GetRelationship(rc->entry().rel, &r, snap.get()).ok()) {
-        auto q = r.properties.find("quote");
-        if (q != r.properties.end() && q->second.is_string()) quote = q->second.as_string();
-      }
-    }
-    PARLEY_RETURN_IF_ERROR(rc->status());
+    Reports reports;
+    PARLEY_RETURN_IF_ERROR(ReadReports(*store, d, snap.get(), &reports));
     std::string text = Prop(d, "text");
     auto neg = d.properties.find("negated");
     if (neg != d.properties.end() && neg->second.is_bool() && neg->second.as_bool()) text = "NOT: " + text;
     out->Row({JoinNames(sources), text, targets.empty() ? Value() : Value(JoinNames(targets)),
-              policies.empty() ? Value() : Value(JoinNames(policies)), reports,
-              date.empty() ? Value() : Value(date), quote});
+              policies.empty() ? Value() : Value(JoinNames(policies)), reports.sources,
+              static_cast<int64_t>(reports.articles.size()), date.empty() ? Value() : Value(date),
+              reports.quote});
   }
   PARLEY_RETURN_IF_ERROR(cursor->status());
   out->End();

@@ -18,6 +18,7 @@
 #include "core/extractor.h"
 #include "core/facts.h"
 #include "storage/graph_model.h"
+#include "storage/near_duplicate_index.h"
 #include "storage/graph_store.h"
 
 namespace parley::cli {
@@ -36,6 +37,7 @@ Status Store(GraphStore* store, const GraphModel& model, const DocumentFacts& fa
   GraphBatch batch;
   int dropped = 0;
   PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model, &article, &batch, &dropped));
+  PARLEY_RETURN_IF_ERROR(LinkNearDuplicates(*store, model.duplicates, facts, &batch));
   t->dropped += dropped;
   ArticleOutcome outcome;
   PARLEY_RETURN_IF_ERROR(store->WriteArticle(article, batch, &outcome).WithContext("article " + facts.doc));
@@ -114,6 +116,7 @@ Status IngestFacts(const Args& args) {
   PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
+  PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
 
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
@@ -172,6 +175,7 @@ Status IngestDocuments(const Args& args) {
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
+  PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
   Tally tally;
   Progress progress("articles", reader->bytes_total());
   Status write_status;

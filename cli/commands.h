@@ -28,7 +28,8 @@ Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* o
 //                [--path FROM TO | --path-from FROM --path-to TO] [--format table|json]
 Status Analyze(const Args& args);
 
-// parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format F]
+// parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE]
+//                [--timeline] [--format F]
 Status Demands(const Args& args);
 
 // parley export [--db DIR] --format FORMAT [-o PATH] [--query Q [--params JSON] | --around ACTOR

@@ -30,8 +30,8 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Analyze, {"--db", "--types", "--since", "--until", "--top", "--path", "--path-from", "--path-to", "--format"}, {},
         "parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N] [--path FROM TO] [--format table|json]  actor graph: degree, PageRank, betweenness, components, shortest paths"}},
       {"demands",
-       {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {},
-        "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--format table|json|jsonl|csv]  who demands what of whom"}},
+       {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {"--timeline"},
+        "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--timeline] [--format table|json|jsonl|csv]  who demands what of whom; --timeline: demands and stances between actors over time"}},
       {"export",
        {parley::cli::Export, {"--db", "--format", "-o", "--query", "--params", "--around", "--hops", "--since", "--title"}, {},
         "parley export [--db DIR] --format graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html [-o PATH]\n"

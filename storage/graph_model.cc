@@ -71,6 +71,7 @@ std::string PolicyKey(std::string_view name) { return Slug(name, '-'); }
 
 Status GraphModel::LoadDefault(GraphModel* out) {
   PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&out->types));
+  PARLEY_RETURN_IF_ERROR(NearDuplicates::LoadDefault(&out->duplicates));
   return EventKeys::LoadDefault(&out->keys);
 }
 
@@ -91,6 +92,13 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
   if (!doc.title.empty()) ap["title"] = doc.title;
   if (!doc.date.empty()) ap["date"] = doc.date;
   if (!doc.source.empty()) ap["source"] = doc.source;
+  // The article's MinHash signature and band keys, by which near-duplicates find each other.
+  std::vector<int64_t> signature = model.duplicates.Signature(doc.text);
+  if (!signature.empty()) {
+    ap["minhash"] = Value(ValueList(signature.begin(), signature.end()));
+    std::vector<std::string> bands = model.duplicates.Bands(signature);
+    ap["lsh"] = Value(ValueList(bands.begin(), bands.end()));
+  }
   batch->PutNode(article_node, {"Article"}, std::move(ap));
 
   // Actors: one node per canonical id, merged with what other articles said of it.

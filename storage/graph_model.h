@@ -20,6 +20,7 @@
 
 #include "core/event_key.h"
 #include "core/facts.h"
+#include "core/near_duplicate.h"
 #include "core/status.h"
 #include "storage/graph_store.h"
 
@@ -46,11 +47,13 @@ class EventTypes {
   std::map<std::string, EventShape> shapes_;
 };
 
-// What turning facts into graph changes needs: the event type table and the event key rules.
+// What turning facts into graph changes needs: the event type table, the event key rules and
+// the near-duplicate rules.
 struct GraphModel {
   EventTypes types;
   EventKeys keys;
-  // Loads both from the data folder.
+  NearDuplicates duplicates;
+  // Loads all three from the data folder.
   static Status LoadDefault(GraphModel* out);
 };
 

@@ -1,0 +1,101 @@
+#include "core/near_duplicate.h"
+
+#include <cstdio>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "core/data_path.h"
+#include "core/hash.h"
+#include "core/strings.h"
+
+namespace parley {
+namespace {
+
+// A 64-bit mixer (splitmix64's finaliser): turns one shingle hash into the i-th of many.
+uint64_t Mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      words.push_back(Lower(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(Lower(cur));
+  return words;
+}
+
+}  // namespace
+
+Status NearDuplicates::Load(const std::string& path, NearDuplicates* out) {
+  std::string text;
+  PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidInput(path + ": expected a JSON object");
+  out->shingle_words_ = j.value("shingle_words", 4);
+  out->hashes_ = j.value("hashes", 64);
+  out->bands_ = j.value("bands", 16);
+  out->threshold_ = j.value("threshold", 0.8);
+  if (out->shingle_words_ < 1 || out->hashes_ < 1 || out->bands_ < 1 ||
+      out->hashes_ % out->bands_ != 0 || out->threshold_ <= 0 || out->threshold_ > 1) {
+    return Status::InvalidInput(path + ": needs shingle_words >= 1, hashes a multiple of bands, 0 < threshold <= 1");
+  }
+  return Status::OK();
+}
+
+Status NearDuplicates::LoadDefault(NearDuplicates* out) {
+  return Load(DataPath("near_duplicates.json"), out);
+}
+
+std::vector<int64_t> NearDuplicates::Signature(std::string_view text) const {
+  std::vector<std::string> words = LowerWords(text);
+  if (static_cast<int>(words.size()) < shingle_words_) return {};
+  std::vector<uint64_t> mins(hashes_, std::numeric_limits<uint64_t>::max());
+  for (size_t i = 0; i + shingle_words_ <= words.size(); ++i) {
+    std::string shingle = words[i];
+    for (int k = 1; k < shingle_words_; ++k) shingle += " " + words[i + k];
+    uint64_t h = IdFor(shingle);
+    for (int k = 0; k < hashes_; ++k) {
+      uint64_t v = Mix(h ^ Mix(static_cast<uint64_t>(k)));
+      if (v < mins[k]) mins[k] = v;
+    }
+  }
+  // Stored as signed 63-bit integers (the store's integers).
+  std::vector<int64_t> out(hashes_);
+  for (int k = 0; k < hashes_; ++k) out[k] = static_cast<int64_t>(mins[k] >> 1);
+  return out;
+}
+
+std::vector<std::string> NearDuplicates::Bands(const std::vector<int64_t>& sig) const {
+  std::vector<std::string> out;
+  if (static_cast<int>(sig.size()) != hashes_) return out;
+  int rows = hashes_ / bands_;
+  for (int b = 0; b < bands_; ++b) {
+    std::string key;
+    for (int r = 0; r < rows; ++r) key += std::to_string(sig[b * rows + r]) + ",";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%d:%016llx", b, static_cast<unsigned long long>(IdFor(key)));
+    out.push_back(buf);
+  }
+  return out;
+}
+
+double NearDuplicates::Similarity(const std::vector<int64_t>& a, const std::vector<int64_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  size_t same = 0;
+  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+}  // namespace parley

@@ -1,0 +1,82 @@
+#include "storage/near_duplicate_index.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "core/hash.h"
+
+namespace parley {
+
+Status PrepareNearDuplicateIndex(GraphStore* store) {
+  if (store->IsIndexed("Article", "lsh")) return Status::OK();
+  return store->CreateIndex("Article", "lsh");
+}
+
+Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
+                          const DocumentFacts& doc, GraphBatch* batch) {
+  std::vector<int64_t> sig = rules.Signature(doc.text);
+  if (sig.empty() || !store.IsIndexed("Article", "lsh")) return Status::OK();
+  const NodeId self = IdFor("Article:" + doc.doc);
+  std::set<NodeId> candidates;
+  for (const std::string& band : rules.Bands(sig)) {
+    std::vector<NodeId> ids;
+    PARLEY_RETURN_IF_ERROR(store.FindNodes("Article", "lsh", Value(band), &ids));
+    candidates.insert(ids.begin(), ids.end());
+  }
+  candidates.erase(self);
+  // Bounded work however many copies a story has: the lowest ids first, at most
+  // kMaxCompared read, at most kMaxLinks linked (a group stays connected through its links).
+  constexpr size_t kMaxCompared = 64, kMaxLinks = 8;
+  ValueList near;
+  size_t compared = 0;
+  for (NodeId id : candidates) {
+    if (near.size() >= kMaxLinks || ++compared > kMaxCompared) break;
+    Node other;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(id, &other));
+    auto it = other.properties.find("minhash");
+    if (it == other.properties.end() || !it->second.is_list()) continue;
+    std::vector<int64_t> theirs;
+    for (const Value& v : it->second.as_list()) theirs.push_back(v.is_int() ? v.as_int() : 0);
+    if (!rules.Near(sig, theirs)) continue;
+    std::string other_id = StringProperty(other.properties, "id");
+    near.push_back(Value(other_id));
+    batch->PutNode(id, {"Article"}, {{"near_duplicates", Value(ValueList{Value(doc.doc)})}});
+  }
+  if (!near.empty()) batch->PutNode(self, {"Article"}, {{"near_duplicates", Value(std::move(near))}});
+  return Status::OK();
+}
+
+Status CountSources(const GraphStore& store, const std::vector<NodeId>& articles, int64_t* sources,
+                    const Snapshot* snap) {
+  std::vector<NodeId> ids(articles);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  // Union-find over the given articles, joined by their near_duplicates links.
+  std::map<NodeId, NodeId> parent;
+  for (NodeId id : ids) parent[id] = id;
+  std::function<NodeId(NodeId)> find = [&](NodeId x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (NodeId id : ids) {
+    Node n;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(id, &n, snap));
+    auto it = n.properties.find("near_duplicates");
+    if (it == n.properties.end() || !it->second.is_list()) continue;
+    for (const Value& v : it->second.as_list()) {
+      if (!v.is_string()) continue;
+      NodeId other = IdFor("Article:" + v.as_string());
+      if (!parent.count(other)) continue;
+      NodeId a = find(id), b = find(other);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  int64_t groups = 0;
+  for (NodeId id : ids) groups += find(id) == id;
+  *sources = groups;
+  return Status::OK();
+}
+
+}  // namespace parley

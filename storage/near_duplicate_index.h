@@ -1,0 +1,32 @@
+// Near-duplicate articles in the store: each Article node carries its MinHash signature
+// (`minhash`) and band keys (`lsh`, property-indexed); a new article is compared with the
+// stored ones that share a band, and near-duplicates are linked both ways through their
+// `near_duplicates` lists. Lists unite whatever the order, so the links do not depend on which
+// article came first; counts of sources take one article per group of near-duplicates.
+#pragma once
+
+#include <vector>
+
+#include "core/facts.h"
+#include "core/near_duplicate.h"
+#include "core/status.h"
+#include "storage/graph_store.h"
+
+namespace parley {
+
+// Makes the (Article, lsh) index if the store lacks it (once per store).
+Status PrepareNearDuplicateIndex(GraphStore* store);
+
+// Adds to `batch` (which FactsToGraph filled for `doc`) the links between `doc`'s article and
+// the stored articles it near-duplicates (not itself): of the articles sharing a band, the 64
+// with the lowest node ids are compared and at most 8 linked, so that a story copied a
+// thousand times costs no more than one copied ten times.
+Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
+                          const DocumentFacts& doc, GraphBatch* batch);
+
+// How many independent sources the Article nodes `articles` are: one per group of
+// near-duplicates among them (a wire copy and its original count once).
+Status CountSources(const GraphStore& store, const std::vector<NodeId>& articles, int64_t* sources,
+                    const Snapshot* snap = nullptr);
+
+}  // namespace parley
