@@ -50,7 +50,7 @@ std::string CsvField(const std::string& s) {
 // A property as a field of a column of type `type`.
 std::string Neo4jField(const Value& v, const std::string& type) {
   auto scalar = [&](const Value& x) {
-    std::string text = type.starts_with("double") && x.is_int() ? Number(static_cast<double>(x.as_int())) : Text(x);
+    std::string text = TextAs(x, type);
     // ';' separates array items; inside an item it would split it.
     if (type.ends_with("[]")) std::replace(text.begin(), text.end(), ';', ',');
     std::string clean;

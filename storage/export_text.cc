@@ -85,6 +85,10 @@ std::string AttributeName(std::string_view key, std::initializer_list<std::strin
   return std::string(key);
 }
 
+std::string TextAs(const Value& v, std::string_view type) {
+  return type.starts_with("double") && v.is_int() ? Number(static_cast<double>(v.as_int())) : Text(v);
+}
+
 std::string Labels(const Node& n) {
   std::string out;
   for (const auto& l : n.labels) out += ":" + l;

@@ -37,6 +37,9 @@ std::string Quoted(std::string_view s, bool unicode_escapes);
 std::string Number(double d);
 // A property value as plain text: strings as they are, lists as [a, b], numbers in decimal.
 std::string Text(const Value& v);
+// A property value as text in a column declared `type`: an integer in a "double" (or
+// "double[]") column is written as a double, anything else as Text().
+std::string TextAs(const Value& v, std::string_view type);
 // ":Label1:Label2".
 std::string Labels(const Node& n);
 // A readable caption for a node: its name, else its title, else its text, else its labels.

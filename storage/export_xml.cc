@@ -51,9 +51,7 @@ Status WriteGraphML(const GraphStore& store, std::ostream& out, const ExportOpti
   auto data = [&](const std::map<std::string, std::string>& ids,
                   const std::map<std::string, std::string>& types, const PropertyMap& props) {
     for (const auto& [name, v] : props) {
-      std::string text = types.at(name) == "double" && v.is_int()
-                             ? Number(static_cast<double>(v.as_int()))
-                             : Text(v);
+      std::string text = TextAs(v, types.at(name));
       out << "      <data key=\"" << ids.at(name) << "\">" << Xml(text) << "</data>\n";
     }
   };
@@ -134,9 +132,7 @@ Status WriteGexf(const GraphStore& store, std::ostream& out, const ExportOptions
   auto values = [&](const std::map<std::string, std::string>& ids,
                     const std::map<std::string, std::string>& types, const PropertyMap& props) {
     for (const auto& [name, v] : props) {
-      std::string text = types.at(name) == "double" && v.is_int()
-                             ? Number(static_cast<double>(v.as_int()))
-                             : Text(v);
+      std::string text = TextAs(v, types.at(name));
       out << "          <attvalue for=\"" << ids.at(name) << "\" value=\"" << Xml(text) << "\"/>\n";
     }
   };

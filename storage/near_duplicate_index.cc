@@ -16,9 +16,17 @@ Status PrepareNearDuplicateIndex(GraphStore* store) {
 
 Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
                           const DocumentFacts& doc, GraphBatch* batch) {
-  std::vector<int64_t> sig = rules.Signature(doc.text);
-  if (sig.empty() || !store.IsIndexed("Article", "lsh")) return Status::OK();
+  if (!store.IsIndexed("Article", "lsh")) return Status::OK();
+  // The signature FactsToGraph put on the article's node, rather than a second pass over the text.
   const NodeId self = IdFor("Article:" + doc.doc);
+  std::vector<int64_t> sig;
+  for (const auto& op : batch->ops()) {
+    if (op.kind != GraphBatch::Op::kPutNode || op.id != self) continue;
+    auto it = op.properties.find("minhash");
+    if (it == op.properties.end() || !it->second.is_list()) continue;
+    for (const Value& v : it->second.as_list()) sig.push_back(v.is_int() ? v.as_int() : 0);
+  }
+  if (sig.empty()) return Status::OK();
   std::set<NodeId> candidates;
   for (const std::string& band : rules.Bands(sig)) {
     std::vector<NodeId> ids;
