@@ -17,6 +17,7 @@
 #include "core/document_reader.h"
 #include "core/extractor.h"
 #include "core/facts.h"
+#include "storage/curation.h"
 #include "storage/graph_model.h"
 #include "storage/near_duplicate_index.h"
 #include "storage/graph_store.h"
@@ -32,7 +33,15 @@ struct Tally {
 
 void Warn(const std::string& msg) { std::cerr << "parley: warning: " << msg << "\n"; }
 
-Status Store(GraphStore* store, const GraphModel& model, const DocumentFacts& facts, Tally* t) {
+// Stores one article's facts, after the curator's decisions (parley actor) are applied to them.
+Status Store(GraphStore* store, const GraphModel& model, const Curation& curation,
+             const DocumentFacts& extracted, Tally* t) {
+  DocumentFacts curated;
+  if (!curation.empty()) {
+    curated = extracted;
+    curation.Apply(&curated);
+  }
+  const DocumentFacts& facts = curation.empty() ? extracted : curated;
   ArticleRecord article;
   GraphBatch batch;
   int dropped = 0;
@@ -117,6 +126,8 @@ Status IngestFacts(const Args& args) {
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
+  Curation curation;
+  PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
 
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
@@ -149,7 +160,7 @@ Status IngestFacts(const Args& args) {
           if (bad.count({i, n})) return Status::OK();
           DocumentFacts facts;
           PARLEY_RETURN_IF_ERROR(ParseFacts(line, &facts));
-          return Store(store.get(), model, facts, &tally);
+          return Store(store.get(), model, curation, facts, &tally);
         },
         [&](uint64_t bytes) {
           progress.Update(done_before + bytes, tally.added + tally.replaced + tally.unchanged);
@@ -176,12 +187,14 @@ Status IngestDocuments(const Args& args) {
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
+  Curation curation;
+  PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
   Tally tally;
   Progress progress("articles", reader->bytes_total());
   Status write_status;
   // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
   auto write = [&](DocumentFacts& facts) {
-    if (write_status.ok()) write_status = Store(store.get(), model, facts, &tally);
+    if (write_status.ok()) write_status = Store(store.get(), model, curation, facts, &tally);
     progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
   };
   {

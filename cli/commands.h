@@ -24,6 +24,10 @@ Status Extract(const Args& args);
 int JobsFrom(const Args& args, Status* s);
 Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* out);
 
+// parley actor alias ACTOR NAME | merge ACTOR INTO | split ACTOR --alias NAME [--id NEW_ID] | list
+//              [--db DIR] [--format F]: curation decisions, recorded for later ingests
+Status Actor(const Args& args);
+
 // parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N]
 //                [--path FROM TO | --path-from FROM --path-to TO] [--format table|json]
 Status Analyze(const Args& args);

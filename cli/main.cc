@@ -26,6 +26,10 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Ingest, {"--db", "--facts", "--actors", "--jobs"}, {"--skip-bad", "--all-sentences"},
         "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles (.txt, .md, .jsonl, folders, - for stdin)\n"
         "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley extract`"}},
+      {"actor",
+       {parley::cli::Actor, {"--db", "--alias", "--id", "--format"}, {},
+        "parley actor alias|merge|split|list [--db DIR] ...  curate actors, kept by later ingests:\n"
+        "              alias ACTOR NAME | merge ACTOR INTO | split ACTOR --alias NAME [--id NEW_ID] | list [--format table|json|jsonl|csv]"}},
       {"analyze",
        {parley::cli::Analyze, {"--db", "--types", "--since", "--until", "--top", "--path", "--path-from", "--path-to", "--format"}, {},
         "parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N] [--path FROM TO] [--format table|json]  actor graph: degree, PageRank, betweenness, components, shortest paths"}},

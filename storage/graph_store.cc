@@ -377,6 +377,8 @@ class StoreImpl : public GraphStore {
 
   // ---- writes ----
   Status Apply(const GraphBatch& batch) override;
+  Status ApplyOwned(const GraphBatch& batch,
+                    const std::map<RelId, std::vector<std::string>>& rel_owners) override;
   Status WriteArticle(const ArticleRecord& article, const GraphBatch& facts,
                       ArticleOutcome* outcome) override;
   Status RemoveArticle(std::string_view id) override;
@@ -1324,6 +1326,24 @@ Status StoreImpl::Apply(const GraphBatch& batch) {
   std::lock_guard lock(write_mu_);
   Txn t(this);
   PARLEY_RETURN_IF_ERROR(ApplyOps(&t, batch, nullptr));
+  return t.Commit();
+}
+
+Status StoreImpl::ApplyOwned(const GraphBatch& batch,
+                             const std::map<RelId, std::vector<std::string>>& rel_owners) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  PARLEY_RETURN_IF_ERROR(ApplyOps(&t, batch, nullptr));
+  for (const auto& op : batch.ops()) {
+    if (op.kind != GraphBatch::Op::kPutRel) continue;
+    auto it = rel_owners.find(op.id);
+    if (it == rel_owners.end()) continue;
+    for (const auto& article : it->second) {
+      t.Put(keys::kOwners, keys::Owner(ElementKind::kRel, op.id, article), "");
+      t.Put(keys::kContrib, keys::Contrib(article, ElementKind::kRel, op.id), "");
+    }
+  }
   return t.Commit();
 }
 

@@ -226,6 +226,11 @@ class GraphStore {
 
   // Applies `batch` atomically: all of it or, on any error, none of it.
   virtual Status Apply(const GraphBatch& batch) = 0;
+  // Applies `batch` as Apply does, and records the articles `rel_owners[id]` as contributors
+  // of each relationship `id` the batch puts, as if they had written it: it then goes when the
+  // last of them is withdrawn. (Moving facts from one node to another keeps their sources.)
+  virtual Status ApplyOwned(const GraphBatch& batch,
+                            const std::map<RelId, std::vector<std::string>>& rel_owners) = 0;
   // Stores one article and its facts atomically. If an article with the same id and the same
   // facts hash is stored, nothing changes (kUnchanged). If one with another hash is, its facts
   // are withdrawn first (kReplaced): what no other article contributes goes.
