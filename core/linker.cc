@@ -188,11 +188,13 @@ class WordNet {
   }
 
   // How two lemmas relate, reading each as a noun, verb and adjective and taking each word
-  // class's first `senses` senses (0: that relation is not looked for).
+  // class's first `senses` senses (0: that relation is not looked for). Only verbs have cause
+  // and entailment links in WordNet.
   struct Relations {
     int synonym = 0;     // a synset in common
     int derivation = 0;  // a derivational link ("+", "\") between their synsets
     int hypernym = 0;    // one's synset is a direct hypernym of the other's
+    int cause = 0;       // one's synset causes or entails the other's (">", "*")
   };
   bool Related(const std::string& a, const std::string& b, const Relations& r) const {
     if (r.synonym > 0) {
@@ -203,6 +205,7 @@ class WordNet {
     }
     if (r.derivation > 0 && Linked(a, b, r.derivation, {"+", "\\"})) return true;
     if (r.hypernym > 0 && Linked(a, b, r.hypernym, {"@", "@i"})) return true;
+    if (r.cause > 0 && Linked(a, b, r.cause, {">", "*"})) return true;
     return false;
   }
 
@@ -376,7 +379,8 @@ Status Linker::Load(const std::string& path, Linker* out) {
   }
   for (auto [key, field] : {std::pair<const char*, int*>{"synonym_senses", &o.synonym_senses},
                             {"derivation_senses", &o.derivation_senses},
-                            {"hypernym_senses", &o.hypernym_senses}}) {
+                            {"hypernym_senses", &o.hypernym_senses},
+                            {"cause_senses", &o.cause_senses}}) {
     if (!j.contains(key)) continue;
     if (!j[key].is_number_integer() || j[key].get<int>() < 0)
       return Status::InvalidInput(path + ": " + key + ": expected a whole number >= 0");
@@ -530,8 +534,10 @@ std::vector<int> Linker::ClusterMentions(const std::vector<LinkDocument>& docs,
     return x;
   };
   const LinkerOptions& o = options_;
-  if (o.synonym_senses > 0 || o.derivation_senses > 0 || o.hypernym_senses > 0) {
-    WordNet::Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses};
+  if (o.synonym_senses > 0 || o.derivation_senses > 0 || o.hypernym_senses > 0 ||
+      o.cause_senses > 0) {
+    WordNet::Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses,
+                         o.cause_senses};
     const WordNet& wn = WordNet::Get();
     for (int a = 0; a < clusters; ++a) {
       if (heads[a].group < 0 || heads[a].type != "event") continue;

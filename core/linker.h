@@ -23,9 +23,10 @@
 //      as nouns; entities as nouns) and, if `match_tag`, the same tag. Mentions whose tag is
 //      in `document_only_tags` (reporting events such as "said": each article's own) only
 //      corefer within their document. Events with different head lemmas also corefer (same
-//      group and tag) when WordNet relates the lemmas: a shared synset or a derivational link
-//      among their first senses ("earthquake"/"quake", "issue"/"release"). Heads lose non-word
-//      characters at either end and a possessive "'s" ("#Oscars", "Nixon's").
+//      group and tag) when WordNet relates the lemmas: a shared synset, a derivational link or a
+//      cause or entailment link among their first senses ("earthquake"/"quake",
+//      "issue"/"release", "kill" causes "die"). Heads lose non-word characters at either end
+//      and a possessive "'s" ("#Oscars", "Nixon's").
 //
 // The thresholds and word lists are data: data/linker.json (tuned on the ECB+ training split,
 // see bench/linking/README.md).
@@ -71,6 +72,7 @@ struct LinkerOptions {
   int synonym_senses = 0;     // a shared synset
   int derivation_senses = 0;  // a derivational link between their synsets
   int hypernym_senses = 0;    // one's synset a direct hypernym of the other's
+  int cause_senses = 0;       // one's synset causes or entails the other's ("kill" -> "die")
   std::set<std::string> document_only_tags;  // tags whose mentions corefer only within a document
   std::set<std::string> stopwords;           // lower-case words that are never document features
   std::set<std::string> pronouns;            // entity heads that are not document features

@@ -231,6 +231,35 @@ TEST_CASE("link: the library groups documents and reads heads as lemmas", "[link
   CHECK(Linker().HeadLemma(no_head) == "arrest");
 }
 
+TEST_CASE("link: an event that causes another corefers with it in its group", "[link]") {
+  // Two made-up reports of one shooting ("killed" in one, "died" in the other) and a death
+  // elsewhere; WordNet: "kill" causes "die".
+  std::vector<LinkDocument> docs = {
+      {"tarnow-1", "A gunman killed the harbour master of Tarnow on Friday night.", ""},
+      {"tarnow-2", "The harbour master of Tarnow died after a gunman fired at him on Friday.", ""},
+      {"osk-1", "A retired baker died at his home in Osk on Sunday.", ""}};
+  auto event = [&](int doc, const std::string& head, const char* tag = "ACTION_OCCURRENCE") {
+    size_t at = docs[doc].text.find(head);
+    REQUIRE(at != std::string::npos);
+    return LinkMention{doc, static_cast<int64_t>(at), static_cast<int64_t>(at + head.size()),
+                       "event", tag, head, head};
+  };
+  std::vector<LinkMention> mentions = {event(0, "killed"), event(1, "died"), event(2, "died"),
+                                       event(1, "fired", "ACTION_CAUSATIVE")};
+  const std::vector<int> groups = {0, 0, 1};
+  Linker linker;
+  REQUIRE(Linker::LoadDefault(&linker).ok());
+  REQUIRE(linker.options().cause_senses == 1);
+  auto c = linker.ClusterMentions(docs, groups, mentions);
+  CHECK(c[0] == c[1]);  // killed / died, one group, one tag
+  CHECK(c[2] != c[1]);  // the baker's death is another group's
+  CHECK(c[3] != c[0]);  // another tag
+  LinkerOptions off = linker.options();
+  off.cause_senses = 0;
+  c = Linker(off).ClusterMentions(docs, groups, mentions);
+  CHECK(c[0] != c[1]);
+}
+
 TEST_CASE("link: offsets are characters, not bytes", "[link]") {
   TempDir tmp;
   // "Zürich" and "Straße" take one more byte each than characters.
