@@ -199,15 +199,34 @@ class Resolver {
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.
       std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));
+      // Two people of one name serving different countries are two actors: the country the
+      // role is held in is part of the id ("samir_haddad@egy"), so that articles about the
+      // Egyptian and the Lebanese minister never merge them. Without a country only the name is.
+      // "Foreign Minister Samir Haddad of Egypt": the country after the name.
+      ActorDictionary::Match of;
+      bool of_country = country.empty() && k + 1 < t.size() && t[k].text == "of" &&
+                        dict_.MatchActor(t, k + 1, &of) && dict_.actor(of.actor).kind != "person";
+      if (of_country) country = CountryOf(of.actor);
+      // One article naming the person twice means one person, with or without the country.
       std::string id = Slug(name, '_');
+      if (!country.empty()) id += "@" + Slug(country, '_');
+      auto known = known_names_.find(name);
+      if (known != known_names_.end()) {
+        const Entity& seen = out_.entities[known->second];
+        if (country.empty() || seen.country.empty() || seen.country == country) id = known->second;
+      }
       Entity& e = Introduce(id, name, "person");
       if (e.role.empty()) e.role = r.name;
       if (e.country.empty()) e.country = country;
-      Add(sentence, t, first, k - 1, id, ActorMention::kPerson, false);
+      Add(sentence, t, first, of_country ? k + of.length : k - 1, id, ActorMention::kPerson, false);
       apposition(k);
       known_names_[t[k - 1].text] = id;
       known_names_[name] = id;
       last_person_ = id;
+      if (of_country) {
+        Add(sentence, t, k + 1, k + of.length, dict_.actor(of.actor).id, ActorMention::kName, false);
+        return k + 1 + of.length;
+      }
       return k;
     }
     // The role alone: someone the article introduced with it, else the dictionary's holder,

@@ -108,7 +108,7 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
   });
   CHECK(hedged);
   // The other side: the State Department urges Tehran back to compliance.
-  CHECK(Count(ds, "daniel_whitcomb", "IRN", "return to full compliance") == 1);
+  CHECK(Count(ds, "daniel_whitcomb@usa", "IRN", "return to full compliance") == 1);
   // Other stories, other shapes: "called on ... to", "wants ... to", "urged".
   CHECK(Count(ds, "UKR", "RUS", "stop attacks on its ports") == 1);
   CHECK(Count(ds, "CHN", "EU", "drop the tariffs") == 1);
@@ -144,7 +144,7 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
   CHECK(Has({"Supreme Leader|IRN"}, role_of("ali_khamenei").empty()
                                         ? ""
                                         : role_of("ali_khamenei")[0].first + "|" + role_of("ali_khamenei")[0].second));
-  auto sissoko = role_of("bakary_sissoko");
+  auto sissoko = role_of("bakary_sissoko@mli");
   REQUIRE_FALSE(sissoko.empty());
   CHECK(sissoko[0].second == "MLI");
 

@@ -156,4 +156,30 @@ TEST_CASE("ingesting in another order, one article at a time, or twice gives the
   CHECK(dump("backwards") == once);
 }
 
+TEST_CASE("namesakes serving different countries stay two actors; one across articles is one",
+          "[link][ingest]") {
+  // Samir Haddad, Egypt's foreign minister (two articles), and Samir Haddad, Lebanon's
+  // (tests/data/linking/namesakes.jsonl, written for this test).
+  test::TempDir tmp;
+  Ingest(tmp / "db", {std::string(PARLEY_TEST_DATA) + "/linking/namesakes.jsonl"});
+  auto rows = Query(tmp / "db",
+                    "MATCH (p:Actor {name: 'Samir Haddad'})-[:HOLDS_ROLE]->(c:Actor) "
+                    "RETURN c.id, p.id, p.aliases ORDER BY c.id");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0][0] == "EGY");
+  CHECK(rows[1][0] == "LBN");
+  CHECK(rows[0][1] != rows[1][1]);
+  // The Egyptian minister of both Cairo articles, however each names him, is one actor.
+  auto aliases = rows[0][2].get<std::vector<std::string>>();
+  CHECK(std::count(aliases.begin(), aliases.end(), "Egypt's Foreign Minister Samir Haddad") == 1);
+  CHECK(std::count(aliases.begin(), aliases.end(), "Foreign Minister Samir Haddad of Egypt") == 1);
+  // Each one's demand stays his.
+  auto demands = Query(tmp / "db",
+                       "MATCH (p:Actor {name: 'Samir Haddad'})-[:DEMANDS]->(:Demand)-[:OF]->(t:Actor) "
+                       "RETURN DISTINCT p.id, t.id ORDER BY t.id");
+  REQUIRE(demands.size() == 2);
+  CHECK(demands[0] == nlohmann::json::array({rows[0][1], "ISR"}));
+  CHECK(demands[1] == nlohmann::json::array({rows[1][1], "SYR"}));
+}
+
 }  // namespace parley
