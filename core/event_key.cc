@@ -58,7 +58,7 @@ Status EventKeys::Load(const std::string& path, EventKeys* out) {
     return Status::InvalidInput(path + ": period: expected \"month\" or \"day\"");
   }
   out->by_day_ = period == "day";
-  return Status::OK();
+  return Linker::LoadDefault(&out->linker_);
 }
 
 Status EventKeys::LoadDefault(EventKeys* out) { return Load(DataPath("event_keys.json"), out); }
@@ -67,7 +67,16 @@ std::string EventKeys::Signature(const Event& e) const {
   std::vector<std::string> lemmas;
   for (const std::string& w : Words(e.content)) {
     if (stopwords_.count(w)) continue;
-    lemmas.push_back(LemmaOf(w));
+    if (lemmas.empty()) {
+      // The head is read as the linker reads an event's head, so that "the withdrawal of
+      // troops" and "withdraw the troops" share it.
+      LinkMention head;
+      head.type = "event";
+      head.head = w;
+      lemmas.push_back(linker_.HeadLemma(head));
+    } else {
+      lemmas.push_back(LemmaOf(w));
+    }
     if (lemmas.size() == 2) break;
   }
   std::string first = lemmas.empty() ? "" : lemmas[0];

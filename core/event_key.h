@@ -14,20 +14,23 @@
 #include <vector>
 
 #include "core/facts.h"
+#include "core/linker.h"
 #include "core/status.h"
 
 namespace parley {
 
 class EventKeys {
  public:
-  // Loads the rules from a JSON file such as data/event_keys.json.
+  // Loads the rules from a JSON file such as data/event_keys.json, and the linker's head-lemma
+  // rules from data/linker.json.
   static Status Load(const std::string& path, EventKeys* out);
   // Loads data/event_keys.json from the data folder.
   static Status LoadDefault(EventKeys* out);
 
-  // The content signature of `e`: the lemma of its first content word and the id of its first
-  // policy (else the lemma of its second content word), "lift|sanctions" for "lift the
-  // sanctions it has imposed" about sanctions.
+  // The content signature of `e`: the lemma of its first content word, read as the linker
+  // reads an event's head (a verb; a noun as the verb it derives from, "withdrawal" ->
+  // "withdraw"), and the id of its first policy (else the lemma of its second content word):
+  // "lift|sanctions" for "lift the sanctions it has imposed" about sanctions.
   std::string Signature(const Event& e) const;
   // The period an article dated `date` (YYYY-MM-DD...) falls in: "2026-03" by month; "" when
   // undated.
@@ -40,6 +43,7 @@ class EventKeys {
  private:
   std::set<std::string, std::less<>> stopwords_;
   bool by_day_ = false;
+  Linker linker_;  // its head-lemma rules (data/linker.json)
 };
 
 }  // namespace parley

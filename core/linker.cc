@@ -1,6 +1,12 @@
 #include "core/linker.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -171,10 +177,47 @@ Status ReadStrings(const nlohmann::json& j, const char* key, const std::string& 
   return Status::OK();
 }
 
+// A file mapped read-only into memory: WordNet's data files are large and only a few of their
+// lines are read, so they are neither copied nor read whole.
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  MappedFile& operator=(MappedFile&& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    return *this;
+  }
+  ~MappedFile() {
+    if (data_) munmap(data_, size_);
+  }
+  // Maps `path`; false (and nothing mapped) when it cannot be opened or is empty.
+  bool Open(const std::string& path) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st;
+    void* p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+      p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    }
+    close(fd);
+    if (p == MAP_FAILED) return false;
+    data_ = p;
+    size_ = static_cast<size_t>(st.st_size);
+    return true;
+  }
+  std::string_view view() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // WordNet, read once from /usr/share/wordnet (or $WNSEARCHDIR) and immutable after: the
 // senses of each lemma (nouns, verbs, adjectives), the synsets' words and pointers, and, for
 // each noun's first (most frequent) sense, the verb it derives from ("death" -> "die",
-// "election" -> "elect").
+// "election" -> "elect"), looked up when asked (one synset line read).
 class WordNet {
  public:
   static const WordNet& Get() {
@@ -183,8 +226,8 @@ class WordNet {
   }
   // The verb `noun` (a lemma) derives from or to in its first sense; "" if none.
   std::string VerbOf(const std::string& noun) const {
-    auto it = verb_of_.find(noun);
-    return it == verb_of_.end() ? "" : it->second;
+    auto it = index_[0].find(noun);
+    return it == index_[0].end() ? "" : DerivedVerb(it->second[0], noun);
   }
 
   // How two lemmas relate, reading each as a noun, verb and adjective and taking each word
@@ -217,34 +260,42 @@ class WordNet {
     const char* env = std::getenv("WNSEARCHDIR");
     std::string dir = env && *env ? env : "/usr/share/wordnet";
     const char* names[] = {"noun", "verb", "adj"};
-    std::string index[3];
+    MappedFile index[3];
     for (int p = 0; p < 3; ++p) {
-      if (!ReadFile(dir + "/index." + names[p], &index[p]).ok() ||
-          !ReadFile(dir + "/data." + names[p], &data_[p]).ok()) {
-        for (auto& d : data_) d.clear();
+      if (!index[p].Open(dir + "/index." + names[p]) || !data_[p].Open(dir + "/data." + names[p])) {
+        for (auto& d : data_) d = MappedFile();
         return;
       }
     }
     for (int p = 0; p < 3; ++p) {
-      std::istringstream lines(std::move(index[p]));
-      std::string line;
-      while (std::getline(lines, line)) {
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      // Split by hand: the three index files hold 150,000 lines, read on every run.
+      std::string_view text = index[p].view();
+      std::vector<std::string_view> f;
+      while (!text.empty()) {
+        size_t eol = text.find('\n');
+        std::string_view line = text.substr(0, eol);
+        text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
         if (line.empty() || line[0] == ' ') continue;
-        // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-        std::istringstream f(line);
-        std::string lemma, pos, skip;
-        int synsets = 0, pointers = 0;
-        if (!(f >> lemma >> pos >> synsets >> pointers)) continue;
-        for (int i = 0; i < pointers + 2; ++i) f >> skip;
-        std::vector<size_t> offsets;
-        size_t offset = 0;
-        while (f >> offset) offsets.push_back(offset);
-        if (offsets.empty()) continue;
-        if (p == 0) {
-          std::string verb = DerivedVerb(offsets[0], lemma);
-          if (!verb.empty()) verb_of_.emplace(lemma, verb);
+        f.clear();
+        for (size_t i = 0; i < line.size();) {
+          size_t j = line.find(' ', i);
+          if (j == std::string_view::npos) j = line.size();
+          if (j > i) f.push_back(line.substr(i, j - i));
+          i = j + 1;
         }
-        index_[p].emplace(std::move(lemma), std::move(offsets));
+        if (f.size() < 4) continue;
+        size_t pointers = 0;
+        if (std::from_chars(f[3].data(), f[3].data() + f[3].size(), pointers).ec != std::errc()) continue;
+        std::vector<size_t> offsets;
+        for (size_t k = 4 + pointers + 2; k < f.size(); ++k) {
+          size_t offset = 0;
+          if (std::from_chars(f[k].data(), f[k].data() + f[k].size(), offset).ec == std::errc()) {
+            offsets.push_back(offset);
+          }
+        }
+        if (offsets.empty()) continue;
+        index_[p].emplace(std::string(f[0]), std::move(offsets));
       }
     }
   }
@@ -294,10 +345,11 @@ class WordNet {
     };
     std::vector<Pointer> pointers;
   };
-  static bool ReadSynset(const std::string& data, size_t offset, Synset* out) {
+  static bool ReadSynset(const MappedFile& file, size_t offset, Synset* out) {
+    std::string_view data = file.view();
     if (offset >= data.size()) return false;
     size_t eol = data.find('\n', offset);
-    std::istringstream f(data.substr(offset, eol - offset));
+    std::istringstream f(std::string(data.substr(offset, eol - offset)));
     std::string off, lexfile, type, count_hex;
     if (!(f >> off >> lexfile >> type >> count_hex)) return false;
     int words = std::stoi(count_hex, nullptr, 16);
@@ -337,9 +389,8 @@ class WordNet {
     return "";
   }
 
-  std::string data_[3];
+  MappedFile data_[3];
   std::unordered_map<std::string, std::vector<size_t>> index_[3];
-  std::unordered_map<std::string, std::string> verb_of_;
 };
 
 }  // namespace
