@@ -86,6 +86,16 @@ class Resolver {
     if (actor_here) {
       const ActorEntry& a = dict_.actor(m.actor);
       size_t end = i + m.length;
+      // The surname of a namesake the article has introduced is the namesake's, not the
+      // dictionary's person of that surname.
+      if (a.kind == "person" && m.length == 1) {
+        auto it = known_names_.find(t[i].text);
+        if (it != known_names_.end() && it->second != a.id) {
+          Add(sentence, t, i, i, it->second, ActorMention::kSurname, false);
+          last_person_ = it->second;
+          return end;
+        }
+      }
       // "Iranian Foreign Minister X", "U.S. President X": an actor qualifying a role.
       if (end < t.size() && dict_.MatchRole(t, end, &rlen, &role) && a.kind != "person") {
         return RoleAt(sentence, t, end, rlen, role, i, m.actor);
@@ -186,7 +196,12 @@ class Resolver {
                              j + 1 < t.size() && IsNameToken(t[j + 1])))) {
       ++j;
     }
-    if (j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person") {
+    bool known = j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person";
+    // A surname the dictionary knows, after a role held in another country, is a namesake:
+    // "Britain's Foreign Minister Harris" is not the American Harris.
+    bool namesake = known && m.length == 1 && !country.empty() && !dict_.actor(m.actor).country.empty() &&
+                    dict_.actor(m.actor).country != country;
+    if (known && !namesake) {
       std::string id = EntityFor(m.actor);
       Note(id, r.name, country.empty() ? dict_.actor(m.actor).country : country);
       Add(sentence, t, first, j + m.length - 1, id, ActorMention::kPerson, false);
@@ -195,7 +210,7 @@ class Resolver {
       return j + m.length;
     }
     size_t k = j;
-    while (k < t.size() && IsNameToken(t[k]) && !dict_.MatchActor(t, k, &m)) ++k;
+    while (k < t.size() && IsNameToken(t[k]) && ((namesake && k == j) || !dict_.MatchActor(t, k, &m))) ++k;
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.
       std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));

@@ -158,8 +158,8 @@ TEST_CASE("ingesting in another order, one article at a time, or twice gives the
 
 TEST_CASE("namesakes serving different countries stay two actors; one across articles is one",
           "[link][ingest]") {
-  // Samir Haddad, Egypt's foreign minister (two articles), and Samir Haddad, Lebanon's
-  // (tests/data/linking/namesakes.jsonl, written for this test).
+  // Samir Haddad, Egypt's foreign minister (two articles), Samir Haddad, Lebanon's, and a
+  // British minister Harris (tests/data/linking/namesakes.jsonl, written for this test).
   test::TempDir tmp;
   Ingest(tmp / "db", {std::string(PARLEY_TEST_DATA) + "/linking/namesakes.jsonl"});
   auto rows = Query(tmp / "db",
@@ -180,6 +180,15 @@ TEST_CASE("namesakes serving different countries stay two actors; one across art
   REQUIRE(demands.size() == 2);
   CHECK(demands[0] == nlohmann::json::array({rows[0][1], "ISR"}));
   CHECK(demands[1] == nlohmann::json::array({rows[1][1], "SYR"}));
+
+  // A surname the actor dictionary knows (Kamala Harris's), after a British role, is a
+  // British namesake — and so is the bare surname later in that article.
+  auto harris = Query(tmp / "db",
+                      "MATCH (p:Actor)-[:HOLDS_ROLE]->(:Actor {id: 'GBR'}) "
+                      "OPTIONAL MATCH (p)-[:DEMANDS]->(:Demand)-[:OF]->(t:Actor) RETURN p.id, p.name, t.id");
+  REQUIRE(harris.size() == 1);
+  CHECK(harris[0] == nlohmann::json::array({"harris@gbr", "Harris", "IRN"}));
+  CHECK(Query(tmp / "db", "MATCH (p:Actor {id: 'kamala_harris'}) RETURN p").empty());
 }
 
 }  // namespace parley
