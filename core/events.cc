@@ -113,6 +113,12 @@ class SentenceEvents {
     if (!m) return nullptr;
     if (m->start < b) return m;  // the phrase lies inside the mention
     std::string before = Lower(std::string(s_.doc.substr(b, m->start - b)));
+    // A dateline the parser left in the phrase ("LONDON, June 11 — Britain's minister") is not
+    // part of it: what counts is what follows its dash.
+    for (const char* dash : {"\u2014 ", "\u2013 ", "-- ", " - "}) {
+      size_t at = before.rfind(dash);
+      if (at != std::string::npos) before = before.substr(at + std::string_view(dash).size());
+    }
     static const std::set<std::string> kLeads = {"", "the ", "a ", "an ", "that ", "that the ", "both ",
                                                  "if ", "if the ", "unless ", "whether "};
     bool after_that = before.size() >= 5 && (before.compare(before.size() - 5, 5, "that ") == 0 ||

@@ -217,6 +217,21 @@ TEST_CASE("extract prints the JSONL contract, one line a document", "[extract]")
   CHECK(appeal[0]["target"]["entity"] == "IRN");
 }
 
+TEST_CASE("a dateline the parser keeps in the subject does not hide the actor", "[extract]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt",
+            "OSLO, June 11 \u2014 Norway's foreign minister demanded on Thursday that Russia release "
+            "the trawler.\n");
+  auto r = RunParley({"extract", "--lines", dir / "a.txt"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE_FALSE(j["events"].empty());
+  CHECK(j["events"][0]["source"]["entity"] == "NOR");
+  CHECK(j["events"][0]["target"]["entity"] == "RUS");
+  CHECK(j["events"][0]["content"]["text"] == "release the trawler");
+}
+
 TEST_CASE("a user's actor dictionary adds actors", "[extract]") {
   TempDir dir;
   WriteFile(dir / "actors.json",
