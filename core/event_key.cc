@@ -9,27 +9,6 @@
 namespace parley {
 namespace {
 
-// The lower-cased words of `text`: runs of letters, digits, apostrophes and hyphens.
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string cur;
-  auto flush = [&] {
-    while (!cur.empty() && (cur.back() == '\'' || cur.back() == '-')) cur.pop_back();
-    if (!cur.empty()) words.push_back(Lower(cur));
-    cur.clear();
-  };
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80 || ((c == '\'' || c == '-') && !cur.empty())) {
-      cur.push_back(c);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return words;
-}
-
 // A word's lemma: as a verb if WordNet knows that reading ("lifted" -> "lift"), else as a noun
 // ("sanctions" -> "sanction").
 std::string LemmaOf(const std::string& word) {
@@ -65,7 +44,7 @@ Status EventKeys::LoadDefault(EventKeys* out) { return Load(DataPath("event_keys
 
 std::string EventKeys::Signature(const Event& e) const {
   std::vector<std::string> lemmas;
-  for (const std::string& w : Words(e.content)) {
+  for (const std::string& w : LowerWords(e.content, "'-")) {
     if (stopwords_.count(w)) continue;
     if (lemmas.empty()) {
       // The head is read as the linker reads an event's head, so that "the withdrawal of

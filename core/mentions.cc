@@ -162,8 +162,7 @@ class Resolver {
     std::string country = qual_actor >= 0 ? CountryOf(qual_actor) : "";
     // "President of France"
     ActorDictionary::Match m;
-    if (country.empty() && end + 1 < t.size() && t[end].text == "of" && dict_.MatchActor(t, end + 1, &m) &&
-        dict_.actor(m.actor).kind != "person") {
+    if (country.empty() && OfActor(t, end, &m)) {
       country = CountryOf(m.actor);
       Add(sentence, t, end + 1, end + m.length, dict_.actor(m.actor).id, ActorMention::kName, false);
       end = end + 1 + m.length;
@@ -214,21 +213,20 @@ class Resolver {
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.
       std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));
+      // "Foreign Minister Samir Haddad of Egypt": the country after the name.
+      ActorDictionary::Match of;
+      bool of_country = country.empty() && OfActor(t, k, &of);
+      if (of_country) country = CountryOf(of.actor);
       // Two people of one name serving different countries are two actors: the country the
       // role is held in is part of the id ("samir_haddad@egy"), so that articles about the
       // Egyptian and the Lebanese minister never merge them. Without a country only the name is.
-      // "Foreign Minister Samir Haddad of Egypt": the country after the name.
-      ActorDictionary::Match of;
-      bool of_country = country.empty() && k + 1 < t.size() && t[k].text == "of" &&
-                        dict_.MatchActor(t, k + 1, &of) && dict_.actor(of.actor).kind != "person";
-      if (of_country) country = CountryOf(of.actor);
-      // One article naming the person twice means one person, with or without the country.
       std::string id = Slug(name, '_');
       if (!country.empty()) id += "@" + Slug(country, '_');
-      auto known = known_names_.find(name);
-      if (known != known_names_.end()) {
-        const Entity& seen = out_.entities[known->second];
-        if (country.empty() || seen.country.empty() || seen.country == country) id = known->second;
+      // One article naming the person twice means one person, with or without the country.
+      auto named = known_names_.find(name);
+      if (named != known_names_.end()) {
+        const Entity& seen = out_.entities[named->second];
+        if (country.empty() || seen.country.empty() || seen.country == country) id = named->second;
       }
       Entity& e = Introduce(id, name, "person");
       if (e.role.empty()) e.role = r.name;
@@ -271,6 +269,13 @@ class Resolver {
       Add(sentence, t, qual_first, qual_first, dict_.actor(qual_actor).id, ActorMention::kName, false);
     }
     return end;
+  }
+
+  // Whether t[i] is "of" followed by an actor that is not a person ("of France", "of the
+  // African Union"); the actor's match in *m.
+  bool OfActor(const std::vector<Token>& t, size_t i, ActorDictionary::Match* m) const {
+    return i + 1 < t.size() && t[i].text == "of" && dict_.MatchActor(t, i + 1, m) &&
+           dict_.actor(m->actor).kind != "person";
   }
 
   std::string CountryOf(int actor) const {

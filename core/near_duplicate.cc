@@ -20,22 +20,6 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-std::vector<std::string> LowerWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      cur.push_back(c);
-    } else if (!cur.empty()) {
-      words.push_back(Lower(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) words.push_back(Lower(cur));
-  return words;
-}
-
 }  // namespace
 
 Status NearDuplicates::Load(const std::string& path, NearDuplicates* out) {

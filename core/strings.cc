@@ -1,5 +1,7 @@
 #include "core/strings.h"
 
+#include <cctype>
+
 namespace parley {
 
 std::string Lower(std::string_view s) {
@@ -24,6 +26,26 @@ std::string Slug(std::string_view s, char separator) {
     }
   }
   return out;
+}
+
+std::vector<std::string> LowerWords(std::string_view text, std::string_view joiners) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    while (!cur.empty() && joiners.find(cur.back()) != std::string_view::npos) cur.pop_back();
+    if (!cur.empty()) words.push_back(Lower(cur));
+    cur.clear();
+  };
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || (!cur.empty() && joiners.find(c) != std::string_view::npos)) {
+      cur.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
 }
 
 }  // namespace parley

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley {
 
@@ -13,5 +14,10 @@ std::string Lower(std::string_view s);
 // of characters a single `separator`; apostrophes and periods vanish ("U.S." -> "us",
 // "Ali Khamenei" -> "ali_khamenei" with '_').
 std::string Slug(std::string_view s, char separator);
+
+// The words of `text`, lower-cased: runs of ASCII letters and digits and of non-ASCII bytes
+// (UTF-8 letters). A character of `joiners` continues a word it does not start ("don't",
+// "cease-fire" with joiners "'-") and is dropped from a word's end.
+std::vector<std::string> LowerWords(std::string_view text, std::string_view joiners = "");
 
 }  // namespace parley

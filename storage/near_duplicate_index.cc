@@ -8,6 +8,16 @@
 #include "core/hash.h"
 
 namespace parley {
+namespace {
+
+// Appends the MinHash signature an Article node carries (`minhash`), if any, to *sig.
+void AppendMinHash(const PropertyMap& properties, std::vector<int64_t>* sig) {
+  auto it = properties.find("minhash");
+  if (it == properties.end() || !it->second.is_list()) return;
+  for (const Value& v : it->second.as_list()) sig->push_back(v.is_int() ? v.as_int() : 0);
+}
+
+}  // namespace
 
 Status PrepareNearDuplicateIndex(GraphStore* store) {
   if (store->IsIndexed("Article", "lsh")) return Status::OK();
@@ -21,10 +31,7 @@ Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
   const NodeId self = IdFor("Article:" + doc.doc);
   std::vector<int64_t> sig;
   for (const auto& op : batch->ops()) {
-    if (op.kind != GraphBatch::Op::kPutNode || op.id != self) continue;
-    auto it = op.properties.find("minhash");
-    if (it == op.properties.end() || !it->second.is_list()) continue;
-    for (const Value& v : it->second.as_list()) sig.push_back(v.is_int() ? v.as_int() : 0);
+    if (op.kind == GraphBatch::Op::kPutNode && op.id == self) AppendMinHash(op.properties, &sig);
   }
   if (sig.empty()) return Status::OK();
   std::set<NodeId> candidates;
@@ -43,10 +50,8 @@ Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
     if (near.size() >= kMaxLinks || ++compared > kMaxCompared) break;
     Node other;
     PARLEY_RETURN_IF_ERROR(store.GetNode(id, &other));
-    auto it = other.properties.find("minhash");
-    if (it == other.properties.end() || !it->second.is_list()) continue;
     std::vector<int64_t> theirs;
-    for (const Value& v : it->second.as_list()) theirs.push_back(v.is_int() ? v.as_int() : 0);
+    AppendMinHash(other.properties, &theirs);
     if (!rules.Near(sig, theirs)) continue;
     std::string other_id = StringProperty(other.properties, "id");
     near.push_back(Value(other_id));
