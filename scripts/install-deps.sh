@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev catch2
   liblink-grammar-dev link-grammar-dictionaries-en
-  wordnet-base wordnet-dev iso-codes libreadline-dev
+  wordnet-base wordnet-dev iso-codes libreadline-dev libre2-dev
   # The readers the export tests hand each format to, and the browser the HTML view is
   # checked in.
   python3-networkx graphviz raptor2-utils chromium
