@@ -1,4 +1,6 @@
 #include "core/events.h"
+
+#include "core/demand_frames.h"
 #include "core/strings.h"
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <set>
 
 #include "core/lemmatizer.h"
+#include "core/noun_classes.h"
 #include "core/triples.h"
 
 namespace parley {
@@ -24,8 +27,8 @@ bool IsSpeechVerb(const std::string& lemma) {
 
 class SentenceEvents {
  public:
-  SentenceEvents(const SentenceAnalysis& s, const Lexicon& lex, std::string* speaker)
-      : s_(s), t_(*s.tree), c_(*s.clauses), lex_(lex), speaker_(speaker) {}
+  SentenceEvents(const SentenceAnalysis& s, const Lexicon& lex, DiscourseState* state)
+      : s_(s), t_(*s.tree), c_(*s.clauses), lex_(lex), state_(state) {}
 
   void Run(std::vector<Event>* out) {
     std::vector<bool> used(c_.size(), false);
@@ -36,8 +39,6 @@ class SentenceEvents {
       from_clause.resize(out->size() - before, static_cast<int>(i));
     }
     KeepMainStance(before, from_clause, out);
-    NounEvents(out);
-    ShallowDemands(before, out);
     // A bare statement ("..., an official said") adds nothing when the sentence reports a
     // more specific event: keep statements only where nothing else was found.
     // A threat with a condition ("... unless Baghdad accepted its conditions") is coded as the
@@ -194,11 +195,24 @@ class SentenceEvents {
   std::string ContentWithSubject(const Clause& c, const Argument& target, int32_t* start, int32_t* end) const {
     std::string content = Content(c, start, end);
     int32_t sb = 0, se = 0;
-    if (target.entity.empty() && !content.empty() && Bytes(c.subject, &sb, &se) && sb < *start) {
+    if (target.entity.empty() && !AgentPhrase(c.subject) && !content.empty() && Bytes(c.subject, &sb, &se) && sb < *start) {
       *start = sb;
       content = std::string(s_.doc.substr(sb, *end - sb));
     }
     return content;
+  }
+
+  // Whether a phrase names someone who can be asked to act: a name, or a noun WordNet lists
+  // for a person or a group of people ("every department", "the unions").
+  bool AgentPhrase(WordSpan w) const {
+    if (w.empty()) return false;
+    for (int i = w.last; i >= w.first; --i) {
+      const std::string& tx = t_.words[i].text;
+      if (tx.empty() || !std::isalpha(static_cast<unsigned char>(tx[0]))) continue;
+      if (std::isupper(static_cast<unsigned char>(tx[0])) && i > 0) return true;
+      return NounClasses::Get().NamesAgent(Lemmatizer::Get().Lemma(tx, WordClass::kNoun));
+    }
+    return false;
   }
 
   // True if the clause states a fact rather than what should happen: a finite verb in the
@@ -297,6 +311,14 @@ class SentenceEvents {
 
   void Fill(Event* ev, const Clause& c, int32_t b, int32_t e) const {
     ev->negated = c.negated;
+    // The parser may leave "not" outside the predicate ("does not want"): the words between
+    // the subject and the verb still negate it.
+    if (!c.subject.empty() && c.verb > c.subject.last) {
+      for (int w = c.subject.last + 1; w < c.verb; ++w) {
+        std::string lw = Lower(t_.words[w].text);
+        if (lw == "not" || lw == "n't" || lw == "never") ev->negated = true;
+      }
+    }
     ev->modality = Modality(c);
     ev->sentence = s_.index;
     ev->start = b;
@@ -327,11 +349,13 @@ class SentenceEvents {
   void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
     if (ev.source.entity.empty()) return;
     // A participle clause after a comma ("..., accusing Paris of ...") is commentary, not
-    // part of what is demanded.
+    // part of what is demanded; so is a clause a comma and a subordinator open.
     for (size_t at = ev.content.find(", "); at != std::string::npos; at = ev.content.find(", ", at + 2)) {
       size_t word_end = ev.content.find_first_of(" ,", at + 2);
       std::string word = ev.content.substr(at + 2, word_end == std::string::npos ? std::string::npos : word_end - at - 2);
-      if (word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0) {
+      static const std::set<std::string> kOpeners = {"as", "which", "who", "where", "when", "while", "but",
+                                                     "because", "although", "though", "whereas"};
+      if ((word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0) || kOpeners.count(Lower(word))) {
         content_e = content_b + static_cast<int32_t>(at);
         ev.content.resize(at);
         break;
@@ -368,6 +392,9 @@ class SentenceEvents {
     ev.cameo = cameo;
     ev.source = source;
     ev.target = Arg(inner.subject);
+    // "the agreements should help ...": a thing that should happen is a judgement; a thing to
+    // be done ("sanctions should be imposed") or an actor's duty is a demand.
+    if (ev.target.entity.empty() && !inner.passive && !AgentPhrase(inner.subject)) return;
     int32_t cb = 0, ce = 0;
     ev.content = ContentWithSubject(inner, ev.target, &cb, &ce);
     if (ev.content.empty()) return;
@@ -385,10 +412,14 @@ class SentenceEvents {
     if (c.predicate.empty()) return;
     Argument source = Arg(c.subject);
     std::string verb = VerbLemma(c);
-    if (IsSpeechVerb(verb) && !source.entity.empty()) *speaker_ = source.entity;
+    if (IsSpeechVerb(verb) && !source.entity.empty()) state_->speaker = source;
 
     // Conditions: "..., on condition that the US changes its approach".
     std::string cue = ConditionCue(c);
+    // A bare "if" or "unless" states a hypothesis or a consequence ("if the summit approves,
+    // membership could start"); only a cue that makes the clause a requirement ("only if", "on
+    // condition that", "provided that") states a demand.
+    if (cue == "if" || cue == "unless" || cue == "in the event that") cue.clear();
     if (!cue.empty()) {
       Argument target = Arg(c.subject);
       Argument speaker;
@@ -396,9 +427,8 @@ class SentenceEvents {
         if (c_[k].parent < 0 || IsSpeechVerb(VerbLemma(c_[k]))) speaker = Arg(c_[k].subject);
         if (speaker.entity == target.entity) speaker = Argument();
       }
-      if (speaker.entity.empty() && !speaker_->empty() && *speaker_ != target.entity) {
-        speaker.entity = *speaker_;
-        speaker.text = "";
+      if (speaker.entity.empty() && !state_->speaker.entity.empty() && state_->speaker.entity != target.entity) {
+        speaker = state_->speaker;
       }
       if (!target.entity.empty() && !speaker.entity.empty()) {
         int32_t cb = 0, ce = 0;
@@ -515,6 +545,9 @@ class SentenceEvents {
       if (self && ev.target.entity.empty()) return;
       ev.content = ContentWithSubject(*inner, self ? Argument{"", "self"} : ev.target, &cb, &ce);
       (*used)[c.complement_clause] = true;
+    } else if (demand_like && ev.target.entity.empty() && !e->complement) {
+      // "is seeking re-election": a verb that asks no one unless it names whom ("from Y").
+      return;
     } else if (demand_like && ev.target.entity.empty() && !c.object.empty()) {
       // "demanded the withdrawal of French troops": the object is the content; an actor named
       // inside it is whom the demand concerns.
@@ -623,144 +656,21 @@ class SentenceEvents {
     *out = std::move(kept);
   }
 
-  // The defined fallback where the parse missed a demand verb's frame (long coordinations
-  // defeat it): "X demanded that Y ...", "X urged / called on Y to ...", read off the tokens
-  // with the actor mentions, for demand and appeal verbs the clauses did not already cover.
-  void ShallowDemands(size_t first_event, std::vector<Event>* out) const {
-    const auto& toks = s_.sentence->tokens;
-    for (size_t k = 1; k + 2 < toks.size(); ++k) {
-      std::string lw = Lower(toks[k].text);
-      std::string lemma = Lemmatizer::Get().Lemma(lw, WordClass::kVerb);
-      if (lemma == lw && lw.size() > 2 && lw.compare(lw.size() - 2, 2, "ed") != 0 && lw.back() != 's') continue;
-      std::string key = lemma;
-      size_t after = k + 1;
-      if (after < toks.size() && (Lower(toks[after].text) == "on" || Lower(toks[after].text) == "upon" ||
-                                  Lower(toks[after].text) == "to")) {
-        key += " " + Lower(toks[after].text);
-        ++after;
-      }
-      const PredicateEntry* e = lex_.Verb(key);
-      if (!e) e = lex_.Verb(lemma);
-      if (!e || !e->complement || (e->type != "demand" && e->type != "appeal")) continue;
-      bool covered = false;
-      for (size_t x = first_event; x < out->size(); ++x) {
-        if ((*out)[x].start <= toks[k].start && toks[k].start < (*out)[x].end) covered = true;
-      }
-      if (covered) continue;
-      // The source: the nearest actor mention ending just before the verb.
-      const ActorMention* src = nullptr;
-      for (const ActorMention* m : s_.mentions) {
-        if (m->end <= toks[k].start && toks[k].start - m->end <= 2) src = m;
-      }
-      if (!src) continue;
-      bool that = after < toks.size() && Lower(toks[after].text) == "that";
-      if (that) ++after;
-      if (after < toks.size() && Lower(toks[after].text) == "the") ++after;
-      const ActorMention* tgt = nullptr;
-      for (const ActorMention* m : s_.mentions) {
-        if (after < toks.size() && m->start == toks[after].start) tgt = m;
-      }
-      if (!tgt || tgt->actor == src->actor) continue;
-      size_t c = after;
-      while (c < toks.size() && toks[c].end <= tgt->end) ++c;
-      if (!that) {
-        if (c >= toks.size() || Lower(toks[c].text) != "to") continue;
-        ++c;
-      }
-      if (that && c < toks.size()) {
-        // "insisted that Mali would not hold elections": a claim about what is, not a demand.
-        std::string next = Lower(toks[c].text);
-        static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may", "might",
-                                                      "is", "are", "was", "were", "has", "had", "did", "does"};
-        if (kFinite.count(next) && !lex_.IsDemandModal(next)) continue;
-      }
-      // The content runs to the end of the clause: a comma, or a conjunction opening a new
-      // clause with a named subject ("... and Moscow insisted ...").
-      size_t end = c;
-      while (end < toks.size() && toks[end].text != "," && toks[end].text != ";" && toks[end].text != "." &&
-             toks[end].text != "\"") {
-        std::string w = Lower(toks[end].text);
-        if ((w == "and" || w == "but" || w == "as" || w == "while") && end + 1 < toks.size() &&
-            std::isupper(static_cast<unsigned char>(toks[end + 1].text[0]))) {
-          break;
-        }
-        ++end;
-      }
-      if (end <= c) continue;
-      Event ev;
-      ev.type = e->type;
-      ev.cameo = e->cameo;
-      ev.source = {std::string(s_.doc.substr(src->start, src->end - src->start)), src->actor};
-      ev.target = {std::string(s_.doc.substr(tgt->start, tgt->end - tgt->start)), tgt->actor};
-      int32_t cb = toks[c].start, ce = toks[end - 1].end;
-      ev.content = std::string(s_.doc.substr(cb, ce - cb));
-      ev.sentence = s_.index;
-      ev.start = src->start;
-      ev.end = ce;
-      ev.quote = SentenceText();
-      ev.confidence = 0.5;
-      Emit(std::move(ev), cb, ce, out);
-    }
-  }
-
-  // "China's demand for the duties to be scrapped": an event noun after a possessive actor.
-  void NounEvents(std::vector<Event>* out) const {
-    const auto& toks = s_.sentence->tokens;
-    for (size_t k = 2; k < toks.size(); ++k) {
-      std::string noun = Lemmatizer::Get().Lemma(toks[k].text, WordClass::kNoun);
-      const PredicateEntry* e = lex_.Noun(noun);
-      if (!e || (e->type != "demand" && e->type != "appeal")) continue;
-      std::string det = Lower(toks[k - 1].text);
-      bool pronoun = det == "its" || det == "their" || det == "his" || det == "her";
-      if (det != "'s" && det != "’s" && !pronoun) continue;
-      const ActorMention* src = nullptr;
-      for (const ActorMention* m : s_.mentions) {
-        if (!pronoun && m->end == toks[k - 1].start) src = m;
-        // "its demand": the pronoun's own mention if resolved, else the last actor before it.
-        if (pronoun && m->start == toks[k - 1].start) src = m;
-        if (pronoun && !src && m->end <= toks[k - 1].start && m->kind != ActorMention::kPronoun) src = m;
-      }
-      if (!src || k + 1 >= toks.size()) continue;
-      std::string next = Lower(toks[k + 1].text);
-      if (next != "for" && next != "that" && next != "to") continue;
-      size_t end = k + 2;
-      while (end < toks.size() && toks[end].text != "," && toks[end].text != ";" && toks[end].text != "." &&
-             toks[end].text != "\"" && toks[end].text != "and" && toks[end].text != "but")
-        ++end;
-      if (end <= k + 2) continue;
-      Event ev;
-      ev.type = e->type;
-      ev.cameo = e->cameo;
-      ev.source = {std::string(s_.doc.substr(src->start, src->end - src->start)), src->actor};
-      int32_t cb = toks[k + 2].start, ce = toks[end - 1].end;
-      ev.content = std::string(s_.doc.substr(cb, ce - cb));
-      const ActorMention* tgt = ActorIn(cb, ce);
-      if (tgt && tgt->actor != src->actor) {
-        ev.target = {std::string(s_.doc.substr(tgt->start, tgt->end - tgt->start)), tgt->actor};
-      }
-      ev.sentence = s_.index;
-      ev.start = src->start;
-      ev.end = ce;
-      ev.quote = SentenceText();
-      ev.confidence = ev.target.entity.empty() ? 0.55 : 0.7;
-      Emit(std::move(ev), cb, ce, out);
-    }
-  }
-
   const SentenceAnalysis& s_;
   const ParseTree& t_;
   const std::vector<Clause>& c_;
   const Lexicon& lex_;
-  std::string* speaker_;
+  DiscourseState* state_;
   mutable std::map<std::string, std::vector<Argument>> coordinated_;  // phrase -> its actors
 };
 
 }  // namespace
 
-void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, std::string* last_speaker,
+void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, DiscourseState* state,
                    std::vector<Event>* out) {
-  if (!s.tree || !s.clauses || s.clauses->empty()) return;
-  SentenceEvents(s, lexicon, last_speaker).Run(out);
+  size_t before = out->size();
+  if (s.tree && s.clauses && !s.clauses->empty()) SentenceEvents(s, lexicon, state).Run(out);
+  ReadDemandFrames(s, lexicon, before, state, out);
 }
 
 }  // namespace parley

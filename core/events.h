@@ -33,9 +33,18 @@ struct SentenceAnalysis {
   std::vector<const ActorMention*> mentions;  // the actor mentions inside the sentence
 };
 
-// The events of one sentence. `last_speaker` carries the actor who last spoke in the document
-// (for conditions and modals stated without a speaker in the sentence) and is updated.
-void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, std::string* last_speaker,
+// What a document's earlier sentences leave for the next one to read.
+struct DiscourseState {
+  Argument speaker;       // the last one a reporting verb gave words to
+  Argument subject;       // the last actor named as a subject (for an unresolved "he", "they")
+  bool in_quote = false;  // a quotation opened in an earlier sentence is still open
+};
+
+// The events of one sentence: from its clauses when it was parsed (`tree` and `clauses` set),
+// and from the demand frames of core/demand_frames.h in any case. `state` carries the
+// speaker and open quotation (for conditions and obligations stated without a speaker in the
+// sentence) and is updated.
+void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, DiscourseState* state,
                    std::vector<Event>* out);
 
 }  // namespace parley

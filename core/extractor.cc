@@ -74,16 +74,19 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
   return out;
 }
 
-// Whether a sentence can hold a fact of interest: an actor and a word of the lexicon.
+// Whether a sentence can hold a fact of interest: an actor and a word of the lexicon, or a
+// demand cue (a demand or appeal verb or noun, an obligation modal) whoever its subject is,
+// since a demand's source need not be an actor any dictionary holds.
 bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& mentions, const Lexicon& lex) {
-  if (mentions.empty()) return false;
   const Lemmatizer& lem = Lemmatizer::Get();
+  auto demand_like = [](const PredicateEntry* e) { return e && (e->type == "demand" || e->type == "appeal"); };
   for (const Token& t : s.tokens) {
     std::string lw = t.text;
     for (char& c : lw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lex.IsDemandModal(lw) || lex.Verb(lem.Lemma(lw, WordClass::kVerb)) || lex.Noun(lem.Lemma(lw, WordClass::kNoun))) {
-      return true;
-    }
+    const PredicateEntry* verb = lex.Verb(lem.Lemma(lw, WordClass::kVerb));
+    const PredicateEntry* noun = lex.Noun(lem.Lemma(lw, WordClass::kNoun));
+    if (lex.IsDemandModal(lw) || lw == "must" || lw == "should" || demand_like(verb) || demand_like(noun)) return true;
+    if (!mentions.empty() && (verb || noun)) return true;
   }
   return false;
 }
@@ -131,11 +134,23 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   for (const ActorMention& m : actors.mentions) {
     if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size())) by_sentence[m.sentence].push_back(&m);
   }
-  std::string speaker;
+  DiscourseState discourse;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
-    if (s.tokens.empty() || static_cast<size_t>(s.end - s.start) > impl_->options.max_sentence_bytes) continue;
-    if (impl_->options.selective_parsing && !WorthParsing(s, by_sentence[i], impl_->lexicon)) continue;
+    if (s.tokens.empty()) continue;
+    SentenceAnalysis sa;
+    sa.doc = text;
+    sa.offset = s.start;
+    sa.sentence = &s;
+    sa.index = static_cast<int>(i);
+    sa.mentions = by_sentence[i];
+    if (static_cast<size_t>(s.end - s.start) > impl_->options.max_sentence_bytes ||
+        (impl_->options.selective_parsing && !WorthParsing(s, by_sentence[i], impl_->lexicon))) {
+      // Not parsed: the demand frames are still read off the tokens, and the speaker and open
+      // quotation carried on.
+      ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);
+      continue;
+    }
     std::string input = ParserInput(text, s, by_sentence[i]);
     ParseTree tree = impl_->cache.Parse(*impl_->parser, input, ClauseScore);
     std::vector<Clause> clauses = ExtractClauses(tree);
@@ -150,15 +165,9 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
       return best ? best->actor : "";
     };
     ClausesToTriples(tree, clauses, text, s.start, static_cast<int>(i), &facts->triples, entity_of);
-    SentenceAnalysis sa;
     sa.tree = &tree;
     sa.clauses = &clauses;
-    sa.doc = text;
-    sa.offset = s.start;
-    sa.sentence = &s;
-    sa.index = static_cast<int>(i);
-    sa.mentions = ms;
-    ExtractEvents(sa, impl_->lexicon, &speaker, &facts->events);
+    ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);
   }
   for (auto& [id, e] : actors.entities) {
     if (!e.mentions.empty()) facts->entities.push_back(std::move(e));
