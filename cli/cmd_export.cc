@@ -13,6 +13,8 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/query_limits.h"
+#include "query/element_collector.h"
 #include "query/engine.h"
 #include "storage/actor_lookup.h"
 #include "storage/export.h"
@@ -21,37 +23,6 @@
 
 namespace parley::cli {
 namespace {
-
-// Collects the graph elements in a query's result rows.
-class ScopeCollector : public ResultWriter {
- public:
-  explicit ScopeCollector(ExportScope* scope) : scope_(scope) { scope_->whole = false; }
-  void Begin(const std::vector<std::string>&) override {}
-  void Row(const std::vector<Value>& row) override {
-    for (const Value& v : row) Add(v);
-  }
-  void End() override {}
-
- private:
-  void Add(const Value& v) {
-    switch (v.type()) {
-      case Value::Type::kNode: scope_->nodes.push_back(v.as_node().id); break;
-      case Value::Type::kRelationship: scope_->relationships.push_back(v.as_relationship().id); break;
-      case Value::Type::kPath:
-        for (const Value& x : v.as_path().nodes) Add(x);
-        for (const Value& x : v.as_path().relationships) Add(x);
-        break;
-      case Value::Type::kList:
-        for (const Value& x : v.as_list()) Add(x);
-        break;
-      case Value::Type::kMap:
-        for (const auto& [k, x] : v.as_map()) Add(x);
-        break;
-      default: break;
-    }
-  }
-  ExportScope* scope_;
-};
 
 // The part of the graph the arguments choose (scope->whole when none is given).
 Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, ExportScope* scope) {
@@ -66,8 +37,13 @@ Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, Ex
     if (shape.writes) return Status::Usage("--query must only read (it has CREATE)");
     ValueMap params;
     if (args.Has("--params")) PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
-    ScopeCollector collect(scope);
-    PARLEY_RETURN_IF_ERROR(query::RunQuery(store, text, params, &collect));
+    query::QueryLimits limits;
+    PARLEY_RETURN_IF_ERROR(QueryLimitsFromArgs(args, /*interactive=*/false, &limits));
+    query::ElementCollector collect;
+    PARLEY_RETURN_IF_ERROR(query::RunQuery(store, text, params, &collect, limits));
+    scope->whole = false;
+    scope->nodes = collect.nodes();
+    scope->relationships = collect.relationships();
     PARLEY_RETURN_IF_ERROR(CloseScope(*store, scope, snap));
   } else if (args.Has("--around")) {
     int hops = 1;

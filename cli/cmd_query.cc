@@ -4,6 +4,8 @@
 //   parley query [--db DIR] [--format F] [--params JSON] -f FILE    the statements of a file
 //   parley query [--db DIR]                                         a prompt, on a terminal
 //
+// --timeout SECONDS and --max-memory MB bound each query (cli/query_limits.h).
+//
 // A read-only query opens the store read-only, so it runs while another process ingests; a
 // query with CREATE opens it for writing. A query that reads no graph (RETURN 1 + 1) needs no
 // store at all, and an empty or missing folder reads as an empty graph.
@@ -16,6 +18,7 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/query_limits.h"
 #include "cli/repl.h"
 #include "cli/statements.h"
 #include "query/engine.h"
@@ -32,7 +35,7 @@ bool IsEmptyDir(const std::string& dir) {
 }  // namespace
 
 Status RunOneQuery(const Args& args, const std::string& text, const ValueMap& params,
-                   OutputFormat format, std::ostream& out) {
+                   OutputFormat format, const query::QueryLimits& limits, std::ostream& out) {
   query::QueryShape shape;
   PARLEY_RETURN_IF_ERROR(query::InspectQuery(text, &shape));
   std::unique_ptr<GraphStore> store;
@@ -51,7 +54,7 @@ Status RunOneQuery(const Args& args, const std::string& text, const ValueMap& pa
     }
   }
   auto writer = ResultWriter::Make(format, out);
-  return query::RunQuery(store.get(), text, params, writer.get());
+  return query::RunQuery(store.get(), text, params, writer.get(), limits);
 }
 
 Status Query(const Args& args) {
@@ -60,6 +63,9 @@ Status Query(const Args& args) {
   if (args.Has("--format")) PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format"), &format));
   ValueMap params;
   if (args.Has("--params")) PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
+  bool interactive = !args.Has("-f") && args.positional().empty() && isatty(STDIN_FILENO);
+  query::QueryLimits limits;
+  PARLEY_RETURN_IF_ERROR(QueryLimitsFromArgs(args, interactive, &limits));
 
   std::vector<std::string> statements;
   if (args.Has("-f")) {
@@ -84,7 +90,7 @@ Status Query(const Args& args) {
   } else if (args.positional().size() > 1) {
     return Status::Usage("give the query as one argument (quote it)");
   } else if (isatty(STDIN_FILENO)) {
-    return RunRepl(args, params, format);
+    return RunRepl(args, params, format, limits);
   } else {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
@@ -92,7 +98,7 @@ Status Query(const Args& args) {
     if (statements.empty()) return Status::Usage("no query given");
   }
   for (const std::string& s : statements) {
-    PARLEY_RETURN_IF_ERROR(RunOneQuery(args, s, params, format, std::cout));
+    PARLEY_RETURN_IF_ERROR(RunOneQuery(args, s, params, format, limits, std::cout));
   }
   return Status::OK();
 }

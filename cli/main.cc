@@ -5,6 +5,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <new>
 
 #include "cli/commands.h"
 
@@ -37,9 +38,9 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {"--timeline"},
         "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--timeline] [--format table|json|jsonl|csv]  who demands what of whom; --timeline: demands and stances between actors over time"}},
       {"export",
-       {parley::cli::Export, {"--db", "--format", "-o", "--query", "--params", "--around", "--hops", "--since", "--title"}, {},
+       {parley::cli::Export, {"--db", "--format", "-o", "--query", "--params", "--timeout", "--max-memory", "--around", "--hops", "--since", "--title"}, {},
         "parley export [--db DIR] --format graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html [-o PATH]\n"
-        "              [--query 'MATCH ... RETURN ...' | --around ACTOR [--hops N]] [--since DATE] [--title TEXT]  the graph, or a part, for Gephi, networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser"}},
+        "              [--query 'MATCH ... RETURN ...' [--timeout S] [--max-memory MB] | --around ACTOR [--hops N]] [--since DATE] [--title TEXT]  the graph, or a part, for Gephi, networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser"}},
       {"extract",
        {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines", "--all-sentences"},
         "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},
@@ -47,8 +48,8 @@ const std::map<std::string, Command>& Commands() {
        {parley::cli::Link, {"--format"}, {},
         "parley link [--format jsonl] DOCS.jsonl  cluster given event and entity mentions across documents (coreference)"}},
       {"query",
-       {parley::cli::Query, {"--db", "--format", "--params", "-f"}, {},
-        "parley query [--db DIR] [--format table|json|jsonl|csv] [--params JSON] 'QUERY' | -f FILE  openCypher; a prompt on a terminal with no query"}},
+       {parley::cli::Query, {"--db", "--format", "--params", "-f", "--timeout", "--max-memory"}, {},
+        "parley query [--db DIR] [--format table|json|jsonl|csv] [--params JSON] [--timeout S] [--max-memory MB] 'QUERY' | -f FILE  openCypher; a prompt on a terminal with no query"}},
       {"stats",
        {parley::cli::Stats, {"--db", "--format"}, {},
         "parley stats [--db DIR] [--format table|json|jsonl|csv]   counts per label and relationship type"}},
@@ -82,7 +83,14 @@ int main(int argc, char** argv) {
   }
   Args args;
   Status s = Args::Parse(argc, argv, 2, it->second.value_flags, it->second.switches, &args);
-  if (s.ok()) s = it->second.run(args);
+  if (s.ok()) {
+    try {
+      s = it->second.run(args);
+    } catch (const std::bad_alloc&) {
+      // What was stored is safe: every write is one atomic batch, and this one never landed.
+      s = Status::IOError("out of memory");
+    }
+  }
   if (s.ok()) return 0;
   std::cerr << "parley: " << s.message() << "\n";
   if (s.code() == Status::Code::kUsage) {

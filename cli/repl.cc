@@ -6,6 +6,9 @@
 #include <readline/history.h>
 // clang-format on
 
+#include <signal.h>
+
+#include <atomic>
 #include <cstdlib>
 #include <iostream>
 
@@ -23,7 +26,57 @@ constexpr const char* kHelp =
     "  :format table|json|jsonl|csv   how rows are printed\n"
     "  :params {\"name\": value}        values for $name in later queries\n"
     "  :help                           this text\n"
-    "  :quit                           leave (or Ctrl-D)\n";
+    "  :quit                           leave (or Ctrl-D)\n"
+    "Ctrl-C stops the running query (or drops the statement being typed).\n";
+
+// Set by Ctrl-C (SIGINT); the running query's limits watch it, and the prompt reads it when a
+// key wait is interrupted.
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+// Ctrl-C came while a statement was being typed: what was typed so far is dropped.
+bool g_drop_pending = false;
+
+extern "C" void OnInterrupt(int) {
+  g_interrupted.store(true, std::memory_order_relaxed);
+}
+
+// Called by readline when a signal interrupts its wait for a key: on Ctrl-C, abandons the line
+// and shows a fresh prompt, as a shell does.
+int OnSignalWhileReading() {
+  if (!g_interrupted.exchange(false)) return 0;
+  g_drop_pending = true;
+  rl_replace_line("", 0);
+  rl_crlf();
+  rl_set_prompt("parley> ");
+  rl_on_new_line();
+  rl_redisplay();
+  return 0;
+}
+
+// Catches SIGINT for as long as it lives, then puts the previous handling back. SA_RESTART
+// keeps a query's reads and writes going; readline's wait for a key (pselect) is interrupted
+// all the same, which is when its signal hook runs.
+class InterruptCatcher {
+ public:
+  InterruptCatcher() {
+    struct sigaction sa {};
+    sa.sa_handler = OnInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, &previous_);
+    rl_catch_signals = 0;  // readline leaves SIGINT to us
+    rl_signal_event_hook = OnSignalWhileReading;
+  }
+  ~InterruptCatcher() {
+    rl_signal_event_hook = nullptr;
+    sigaction(SIGINT, &previous_, nullptr);
+  }
+  InterruptCatcher(const InterruptCatcher&) = delete;
+  InterruptCatcher& operator=(const InterruptCatcher&) = delete;
+
+ private:
+  struct sigaction previous_ {};
+};
 
 std::string HistoryPath() {
   const char* home = std::getenv("HOME");
@@ -66,16 +119,25 @@ bool Command(const std::string& line, ValueMap* params, OutputFormat* format) {
 
 }  // namespace
 
-Status RunRepl(const Args& args, ValueMap params, OutputFormat format) {
+Status RunRepl(const Args& args, ValueMap params, OutputFormat format,
+               const query::QueryLimits& limits) {
   std::string history = HistoryPath();
   if (!history.empty()) read_history(history.c_str());
-  std::cout << "parley " << DatabasePath(args) << " — :help for help, :quit to leave\n";
+  std::cout << "parley " << DatabasePath(args)
+            << " — :help for help, Ctrl-C stops a query, :quit to leave\n";
+  InterruptCatcher catcher;
+  query::QueryLimits cancellable = limits;
+  cancellable.cancel = &g_interrupted;
   std::string pending;
   while (true) {
     char* raw = readline(pending.empty() ? "parley> " : "   ...> ");
     if (!raw) break;  // Ctrl-D
     std::string line = raw;
     std::free(raw);
+    if (g_drop_pending) {
+      g_drop_pending = false;
+      pending.clear();
+    }
     if (pending.empty()) {
       std::string t = Trim(line);
       if (t.empty()) continue;
@@ -88,9 +150,12 @@ Status RunRepl(const Args& args, ValueMap params, OutputFormat format) {
     pending += (pending.empty() ? "" : "\n") + line;
     if (!EndsStatement(pending)) continue;
     add_history(pending.c_str());
+    g_interrupted.store(false);
     for (const std::string& statement : SplitStatements(pending)) {
-      Status s = RunOneQuery(args, statement, params, format, std::cout);
+      Status s = RunOneQuery(args, statement, params, format, cancellable, std::cout);
+      std::cout.flush();
       if (!s.ok()) std::cerr << "parley: " << s.message() << "\n";
+      if (g_interrupted.exchange(false)) break;  // Ctrl-C stops the statements after it too
     }
     std::cout.flush();
     pending.clear();

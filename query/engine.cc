@@ -1,12 +1,13 @@
 #include "query/engine.h"
 
+#include <new>
 #include <nlohmann/json.hpp>
 
 #include "core/facts.h"
 #include "query/parser.h"
-#include "query/query_error.h"
 #include "query/plan.h"
 #include "query/planner.h"
+#include "query/query_error.h"
 #include "query/semantic.h"
 
 namespace parley::query {
@@ -62,11 +63,48 @@ Status InspectQuery(std::string_view text, QueryShape* shape) {
   return Status::OK();
 }
 
-Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params,
-                ResultWriter* out) {
+namespace {
+
+// A JSON reader that follows the nesting of arrays and objects and stops past `max_depth`.
+class DepthCheck : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit DepthCheck(int max_depth) : max_(max_depth) {}
+  bool too_deep() const { return too_deep_; }
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return Enter(); }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return Leave(); }
+  bool start_array(std::size_t) override { return Enter(); }
+  bool end_array() override { return Leave(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  bool Enter() {
+    too_deep_ = ++depth_ > max_;
+    return !too_deep_;
+  }
+  bool Leave() {
+    --depth_;
+    return true;
+  }
+  int max_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+};
+
+Status Run(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
+           const QueryLimits& limits) {
   Query query;
   PARLEY_RETURN_IF_ERROR(Prepare(text, &query));
-  ExecContext ctx(store, &params, text);
+  ExecContext ctx(store, &params, text, limits);
   QueryPlan plan;
   PARLEY_RETURN_IF_ERROR(PlanQuery(query, text, ctx, &plan));
   if (query.explain) {
@@ -81,6 +119,7 @@ Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params
   Row row;
   std::vector<Value> values(plan.column_slots.size());
   while (plan.root->Next(&row)) {
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Check());
     if (!plan.returns) continue;  // CREATE without RETURN: effects only
     for (size_t i = 0; i < plan.column_slots.size(); ++i) {
       PARLEY_RETURN_IF_ERROR(ctx.Complete(row[plan.column_slots[i]], &values[i]));
@@ -88,6 +127,9 @@ Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params
     if (stream) {
       out->Row(values);
     } else {
+      size_t bytes = sizeof(values);
+      for (const Value& v : values) bytes += ApproxBytes(v);
+      PARLEY_RETURN_IF_ERROR(ctx.guard().Hold(bytes));
       held.push_back(values);
     }
   }
@@ -101,7 +143,27 @@ Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params
   return Status::OK();
 }
 
+}  // namespace
+
+Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
+                const QueryLimits& limits) {
+  try {
+    return Run(store, text, params, out, limits);
+  } catch (const std::bad_alloc&) {
+    // Whatever the query had built is freed by now, as the stack unwound.
+    return Status::InvalidInput(
+        "Query stopped: the machine ran out of memory (--max-memory sets a lower limit)");
+  }
+}
+
 Status ParseParams(std::string_view json, ValueMap* params) {
+  DepthCheck depth(kMaxParamsDepth);
+  nlohmann::json::sax_parse(json, &depth, nlohmann::json::input_format_t::json,
+                            /*strict=*/true);
+  if (depth.too_deep()) {
+    return Status::InvalidInput("--params is nested more than " + std::to_string(kMaxParamsDepth) +
+                                " levels deep");
+  }
   nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::InvalidInput("--params is not valid JSON");
   if (!j.is_object()) return Status::InvalidInput("--params must be a JSON object");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "query/limits.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
 #include "storage/value.h"
@@ -28,11 +29,16 @@ Status InspectQuery(std::string_view text, QueryShape* shape);
 // Runs `text` with parameters `params` on `store` (null: a query that reads no graph). Rows go
 // to `out` as they are produced; a query that writes holds them until its writes are applied,
 // so that no row is shown for a change that did not happen. Nothing is written if the query
-// fails anywhere.
-Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params,
-                ResultWriter* out);
+// fails anywhere. A query that passes one of `limits` stops with an error naming it, and one
+// that runs out of memory (std::bad_alloc) stops with an error instead of ending the process.
+Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
+                const QueryLimits& limits = {});
 
-// Parses a --params argument: a JSON object whose members become $name values.
+// The deepest nesting of arrays and objects --params accepts.
+constexpr int kMaxParamsDepth = 100;
+
+// Parses a --params argument: a JSON object whose members become $name values. Nesting
+// deeper than kMaxParamsDepth is refused (it would only serve to exhaust the stack).
 Status ParseParams(std::string_view json, ValueMap* params);
 
 }  // namespace parley::query

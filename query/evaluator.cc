@@ -1,7 +1,6 @@
 // Evaluation of compiled expressions (plan.h) with Cypher's semantics: null propagates,
 // predicates are three-valued, type errors name the operand types and point at the text.
 #include <algorithm>
-#include <regex>
 
 #include "query/plan.h"
 #include "query/query_error.h"
@@ -103,7 +102,13 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     case Op::kGt: *out = TriValue(GreaterThan(a, b)); return Status::OK();
     case Op::kLe: *out = TriValue(LessOrEqual(a, b)); return Status::OK();
     case Op::kGe: *out = TriValue(GreaterOrEqual(a, b)); return Status::OK();
-    case Op::kAdd: s = Add(a, b, out); break;
+    case Op::kAdd:
+      // Concatenation can double a value each time it is applied: measure before building.
+      if (a.is_string() || a.is_list() || b.is_string() || b.is_list()) {
+        PARLEY_RETURN_IF_ERROR(ctx.guard().Fits(ApproxBytes(a) + ApproxBytes(b)));
+      }
+      s = Add(a, b, out);
+      break;
     case Op::kSub: s = Subtract(a, b, out); break;
     case Op::kMul: s = Multiply(a, b, out); break;
     case Op::kDiv: s = Divide(a, b, out); break;
@@ -139,12 +144,10 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
         *out = Value();
         return Status::OK();
       }
-      try {
-        std::regex re(b.as_string(), std::regex::ECMAScript);
-        *out = Value(std::regex_match(a.as_string(), re));
-      } catch (const std::regex_error&) {
-        return ErrorAt(ctx, *e.kids[1], "Invalid regular expression '" + b.as_string() + "'");
-      }
+      bool matches = false;
+      Status re = ctx.regexes().FullMatch(b.as_string(), a.as_string(), &matches);
+      if (!re.ok()) return ErrorAt(ctx, *e.kids[1], re.message());
+      *out = Value(matches);
       return Status::OK();
     }
     default: return ErrorAt(ctx, e, "unsupported operator");
@@ -207,6 +210,7 @@ Status EvalSlice(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   int64_t a = e.kids[1] ? clamp(from.as_int()) : 0;
   int64_t b = e.kids[2] ? clamp(to.as_int()) : n;
   ValueList items;
+  items.reserve(static_cast<size_t>(std::max<int64_t>(0, b - a)));
   for (int64_t i = a; i < b; ++i) items.push_back(base.as_list()[i]);
   *out = Value(std::move(items));
   return Status::OK();
@@ -238,6 +242,10 @@ Status EvalFunction(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       PARLEY_RETURN_IF_ERROR(ctx.Complete(a, &a));
     }
   }
+  // A result that can outgrow its arguments (replace, split, range) is measured first.
+  if (size_t need = ResultBytes(f, args, ctx.guard().Room())) {
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Fits(need));
+  }
   Status s = CallFunction(f, args, out);
   if (!s.ok()) return ErrorAt(ctx, e, s.message());
   return Status::OK();
@@ -265,18 +273,23 @@ Status EvalCase(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
 }
 
 Status EvalListComprehension(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  ListCursor cursor;
+  bool is_list = false;
   Value list;
-  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &list));
-  if (list.is_null()) {
-    *out = Value();
-    return Status::OK();
-  }
-  if (!list.is_list()) {
+  PARLEY_RETURN_IF_ERROR(cursor.Start(*e.kids[0], row, ctx, &is_list, &list));
+  if (!is_list) {
+    if (list.is_null()) {
+      *out = Value();
+      return Status::OK();
+    }
     return ErrorAt(ctx, *e.kids[0],
                    std::string("Type mismatch: expected a List but was ") + TypeName(list));
   }
   ValueList items;
-  for (const Value& item : list.as_list()) {
+  size_t bytes = 0;  // of the items kept so far
+  Value item;
+  while (cursor.Next(&item)) {
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Check());
     row[e.slot] = item;
     if (e.kids[1]) {
       bool pass;
@@ -287,8 +300,10 @@ Status EvalListComprehension(const CExpr& e, Row& row, ExecContext& ctx, Value* 
       items.emplace_back();
       PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[2], row, ctx, &items.back()));
     } else {
-      items.push_back(item);
+      items.push_back(std::move(item));
     }
+    bytes += ApproxBytes(items.back());
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Fits(bytes));
   }
   row[e.slot] = Value();
   *out = Value(std::move(items));
@@ -316,9 +331,12 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     }
     case CExpr::Kind::kList: {
       ValueList items(e.kids.size());
+      size_t bytes = 0;
       for (size_t i = 0; i < e.kids.size(); ++i) {
         PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &items[i]));
+        bytes += ApproxBytes(items[i]);
       }
+      PARLEY_RETURN_IF_ERROR(ctx.guard().Fits(bytes));
       *out = Value(std::move(items));
       return Status::OK();
     }
@@ -400,6 +418,53 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     case CExpr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx, out);
   }
   return ErrorAt(ctx, e, "unsupported expression");
+}
+
+Status ListCursor::Start(const CExpr& e, Row& row, ExecContext& ctx, bool* is_list, Value* other) {
+  range_ = false;
+  list_ = Value();
+  pos_ = 0;
+  if (e.kind == CExpr::Kind::kFunction && std::string_view(e.function->name) == "range") {
+    std::vector<Value> args(e.kids.size());
+    for (size_t i = 0; i < e.kids.size(); ++i) {
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &args[i]));
+    }
+    bool ints = std::all_of(args.begin(), args.end(), [](const Value& v) { return v.is_int(); });
+    int64_t step = args.size() == 3 && ints ? args[2].as_int() : 1;
+    if (ints && step != 0) {
+      // Counted out as range() would build it, one element at a time.
+      __int128 span = static_cast<__int128>(args[1].as_int()) - args[0].as_int();
+      left_ = (span == 0 || (span > 0) == (step > 0)) ? span / step + 1 : 0;
+      next_ = args[0].as_int();
+      step_ = step;
+      range_ = true;
+      *is_list = true;
+      return Status::OK();
+    }
+    // Anything else (nulls, wrong types, a zero step) takes the ordinary way to its answer.
+  }
+  Value v;
+  PARLEY_RETURN_IF_ERROR(Evaluate(e, row, ctx, &v));
+  *is_list = v.is_list();
+  if (*is_list) {
+    list_ = std::move(v);
+  } else {
+    *other = std::move(v);
+  }
+  return Status::OK();
+}
+
+bool ListCursor::Next(Value* item) {
+  if (range_) {
+    if (left_ <= 0) return false;
+    *item = Value(static_cast<int64_t>(next_));
+    next_ += step_;
+    --left_;
+    return true;
+  }
+  if (!list_.is_list() || pos_ >= list_.as_list().size()) return false;
+  *item = list_.as_list()[pos_++];
+  return true;
 }
 
 Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* pass) {

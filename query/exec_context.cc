@@ -11,8 +11,9 @@ constexpr size_t kCacheEntries = 200000;
 
 }  // namespace
 
-ExecContext::ExecContext(GraphStore* store, const ValueMap* params, std::string_view query_text)
-    : store_(store), params_(params), text_(query_text) {
+ExecContext::ExecContext(GraphStore* store, const ValueMap* params, std::string_view query_text,
+                         const QueryLimits& limits)
+    : store_(store), params_(params), text_(query_text), guard_(limits) {
   if (store_) snapshot_ = store_->GetSnapshot();
 }
 

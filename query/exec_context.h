@@ -4,7 +4,8 @@
 // Nodes travel through a query as ids until something needs their labels or properties; the
 // context then reads them, keeping a bounded cache so that an actor met on many rows is read
 // once. CREATE's writes gather in one GraphBatch that is applied when the whole query has run:
-// a failing query writes nothing.
+// a failing query writes nothing. The context also carries the query's limits (limits.h) and
+// its compiled regular expressions.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,8 @@
 #include <unordered_map>
 
 #include "core/status.h"
+#include "query/limits.h"
+#include "query/regex.h"
 #include "storage/graph_store.h"
 #include "storage/value.h"
 
@@ -23,12 +26,18 @@ namespace parley::query {
 class ExecContext {
  public:
   // `store` may be null: a query that touches no graph (RETURN 1 + 1) runs without one.
-  ExecContext(GraphStore* store, const ValueMap* params, std::string_view query_text);
+  // `limits` bound the run (see QueryGuard).
+  ExecContext(GraphStore* store, const ValueMap* params, std::string_view query_text,
+              const QueryLimits& limits = {});
 
   GraphStore* store() const { return store_; }
   const Snapshot* snapshot() const { return snapshot_.get(); }
   const ValueMap& params() const { return *params_; }
   std::string_view query_text() const { return text_; }
+  // The account of this run against its time, memory and cancellation limits.
+  QueryGuard& guard() { return guard_; }
+  // The =~ patterns, compiled once per query.
+  RegexCache& regexes() { return regexes_; }
 
   // A node value holding only `id` (complete = false).
   static Value NodeRef(NodeId id);
@@ -61,6 +70,8 @@ class ExecContext {
   std::unique_ptr<Snapshot> snapshot_;
   const ValueMap* params_;
   std::string_view text_;
+  QueryGuard guard_;
+  RegexCache regexes_;
   std::unordered_map<NodeId, std::shared_ptr<const Node>> node_cache_;
   std::unordered_map<RelId, std::shared_ptr<const Relationship>> rel_cache_;
   // Label checks already answered: per node, a bit per label (numbered in label_bits_) for

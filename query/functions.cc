@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/limits.h"
 #include "query/temporal.h"
 #include "query/value_ops.h"
 
@@ -710,16 +711,24 @@ Status Tail(const char* fn, const Args& args, Value* out) {
   return Status::OK();
 }
 
-// A bound on range()'s length, so that a typo cannot ask for gigabytes.
-constexpr int64_t kMaxRange = 10'000'000;
+// A bound on range()'s length that no memory could hold anyway (the query's memory limit
+// stops far shorter ones); past it the count would not fit a size_t allocation.
+constexpr int64_t kMaxRange = int64_t{1} << 40;
+
+// The number of elements range(args) makes (args already checked to be Integers, step != 0).
+__int128 RangeCount(const Args& args) {
+  int64_t start = args[0].as_int(), end = args[1].as_int();
+  int64_t step = args.size() == 3 ? args[2].as_int() : 1;
+  __int128 span = static_cast<__int128>(end) - start;
+  return (span == 0 || (span > 0) == (step > 0)) ? span / step + 1 : 0;
+}
 
 Status Range(const char* fn, const Args& args, Value* out) {
   for (size_t i = 0; i < args.size(); ++i) EXPECT_TYPE(args[i].is_int(), "an Integer", i);
-  int64_t start = args[0].as_int(), end = args[1].as_int();
+  int64_t start = args[0].as_int();
   int64_t step = args.size() == 3 ? args[2].as_int() : 1;
   if (step == 0) return Invalid(fn, "expects a step other than 0");
-  __int128 span = static_cast<__int128>(end) - start;
-  __int128 count = (span == 0 || (span > 0) == (step > 0)) ? span / step + 1 : 0;
+  __int128 count = RangeCount(args);
   if (count > kMaxRange) {
     return Invalid(fn, "would make more than " + std::to_string(kMaxRange) + " elements");
   }
@@ -1004,11 +1013,18 @@ class ValueAggregator : public Aggregator {
   Status Add(const std::vector<Value>& args) override {
     if (args.empty() || args[0].is_null()) return Status::OK();
     if (distinct_ && !seen_.Insert(args[0])) return Status::OK();
+    // A set entry costs the value and about four pointers of hashing; a kept value its size.
+    if (distinct_ || Keeps()) {
+      held_ += 32 + ApproxBytes(args[0]) * ((distinct_ ? 1 : 0) + (Keeps() ? 1 : 0));
+    }
     return Accept(args);
   }
+  size_t held_bytes() const override { return held_; }
 
  protected:
   virtual Status Accept(const std::vector<Value>& args) = 0;
+  // True for the aggregates that keep every value they are given (collect, percentiles).
+  virtual bool Keeps() const { return false; }
   Status ExpectNumber(const Value& v) const {
     if (v.is_number()) return Status::OK();
     return Status::InvalidInput(Callee(name_) + " expects numbers, got " + TypeName(v));
@@ -1018,6 +1034,7 @@ class ValueAggregator : public Aggregator {
  private:
   bool distinct_;
   Seen seen_;
+  size_t held_ = 0;
 };
 
 class CountAll : public Aggregator {
@@ -1054,12 +1071,15 @@ class Count : public ValueAggregator {
 class Collect : public ValueAggregator {
  public:
   using ValueAggregator::ValueAggregator;
+  // Gives its list away: a group's result is asked for once.
   Status Result(Value* out) override {
-    *out = Value(values_);
+    *out = Value(std::move(values_));
+    values_.clear();
     return Status::OK();
   }
 
  private:
+  bool Keeps() const override { return true; }
   Status Accept(const std::vector<Value>& args) override {
     values_.push_back(args[0]);
     return Status::OK();
@@ -1188,6 +1208,7 @@ class Percentile : public ValueAggregator {
   }
 
  private:
+  bool Keeps() const override { return true; }
   Status Accept(const std::vector<Value>& args) override {
     PARLEY_RETURN_IF_ERROR(ExpectNumber(args[0]));
     Value p = args.size() > 1 ? args[1] : Value();
@@ -1231,6 +1252,71 @@ Status CallFunction(const FunctionInfo& f, const std::vector<Value>& args, Value
     return Status::OK();
   }
   return s;
+}
+
+size_t ResultBytes(const FunctionInfo& f, const std::vector<Value>& args, size_t cap) {
+  std::string_view name = f.name;
+  auto string_arg = [&](size_t i) -> const std::string* {
+    return i < args.size() && args[i].is_string() ? &args[i].as_string() : nullptr;
+  };
+  // Code points decoded from a string take four bytes each, beside the result.
+  constexpr size_t kDecoded = 4;
+  if (name == "replace") {
+    const std::string *s = string_arg(0), *from = string_arg(1), *to = string_arg(2);
+    if (!s || !from || !to) return 0;
+    if (from->empty()) return kDecoded * s->size() + s->size() + (s->size() + 1) * to->size();
+    if (to->size() <= from->size()) return s->size();
+    size_t growth = to->size() - from->size(), bytes = s->size();
+    for (size_t pos = 0; (pos = s->find(*from, pos)) != std::string::npos && bytes <= cap;
+         pos += from->size()) {
+      bytes += growth;
+    }
+    return bytes;
+  }
+  if (name == "split") {
+    const std::string* s = string_arg(0);
+    if (!s) return 0;
+    std::vector<std::string> delims;
+    if (string_arg(1)) delims.push_back(*string_arg(1));
+    if (args.size() > 1 && args[1].is_list()) {
+      for (const Value& d : args[1].as_list()) {
+        if (d.is_string()) delims.push_back(d.as_string());
+      }
+    }
+    // Each delimiter's every occurrence may start a part; an empty one splits every character.
+    size_t parts = 1;
+    for (const std::string& d : delims) {
+      if (d.empty()) {
+        parts += s->size();
+        continue;
+      }
+      for (size_t pos = 0;
+           (pos = s->find(d, pos)) != std::string::npos && parts <= cap / (sizeof(Value) + 16);
+           pos += d.size()) {
+        ++parts;
+      }
+    }
+    return kDecoded * s->size() + s->size() + parts * (sizeof(Value) + 16);
+  }
+  if (name == "range") {
+    bool ints = args.size() >= 2 &&
+                std::all_of(args.begin(), args.end(), [](const Value& v) { return v.is_int(); });
+    if (!ints || (args.size() == 3 && args[2].as_int() == 0)) return 0;
+    __int128 count = RangeCount(args);
+    constexpr __int128 kHuge = __int128{1} << 56;
+    return static_cast<size_t>(std::min(count, kHuge) * static_cast<__int128>(sizeof(Value)));
+  }
+  if (name == "toLower" || name == "toUpper" || name == "lower" || name == "upper" ||
+      name == "reverse" || name == "substring" || name == "left" || name == "right") {
+    if (const std::string* s = string_arg(0)) return (kDecoded + 1) * s->size();
+    if (name == "reverse" && !args.empty() && args[0].is_list()) {
+      return args[0].as_list().size() * sizeof(Value);
+    }
+  }
+  if (name == "tail" && !args.empty() && args[0].is_list()) {
+    return args[0].as_list().size() * sizeof(Value);
+  }
+  return 0;
 }
 
 std::unique_ptr<Aggregator> MakeAggregator(const FunctionInfo& f, bool distinct, bool star) {

@@ -8,6 +8,7 @@
 // executor answers them.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,13 @@ const FunctionInfo* LookupFunction(std::string_view name);
 // Errors (wrong argument types, bad numbers) come back with a message that names the function.
 Status CallFunction(const FunctionInfo& f, const std::vector<Value>& args, Value* out);
 
+// About how many bytes f(args) will take, worked out without building it, for the functions
+// whose result can outgrow their arguments (replace, split, range, the ones that decode a
+// string into code points); 0 for the others. The query's memory limit is checked against it
+// before the call. Counting may stop once the answer is known to pass `cap`: then it returns
+// some number above `cap`.
+size_t ResultBytes(const FunctionInfo& f, const std::vector<Value>& args, size_t cap = SIZE_MAX);
+
 // One group's running aggregate.
 class Aggregator {
  public:
@@ -43,6 +51,9 @@ class Aggregator {
   // The aggregate over everything added (count of nothing is 0, sum of nothing 0, collect of
   // nothing [], min/max/avg of nothing null).
   virtual Status Result(Value* out) = 0;
+  // About how many bytes the aggregate holds (the values collect() keeps, the values DISTINCT
+  // has seen); what a query's memory limit counts.
+  virtual size_t held_bytes() const { return 0; }
 };
 
 // A fresh aggregator for aggregate function `f`; `star` is count(*). Null if `f` is not an

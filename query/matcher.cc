@@ -172,6 +172,11 @@ void Matcher::Reset(Row* row) {
   status_ = Status::OK();
 }
 
+bool Matcher::Tick() {
+  status_ = ctx_.guard().Check();
+  return status_.ok();
+}
+
 bool Matcher::Next() {
   size_t n = plan_.steps.size();
   size_t i;
@@ -288,6 +293,7 @@ bool Matcher::Distances(const Step& step, State& st, NodeId goal) {
       for (size_t t = 0; t < types && complete; ++t) {
         reader->Seek(node, back, step.types.empty() ? std::string_view() : step.types[t]);
         for (; reader->Valid(); reader->Next()) {
+          if (!Tick()) return false;
           NodeId other = reader->entry().other;
           if (st.dist.count(other)) continue;
           if (st.dist.size() >= kMaxNodes) {
@@ -321,6 +327,7 @@ bool Matcher::Advance(size_t i) {
     case Step::Kind::kIndexSeek: {
       size_t known_labels = step.kind == Step::Kind::kScanAll ? 0 : 1;
       while (true) {
+        if (!Tick()) return false;
         NodeId id;
         if (st.ids) {
           if (!st.ids->Valid()) {
@@ -362,6 +369,7 @@ bool Matcher::Advance(size_t i) {
       const Adjacent* e;
       while (NextAdjacent(step, st.from, &st.type_index, ReaderFor(ctx_, &st.reader), &st.active,
                           &e, &status_)) {
+        if (!Tick()) return false;
         if (AlreadyUsed(row, step.distinct_from, e->rel)) continue;
         Value to;
         if (step.to_bound) {
@@ -414,6 +422,7 @@ bool Matcher::Advance(size_t i) {
         if (!status_.ok()) return false;
       }
       while (!st.frames.empty()) {
+        if (!Tick()) return false;
         while (st.rels.size() > st.frames.size() - 1) {
           st.rels.pop_back();
           st.nodes.pop_back();

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/limits.h"
 #include "query/query_error.h"
 #include "query/value_ops.h"
 
@@ -44,6 +45,36 @@ class Unary : public Operator {
   OperatorPtr input_;
   Status status_;
 };
+
+// The memory an operator holds rows in, counted against the query's limit and given back
+// when the operator goes.
+class HeldMemory {
+ public:
+  explicit HeldMemory(QueryGuard& guard) : guard_(guard) {}
+  ~HeldMemory() { guard_.Release(bytes_); }
+  HeldMemory(const HeldMemory&) = delete;
+  HeldMemory& operator=(const HeldMemory&) = delete;
+  // Holds `n` bytes more; an error once the query's total passes its limit.
+  Status Add(size_t n) {
+    bytes_ += n;
+    return guard_.Hold(n);
+  }
+  void Drop(size_t n) {
+    n = std::min(n, bytes_);
+    bytes_ -= n;
+    guard_.Release(n);
+  }
+
+ private:
+  QueryGuard& guard_;
+  size_t bytes_ = 0;
+};
+
+size_t RowBytes(const Row& row) {
+  size_t n = sizeof(Row);
+  for (const Value& v : row) n += ApproxBytes(v);
+  return n;
+}
 
 class Match : public Unary {
  public:
@@ -164,8 +195,13 @@ class Aggregate : public Unary {
  public:
   Aggregate(OperatorPtr input, std::vector<CExprPtr> keys, std::vector<int> key_slots,
             std::vector<AggregateSpec> aggregates, const int* width, ExecContext& ctx)
-      : Unary(std::move(input)), keys_(std::move(keys)), key_slots_(std::move(key_slots)),
-        aggs_(std::move(aggregates)), width_(width), ctx_(ctx) {}
+      : Unary(std::move(input)),
+        keys_(std::move(keys)),
+        key_slots_(std::move(key_slots)),
+        aggs_(std::move(aggregates)),
+        width_(width),
+        ctx_(ctx),
+        held_(ctx.guard()) {}
   bool Next(Row* row) override {
     if (!built_) {
       built_ = true;
@@ -211,6 +247,11 @@ class Aggregate : public Unary {
       if (it == index.end()) {
         it = index.emplace(key, groups_.size()).first;
         NewGroup(key, row);
+        // The key twice (in the index and the group), the group's first row, its aggregates.
+        size_t bytes = 64 * (1 + aggs_.size()) + RowBytes(row);
+        for (const Value& k : key) bytes += 2 * ApproxBytes(k);
+        status_ = held_.Add(bytes);
+        if (!status_.ok()) return false;
       }
       Group& g = groups_[it->second];
       for (size_t i = 0; i < aggs_.size(); ++i) {
@@ -219,12 +260,15 @@ class Aggregate : public Unary {
           status_ = Evaluate(*aggs_[i].args[a], row, ctx_, &args[a]);
           if (!status_.ok()) return false;
         }
+        size_t before = g.aggregators[i]->held_bytes();
         status_ = g.aggregators[i]->Add(args);
         if (!status_.ok()) {
           status_ = QueryError(ctx_.query_text(), aggs_[i].args.empty() ? SourcePos() : aggs_[i].args[0]->pos,
                                status_.message());
           return false;
         }
+        status_ = held_.Add(g.aggregators[i]->held_bytes() - before);
+        if (!status_.ok()) return false;
       }
     }
     if (!input_->status().ok()) return false;
@@ -248,6 +292,7 @@ class Aggregate : public Unary {
   std::vector<AggregateSpec> aggs_;
   const int* width_;
   ExecContext& ctx_;
+  HeldMemory held_;
   bool built_ = false;
   std::vector<Group> groups_;
   size_t next_ = 0;
@@ -255,14 +300,21 @@ class Aggregate : public Unary {
 
 class Distinct : public Unary {
  public:
-  Distinct(OperatorPtr input, std::vector<int> slots)
-      : Unary(std::move(input)), slots_(std::move(slots)) {}
+  Distinct(OperatorPtr input, std::vector<int> slots, ExecContext& ctx)
+      : Unary(std::move(input)), slots_(std::move(slots)), held_(ctx.guard()) {}
   bool Next(Row* row) override {
     while (input_->Next(row)) {
       std::vector<Value> key;
       key.reserve(slots_.size());
-      for (int s : slots_) key.push_back((*row)[s]);
-      if (seen_.insert(std::move(key)).second) return true;
+      size_t bytes = 64 + sizeof(key);
+      for (int s : slots_) {
+        key.push_back((*row)[s]);
+        bytes += ApproxBytes(key.back());
+      }
+      if (seen_.insert(std::move(key)).second) {
+        status_ = held_.Add(bytes);
+        return status_.ok();
+      }
     }
     return false;
   }
@@ -273,13 +325,18 @@ class Distinct : public Unary {
 
  private:
   std::vector<int> slots_;
+  HeldMemory held_;
   std::unordered_set<std::vector<Value>, KeyHash, KeyEq> seen_;
 };
 
 class Sort : public Unary {
  public:
   Sort(OperatorPtr input, std::vector<SortKey> keys, int64_t limit, ExecContext& ctx)
-      : Unary(std::move(input)), keys_(std::move(keys)), limit_(limit), ctx_(ctx) {}
+      : Unary(std::move(input)),
+        keys_(std::move(keys)),
+        limit_(limit),
+        ctx_(ctx),
+        held_(ctx.guard()) {}
   bool Next(Row* row) override {
     if (!built_) {
       built_ = true;
@@ -300,6 +357,7 @@ class Sort : public Unary {
     std::vector<Value> keys;
     uint64_t seq;  // arrival order, for a stable sort under partial sorting
     Row row;
+    size_t bytes;  // counted against the memory limit
   };
   bool Less(const Item& a, const Item& b) const {
     for (size_t i = 0; i < keys_.size(); ++i) {
@@ -312,6 +370,7 @@ class Sort : public Unary {
   void Trim() {
     auto less = [this](const Item& a, const Item& b) { return Less(a, b); };
     std::nth_element(rows_.begin(), rows_.begin() + limit_, rows_.end(), less);
+    for (size_t i = static_cast<size_t>(limit_); i < rows_.size(); ++i) held_.Drop(rows_[i].bytes);
     rows_.resize(limit_);
   }
   bool Build() {
@@ -325,6 +384,10 @@ class Sort : public Unary {
         if (!status_.ok()) return false;
       }
       item.seq = seq++;
+      item.bytes = sizeof(Item) + RowBytes(row);
+      for (const Value& k : item.keys) item.bytes += ApproxBytes(k);
+      status_ = held_.Add(item.bytes);
+      if (!status_.ok()) return false;
       item.row = std::move(row);
       rows_.push_back(std::move(item));
       if (limit_ >= 0 && rows_.size() >= static_cast<size_t>(2 * limit_ + 1024)) Trim();
@@ -338,6 +401,7 @@ class Sort : public Unary {
   std::vector<SortKey> keys_;
   int64_t limit_;
   ExecContext& ctx_;
+  HeldMemory held_;
   bool built_ = false;
   std::vector<Item> rows_;
   size_t next_ = 0;
@@ -386,17 +450,25 @@ class Unwind : public Unary {
       : Unary(std::move(input)), list_(std::move(list)), slot_(slot), ctx_(ctx) {}
   bool Next(Row* row) override {
     while (true) {
-      if (pos_ < items_.size()) {
+      status_ = ctx_.guard().Check();
+      if (!status_.ok()) return false;
+      Value item;
+      if (cursor_.Next(&item)) {
         *row = current_;
-        (*row)[slot_] = items_[pos_++];
+        (*row)[slot_] = std::move(item);
         return true;
       }
       if (!input_->Next(&current_)) return false;
-      Value v;
-      status_ = Evaluate(*list_, current_, ctx_, &v);
+      bool is_list = false;
+      Value other;
+      status_ = cursor_.Start(*list_, current_, ctx_, &is_list, &other);
       if (!status_.ok()) return false;
-      items_ = v.is_list() ? v.as_list() : v.is_null() ? ValueList{} : ValueList{v};
-      pos_ = 0;
+      // A value that is not a list unwinds to itself; null to nothing.
+      if (!is_list && !other.is_null()) {
+        *row = current_;
+        (*row)[slot_] = std::move(other);
+        return true;
+      }
     }
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
@@ -409,8 +481,7 @@ class Unwind : public Unary {
   int slot_;
   ExecContext& ctx_;
   Row current_;
-  ValueList items_;
-  size_t pos_ = 0;
+  ListCursor cursor_;
 };
 
 // Property values a node or relationship can hold: scalars, and lists of scalars.
@@ -433,9 +504,12 @@ Status CheckStorable(const std::string& key, const Value& v) {
 class Create : public Unary {
  public:
   Create(OperatorPtr input, std::vector<CreatePart> parts, ExecContext& ctx)
-      : Unary(std::move(input)), parts_(std::move(parts)), ctx_(ctx) {}
+      : Unary(std::move(input)), parts_(std::move(parts)), ctx_(ctx), held_(ctx.guard()) {}
   bool Next(Row* row) override {
     if (!input_->Next(row)) return false;
+    // What this row makes waits in memory until the query ends: the batch's operation and
+    // the created element the context remembers, each about the element's size.
+    size_t bytes = 0;
     for (const CreatePart& part : parts_) {
       for (const CreateNode& n : part.nodes) {
         if (n.bound) {
@@ -451,6 +525,7 @@ class Create : public Unary {
         node->labels.erase(std::unique(node->labels.begin(), node->labels.end()), node->labels.end());
         ctx_.batch().PutNode(node->id, node->labels, node->properties);
         (*row)[n.slot] = Value(std::shared_ptr<const Node>(node));
+        bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[n.slot]);
         ctx_.RememberCreated(std::move(node));
       }
       for (const CreateRel& r : part.rels) {
@@ -463,6 +538,7 @@ class Create : public Unary {
         rel->end = (*row)[r.to].as_node().id;
         ctx_.batch().PutRelationship(rel->id, rel->type, rel->start, rel->end, rel->properties);
         (*row)[r.slot] = Value(std::shared_ptr<const Relationship>(rel));
+        bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[r.slot]);
         ctx_.RememberCreated(std::move(rel));
       }
       if (part.path_slot >= 0) {
@@ -472,7 +548,8 @@ class Create : public Unary {
         (*row)[part.path_slot] = Value(std::shared_ptr<const Path>(std::move(path)));
       }
     }
-    return true;
+    status_ = held_.Add(bytes);
+    return status_.ok();
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
@@ -511,6 +588,7 @@ class Create : public Unary {
 
   std::vector<CreatePart> parts_;
   ExecContext& ctx_;
+  HeldMemory held_;
 };
 
 }  // namespace
@@ -533,8 +611,8 @@ OperatorPtr MakeAggregate(OperatorPtr input, std::vector<CExprPtr> keys,
   return std::make_unique<Aggregate>(std::move(input), std::move(keys), std::move(key_slots),
                                      std::move(aggregates), width, ctx);
 }
-OperatorPtr MakeDistinct(OperatorPtr input, std::vector<int> slots) {
-  return std::make_unique<Distinct>(std::move(input), std::move(slots));
+OperatorPtr MakeDistinct(OperatorPtr input, std::vector<int> slots, ExecContext& ctx) {
+  return std::make_unique<Distinct>(std::move(input), std::move(slots), ctx);
 }
 OperatorPtr MakeSort(OperatorPtr input, std::vector<SortKey> keys, int64_t limit,
                      ExecContext& ctx) {

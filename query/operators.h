@@ -42,7 +42,7 @@ OperatorPtr MakeAggregate(OperatorPtr input, std::vector<CExprPtr> keys,
                           const int* width, ExecContext& ctx);
 
 // Input rows whose values in `slots` were not seen before.
-OperatorPtr MakeDistinct(OperatorPtr input, std::vector<int> slots);
+OperatorPtr MakeDistinct(OperatorPtr input, std::vector<int> slots, ExecContext& ctx);
 
 // One ORDER BY key.
 struct SortKey {

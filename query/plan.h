@@ -51,6 +51,24 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out);
 // Evaluates a predicate: true only if `e` is true (null and false both reject the row).
 Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* pass);
 
+// The elements of a list-valued expression, one at a time, for UNWIND and list comprehensions:
+// range(a, b[, step]) is counted out without building the list (UNWIND range(1, 100000000)
+// holds one integer at a time); any other list is evaluated whole and walked.
+class ListCursor {
+ public:
+  // Evaluates `e` on `row`. For a list, *is_list is true and Next yields its elements; for any
+  // other value (null included) *is_list is false and the value is in *other.
+  Status Start(const CExpr& e, Row& row, ExecContext& ctx, bool* is_list, Value* other);
+  // The next element into *item; false after the last.
+  bool Next(Value* item);
+
+ private:
+  Value list_;
+  size_t pos_ = 0;
+  bool range_ = false;
+  __int128 next_ = 0, step_ = 1, left_ = 0;
+};
+
 // A property a matched node or relationship must have: key = value.
 struct PropertyConstraint {
   std::string key;
@@ -129,6 +147,8 @@ class Matcher {
   // Fills st.dist/st.radius for a variable-length walk towards `goal`; false on a store error.
   bool Distances(const Step& step, State& st, NodeId goal);
   bool Enter(size_t i);
+  // Checks the query's limits (one step of a walk); false with status_ set once one is passed.
+  bool Tick();
   const PatternPlan& plan_;
   ExecContext& ctx_;
   Row* row_ = nullptr;

@@ -790,7 +790,7 @@ class Planner {
     Scope order_scope = (aggregating || p.distinct) ? projected : old;
     for (const auto& [name, sym] : projected) order_scope[name] = sym;
 
-    if (p.distinct) op_ = MakeDistinct(std::move(op_), item_slots);
+    if (p.distinct) op_ = MakeDistinct(std::move(op_), item_slots, ctx_);
 
     int64_t skip = 0, limit = -1;
     if (p.skip) PARLEY_RETURN_IF_ERROR(Count(*p.skip, "SKIP", &skip));
