@@ -30,6 +30,7 @@ Status MakeExtractor(const Args& args, bool lines, std::unique_ptr<Extractor>* o
   opt.single_sentence = lines;
   // A one-sentence document is there to be analysed whole (Open IE benchmarks, say).
   opt.selective_parsing = !lines && !args.Has("--all-sentences");
+  if (!opt.selective_parsing) opt.parser = LinkParser::Options::Thorough();
   return Extractor::Create(opt, out);
 }
 

@@ -145,7 +145,7 @@ ParseTree LinkParser::Parse(std::string_view text, const Scorer& score) const {
     parse_options_set_min_null_count(po, 0);
     parse_options_set_max_null_count(po, 0);
     n = sentence_parse(sent, po);
-    if (n <= 0) {
+    if (n <= 0 && sentence_length(sent) <= impl_->options.null_retry_max_words + 2) {
       parse_options_reset_resources(po);
       parse_options_set_min_null_count(po, 1);
       parse_options_set_max_null_count(po, sentence_length(sent));
