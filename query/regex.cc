@@ -38,6 +38,39 @@ std::string Explain(const re2::RE2& re) {
   return why;
 }
 
+// `pattern` with Java's named groups, (?<name>...), spelled as RE2 reads them, (?P<name>...);
+// escapes and character classes are copied as they are.
+std::string ToRe2Syntax(const std::string& pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      // A ']' right after '[' or '[^' is a member, not the end of the class.
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    } else if (pattern.compare(i, 3, "(?<") == 0 && i + 3 < pattern.size() &&
+               pattern[i + 3] != '=' && pattern[i + 3] != '!') {
+      out += "(?P<";
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 RegexCache::RegexCache() = default;
@@ -48,7 +81,7 @@ Status RegexCache::FullMatch(const std::string& pattern, std::string_view text, 
   if (it == compiled_.end()) {
     re2::RE2::Options options;
     options.set_log_errors(false);  // errors come back as a Status, not on stderr
-    auto re = std::make_unique<re2::RE2>(pattern, options);
+    auto re = std::make_unique<re2::RE2>(ToRe2Syntax(pattern), options);
     if (!re->ok()) {
       return Status::InvalidInput("Invalid regular expression '" + pattern + "': " + Explain(*re));
     }

@@ -4,8 +4,9 @@
 //
 // The dialect is RE2's, close to Java's (which openCypher names): the whole string must match,
 // (?i) (?s) (?m) flags, character classes, \d \w \s, \p{L}, non-greedy quantifiers, named
-// groups. What RE2 cannot do in linear time (backreferences \1, lookahead and lookbehind,
-// possessive quantifiers) is refused with an error naming the pattern.
+// groups written either way, (?<name>...) as in Java or (?P<name>...). What RE2 cannot do in
+// linear time (backreferences \1, lookahead and lookbehind, possessive quantifiers) is refused
+// with an error naming the pattern.
 #pragma once
 
 #include <memory>

@@ -116,6 +116,11 @@ TEST_CASE("=~ runs in linear time, with Java's whole-string semantics", "[query]
   CHECK(Ask("RETURN 'a\\nb' =~ '(?s)a.b' AS m").rows == std::vector<std::string>{"true"});
   CHECK(Ask("RETURN 'Zürich 2026' =~ '\\\\p{L}+ \\\\d{4}' AS m").rows ==
         std::vector<std::string>{"true"});
+  // Java's named groups; '(?<' inside a class or after a backslash is left alone.
+  CHECK(Ask("RETURN 'ab' =~ '(?<first>a)(?P<second>b)' AS m").rows ==
+        std::vector<std::string>{"true"});
+  CHECK(Ask("RETURN '(?<' =~ '[(][?][<]' AS m, '(?<' =~ '\\\\(\\\\?<' AS n").rows ==
+        std::vector<std::string>{"true | true"});
   CHECK(Ask("RETURN null =~ 'a' AS m, 'a' =~ null AS n").rows ==
         std::vector<std::string>{"null | null"});
 
