@@ -105,7 +105,7 @@ void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses,
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
     if (merged[ci]) continue;
     Clause c = clauses[ci];
-    // "was considered to be the patron saint": an infinitive complement with the same subject
+    // "was thought to be the founder": an infinitive complement with the same subject
     // joins the predicate ("was considered to be"), its object becomes the object.
     if (c.complement_clause > static_cast<int>(ci) && !c.complement.empty() &&
         c.object.first == c.complement.first) {
