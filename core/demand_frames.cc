@@ -297,6 +297,8 @@ class FrameReader {
         std::string vl = lem.Lemma(L(v), WordClass::kVerb);
         if (Capitalised(toks_[v].text) || !lem.Knows(vl, WordClass::kVerb) || IsPunctToken(L(v)) || In(VerbPrefix(), L(v))) continue;
         if (L(v) == vl && !FiniteVerbHere(v, vl)) continue;
+        // "rights group": a plural noun in a compound, not a verb.
+        if (L(v) != vl && L(v).back() == 's' && v + 1 < N() && IsNominal(v + 1)) continue;
         if (L(v).size() > 4 && L(v).compare(L(v).size() - 3, 3, "ing") == 0 && !FiniteVerbHere(v, vl)) continue;
         coordinated_ = true;
         bool n = false, b = false;
@@ -389,6 +391,12 @@ class FrameReader {
       }
       if (IsQuoteToken(toks_[i].text) && i > from && QuoteClosesClause(i)) break;
       if (In(ClauseBreaks(), w) && i > from) break;
+      // A dash, "but", a preposition before "what" or a reason ("for violating ...") closes
+      // what is demanded: what follows comments on it.
+      if (i > from && (w == "-" || w == "but" || (w == "for" && IsGerund(i + 1)) ||
+                       (L(i + 1) == "what" && (w == "in" || w == "of" || w == "by" || w == "from")))) {
+        break;
+      }
       // "... and Moscow insisted ...": a conjunction before a new subject and verb.
       if ((w == "and" || w == "but") && i + 2 < N() && (MentionEndingAt(i + 1) || L(i + 1) == "he" || L(i + 1) == "she" ||
                                                       L(i + 1) == "they") &&
@@ -455,6 +463,16 @@ class FrameReader {
     }
     int32_t cb = toks_[content_first].start, ce = toks_[content_end - 1].end;
     ev.content = std::string(s_.doc.substr(cb, ce - cb));
+    if (ev.target.entity.empty() && ev.target.text.empty()) {
+      // No one addressed: the actor the content names is the one the demand is made of
+      // ("more investment from Japan", "a bigger role in Japan's market").
+      for (const ActorMention* m : s_.mentions) {
+        if (m->start >= cb && m->end <= ce && m->actor != source.entity && m->kind != ActorMention::kPronoun) {
+          ev.target = FromMention(m);
+          break;
+        }
+      }
+    }
     ev.negated = negated;
     ev.sentence = s_.index;
     ev.start = std::min(toks_[std::max(0, span_first)].start, cb);
@@ -570,8 +588,17 @@ class FrameReader {
       int after = i + 1;
       while (after < end && IsQuoteToken(toks_[after].text)) ++after;
       bool to = L(i) == "to" && after < end && (IsBaseVerb(after) || L(after) == "not" || L(after) == "be");
+      // "wants three firms to be named members": the object of a passive is what is to be
+      // done, not whom it is asked of; the whole is the content.
+      if (to && L(after) == "be" && after + 1 < end && IsParticiple(after + 1) && i > p) {
+        *cfirst = p;
+        *cend = end;
+        return true;
+      }
       bool not_to = (L(i) == "not" && L(i + 1) == "to") || (L(i) == "not" && i > p && IsBaseVerb(i + 1));
-      bool for_ = L(i) == "for" && i > p;
+      // "asked Congress for funds": only a verb whose object is whom it asks.
+      bool object_target = std::find(e->target.begin(), e->target.end(), "dobj") != e->target.end() || after_particle_;
+      bool for_ = L(i) == "for" && i > p && object_target && !IsGerund(i + 1);
       if (!(to || not_to || for_)) continue;
       if (i == p) return false;
       // Whom something is asked of is someone: a named actor, a name, a noun for people.
@@ -597,13 +624,42 @@ class FrameReader {
     // "urged passage of the amendment", "seeks a clear timetable": the object is the content.
     // Only for a verb that asks something of someone: "seeks re-election", "wants peace" name
     // no one asked.
-    bool object_content = std::find(e->content.begin(), e->content.end(), "dobj") != e->content.end() &&
-                          e->complement;
+    bool object_content = std::find(e->content.begin(), e->content.end(), "dobj") != e->content.end();
     if (!object_content) return false;
     if (!IsNominal(p) && !In(Determiners(), w) && w != "more" && w != "greater") return false;
+    // "recommended the troops withdraw": a clause without "that", its subject a named actor.
+    if (e->complement) {
+      for (int i = p + 1; i < end && i < p + 10; ++i) {
+        if (!IsBaseVerb(i) || !IsNominal(i - 1) || Lemmatizer::Get().Knows(L(i), WordClass::kNoun)) continue;
+        if (const ActorMention* m = MentionIn(p, i - 1)) {
+          *target = FromMention(m);
+          *clause_target = true;
+          *cfirst = i;
+          *cend = end;
+          return true;
+        }
+        break;
+      }
+    }
+    // Without a clause, only a verb that asks something of someone ("demanded a pay rise",
+    // "urged passage of the bill") or that names whom it asks ("sought a timetable from Japan");
+    // "seeks re-election" names no one asked.
+    if (!e->complement) {
+      bool from = false;
+      for (int i = p + 1; i + 1 < end; ++i) {
+        if ((L(i) == "from" || L(i) == "of") && MentionIn(i + 1, std::min(end - 1, i + 4))) from = true;
+      }
+      if (!from) return false;
+    }
     *cfirst = p;
     *cend = end;
     return true;
+  }
+
+  bool IsGerund(int i) const {
+    const std::string& w = L(i);
+    return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 &&
+           Lemmatizer::Get().Knows(Lemmatizer::Get().Lemma(w, WordClass::kVerb), WordClass::kVerb);
   }
 
   bool IsBaseVerb(int i) const {
@@ -674,6 +730,7 @@ class FrameReader {
       return true;
     }
     // "called on TARGET for CONTENT" / "asked TARGET for CONTENT" are read by Complement.
+    after_particle_ = p == k + 2;
     Argument target;
     int cf = 0, ce = 0;
     bool clause_target = false;
@@ -1107,6 +1164,7 @@ class FrameReader {
   std::vector<std::string> low_;
   Argument quote_speaker_;
   int attribution_after_ = -1;
+  bool after_particle_ = false;                    // the object follows "on" ("called on Y")
   mutable bool coordinated_ = false;               // looking for a main clause's subject
   mutable std::vector<Argument> coordination_;     // the sources of a coordinated subject
   Argument obligation_target_;                     // the last obligation's, for "and should ..."

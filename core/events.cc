@@ -361,6 +361,19 @@ class SentenceEvents {
         break;
       }
     }
+    // The same ends without a comma: a dash, "but", a preposition before "what", a reason
+    // ("for violating ...").
+    for (const char* end_at : {" - ", " but ", " in what ", " of what ", " for "}) {
+      size_t at = ev.content.find(end_at);
+      if (at == std::string::npos || at == 0) continue;
+      if (std::string_view(end_at) == " for ") {
+        size_t w = at + 5, w_end = ev.content.find(' ', w);
+        std::string next = ev.content.substr(w, w_end == std::string::npos ? std::string::npos : w_end - w);
+        if (next.size() < 5 || next.compare(next.size() - 3, 3, "ing") != 0) continue;
+      }
+      content_e = content_b + static_cast<int32_t>(at);
+      ev.content.resize(at);
+    }
     if (content_e > content_b) AddPolicies(&ev, content_b, content_e);
     // One event per source and target of a coordination ("Jordan and Britain agreed").
     auto expand = [&](const Argument& a) {
