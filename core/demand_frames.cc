@@ -167,6 +167,8 @@ class FrameReader {
         continue;
       }
       if (In(Determiners(), w)) {
+        // "that" before another determiner opens a clause ("... that their X"), not a phrase.
+        if ((w == "that" || w == "this") && (In(Determiners(), L(i + 1)) || In(Pronouns(), L(i + 1)))) break;
         first = i;
         if (w == "the" || w == "a" || w == "an") break;
         continue;
@@ -222,7 +224,7 @@ class FrameReader {
     return IsGroupNoun(head);
   }
 
-  // A phrase that names a body in one of its words ("a foreign ministry statement").
+  // A phrase one of whose words names a body of people (a body's statement, letter, report).
   bool PhraseHasBody(int first, int last) const {
     for (int i = first; i <= last; ++i) {
       if (IsGroupNoun(i) && !Capitalised(toks_[i].text)) return true;
@@ -233,7 +235,7 @@ class FrameReader {
   // Whether the word at k, a form of a verb, is that verb finite here, agreeing with what
   // comes before it: "-ing" only after a form of "be"; the base form only after a plural or
   // pronoun subject, an auxiliary or a modal ("they urge", "did demand"), not after a singular
-  // noun ("an executive order", "a reasonable request").
+  // noun, where the same word is a noun (ADJ NOUN: "a formal request").
   bool FiniteVerbHere(int k, const std::string& lemma) const {
     const std::string& w = L(k);
     int j = k - 1;
@@ -297,7 +299,7 @@ class FrameReader {
         std::string vl = lem.Lemma(L(v), WordClass::kVerb);
         if (Capitalised(toks_[v].text) || !lem.Knows(vl, WordClass::kVerb) || IsPunctToken(L(v)) || In(VerbPrefix(), L(v))) continue;
         if (L(v) == vl && !FiniteVerbHere(v, vl)) continue;
-        // "rights group": a plural noun in a compound, not a verb.
+        // A plural noun before another noun is a compound's first part, not a verb.
         if (L(v) != vl && L(v).back() == 's' && v + 1 < N() && IsNominal(v + 1)) continue;
         if (L(v).size() > 4 && L(v).compare(L(v).size() - 3, 3, "ing") == 0 && !FiniteVerbHere(v, vl)) continue;
         coordinated_ = true;
@@ -326,7 +328,7 @@ class FrameReader {
       return true;
     }
     const std::string& w = L(j);
-    if (w == "he" || w == "she" || w == "they") {
+    if (w == "he" || w == "she" || w == "they" || (w == "it" && reporting_subject_)) {
       // A pronoun the mentions did not resolve: the last actor named as a subject.
       if (state_->subject.entity.empty() && state_->subject.text.empty()) return false;
       *who = state_->subject;
@@ -342,7 +344,7 @@ class FrameReader {
     }
     int first = PhraseStart(j, 0);
     if (first < 0) return false;
-    // "Germany and France", "Democrats and liberal Republicans": each one a source.
+    // "X and Y", "X, Y and Z": each one a source when each names an actor or an agent.
     std::vector<Argument> parts;
     int part_first = first;
     for (int i = first; i <= j + 1; ++i) {
@@ -391,13 +393,13 @@ class FrameReader {
       }
       if (IsQuoteToken(toks_[i].text) && i > from && QuoteClosesClause(i)) break;
       if (In(ClauseBreaks(), w) && i > from) break;
-      // A dash, "but", a preposition before "what" or a reason ("for violating ...") closes
-      // what is demanded: what follows comments on it.
+      // A dash, "but", a preposition before "what" or a reason ("for" + gerund) closes what is
+      // demanded: what follows comments on it.
       if (i > from && (w == "-" || w == "but" || (w == "for" && IsGerund(i + 1)) ||
                        (L(i + 1) == "what" && (w == "in" || w == "of" || w == "by" || w == "from")))) {
         break;
       }
-      // "... and Moscow insisted ...": a conjunction before a new subject and verb.
+      // "... and X said ...": a conjunction before a new subject and reporting verb.
       if ((w == "and" || w == "but") && i + 2 < N() && (MentionEndingAt(i + 1) || L(i + 1) == "he" || L(i + 1) == "she" ||
                                                       L(i + 1) == "they") &&
           IsReportingVerb(Lemmatizer::Get().Lemma(L(i + 2), WordClass::kVerb))) {
@@ -414,8 +416,8 @@ class FrameReader {
     return i + 1 >= N() || L(i + 1) == "," || L(i + 1) == "." || attribution_after_ >= 0;
   }
 
-  // Splits a content phrase [from, end) at "and" before a second verb ("to stop X and to buy
-  // Y", "to release them and either free or charge ..."): one demand per verb phrase.
+  // Splits a content phrase [from, end) at "and" before a second verb ("to V1 X and to V2 Y",
+  // "V1 X and either V2 or V3 Y"): one demand per verb phrase.
   std::vector<std::pair<int, int>> SplitContent(int from, int end) const {
     std::vector<std::pair<int, int>> parts;
     int start = from;
@@ -433,7 +435,7 @@ class FrameReader {
       int first_word = start;
       while (first_word < i && (L(first_word) == "to" || L(first_word) == "not" || IsQuoteToken(toks_[first_word].text))) ++first_word;
       if (!lem.Knows(L(first_word), WordClass::kVerb) || !IsBaseVerb(first_word)) {
-        // A list of things: "more investment and a deeper commitment" are two.
+        // A list of things, each opened by a determiner ("a X and a Y", "more X and the Y").
         static const std::set<std::string> kOpen = {"a", "an", "the", "more", "greater", "further", "new"};
         if (!In(kOpen, L(i + 1)) || !In(kOpen, L(start)) || i - start < 2) continue;
         parts.push_back({start, i});
@@ -465,7 +467,7 @@ class FrameReader {
     ev.content = std::string(s_.doc.substr(cb, ce - cb));
     if (ev.target.entity.empty() && ev.target.text.empty()) {
       // No one addressed: the actor the content names is the one the demand is made of
-      // ("more investment from Japan", "a bigger role in Japan's market").
+      // ("more X from Y", "a role in Y's Z").
       for (const ActorMention* m : s_.mentions) {
         if (m->start >= cb && m->end <= ce && m->actor != source.entity && m->kind != ActorMention::kPronoun) {
           ev.target = FromMention(m);
@@ -531,13 +533,13 @@ class FrameReader {
         }
       }
       if (subj_end < p + 1) return false;
-      // A claim about what is ("insisted that the programme is peaceful") is no demand.
+      // A claim about what is ("insisted that X is ADJ") is no demand.
       static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may", "might", "is", "are",
                                                     "was", "were", "has", "had", "did", "does", "'s", "do", "have",
                                                     "am", "'re", "'ve", "cannot", "wo"};
       if (In(kFinite, L(subj_end + 1))) return false;
-      // An inflected verb ("the programme remains peaceful") states what is; the subjunctive's
-      // base form ("that Iran halt") or a modal states what should be.
+      // An inflected verb ("that X VERB-s") states what is; the subjunctive's
+      // base form ("that Y VERB") or a modal states what should be.
       const std::string& v = L(subj_end + 1);
       std::string vl = Lemmatizer::Get().Lemma(v, WordClass::kVerb);
       if (v != vl && v != "must" && v != "should" && v != "not" && v != "immediately") return false;
@@ -588,15 +590,15 @@ class FrameReader {
       int after = i + 1;
       while (after < end && IsQuoteToken(toks_[after].text)) ++after;
       bool to = L(i) == "to" && after < end && (IsBaseVerb(after) || L(after) == "not" || L(after) == "be");
-      // "wants three firms to be named members": the object of a passive is what is to be
-      // done, not whom it is asked of; the whole is the content.
+      // "wants X to be PARTICIPLE ...": the object of a passive is part of what is to be done,
+      // not whom it is asked of; the whole is the content.
       if (to && L(after) == "be" && after + 1 < end && IsParticiple(after + 1) && i > p) {
         *cfirst = p;
         *cend = end;
         return true;
       }
       bool not_to = (L(i) == "not" && L(i + 1) == "to") || (L(i) == "not" && i > p && IsBaseVerb(i + 1));
-      // "asked Congress for funds": only a verb whose object is whom it asks.
+      // "asked Y for X": only a verb whose object is whom it asks.
       bool object_target = std::find(e->target.begin(), e->target.end(), "dobj") != e->target.end() || after_particle_;
       bool for_ = L(i) == "for" && i > p && object_target && !IsGerund(i + 1);
       if (!(to || not_to || for_)) continue;
@@ -605,7 +607,7 @@ class FrameReader {
       int head = i - 1;
       while (head > p && (IsPunctToken(L(head)) || IsQuoteToken(toks_[head].text))) --head;
       const ActorMention* named = MentionIn(p, head);
-      if (!named && !IsAgentHead(head, p) && !(In(Pronouns(), L(p)) && MentionEndingAt(p))) return false;
+      if (!named && !IsAgentHead(head, p) && !(In(Pronouns(), L(p)) && MentionEndingAt(p))) break;
       *target = {Text(p, i - 1), ""};
       if (const ActorMention* m = MentionIn(p, i - 1)) {
         if (m->start == toks_[p].start || (L(p) == "the" && p + 1 < N() && m->start == toks_[p + 1].start)) *target = FromMention(m);
@@ -621,13 +623,11 @@ class FrameReader {
       *cend = end;
       return *cfirst < *cend;
     }
-    // "urged passage of the amendment", "seeks a clear timetable": the object is the content.
-    // Only for a verb that asks something of someone: "seeks re-election", "wants peace" name
-    // no one asked.
+    // "urged passage of X": the object is the content.
     bool object_content = std::find(e->content.begin(), e->content.end(), "dobj") != e->content.end();
     if (!object_content) return false;
     if (!IsNominal(p) && !In(Determiners(), w) && w != "more" && w != "greater") return false;
-    // "recommended the troops withdraw": a clause without "that", its subject a named actor.
+    // "V Y VERB ...": a clause without "that", its subject a named actor.
     if (e->complement) {
       for (int i = p + 1; i < end && i < p + 10; ++i) {
         if (!IsBaseVerb(i) || !IsNominal(i - 1) || Lemmatizer::Get().Knows(L(i), WordClass::kNoun)) continue;
@@ -641,9 +641,9 @@ class FrameReader {
         break;
       }
     }
-    // Without a clause, only a verb that asks something of someone ("demanded a pay rise",
-    // "urged passage of the bill") or that names whom it asks ("sought a timetable from Japan");
-    // "seeks re-election" names no one asked.
+    // Without a clause, only a verb that takes a complement clause asks something of someone
+    // ("demanded X", "urged X"); a verb such as "seek" does only when it names whom it asks
+    // ("from Y", "of Y"), else it states the subject's own aim.
     if (!e->complement) {
       bool from = false;
       for (int i = p + 1; i + 1 < end; ++i) {
@@ -735,7 +735,7 @@ class FrameReader {
     int cf = 0, ce = 0;
     bool clause_target = false;
     if (!Complement(p, e, takes_for, &target, &cf, &ce, &clause_target)) return false;
-    // A named actor after "from" in the content is whom it is asked of ("seek X from Japan").
+    // A named actor after "from" in the content is whom it is asked of ("X from Y").
     if (target.text.empty()) {
       for (int i = cf; i + 1 < ce; ++i) {
         if (L(i) == "from" || L(i) == "of") {
@@ -772,11 +772,11 @@ class FrameReader {
       if (L(i) == "have") return false;
       if (IsBaseVerb(i) && L(i) != "not") break;
     }
-    // The consequence of a condition ("if they did wrong, they should ...") is no demand.
+    // The consequence of a condition ("if P, Y should ...") is no demand.
     for (int i = 0; i < k; ++i) {
       if (L(i) == "if" || L(i) == "unless") return false;
     }
-    // "They must, with their allies, act": the words between commas are not the content.
+    // "Y must, with Z, VERB": the words between commas are not the content.
     if (L(c) == ",") {
       int close = c + 1;
       while (close < N() && L(close) != "," && close < c + 12) ++close;
@@ -785,7 +785,7 @@ class FrameReader {
     }
     bool negated_content = false;
     if (L(c) == "not" || L(c) == "n't") negated_content = true;
-    // "... should be imposed and should continue ...": the same subject and speaker.
+    // "Y should VERB1 and should VERB2": the same subject and speaker.
     if ((L(k - 1) == "and" || L(k - 1) == "but") && obligation_found_) {
       int end = ContentEnd(c);
       if (end <= c) return false;
@@ -831,23 +831,26 @@ class FrameReader {
     }
     int end = ContentEnd(c);
     if (end <= c) return false;
-    // What cannot be asked of anyone: "must be" or "should be" with an adjective or noun about a
-    // thing ("the figures should be lower") reads as a judgement; a passive ("sanctions should be
-    // imposed") or a group or actor doing something is a demand.
-    if (!actor_subject) {
+    // What cannot be asked of anyone: a thing that "must" or "should" do or be something reads
+    // as a judgement or a forecast; a thing that should be done (a passive) or a group or
+    // actor doing something is a demand.
+    Argument speaker;
+    addressee_ = Argument();
+    if (!Attribution(subject_first, end, quoted_at_start, &speaker)) return false;
+    bool addressed = !addressee_.entity.empty() || !addressee_.text.empty();
+    if (!actor_subject && !addressed) {
       int v = c + (negated_content ? 1 : 0);
       bool passive = L(v) == "be" && v + 1 < end && IsParticiple(v + 1);
       bool person_like = IsGroupNoun(j);
       if (!passive && !person_like) return false;
     }
-    Argument speaker;
-    if (!Attribution(subject_first, end, quoted_at_start, &speaker)) return false;
     if (!speaker.entity.empty() && speaker.entity == target.entity) target = Argument();
     int cf = c;
-    if (!actor_subject && target.entity.empty() && !IsGroupNoun(j)) {
-      // A thing to be done ("sanctions should be imposed"): the clause is the content.
+    if (!actor_subject && target.entity.empty() && (addressed || !IsGroupNoun(j))) {
+      // A thing to be done ("X should be PARTICIPLE"), or what the one addressed must see to
+      // ("X warned Y that Z must ..."): the clause is the content.
       cf = subject_first;
-      target = Argument();
+      target = addressee_;
     }
     for (auto [a, b] : SplitContent(cf, end)) Add("demand", "10", speaker, target, a, b, subject_first, false, 0.45);
     obligation_found_ = true;
@@ -888,7 +891,7 @@ class FrameReader {
         if (L(i) == "to" && IsBaseVerb(i + 1)) {
           int last = i - 1;
           while (last > p && L(last) == ",") --last;
-          // "for others in the region, some of them wealthy, to ...": the head of the phrase.
+          // "for Y, APPOSITION, to ...": the phrase before the first comma.
           int head_end = p + 1;
           while (head_end < last && L(head_end + 1) != ",") ++head_end;
           target = {Text(p + 1, head_end), ""};
@@ -947,7 +950,7 @@ class FrameReader {
       if (source.entity.empty()) source = state_->subject;
       if (source.entity.empty() && !source.text.empty()) source = Argument();
     } else if (const ActorMention* m = MentionEndingAt(k - 1); m && m->end == toks_[k - 1].end && !IsPunctToken(before)) {
-      // "the union's" written as a compound: "British demands", "Opposition calls".
+      // An actor written before the noun as a compound ("DEMONYM demands").
       source = FromMention(m);
       span_first = k - 1;
     } else if (L(k + 1) == "by" || L(k + 1) == "from") {
@@ -1051,8 +1054,22 @@ class FrameReader {
       Argument who;
       int sf = 0;
       bool negated = false, blocked = false;
-      if (SubjectBefore(v, &who, &sf, &negated, &blocked) && !negated) {
+      reporting_subject_ = true;
+      bool found = SubjectBefore(v, &who, &sf, &negated, &blocked);
+      reporting_subject_ = false;
+      if (found && !negated) {
         *speaker = who;
+        // "X warned / told Y that ...": Y is whom the words are addressed to.
+        addressee_ = Argument();
+        int that = v + 1;
+        while (that < first && that < v + 8 && L(that) != "that") ++that;
+        if (that > v + 1 && that < first && L(that) == "that") {
+          if (const ActorMention* m = MentionIn(v + 1, that - 1)) {
+            addressee_ = FromMention(m);
+          } else if (IsGroupNoun(that - 1)) {
+            addressee_ = {Text(v + 1, that - 1), ""};
+          }
+        }
         return true;
       }
       break;
@@ -1164,6 +1181,8 @@ class FrameReader {
   std::vector<std::string> low_;
   Argument quote_speaker_;
   int attribution_after_ = -1;
+  mutable bool reporting_subject_ = false;         // "it" may be a speaker ("it said")
+  mutable Argument addressee_;                     // whom a reporting verb addresses
   bool after_particle_ = false;                    // the object follows "on" ("called on Y")
   mutable bool coordinated_ = false;               // looking for a main clause's subject
   mutable std::vector<Argument> coordination_;     // the sources of a coordinated subject

@@ -39,9 +39,9 @@ class SentenceEvents {
       from_clause.resize(out->size() - before, static_cast<int>(i));
     }
     KeepMainStance(before, from_clause, out);
-    // A bare statement ("..., an official said") adds nothing when the sentence reports a
+    // A bare statement ("..., X said") adds nothing when the sentence reports a
     // more specific event: keep statements only where nothing else was found.
-    // A threat with a condition ("... unless Baghdad accepted its conditions") is coded as the
+    // A threat with a condition ("... unless Y does Z") is coded as the
     // threat (an ultimatum), not as a threat and a demand.
     bool threat = false;
     for (size_t k = before; k < out->size(); ++k) threat |= (*out)[k].type == "threaten";
@@ -50,7 +50,7 @@ class SentenceEvents {
                                 [](const Event& e) { return e.type == "demand" && e.modality == "conditional"; }),
                  out->end());
     }
-    // "..., a State Department spokesman said Wednesday": an attribution after the news is
+    // "..., X said on DAY": an attribution after the news is
     // not itself the event.
     out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
                               [&](const Event& e) {
@@ -97,8 +97,8 @@ class SentenceEvents {
       if (!best || (m->end - m->start) > (best->end - best->start)) best = m;
     }
     if (best) return best;
-    // A phrase the parser cut out of a longer mention ("foreign minister" of "Mali's foreign
-    // minister, Bakary Sissoko") refers to what the whole mention does.
+    // A phrase the parser cut out of a longer mention (the role of "COUNTRY's ROLE, NAME")
+    // refers to what the whole mention does.
     for (const ActorMention* m : s_.mentions) {
       if (m->start < b && e <= m->end && (m->kind == ActorMention::kPerson || m->kind == ActorMention::kRole)) return m;
     }
@@ -107,14 +107,14 @@ class SentenceEvents {
   const ActorMention* ActorOf(WordSpan w) const {
     int32_t b, e;
     if (!Bytes(w, &b, &e)) return nullptr;
-    // Only the head of a phrase names its actor: "the withdrawal of French troops" is not France
-    // acting, but "France" or "Iran's Supreme Leader" are. Mentions starting within the first
+    // Only the head of a phrase names its actor: "the NOUN of DEMONYM troops" is not that country
+    // acting, but "COUNTRY" or "COUNTRY's ROLE" are. Mentions starting within the first
     // few bytes of the phrase (after a determiner) count.
     const ActorMention* m = ActorIn(b, e);
     if (!m) return nullptr;
     if (m->start < b) return m;  // the phrase lies inside the mention
     std::string before = Lower(std::string(s_.doc.substr(b, m->start - b)));
-    // A dateline the parser left in the phrase ("LONDON, June 11 — Britain's minister") is not
+    // A dateline the parser left in the phrase ("CITY, DATE — X") is not
     // part of it: what counts is what follows its dash.
     for (const char* dash : {"\u2014 ", "\u2013 ", "-- ", " - "}) {
       size_t at = before.rfind(dash);
@@ -136,7 +136,7 @@ class SentenceEvents {
       a.entity = m->actor;
     }
     if (a.text.empty()) return a;
-    // "Tehran and Damascus", "France, Germany and Britain": a coordination of actors stands
+    // "X and Y", "X, Y and Z": a coordination of actors stands
     // for each of them; remember them all for Emit.
     std::vector<Argument> each;
     std::string rest(a.text);
@@ -165,7 +165,7 @@ class SentenceEvents {
     return a;
   }
 
-  // "lift sanctions" from "must lift sanctions on Iran": the predicate without auxiliaries and
+  // "VERB OBJECT" from "must VERB OBJECT": the predicate without auxiliaries and
   // modals, then everything after it in the clause.
   std::string Content(const Clause& c, int32_t* start, int32_t* end) const {
     int first_word = -1;
@@ -190,8 +190,8 @@ class SentenceEvents {
   }
 
   // The content of a complement clause: its predicate onwards when its subject is the target
-  // ("Washington must lift sanctions" -> "lift sanctions"), the whole clause when the subject
-  // names no actor ("that Western sanctions be eased").
+  // ("Y must VERB X" -> "VERB X"), the whole clause when the subject names neither an actor
+  // nor a person or group ("that X be PARTICIPLE").
   std::string ContentWithSubject(const Clause& c, const Argument& target, int32_t* start, int32_t* end) const {
     std::string content = Content(c, start, end);
     int32_t sb = 0, se = 0;
@@ -216,12 +216,12 @@ class SentenceEvents {
   }
 
   // True if the clause states a fact rather than what should happen: a finite verb in the
-  // indicative ("the program is peaceful", "Mali would not hold elections").
+  // indicative ("X is ADJ", "Y would not VERB").
   bool Indicative(const Clause& c) const {
     if (lex_.IsDemandModal(c.modal)) return false;
     if (!c.modal.empty()) return true;
     // The parser may attach auxiliaries elsewhere; the words between the subject and the verb
-    // still show a finite clause ("Mali would not hold").
+    // still show a finite clause ("Y would not VERB").
     if (!c.subject.empty() && c.verb > c.subject.last) {
       for (int w = c.subject.last + 1; w < c.verb; ++w) {
         std::string lw = Lower(t_.words[w].text);
@@ -299,7 +299,7 @@ class SentenceEvents {
     if (!head.empty()) e = lex_.Phrase(verb + " " + head);
     if (!e) e = lex_.Verb(lemma);
     if (!e) e = lex_.Verb(verb);
-    // "renewed an appeal to Belgium": the object noun names the event.
+    // "LIGHT-VERB an appeal to Y": the object noun names the event.
     if ((!e || lex_.IsLightVerb(verb)) && !head.empty() && lex_.IsLightVerb(verb)) {
       if (const PredicateEntry* n = lex_.Noun(head)) e = n;
     }
@@ -348,7 +348,7 @@ class SentenceEvents {
 
   void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
     if (ev.source.entity.empty()) return;
-    // A participle clause after a comma ("..., accusing Paris of ...") is commentary, not
+    // A participle clause after a comma ("..., VERB-ing ...") is commentary, not
     // part of what is demanded; so is a clause a comma and a subordinator open.
     for (size_t at = ev.content.find(", "); at != std::string::npos; at = ev.content.find(", ", at + 2)) {
       size_t word_end = ev.content.find_first_of(" ,", at + 2);
@@ -362,7 +362,7 @@ class SentenceEvents {
       }
     }
     // The same ends without a comma: a dash, "but", a preposition before "what", a reason
-    // ("for violating ...").
+    // ("for" + gerund).
     for (const char* end_at : {" - ", " but ", " in what ", " of what ", " for "}) {
       size_t at = ev.content.find(end_at);
       if (at == std::string::npos || at == 0) continue;
@@ -375,7 +375,7 @@ class SentenceEvents {
       ev.content.resize(at);
     }
     if (content_e > content_b) AddPolicies(&ev, content_b, content_e);
-    // One event per source and target of a coordination ("Jordan and Britain agreed").
+    // One event per source and target of a coordination ("X and Y VERB").
     auto expand = [&](const Argument& a) {
       auto it = coordinated_.find(a.text);
       if (it == coordinated_.end() || it->second.front().entity != a.entity) return std::vector<Argument>{a};
@@ -384,7 +384,7 @@ class SentenceEvents {
     std::vector<Argument> sources = expand(ev.source);
     for (const Argument& src : sources) {
       std::vector<Argument> targets = expand(ev.target);
-      // "Jordan and Britain agreed ...": with no one else named, each acts towards the other.
+      // "X and Y VERB ...": with no one else named, each acts towards the other.
       if (ev.target.entity.empty() && sources.size() > 1) targets = sources;
       for (const Argument& tgt : targets) {
         if (sources.size() > 1 && ev.target.entity.empty() && tgt.entity == src.entity) continue;
@@ -404,12 +404,34 @@ class SentenceEvents {
     ev.type = type;
     ev.cameo = cameo;
     ev.source = source;
-    ev.target = Arg(inner.subject);
-    // "the agreements should help ...": a thing that should happen is a judgement; a thing to
-    // be done ("sanctions should be imposed") or an actor's duty is a demand.
-    if (ev.target.entity.empty() && !inner.passive && !AgentPhrase(inner.subject)) return;
+    // "X warned Y that Z must ...": a subject the parser ran on from the reporting verb's
+    // object holds the complementizer; the words before it are whom the words address.
+    Clause own = inner;
+    Argument addressee;
+    for (int w = inner.subject.first; !inner.subject.empty() && w < inner.subject.last; ++w) {
+      if (Lower(t_.words[w].text) == "that" && w > inner.subject.first) {
+        addressee = Arg({inner.subject.first, w - 1});
+        own.subject = {w + 1, inner.subject.last};
+        break;
+      }
+    }
+    ev.target = Arg(own.subject);
+    bool addressed = !addressee.text.empty() && (!addressee.entity.empty() || AgentPhrase({own.subject.first - 2, own.subject.first - 2}));
+    // A thing that should do something is a judgement or a forecast; a thing to be done (a
+    // passive), an actor's or a group's duty, or what the one addressed must see to is a demand.
+    if (ev.target.entity.empty() && !own.passive && !addressed && !AgentPhrase(own.subject)) return;
     int32_t cb = 0, ce = 0;
-    ev.content = ContentWithSubject(inner, ev.target, &cb, &ce);
+    if (addressed && ev.target.entity.empty()) {
+      ev.content = Content(own, &cb, &ce);
+      int32_t sb = 0, se = 0;
+      if (!ev.content.empty() && Bytes(own.subject, &sb, &se) && sb < cb) {
+        cb = sb;
+        ev.content = std::string(s_.doc.substr(sb, ce - sb));
+      }
+      ev.target = addressee;
+    } else {
+      ev.content = ContentWithSubject(own, ev.target, &cb, &ce);
+    }
     if (ev.content.empty()) return;
     ev.condition = condition;
     int32_t b = cb, e = ce;
@@ -427,11 +449,10 @@ class SentenceEvents {
     std::string verb = VerbLemma(c);
     if (IsSpeechVerb(verb) && !source.entity.empty()) state_->speaker = source;
 
-    // Conditions: "..., on condition that the US changes its approach".
+    // Conditions: "..., on condition that Y VERB ...".
     std::string cue = ConditionCue(c);
-    // A bare "if" or "unless" states a hypothesis or a consequence ("if the summit approves,
-    // membership could start"); only a cue that makes the clause a requirement ("only if", "on
-    // condition that", "provided that") states a demand.
+    // A bare "if" or "unless" states a hypothesis or a consequence; only a cue that makes the
+    // clause a requirement ("only if", "on condition that", "provided that") states a demand.
     if (cue == "if" || cue == "unless" || cue == "in the event that") cue.clear();
     if (!cue.empty()) {
       Argument target = Arg(c.subject);
@@ -468,8 +489,8 @@ class SentenceEvents {
     const Clause* inner = c.complement_clause >= 0 ? &c_[c.complement_clause] : nullptr;
 
     // "X said Y must ...": a statement whose complement holds a demand modal.
-    // Any clause that reports what another must do states a demand ("issued a reminder to Iraq
-    // that it must cooperate", "reiterated that Libya must hand over ...").
+    // Any clause that reports what another must do states a demand ("reminded Y that it must
+    // VERB", "repeated that Y must VERB ...").
     bool demanding_verb = e && (e->type == "demand" || e->type == "appeal");
     if (inner && !demanding_verb && !inner->infinitive && !source.entity.empty()) {
       bool modal = lex_.IsDemandModal(inner->modal);
@@ -494,7 +515,7 @@ class SentenceEvents {
     ev.type = e->type;
     ev.cameo = code;
     ev.source = source;
-    // The passive turns the roles round: "the camp was attacked by Burundian militiamen".
+    // The passive turns the roles round: "Y was VERB-ed by X".
     if (c.passive) {
       for (const WordSpan& w : c.args) {
         if (w.first < w.last && Lower(t_.words[w.first].text) == "by") {
@@ -519,7 +540,7 @@ class SentenceEvents {
         Argument a = Arg(c.object);
         if (!a.entity.empty()) ev.target = a;
       } else {
-        // A preposition the predicate took ("called on Tehran") or that opens an argument.
+        // A preposition the predicate took ("called on Y") or that opens an argument.
         bool took = !c.predicate.empty() && Lower(t_.words[c.predicate.back()].text) == slot;
         if (took) {
           Argument a = Arg(c.object);
@@ -535,7 +556,7 @@ class SentenceEvents {
       }
     }
     // Failing the lexicon's slots, the actor the object or an argument names is the target;
-    // for "threatened to impose restrictions against German goods", the infinitive's.
+    // for "threatened to VERB X against Y", the infinitive's.
     if (e->type == "statement" && inner && ev.target.entity.empty()) {
       Argument about = Arg(inner->subject);
       if (!about.entity.empty() && about.entity != source.entity) ev.target = about;
@@ -549,27 +570,28 @@ class SentenceEvents {
     int32_t cb = 0, ce = 0;
     bool demand_like = e->type == "demand" || e->type == "appeal";
     if (demand_like && inner) {
-      // "insisted that the programme is peaceful": a claim, not a demand.
+      // "insisted that X is ADJ": a claim, not a demand.
       if (!inner->infinitive && Indicative(*inner) && verb != "demand") return;
       // "asked not to be named": the subject asks something of itself.
       bool self = inner->infinitive && inner->subject_inherited && inner->subject.first == c.subject.first;
-      // "demanded that Iran halt ...", "urged Tehran to return ...", "wants the EU to drop ...".
+      // "demanded that Y VERB ...", "urged Y to VERB ...", "wants Y to VERB ...".
       if (ev.target.entity.empty() && !self) ev.target = Arg(inner->subject);
       if (self && ev.target.entity.empty()) return;
       ev.content = ContentWithSubject(*inner, self ? Argument{"", "self"} : ev.target, &cb, &ce);
       (*used)[c.complement_clause] = true;
     } else if (demand_like && ev.target.entity.empty() && !e->complement) {
-      // "is seeking re-election": a verb that asks no one unless it names whom ("from Y").
+      // A verb without a complement clause ("seek X") asks no one unless it names whom
+      // ("from Y"): else it states the subject's own aim.
       return;
     } else if (demand_like && ev.target.entity.empty() && !c.object.empty()) {
-      // "demanded the withdrawal of French troops": the object is the content; an actor named
+      // "demanded the NOUN of X": the object is the content; an actor named
       // inside it is whom the demand concerns.
       int32_t ob = 0, oe = 0;
       Bytes(c.object, &ob, &oe);
       if (const ActorMention* m = ActorIn(ob, oe)) ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
     }
     for (const std::string& slot : e->content) {
-      // The lexicon's content slot: "pressed China over EV subsidies" -> "EV subsidies".
+      // The lexicon's content slot: "pressed Y over X" -> "X".
       if (!ev.content.empty() || slot == "dobj") break;
       for (const WordSpan& w : c.args) {
         if (w.first < w.last && Lower(t_.words[w.first].text) == slot) {
@@ -584,7 +606,7 @@ class SentenceEvents {
       }
     }
     if (ev.content.empty()) {
-      // Content: the object and arguments after the target ("to return to full compliance").
+      // Content: the object and arguments after the target ("to VERB ...").
       WordSpan from = c.object;
       std::vector<WordSpan> rest = c.args;
       if (!ev.target.entity.empty() && !c.object.empty() && Arg(c.object).entity == ev.target.entity) {
@@ -621,7 +643,7 @@ class SentenceEvents {
   }
 
   // The first actor heading the clause's object, or named right after a preposition in the
-  // object or an argument ("send arms to Pakistan", "lifted a curfew in Montenegro").
+  // object or an argument ("VERB X to Y", "VERB X in Y").
   Argument TargetIn(const Clause& c, const std::string& source) const {
     Argument a = Arg(c.object);
     if (!a.entity.empty() && a.entity != source) return a;

@@ -2,14 +2,15 @@
 //
 // A clause whose predicate is in the lexicon becomes an event of the lexicon's type, with the
 // actor of its subject as source and the actor in its target slot (direct object or a given
-// preposition's object) as target. Demands are found in the shapes news uses:
-//   "X demanded that Y lift sanctions"        complement clause: target Y, content "lift sanctions"
-//   "X called on / urged / pressed Y to ..."  object Y, content the infinitive
-//   "X said Y must / should / needs to ..."   a statement whose complement has a demand modal
-//   "X wants Y to ..."                        complement with an object controller
-//   "talks are possible only if Y ..."         a condition: the sentence's speaker demands it of Y
-//   "X's demand for ..."                       an event noun with a possessive source
-// Negation and modality come from the clause; hedges ("likely", "may") become the modality.
+// preposition's object) as target. Demands are read from the clauses in these shapes:
+//   "X demanded that Y VERB ..."       complement clause: target Y, content "VERB ..."
+//   "X called on / urged / pressed Y to VERB ..."  object Y, content the infinitive
+//   "X said Y must / should / needs to VERB ..."   a statement whose complement has a demand modal
+//   "X wants Y to VERB ..."            complement with an object controller
+//   "P is possible only if Y VERB ..." a condition: the sentence's speaker demands it of Y
+// and then by the demand frames of core/demand_frames.h for every cue the clauses did not
+// cover (or when the sentence was not parsed). Negation and modality come from the clause;
+// hedges ("likely", "may") become the modality.
 #pragma once
 
 #include <string>

@@ -56,7 +56,9 @@ NounClasses::NounClasses() {
     if (std::any_of(files.begin(), files.end(), agent)) any_agent_.insert(lemma);
     bool yes = agent(files[0]) ||
                (files.size() > 1 && agent(files[1]) && (files[0] == kArtifact || files[0] == kLocation));
-    if (yes) agents_.insert(lemma);
+    // The roots of the two hierarchies sit in noun.Tops: "group" and "person" themselves.
+    if (yes || lemma == "group" || lemma == "person") agents_.insert(lemma);
+    if (lemma == "group" || lemma == "person") any_agent_.insert(lemma);
   }
 }
 

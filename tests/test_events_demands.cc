@@ -177,3 +177,15 @@ TEST_CASE("an informal commentary states its demands in its own way", "[events][
   CHECK(Count(ds, "opposition", "ministers", "publish the full report") == 1);
   CHECK(Count(ds, "mayor", "", "a second bridge") == 1);
 }
+
+TEST_CASE("whom a reporting verb addresses is the target of what must be done", "[events][demands]") {
+  auto ds = Demands("The regulator warned the banks that their reserves must rise by the spring.");
+  INFO(Describe(ds));
+  CHECK(Count(ds, "regulator", "the banks", "their reserves must rise by the spring") == 1);
+
+  // A thing wanted, with what it is for, is the content whole; the one who wants it is the
+  // subject before an apposition.
+  ds = Demands("The operator, which runs the city's buses, wants a fare rise of ten percent to cover fuel costs.");
+  INFO(Describe(ds));
+  CHECK(Count(ds, "operator", "", "a fare rise of ten percent to cover fuel costs") == 1);
+}
