@@ -177,7 +177,8 @@ class FrameReader {
         first = i;
         continue;
       }
-      if (w == "-" || w == "/") {
+      // A hyphen or slash inside a name joins; a dash with spaces round it does not.
+      if ((w == "-" || w == "/") && i > 0 && toks_[i].start == toks_[i - 1].end) {
         first = i;
         continue;
       }
@@ -373,7 +374,8 @@ class FrameReader {
     }
     // A phrase after a preposition or an infinitive's "to" is an object, not a subject.
     static const std::set<std::string> kObjectOf = {"to", "of", "in", "for", "with", "from", "by", "on", "at",
-                                                    "about", "into", "against", "over", "under"};
+                                                    "about", "into", "against", "over", "under", "between",
+                                                    "among", "within", "across", "than", "like", "towards"};
     if (first > 0 && In(kObjectOf, L(first - 1))) return false;
     *subject_first = first;
     *who = {Text(first, j), ""};
@@ -807,7 +809,20 @@ class FrameReader {
     Argument target;
     int subject_first = j;
     bool actor_subject = false;
-    if (const ActorMention* m = MentionEndingAt(j)) {
+    // "the NOUN with X and Y must ...": actors inside a prepositional phrase do not head the
+    // subject; the noun before the preposition does.
+    const ActorMention* head_mention = MentionEndingAt(j);
+    if (head_mention) {
+      int b = j;
+      while (b > 0 && (MentionEndingAt(b) || L(b) == "and" || L(b) == "," || L(b) == "the")) --b;
+      static const std::set<std::string> kPreps = {"of", "with", "in", "for", "from", "on", "at", "by", "to",
+                                                   "between", "among", "against", "over", "under"};
+      if (b < j && In(kPreps, L(b)) && b > 0) {
+        head_mention = nullptr;
+        j = b - 1;
+      }
+    }
+    if (const ActorMention* m = head_mention) {
       target = FromMention(m);
       actor_subject = true;
       while (subject_first > 0 && toks_[subject_first].start > m->start) --subject_first;

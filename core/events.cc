@@ -206,6 +206,15 @@ class SentenceEvents {
   // for a person or a group of people ("every department", "the unions").
   bool AgentPhrase(WordSpan w) const {
     if (w.empty()) return false;
+    // The head of "NOUN of / with / in ... X" is the noun before the preposition.
+    static const std::set<std::string> kPreps = {"of", "with", "in", "for", "from", "on", "at", "by", "to",
+                                                 "between", "among", "against", "over", "under"};
+    for (int i = w.first + 1; i <= w.last; ++i) {
+      if (kPreps.count(Lower(t_.words[i].text))) {
+        w.last = i - 1;
+        break;
+      }
+    }
     for (int i = w.last; i >= w.first; --i) {
       const std::string& tx = t_.words[i].text;
       if (tx.empty() || !std::isalpha(static_cast<unsigned char>(tx[0]))) continue;
@@ -348,6 +357,7 @@ class SentenceEvents {
 
   void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
     if (ev.source.entity.empty()) return;
+    if ((ev.type == "demand" || ev.type == "appeal") && ev.content.empty()) return;  // nothing demanded
     // A participle clause after a comma ("..., VERB-ing ...") is commentary, not
     // part of what is demanded; so is a clause a comma and a subordinator open.
     for (size_t at = ev.content.find(", "); at != std::string::npos; at = ev.content.find(", ", at + 2)) {
@@ -419,7 +429,12 @@ class SentenceEvents {
     bool addressed = !addressee.text.empty() && (!addressee.entity.empty() || AgentPhrase({own.subject.first - 2, own.subject.first - 2}));
     // A thing that should do something is a judgement or a forecast; a thing to be done (a
     // passive), an actor's or a group's duty, or what the one addressed must see to is a demand.
-    if (ev.target.entity.empty() && !own.passive && !addressed && !AgentPhrase(own.subject)) return;
+    if (!own.passive && !addressed && !AgentPhrase(own.subject)) return;
+    // "... why / how Y should VERB": a question, not a demand.
+    if (!own.subject.empty() && own.subject.first > 0) {
+      static const std::set<std::string> kWh = {"why", "how", "what", "whether", "if"};
+      if (kWh.count(Lower(t_.words[own.subject.first - 1].text))) return;
+    }
     int32_t cb = 0, ce = 0;
     if (addressed && ev.target.entity.empty()) {
       ev.content = Content(own, &cb, &ce);
@@ -464,7 +479,13 @@ class SentenceEvents {
       if (speaker.entity.empty() && !state_->speaker.entity.empty() && state_->speaker.entity != target.entity) {
         speaker = state_->speaker;
       }
-      if (!target.entity.empty() && !speaker.entity.empty()) {
+      // A condition stated about the past ("after Y had VERB-ed") demands nothing.
+      bool past = false;
+      for (int w : c.predicate) {
+        std::string lw = Lower(t_.words[w].text);
+        if (lw == "had" || lw == "was" || lw == "were" || lw == "did") past = true;
+      }
+      if (!target.entity.empty() && !speaker.entity.empty() && !past) {
         int32_t cb = 0, ce = 0;
         std::string content = Content(c, &cb, &ce);
         Event ev;
@@ -569,6 +590,11 @@ class SentenceEvents {
     }
     int32_t cb = 0, ce = 0;
     bool demand_like = e->type == "demand" || e->type == "appeal";
+    // "asked why / how / whether ...": a question, not a demand.
+    if (demand_like && !c.object.empty()) {
+      static const std::set<std::string> kWh = {"why", "how", "what", "whether", "when", "where", "if"};
+      if (kWh.count(Lower(t_.words[c.object.first].text))) return;
+    }
     if (demand_like && inner) {
       // "insisted that X is ADJ": a claim, not a demand.
       if (!inner->infinitive && Indicative(*inner) && verb != "demand") return;

@@ -155,6 +155,9 @@ TEST_CASE("hypotheticals, questions, wishes and lobbying against are not demands
            "If they broke the rules, the inspectors should be dismissed, the director said.",
            "The committee wants to finish its work by June.",
            "The new rules should help the exporters, an economist said.",
+           "The minister said the trade pacts with Chile and Peru should help the exporters.",
+           "Poland asked how the agency had spent the grant.",
+           "The treaty between the two countries, which called for a joint patrol, lapsed.",
        }) {
     auto ds = Demands(text);
     INFO(text << "\n" << Describe(ds));
