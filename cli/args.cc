@@ -18,6 +18,10 @@ Status Args::Parse(int argc, char** argv, int start, const std::set<std::string>
       only_positional = true;
       continue;
     }
+    if (a == "--help" || a == "-h") {
+      out->help_ = true;
+      continue;
+    }
     std::string name = a, value;
     bool inline_value = false;
     if (auto eq = a.find('='); eq != std::string::npos && a.rfind("--", 0) == 0) {

@@ -13,11 +13,13 @@ namespace parley::cli {
 
 class Args {
  public:
-  // Parses argv[start..argc). `value_flags` take a value, `switches` do not; any other flag
-  // is a usage error naming it.
+  // Parses argv[start..argc). `value_flags` take a value, `switches` do not; --help and -h
+  // set help(); any other flag is a usage error naming it.
   static Status Parse(int argc, char** argv, int start, const std::set<std::string>& value_flags,
                       const std::set<std::string>& switches, Args* out);
 
+  // True if --help or -h was given (in a flag's place, not as a flag's value).
+  bool help() const { return help_; }
   bool Has(const std::string& flag) const { return values_.count(flag) || switches_.count(flag); }
   // The flag's last value, or `fallback`.
   std::string Get(const std::string& flag, const std::string& fallback = "") const;
@@ -29,6 +31,7 @@ class Args {
   std::multimap<std::string, std::string> values_;
   std::set<std::string> switches_;
   std::vector<std::string> positional_;
+  bool help_ = false;
 };
 
 // The database folder: --db, else $PARLEY_DB, else ./parley.db.

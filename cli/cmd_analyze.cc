@@ -14,8 +14,8 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/validate.h"
 #include "query/result_format.h"
-#include "query/temporal.h"
 #include "storage/analytics.h"
 #include "storage/graph_store.h"
 
@@ -27,21 +27,6 @@ constexpr const char* kPageRankNote =
     "normalised to sum 1";
 constexpr const char* kBetweennessNote =
     "undirected, normalised: share of pairs of other actors whose shortest links pass through";
-
-// The date of flag `flag` if it is a calendar date YYYY-MM-DD.
-Status ParseDay(const Args& args, const std::string& flag, std::string* day) {
-  *day = args.Get(flag);
-  if (day->empty() && !args.Has(flag)) return Status::OK();
-  bool shape = day->size() == 10 && (*day)[4] == '-' && (*day)[7] == '-';
-  for (size_t i = 0; shape && i < day->size(); ++i) {
-    shape = i == 4 || i == 7 || std::isdigit(static_cast<unsigned char>((*day)[i]));
-  }
-  Value parsed;
-  if (!shape || !query::MakeTemporal("date", Temporal::Kind::kDate, Value(*day), &parsed).ok()) {
-    return Status::Usage(flag + ": expected a date YYYY-MM-DD, got '" + *day + "'");
-  }
-  return Status::OK();
-}
 
 Status ParseFilter(const Args& args, ActorGraphFilter* filter) {
   for (const std::string& list : args.GetAll("--types")) {
@@ -57,8 +42,8 @@ Status ParseFilter(const Args& args, ActorGraphFilter* filter) {
     }
     if (filter->types.empty()) return Status::Usage("--types: expected TYPE[,TYPE...]");
   }
-  PARLEY_RETURN_IF_ERROR(ParseDay(args, "--since", &filter->since));
-  PARLEY_RETURN_IF_ERROR(ParseDay(args, "--until", &filter->until));
+  PARLEY_RETURN_IF_ERROR(DateFlag(args, "--since", /*partial=*/false, &filter->since));
+  PARLEY_RETURN_IF_ERROR(DateFlag(args, "--until", /*partial=*/false, &filter->until));
   if (!filter->since.empty() && !filter->until.empty() && filter->since > filter->until) {
     return Status::Usage("--since " + filter->since + " is after --until " + filter->until);
   }
@@ -354,6 +339,17 @@ Status Analyze(const Args& args) {
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
   auto snap = store->GetSnapshot();
+  if (!filter.types.empty()) {
+    // A type no fact can have is a typo, not a filter that leaves nothing.
+    std::set<std::string> known;
+    PARLEY_RETURN_IF_ERROR(KnownRelationshipTypes(*store, snap.get(), &known));
+    for (const std::string& t : filter.types) {
+      if (known.count(t)) continue;
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      return Status::InvalidInput("--types: unknown relationship type " + t + " (known: " + list + ")");
+    }
+  }
   ActorGraph graph;
   PARLEY_RETURN_IF_ERROR(BuildActorGraph(*store, filter, &graph, snap.get()));
   PathAnswer path;

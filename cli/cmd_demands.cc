@@ -1,8 +1,10 @@
 // parley demands: who demands what of whom, straight from the store — each demand with its
 // source and target actors, the policies it concerns, how many independent sources report it
 // (near-duplicate articles count once), in how many articles, and a sentence that states it.
-// Filters: --by ACTOR, --of ACTOR (id, name or alias), --about POLICY (id or name), --since
-// DATE (ISO dates compare as text).
+// Filters: --by ACTOR, --of ACTOR (as export --around and analyze --path resolve them: an id,
+// a name or alias, or a piece of one naming one actor), --about POLICY (id or name), --since
+// DATE (YYYY[-MM[-DD]], a real date; ISO dates compare as text). An actor or policy that is
+// not in the store, or a date that is not one, is an error rather than an empty answer.
 //
 // --timeline: the demands and other stances between actors over time, one row per event with
 // the first and last date it was reported, its sources and reports, ordered by actor pair and
@@ -13,9 +15,11 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/validate.h"
 #include "core/hash.h"
 #include "core/strings.h"
 #include "query/result_format.h"
+#include "storage/actor_lookup.h"
 #include "storage/graph_store.h"
 #include "storage/near_duplicate_index.h"
 
@@ -40,9 +44,34 @@ bool Names(const std::string& filter, const Node& n) {
   return false;
 }
 
-struct Ends {
-  std::vector<Node> nodes;
+// An actor filter: the node --by or --of resolved to (0: no filter).
+struct ActorFilter {
+  NodeId node = 0;
+  bool Matches(const Node& n) const { return node == 0 || n.id == node; }
+  bool Any(const std::vector<Node>& nodes) const {
+    return node == 0 || std::any_of(nodes.begin(), nodes.end(), [&](const Node& n) { return n.id == node; });
+  }
 };
+
+// Resolves the actor flag `flag`; kNotFound when the store has no such actor.
+Status ResolveActor(const GraphStore& store, const Snapshot* snap, const Args& args,
+                    const std::string& flag, ActorFilter* out) {
+  if (!args.Has(flag)) return Status::OK();
+  return FindActor(store, args.Get(flag), &out->node, snap).WithContext(flag);
+}
+
+// Checks that --about names a stored policy (by id or name).
+Status CheckPolicy(const GraphStore& store, const Snapshot* snap, const std::string& about) {
+  if (about.empty()) return Status::OK();
+  auto cursor = store.ScanLabel("Policy", snap);
+  for (; cursor->Valid(); cursor->Next()) {
+    Node p;
+    PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &p, snap));
+    if (Names(about, p)) return Status::OK();
+  }
+  PARLEY_RETURN_IF_ERROR(cursor->status());
+  return Status::NotFound("--about: no policy '" + about + "' in the store");
+}
 
 Status Collect(const GraphStore& store, NodeId id, Direction dir, const char* type, const Snapshot* snap,
                std::vector<Node>* out) {
@@ -122,8 +151,8 @@ bool IsStance(const std::string& type) {
          type != "HOLDS_ROLE";
 }
 
-Status Timeline(const GraphStore& store, const Snapshot* snap, const std::string& by,
-                const std::string& of, const std::string& since, ResultWriter* out) {
+Status Timeline(const GraphStore& store, const Snapshot* snap, const ActorFilter& by,
+                const ActorFilter& of, const std::string& since, ResultWriter* out) {
   std::vector<TimelineRow> rows;
   std::vector<Node> sources, targets;
   // Demands: one row per (source, target) of each demand node.
@@ -133,8 +162,7 @@ Status Timeline(const GraphStore& store, const Snapshot* snap, const std::string
     PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &d, snap));
     PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kIncoming, "DEMANDS", snap, &sources));
     PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kOutgoing, "OF", snap, &targets));
-    if (!by.empty() && std::none_of(sources.begin(), sources.end(), [&](const Node& n) { return Names(by, n); })) continue;
-    if (!of.empty() && std::none_of(targets.begin(), targets.end(), [&](const Node& n) { return Names(of, n); })) continue;
+    if (!by.Any(sources) || !of.Any(targets)) continue;
     Reports r;
     PARLEY_RETURN_IF_ERROR(ReadReports(store, d, snap, &r));
     if (r.first.empty()) r.first = r.last = Prop(d, "date");
@@ -148,13 +176,13 @@ Status Timeline(const GraphStore& store, const Snapshot* snap, const std::string
   for (; actors->Valid(); actors->Next()) {
     Node a;
     PARLEY_RETURN_IF_ERROR(store.GetNode(actors->id(), &a, snap));
-    if (!Names(by, a)) continue;
+    if (!by.Matches(a)) continue;
     auto rc = store.Neighbours(a.id, Direction::kOutgoing, {}, snap);
     for (; rc->Valid(); rc->Next()) {
       if (!IsStance(rc->entry().type)) continue;
       Node b;
       PARLEY_RETURN_IF_ERROR(store.GetNode(rc->entry().other, &b, snap));
-      if (!Names(of, b)) continue;
+      if (!of.Matches(b)) continue;
       Relationship rel;
       PARLEY_RETURN_IF_ERROR(store.GetRelationship(rc->entry().rel, &rel, snap));
       Reports r;
@@ -190,7 +218,12 @@ Status Demands(const Args& args) {
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
   auto snap = store->GetSnapshot();
-  std::string by = args.Get("--by"), of = args.Get("--of"), about = args.Get("--about"), since = args.Get("--since");
+  std::string about = args.Get("--about"), since;
+  PARLEY_RETURN_IF_ERROR(DateFlag(args, "--since", /*partial=*/true, &since));
+  ActorFilter by, of;
+  PARLEY_RETURN_IF_ERROR(ResolveActor(*store, snap.get(), args, "--by", &by));
+  PARLEY_RETURN_IF_ERROR(ResolveActor(*store, snap.get(), args, "--of", &of));
+  PARLEY_RETURN_IF_ERROR(CheckPolicy(*store, snap.get(), about));
 
   auto out = ResultWriter::Make(format, std::cout);
   if (args.Has("--timeline")) return Timeline(*store, snap.get(), by, of, since, out.get());
@@ -205,8 +238,7 @@ Status Demands(const Args& args) {
     PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kIncoming, "DEMANDS", snap.get(), &sources));
     PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kOutgoing, "OF", snap.get(), &targets));
     PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kOutgoing, "ABOUT", snap.get(), &policies));
-    if (!by.empty() && std::none_of(sources.begin(), sources.end(), [&](const Node& n) { return Names(by, n); })) continue;
-    if (!of.empty() && std::none_of(targets.begin(), targets.end(), [&](const Node& n) { return Names(of, n); })) continue;
+    if (!by.Any(sources) || !of.Any(targets)) continue;
     if (!about.empty() && std::none_of(policies.begin(), policies.end(), [&](const Node& n) { return Names(about, n); })) continue;
     Reports reports;
     PARLEY_RETURN_IF_ERROR(ReadReports(*store, d, snap.get(), &reports));

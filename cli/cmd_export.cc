@@ -1,6 +1,6 @@
 // parley export: the stored graph, or a part of it, in a format other tools read, to stdout
 // or -o PATH (a folder for neo4j-csv). The file or folder appears only when the export is
-// complete (written beside it, then renamed).
+// complete (cli/output_file.h: written beside it, fsynced, then renamed).
 //
 // Parts: --query (what the query returns: nodes, relationships with their end nodes, paths),
 // --around ACTOR --hops N (the actor's neighbourhood), --since DATE (facts dated on or after
@@ -15,6 +15,8 @@
 #include "cli/open_store.h"
 #include "cli/query_limits.h"
 #include "query/element_collector.h"
+#include "cli/output_file.h"
+#include "cli/validate.h"
 #include "query/engine.h"
 #include "storage/actor_lookup.h"
 #include "storage/export.h"
@@ -57,28 +59,10 @@ Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, Ex
     PARLEY_RETURN_IF_ERROR(Neighbourhood(*store, actor, hops, scope, snap));
   }
   if (args.Has("--since")) {
-    std::string since = args.Get("--since");
-    if (!std::regex_match(since, std::regex("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"))) {
-      return Status::Usage("--since takes a date as YYYY-MM-DD (got '" + since + "')");
-    }
+    std::string since;
+    PARLEY_RETURN_IF_ERROR(DateFlag(args, "--since", /*partial=*/true, &since));
     PARLEY_RETURN_IF_ERROR(KeepSince(*store, since, scope, snap));
   }
-  return Status::OK();
-}
-
-// Writes `path` through `write(partial_path)`, renaming it into place only on success.
-template <typename Fn>
-Status WriteInPlace(const std::string& path, Fn&& write) {
-  std::string partial = path + ".partial";
-  std::error_code ec;
-  std::filesystem::remove_all(partial, ec);
-  Status s = write(partial);
-  if (!s.ok()) {
-    std::filesystem::remove_all(partial, ec);
-    return s;
-  }
-  std::filesystem::rename(partial, path, ec);
-  if (ec) return Status::IOError("cannot move " + partial + " to " + path + ": " + ec.message());
   return Status::OK();
 }
 
@@ -106,29 +90,23 @@ Status Export(const Args& args) {
   if (args.Has("--title")) options.title = args.Get("--title");
 
   if (format == ExportFormat::kNeo4jCsv) {
-    std::string dir = args.Get("-o");
-    std::error_code ec;
-    if (std::filesystem::exists(dir, ec)) return Status::InvalidInput(dir + " exists already");
-    return WriteInPlace(dir, [&](const std::string& partial) {
-      std::error_code mk;
-      std::filesystem::create_directories(partial, mk);
-      if (mk) return Status::IOError("cannot make " + partial + ": " + mk.message());
-      return ExportNeo4jCsv(*store, partial, options);
+    return WriteFolder(args.Get("-o"), [&](const std::string& temp) {
+      return ExportNeo4jCsv(*store, temp, options).WithContext(args.Get("-o"));
     });
   }
   if (to_stdout) {
     Status s = ExportGraph(*store, format, std::cout, options);
-    std::cout.flush();
-    return s;
+    Status out = FinishStdout();
+    return out.ok() ? s : out;
   }
-  return WriteInPlace(args.Get("-o"), [&](const std::string& partial) {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IOError("cannot write " + partial);
-    Status s = ExportGraph(*store, format, out, options);
-    out.close();
-    if (s.ok() && !out) s = Status::IOError("writing " + partial + " failed");
-    return s;
-  });
+  std::unique_ptr<OutputFile> file;
+  PARLEY_RETURN_IF_ERROR(OutputFile::Create(args.Get("-o"), &file));
+  Status s = ExportGraph(*store, format, file->stream(), options);
+  if (!s.ok()) {
+    Status w = file->WriteError();
+    return w.ok() ? s : w;
+  }
+  return file->Commit();
 }
 
 }  // namespace parley::cli

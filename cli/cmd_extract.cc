@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/ordered_pool.h"
+#include "cli/output_file.h"
 #include "cli/progress.h"
 #include "core/document_reader.h"
 #include "core/extractor.h"
@@ -51,9 +52,11 @@ Status Extract(const Args& args) {
 
   Progress progress("docs", reader->bytes_total());
   size_t emitted = 0;
+  Status written;  // the first write error: no use extracting what cannot be written
   auto emit = [&](std::string& line) {
     std::cout << line << '\n';
     ++emitted;
+    if (written.ok() && !std::cout) written = StdoutStatus();
     progress.Update(reader->bytes_read(), emitted);
   };
   {
@@ -68,14 +71,14 @@ Status Extract(const Args& args) {
       Document doc;
       bool done;
       PARLEY_RETURN_IF_ERROR(reader->Next(&doc, &done));
-      if (done) break;
+      if (done || !written.ok()) break;
       pool.Push(std::move(doc), emit);
     }
     pool.Finish(emit);
   }
   progress.Finish();
-  std::cout.flush();
-  return Status::OK();
+  PARLEY_RETURN_IF_ERROR(written);
+  return FinishStdout();
 }
 
 }  // namespace parley::cli

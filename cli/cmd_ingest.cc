@@ -2,10 +2,16 @@
 //
 // With --facts, every file is read twice: first to check every line, so that a malformed
 // line stops the run before anything is written (unless --skip-bad), then to store. Standard
-// input is spooled to a temporary file for that.
+// input, pipes and FIFOs are copied to a temporary file for that.
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,9 +20,11 @@
 #include "cli/open_store.h"
 #include "cli/ordered_pool.h"
 #include "cli/progress.h"
+#include "core/data_path.h"
 #include "core/document_reader.h"
 #include "core/extractor.h"
 #include "core/facts.h"
+#include "core/hash.h"
 #include "storage/curation.h"
 #include "storage/graph_model.h"
 #include "storage/near_duplicate_index.h"
@@ -29,13 +37,58 @@ namespace fs = std::filesystem;
 
 struct Tally {
   int added = 0, replaced = 0, unchanged = 0, bad = 0, dropped = 0;
+  int reused = 0;  // unchanged articles not extracted again
 };
 
 void Warn(const std::string& msg) { std::cerr << "parley: warning: " << msg << "\n"; }
 
+// The Article node property that records what an article's stored facts were extracted
+// from: ArticleKey() of the article and of the extraction fingerprint.
+constexpr const char* kExtractedWith = "extracted_with";
+
+// What extraction results depend on besides the article: this program, the files of the data
+// folder, the --actors file and the options that change extraction. "" when the program cannot
+// be read (no /proc): then nothing is skipped.
+std::string ExtractionFingerprint(const Args& args) {
+  std::string all, content;
+  if (!ReadFile("/proc/self/exe", &content).ok()) return "";
+  all += HashHex(content);
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(DataPath(""), ec)) {
+    if (e.is_regular_file(ec) && e.path().extension() == ".json") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  if (args.Has("--actors")) files.push_back(args.Get("--actors"));
+  for (const auto& f : files) {
+    if (!ReadFile(f, &content).ok()) return "";
+    all += "\n" + fs::path(f).filename().string() + " " + HashHex(content);
+  }
+  all += args.Has("--all-sentences") ? "\nall-sentences" : "\nselective";
+  return HashHex(all);
+}
+
+// The key of one article's extraction: the fingerprint and everything of the document the
+// facts are made from.
+std::string ArticleKey(const std::string& fingerprint, const Document& d) {
+  std::string all = fingerprint;
+  for (const std::string* f : {&d.id, &d.title, &d.date, &d.source, &d.text}) {
+    all += '\0' + std::to_string(f->size()) + ':' + *f;
+  }
+  return HashHex(all);
+}
+
+// True if the store holds article `id` extracted with `key`.
+bool StoredWith(const GraphStore& store, const std::string& id, const std::string& key) {
+  Node article;
+  if (!store.GetNode(IdFor("Article:" + id), &article).ok()) return false;
+  return StringProperty(article.properties, kExtractedWith) == key;
+}
+
 // Stores one article's facts, after the curator's decisions (parley actor) are applied to them.
+// `key`, if not empty, is recorded with the article (ArticleKey) in the same atomic write.
 Status Store(GraphStore* store, const GraphModel& model, const Curation& curation,
-             const DocumentFacts& extracted, Tally* t) {
+             const DocumentFacts& extracted, Tally* t, const std::string& key = "") {
   DocumentFacts curated;
   if (!curation.empty()) {
     curated = extracted;
@@ -48,8 +101,17 @@ Status Store(GraphStore* store, const GraphModel& model, const Curation& curatio
   PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model, &article, &batch, &dropped));
   PARLEY_RETURN_IF_ERROR(LinkNearDuplicates(*store, model.duplicates, facts, &batch));
   t->dropped += dropped;
+  const NodeId article_node = IdFor("Article:" + facts.doc);
+  if (!key.empty()) batch.SetNodeProperty(article_node, kExtractedWith, key);
   ArticleOutcome outcome;
   PARLEY_RETURN_IF_ERROR(store->WriteArticle(article, batch, &outcome).WithContext("article " + facts.doc));
+  if (outcome == ArticleOutcome::kUnchanged && !key.empty() && !StoredWith(*store, facts.doc, key)) {
+    // The same facts from another extraction (new data that changed nothing here): record it,
+    // so that the next run skips the article. A crash before this only costs a re-extraction.
+    GraphBatch mark;
+    mark.SetNodeProperty(article_node, kExtractedWith, key);
+    PARLEY_RETURN_IF_ERROR(store->Apply(mark).WithContext("article " + facts.doc));
+  }
   switch (outcome) {
     case ArticleOutcome::kAdded: ++t->added; break;
     case ArticleOutcome::kReplaced: ++t->replaced; break;
@@ -62,6 +124,7 @@ void Report(const Tally& t) {
   std::cerr << "parley: ingested " << (t.added + t.replaced + t.unchanged) << " articles ("
             << t.added << " added, " << t.replaced << " replaced, " << t.unchanged
             << " unchanged)";
+  if (t.reused) std::cerr << ", " << t.reused << " of them stored from the same text and data, not extracted again";
   if (t.bad) std::cerr << "; " << t.bad << " bad lines skipped";
   std::cerr << "\n";
 }
@@ -86,16 +149,46 @@ Status ForEachLine(const std::string& path, const std::function<Status(const std
   return Status::OK();
 }
 
-// Copies standard input to a temporary file, so that it can be read twice.
-Status SpoolStdin(std::string* path) {
-  char tmpl[] = "/tmp/parley-stdin-XXXXXX";
-  int fd = ::mkstemp(tmpl);
-  if (fd < 0) return Status::IOError("cannot create a temporary file for standard input");
-  ::close(fd);
-  std::ofstream out(tmpl, std::ios::binary);
-  out << std::cin.rdbuf();
-  if (!out) return Status::IOError("cannot spool standard input to " + std::string(tmpl));
-  *path = tmpl;
+// Copies what `fd` reads (named `shown` in messages) to a new temporary file `*path`, so that
+// a pipe, FIFO or terminal can be read twice. The file is removed again on error.
+Status Spool(int fd, const std::string& shown, std::string* path) {
+  std::error_code ec;
+  std::string dir = fs::temp_directory_path(ec).string();
+  if (ec) dir = "/tmp";
+  std::string tmpl = dir + "/parley-facts-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int out = ::mkstemp(name.data());
+  if (out < 0) return Status::IOError("cannot make a temporary copy of " + shown + " in " + dir + ": " + std::strerror(errno));
+  *path = name.data();
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      Status s = Status::IOError("cannot read " + shown + ": " + std::strerror(errno));
+      ::close(out);
+      ::unlink(path->c_str());
+      return s;
+    }
+    if (n == 0) break;
+    for (ssize_t done = 0; done < n;) {
+      ssize_t w = ::write(out, buf + done, static_cast<size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) {
+        Status s = Status::IOError("cannot copy " + shown + " to " + *path + ": " + std::strerror(errno));
+        ::close(out);
+        ::unlink(path->c_str());
+        return s;
+      }
+      done += w;
+    }
+  }
+  if (::close(out) != 0) {
+    Status s = Status::IOError("cannot copy " + shown + " to " + *path + ": " + std::strerror(errno));
+    ::unlink(path->c_str());
+    return s;
+  }
   return Status::OK();
 }
 
@@ -103,23 +196,39 @@ Status IngestFacts(const Args& args) {
   std::vector<std::string> files = args.GetAll("--facts");
   for (const auto& p : args.positional()) files.push_back(p);
   bool skip_bad = args.Has("--skip-bad");
+  // Each file is read twice (check, then store). What cannot be read twice (standard input,
+  // a pipe such as <(...), /dev/stdin, a FIFO) is first copied to a temporary file, read once.
   std::vector<std::string> temp;
-  for (auto& f : files) {
-    if (f == "-") {
-      PARLEY_RETURN_IF_ERROR(SpoolStdin(&f));
-      temp.push_back(f);
-      continue;
-    }
-    std::error_code ec;
-    if (!fs::exists(f, ec)) return Status::NotFound("no such file: " + f);
-    if (fs::is_directory(f, ec)) return Status::InvalidInput(f + " is a folder; --facts takes JSONL files");
-  }
+  std::map<std::string, std::string> shown_as;  // temporary copy -> the name the user gave
   struct Cleanup {
     std::vector<std::string>* files;
     ~Cleanup() {
       for (const auto& f : *files) std::remove(f.c_str());
     }
   } cleanup{&temp};
+  for (auto& f : files) {
+    std::string given = f;
+    if (f == "-") {
+      PARLEY_RETURN_IF_ERROR(Spool(STDIN_FILENO, "stdin", &f));
+      temp.push_back(f);
+      shown_as[f] = "stdin";
+      continue;
+    }
+    struct stat st;
+    if (::stat(f.c_str(), &st) != 0) {
+      if (errno == ENOENT) return Status::NotFound("no such file: " + f);
+      return Status::IOError("cannot read " + f + ": " + std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) return Status::InvalidInput(f + " is a folder; --facts takes JSONL files");
+    if (S_ISREG(st.st_mode)) continue;
+    int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::IOError("cannot read " + f + ": " + std::strerror(errno));
+    Status s = Spool(fd, given, &f);
+    ::close(fd);
+    PARLEY_RETURN_IF_ERROR(s);
+    temp.push_back(f);
+    shown_as[f] = given;
+  }
 
   GraphModel model;
   PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
@@ -136,7 +245,7 @@ Status IngestFacts(const Args& args) {
   for (size_t i = 0; i < files.size(); ++i) {
     std::error_code ec;
     total += fs::file_size(files[i], ec);
-    std::string shown = std::find(temp.begin(), temp.end(), files[i]) != temp.end() ? "stdin" : files[i];
+    std::string shown = shown_as.count(files[i]) ? shown_as[files[i]] : files[i];
     PARLEY_RETURN_IF_ERROR(ForEachLine(files[i], [&](const std::string& line, int64_t n) {
       DocumentFacts facts;
       Status s = ParseFacts(line, &facts);
@@ -192,19 +301,33 @@ Status IngestDocuments(const Args& args) {
   Tally tally;
   Progress progress("articles", reader->bytes_total());
   Status write_status;
+  // An article stored from the same text by the same program and data is not extracted again
+  // (so that an interrupted ingest resumes where it stopped).
+  const std::string fingerprint = ExtractionFingerprint(args);
+  struct Extracted {
+    DocumentFacts facts;
+    std::string key;
+  };
   // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
-  auto write = [&](DocumentFacts& facts) {
-    if (write_status.ok()) write_status = Store(store.get(), model, curation, facts, &tally);
+  auto write = [&](Extracted& e) {
+    if (write_status.ok()) write_status = Store(store.get(), model, curation, e.facts, &tally, e.key);
     progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
   };
   {
-    OrderedPool<Document, DocumentFacts> pool(jobs, static_cast<size_t>(jobs) * 4,
-                                              [&](const Document& d, DocumentFacts* f) { extractor->Extract(d, f); });
+    OrderedPool<Document, Extracted> pool(jobs, static_cast<size_t>(jobs) * 4, [&](const Document& d, Extracted* e) {
+      extractor->Extract(d, &e->facts);
+      if (!fingerprint.empty()) e->key = ArticleKey(fingerprint, d);
+    });
     for (;;) {
       Document doc;
       bool done;
       PARLEY_RETURN_IF_ERROR(reader->Next(&doc, &done));
       if (done || !write_status.ok()) break;
+      if (!fingerprint.empty() && StoredWith(*store, doc.id, ArticleKey(fingerprint, doc))) {
+        ++tally.unchanged;
+        ++tally.reused;
+        continue;
+      }
       pool.Push(std::move(doc), write);
     }
     pool.Finish(write);

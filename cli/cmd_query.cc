@@ -83,6 +83,7 @@ Status Query(const Args& args) {
       ss << in.rdbuf();
       text = ss.str();
     }
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a byte order mark is no query
     statements = SplitStatements(text);
     if (statements.empty()) return Status::InvalidInput(path + ": no query in the file");
   } else if (args.positional().size() == 1) {

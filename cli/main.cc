@@ -1,13 +1,17 @@
 // parley: the command-line entry point. Dispatches to a subcommand and turns its Status into
-// an exit code: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+// an exit code: 0 success, 1 a user error (one line on stderr), 2 bad usage. Output that
+// cannot be written (a full disk) and anything thrown (memory exhausted) are user errors too:
+// one line, exit 1.
 #include <clocale>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <new>
 
 #include "cli/commands.h"
+#include "cli/output_file.h"
 
 namespace {
 
@@ -60,13 +64,12 @@ const std::map<std::string, Command>& Commands() {
 void PrintUsage(std::ostream& out) {
   out << "parley: who demands what of whom, from news, as a knowledge graph\n\nUsage:\n";
   for (const auto& [name, cmd] : Commands()) out << "  " << cmd.usage << "\n";
-  out << "\nThe database is --db DIR, else $PARLEY_DB, else ./parley.db.\n";
+  out << "\nThe database is --db DIR, else $PARLEY_DB, else ./parley.db.\n"
+         "parley COMMAND --help prints that command's usage.\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::setlocale(LC_ALL, "C.UTF-8");
+// Runs the command named by argv[1]; returns the exit status.
+int Run(int argc, char** argv) {
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
     PrintUsage(argc < 2 ? std::cerr : std::cout);
@@ -83,6 +86,10 @@ int main(int argc, char** argv) {
   }
   Args args;
   Status s = Args::Parse(argc, argv, 2, it->second.value_flags, it->second.switches, &args);
+  if (s.ok() && args.help()) {
+    std::cout << "usage: " << it->second.usage << "\n";
+    return 0;
+  }
   if (s.ok()) {
     try {
       s = it->second.run(args);
@@ -98,4 +105,31 @@ int main(int argc, char** argv) {
     return 2;
   }
   return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "C.UTF-8");
+  parley::cli::CheckStdoutWrites();
+  int code;
+  try {
+    code = Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "parley: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "parley: internal error: " << e.what() << "\n";
+    return 1;
+  } catch (...) {
+    std::cerr << "parley: internal error\n";
+    return 1;
+  }
+  // Everything printed must have arrived: a full disk or a lost terminal is an error.
+  Status out = parley::cli::FinishStdout();
+  if (!out.ok()) {
+    if (code == 0) std::cerr << "parley: " << out.message() << "\n";
+    return code == 0 ? 1 : code;
+  }
+  return code;
 }

@@ -1,10 +1,12 @@
 // OrderedPool: runs a function over a stream of items on N threads and hands the results back
 // in input order, with at most `window` items in flight, so that memory stays bounded however
-// long the stream and output is the same whatever the number of threads.
+// long the stream and output is the same whatever the number of threads. An exception thrown
+// by the function (std::bad_alloc) is thrown again on the caller's thread, from Push or Finish.
 #pragma once
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -25,6 +27,7 @@ class OrderedPool {
     {
       std::lock_guard lock(mu_);
       closing_ = true;
+      queue_.clear();  // after an exception, what is still queued is not wanted
     }
     cv_.notify_all();
     for (auto& t : workers_) t.join();
@@ -54,6 +57,7 @@ class OrderedPool {
  private:
   bool Ready() const { return done_.count(next_out_) > 0; }
   void Drain(std::unique_lock<std::mutex>& lock, const std::function<void(Out&)>& emit) {
+    if (error_) std::rethrow_exception(error_);
     while (Ready()) {
       Out out = std::move(done_[next_out_]);
       done_.erase(next_out_++);
@@ -73,9 +77,15 @@ class OrderedPool {
         queue_.pop_front();
       }
       Out out;
-      work_(job.second, &out);
+      std::exception_ptr error;
+      try {
+        work_(job.second, &out);
+      } catch (...) {
+        error = std::current_exception();
+      }
       {
         std::lock_guard lock(mu_);
+        if (error && !error_) error_ = error;
         done_.emplace(job.first, std::move(out));
       }
       space_.notify_all();
@@ -90,6 +100,7 @@ class OrderedPool {
   std::map<size_t, Out> done_;
   size_t next_in_ = 0, next_out_ = 0;
   bool closing_ = false;
+  std::exception_ptr error_;  // the first exception a worker caught
   std::vector<std::thread> workers_;
 };
 

@@ -1,6 +1,7 @@
 #include "core/document_reader.h"
 
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstring>
@@ -30,6 +31,55 @@ std::string Trim(std::string s) {
   if (b == std::string::npos) return "";
   size_t e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
+}
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// `s` without a UTF-8 byte order mark at its start (editors on Windows write one).
+void DropBom(std::string* s) {
+  if (s->compare(0, kBom.size(), kBom) == 0) s->erase(0, kBom.size());
+}
+
+// The id and name of the article file `path`: the path relative to the working folder if
+// the file is in it, else absolute, with ".", ".." and symbolic links resolved, so that
+// `a.txt`, `./x/../a.txt` and `$PWD/a.txt` are one article.
+std::string ArticlePath(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(path, ec);
+  if (ec) return fs::path(path).lexically_normal().string();
+  fs::path cwd = fs::weakly_canonical(fs::current_path(ec), ec);
+  if (!ec) {
+    fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  return abs.string();
+}
+
+// Adds the article files under folder `dir` to `found`, in any order; a subfolder that
+// cannot be read is reported through `warn` and left out.
+void FindArticles(const fs::path& dir, const DocumentReader::WarningFn& warn,
+                  std::vector<std::string>* found) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec) {
+    warn(ArticlePath(dir.string()) + ": cannot read folder (" + ec.message() + "); skipped");
+    return;
+  }
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code e2;
+    fs::file_status link = it->symlink_status(e2);
+    // Symbolic links to folders are not followed (no loops); links to files are read.
+    if (fs::is_directory(link)) {
+      FindArticles(it->path(), warn, found);
+      continue;
+    }
+    // A folder's README describes the folder; it is not one of its articles.
+    bool readme = it->path().stem().string().rfind("README", 0) == 0;
+    if (it->is_regular_file(e2) && HasArticleExtension(it->path()) && !readme) {
+      found->push_back(ArticlePath(it->path().string()));
+    }
+  }
+  if (ec) warn(ArticlePath(dir.string()) + ": cannot read folder (" + ec.message() + "); partly skipped");
 }
 
 // Why `text` is not usable as an article, or "" if it is.
@@ -82,22 +132,20 @@ Status DocumentReader::Open(const std::vector<std::string>& paths, const Options
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) return Status::NotFound("no such file or folder: " + p);
     if (fs::is_directory(st)) {
+      std::error_code open_ec;
+      fs::directory_iterator probe(p, open_ec);
+      if (open_ec) return Status::IOError("cannot read folder " + p + ": " + open_ec.message());
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        // A folder's README describes the folder; it is not one of its articles.
-        bool readme = it->path().stem().string().rfind("README", 0) == 0;
-        if (it->is_regular_file(ec) && HasArticleExtension(it->path()) && !readme) {
-          found.push_back(it->path().lexically_normal().string());
-        }
-      }
+      FindArticles(p, r->warn_, &found);
       if (found.empty()) {
         return Status::InvalidInput(p + ": nothing to read (no .txt, .md or .jsonl files)");
       }
       std::sort(found.begin(), found.end());
       r->files_.insert(r->files_.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(st)) {
+      r->files_.push_back(ArticlePath(p));
     } else {
-      r->files_.push_back(fs::path(p).lexically_normal().string());
+      r->files_.push_back(fs::path(p).lexically_normal().string());  // a pipe, FIFO or device
     }
   }
   for (const auto& f : r->files_) {
@@ -128,11 +176,28 @@ Status DocumentReader::OpenNextFile(bool* done) {
       }
     }
     line_no_ = 0;
+    // Standard input, a pipe or a FIFO has no name to tell JSONL by: its first character does.
+    struct stat st;
+    bool sniff = current_ == "-" || (::fstat(::fileno(in_), &st) == 0 && !S_ISREG(st.st_mode));
     if (options_.lines) {
       mode_ = Mode::kLines;
-    } else if (current_ == "-") {
+    } else if (sniff && !IsJsonl(current_)) {
       int c = std::fgetc(in_);
       while (c == ' ' || c == '\n' || c == '\r' || c == '\t') c = std::fgetc(in_);
+      // A byte order mark before the '{' is dropped. Bytes read that are not one cannot all be
+      // pushed back: they start the text of a whole article (only '{' starts JSONL).
+      if (c == 0xEF) {
+        int c2 = std::fgetc(in_), c3 = c2 == 0xBB ? std::fgetc(in_) : EOF;
+        if (c2 == 0xBB && c3 == 0xBF) {
+          c = std::fgetc(in_);
+        } else {
+          prefix_ = "\xEF";
+          for (int b : {c2, c3}) {
+            if (b != EOF) prefix_.push_back(static_cast<char>(b));
+          }
+          c = EOF;
+        }
+      }
       if (c != EOF) std::ungetc(c, in_);
       mode_ = c == '{' ? Mode::kJsonl : Mode::kWhole;
     } else {
@@ -146,73 +211,84 @@ Status DocumentReader::OpenNextFile(bool* done) {
 }
 
 bool DocumentReader::ReadLine(std::string* line) {
-  // getline keeps NUL bytes, so that binary data is seen and reported, not cut short.
-  char* buf = nullptr;
-  size_t cap = 0;
-  ssize_t n = ::getline(&buf, &cap, in_);
-  if (n < 0) {
-    std::free(buf);
-    line->clear();
-    return false;
+  // Byte by byte, so that NUL bytes are kept (binary data is seen and reported, not cut short)
+  // and a line longer than the limit is not held: one byte past it is enough to say so.
+  line->clear();
+  const size_t keep = options_.max_document_bytes + 1;
+  bool any = false;
+  int c;
+  while ((c = getc_unlocked(in_)) != EOF) {
+    any = true;
+    ++bytes_read_;
+    if (c == '\n') break;
+    if (line->size() < keep) line->push_back(static_cast<char>(c));
   }
-  line->assign(buf, static_cast<size_t>(n));
-  std::free(buf);
-  bytes_read_ += static_cast<uint64_t>(n);
-  if (!line->empty() && line->back() == '\n') line->pop_back();
-  if (!line->empty() && line->back() == '\r') line->pop_back();
+  if (!any) return false;
+  if (!line->empty() && line->back() == '\r' && line->size() < keep) line->pop_back();
   return true;
 }
 
 Status DocumentReader::NextFromLine(Document* doc, bool* got) {
   *got = false;
-  std::string line;
-  if (!ReadLine(&line)) return Status::OK();
-  ++line_no_;
-  std::string where = current_ + ":" + std::to_string(line_no_);
-  if (mode_ == Mode::kLines) {
-    *doc = Document();
-    doc->id = std::to_string(line_no_);
-    doc->source = current_;
-    std::string problem = line.size() > options_.max_document_bytes ? "line too long" : TextProblem(line);
-    if (!problem.empty()) {
-      warn_(where + ": " + problem + "; read as empty");
+  // A loop, not recursion: a file of a million blank or bad lines must not exhaust the stack.
+  for (;;) {
+    std::string line;
+    if (!ReadLine(&line)) return Status::OK();
+    ++line_no_;
+    if (line_no_ == 1) DropBom(&line);
+    std::string where = current_ + ":" + std::to_string(line_no_);
+    if (mode_ == Mode::kLines) {
+      *doc = Document();
+      doc->id = std::to_string(line_no_);
+      doc->source = current_;
+      std::string problem = line.size() > options_.max_document_bytes ? "line too long" : TextProblem(line);
+      if (!problem.empty()) {
+        warn_(where + ": " + problem + "; read as empty");
+        ++skipped_;
+      } else {
+        doc->text = std::move(line);
+      }
+      *got = true;
+      return Status::OK();
+    }
+    if (Trim(line).empty()) continue;
+    if (line.size() > options_.max_document_bytes) {
+      warn_(where + ": line longer than " + std::to_string(options_.max_document_bytes) + " bytes; skipped");
       ++skipped_;
-    } else {
-      doc->text = std::move(line);
+      continue;
+    }
+    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) {
+      std::string problem = TextProblem(line);
+      warn_(where + ": " + (problem.empty() ? "not a JSON object" : problem) + "; skipped");
+      ++skipped_;
+      continue;
+    }
+    *doc = Document();
+    auto str = [&](const char* k) -> std::string {
+      auto it = j.find(k);
+      if (it == j.end()) return "";
+      if (it->is_string()) return it->get<std::string>();
+      if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+      return "";
+    };
+    doc->id = str("id");
+    if (doc->id.empty()) doc->id = current_ + ":" + std::to_string(line_no_);
+    doc->title = str("title");
+    doc->date = str("date");
+    doc->source = str("source");
+    doc->text = str("text");
+    if (doc->text.empty()) doc->text = str("body");
+    DropBom(&doc->title);
+    DropBom(&doc->text);
+    if (Trim(doc->text).empty()) {
+      warn_(where + ": article " + doc->id + " has no text (\"text\" or \"body\"); skipped");
+      ++skipped_;
+      continue;
     }
     *got = true;
     return Status::OK();
   }
-  if (Trim(line).empty()) return NextFromLine(doc, got);
-  if (line.size() > options_.max_document_bytes) {
-    warn_(where + ": line longer than " + std::to_string(options_.max_document_bytes) + " bytes; skipped");
-    ++skipped_;
-    return NextFromLine(doc, got);
-  }
-  auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) {
-    std::string problem = TextProblem(line);
-    warn_(where + ": " + (problem.empty() ? "not a JSON object" : problem) + "; skipped");
-    ++skipped_;
-    return NextFromLine(doc, got);
-  }
-  *doc = Document();
-  auto str = [&](const char* k) -> std::string {
-    auto it = j.find(k);
-    if (it == j.end()) return "";
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-    return "";
-  };
-  doc->id = str("id");
-  if (doc->id.empty()) doc->id = current_ + ":" + std::to_string(line_no_);
-  doc->title = str("title");
-  doc->date = str("date");
-  doc->source = str("source");
-  doc->text = str("text");
-  if (doc->text.empty()) doc->text = str("body");
-  *got = true;
-  return Status::OK();
 }
 
 Status DocumentReader::Next(Document* doc, bool* done) {
@@ -232,7 +308,8 @@ Status DocumentReader::Next(Document* doc, bool* done) {
       in_ = nullptr;
       continue;
     }
-    std::string text;
+    std::string text = std::move(prefix_);
+    prefix_.clear();
     char buf[65536];
     size_t n;
     bool too_big = false;
@@ -248,6 +325,7 @@ Status DocumentReader::Next(Document* doc, bool* done) {
     in_ = nullptr;
     std::string problem = too_big ? "larger than " + std::to_string(options_.max_document_bytes) + " bytes"
                                   : TextProblem(text);
+    DropBom(&text);
     if (problem.empty() && Trim(text).empty()) problem = "empty";
     if (!problem.empty()) {
       warn_(current_ + ": " + problem + "; skipped");

@@ -2,10 +2,15 @@
 //
 // A .txt or .md file is one article (title from its first line, a date from its byline if it
 // has one); a .jsonl file holds one article a line ({"id","title","date","source","text"});
-// a folder is read recursively in name order (README files left out); "-" is standard input (JSONL if its first
-// character is '{', else one article). With `lines`, every input line is one article whose id
-// is its 1-based line number. Input that cannot be read as UTF-8 text is skipped with a
-// warning naming the file (and line); the rest is read.
+// a folder is read recursively in name order (README files left out); "-" is standard input,
+// and a pipe or FIFO is read like it (JSONL if its first character is '{', else one article).
+// With `lines`, every input line is one article whose id is its 1-based line number.
+//
+// A file's article id is its path relative to the working folder (absolute if outside it),
+// with ".", ".." and symbolic links resolved, so one file is one article however it is named.
+// A UTF-8 byte order mark at the start of a file, a title or a text is dropped.
+// Input that cannot be read as UTF-8 text, a JSONL article with no text and a subfolder that
+// cannot be read are skipped with a warning naming the file (and line); the rest is read.
 #pragma once
 
 #include <cstdio>
@@ -56,6 +61,7 @@ class DocumentReader {
   size_t next_file_ = 0;
   std::FILE* in_ = nullptr;
   std::string current_;
+  std::string prefix_;  // bytes read to tell the kind of input, to go before the rest
   enum class Mode { kWhole, kJsonl, kLines } mode_ = Mode::kWhole;
   int64_t line_no_ = 0;
   uint64_t bytes_read_ = 0, bytes_total_ = 0;

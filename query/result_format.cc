@@ -18,6 +18,73 @@ size_t Width(std::string_view s) {
   return w;
 }
 
+// The length of the well-formed UTF-8 sequence at s[i], or 0 if the byte there starts none.
+size_t Utf8Length(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
+  }
+  return len;
+}
+
+// Calls `keep(bytes)` for each character of `s` a terminal shows as text and `control(code)`
+// for each it would act on: C0 controls, DEL, C1 controls (U+0080-U+009F, which include CSI
+// and OSC) and bytes that are not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal).
+template <typename Keep, typename Control>
+void SplitControls(std::string_view s, Keep&& keep, Control&& control) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len = Utf8Length(s, i);
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (len == 0) {
+      control(static_cast<uint32_t>(c), true);
+      ++i;
+      continue;
+    }
+    uint32_t cp = len == 1 ? c : len == 2 ? ((c & 0x1f) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3f) : 0x100;
+    if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
+      control(cp, false);
+    } else {
+      keep(s.substr(i, len));
+    }
+    i += len;
+  }
+}
+
+// A table cell: line breaks and tabs as spaces, other controls as visible escapes (\x1b,
+// \u009b), so that text from articles can neither move the cursor nor retitle the terminal.
+std::string TableCell(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  SplitControls(
+      s, [&](std::string_view bytes) { out.append(bytes); },
+      [&](uint32_t cp, bool raw_byte) {
+        if (cp == '\n' || cp == '\r' || cp == '\t') {
+          out += ' ';
+          return;
+        }
+        char buf[8];
+        std::snprintf(buf, sizeof buf, cp < 0x80 || raw_byte ? "\\x%02x" : "\\u%04x", cp);
+        out += buf;
+      });
+  return out;
+}
+
+// A CSV field's text: line breaks kept (the field is then quoted), tabs as spaces, every other
+// control character dropped.
+std::string CsvText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  SplitControls(
+      s, [&](std::string_view bytes) { out.append(bytes); },
+      [&](uint32_t cp, bool) {
+        if (cp == '\n' || cp == '\r') out += static_cast<char>(cp);
+        if (cp == '\t') out += ' ';
+      });
+  return out;
+}
+
 class JsonWriter : public ResultWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
@@ -81,12 +148,13 @@ class CsvWriter : public ResultWriter {
   void End() override { out_.flush(); }
 
  private:
-  // RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
+  // RFC 4180: quote fields holding a comma, quote or line break; double inner quotes. No
+  // control characters other than line breaks (CsvText).
   void Line(const std::vector<std::string>& fields) {
     std::string s;
     for (size_t i = 0; i < fields.size(); ++i) {
       if (i) s += ',';
-      const std::string& f = fields[i];
+      const std::string f = CsvText(fields[i]);
       if (f.find_first_of(",\"\r\n") == std::string::npos) {
         s += f;
       } else {
@@ -106,13 +174,13 @@ class CsvWriter : public ResultWriter {
 class TableWriter : public ResultWriter {
  public:
   explicit TableWriter(std::ostream& out) : out_(out) {}
-  void Begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void Begin(const std::vector<std::string>& columns) override {
+    for (const auto& c : columns) columns_.push_back(TableCell(c));
+  }
   void Row(const std::vector<Value>& row) override {
     std::vector<std::string> cells;
     for (const Value& v : row) {
-      std::string s = v.is_null() ? "null" : PlainText(v);
-      std::replace(s.begin(), s.end(), '\n', ' ');
-      cells.push_back(std::move(s));
+      cells.push_back(TableCell(v.is_null() ? "null" : PlainText(v)));
     }
     rows_.push_back(std::move(cells));
   }
@@ -159,7 +227,8 @@ Status ParseOutputFormat(std::string_view name, OutputFormat* format) {
 
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
@@ -169,9 +238,15 @@ void AppendJsonString(std::string_view s, std::string* out) {
       case '\b': *out += "\\b"; break;
       case '\f': *out += "\\f"; break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7f) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+          // A C1 control (U+0080-U+009F) as an escape too: terminals act on them.
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(s[++i]));
           *out += buf;
         } else {
           out->push_back(static_cast<char>(c));

@@ -1,5 +1,7 @@
 // Neo4j's admin-import CSV: nodes.csv and relationships.csv with typed headers.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <future>
 #include <map>
@@ -55,7 +57,8 @@ std::string Neo4jField(const Value& v, const std::string& type) {
     if (type.ends_with("[]")) std::replace(text.begin(), text.end(), ';', ',');
     std::string clean;
     ForEachChar(text, [&](uint32_t cp, std::string_view bytes) {
-      if (cp >= 0x20 || cp == '\n' || cp == '\t') clean.append(bytes);  // no control characters
+      // No control characters (C0, DEL, C1) but line breaks and tabs.
+      if ((cp >= 0x20 && cp < 0x7f) || cp > 0x9f || cp == '\n' || cp == '\t') clean.append(bytes);
     });
     return clean;
   };
@@ -86,8 +89,14 @@ Status WriteCsvFile(const std::string& path, const char* fixed_header, WalkFn&& 
     for (const auto& [k, v] : e.properties) keys[k] = Neo4jType(keys[k], v);
     return Status::OK();
   }));
+  // The file's name and why writing failed (errno of the write that failed, read at once).
+  auto failed = [&] {
+    std::string name = path.substr(path.find_last_of('/') + 1);
+    return Status::IOError("cannot write " + name + ": " + (errno ? std::strerror(errno) : "write failed"));
+  };
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IOError("cannot write " + path);
+  if (!out) return failed();
   out << fixed_header;
   for (const auto& [k, t] : keys) out << "," << CsvField(Neo4jName(k) + ":" + t);
   out << "\n";
@@ -99,10 +108,10 @@ Status WriteCsvFile(const std::string& path, const char* fixed_header, WalkFn&& 
       if (it != e.properties.end()) out << Neo4jField(it->second, t);
     }
     out << "\n";
-    return out ? Status::OK() : Status::IOError("writing " + path + " failed");
+    return out ? Status::OK() : failed();
   }));
   out.close();
-  return out ? Status::OK() : Status::IOError("writing " + path + " failed");
+  return out ? Status::OK() : failed();
 }
 
 }  // namespace

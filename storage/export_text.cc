@@ -19,7 +19,9 @@ std::string Xml(std::string_view s) {
       case '\'': out += "&apos;"; return;
       default: break;
     }
-    bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+    // XML 1.0's characters, less DEL and the C1 controls (discouraged by XML, acted on by
+    // terminals).
+    bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0x7F) || (cp > 0x9F && cp <= 0xD7FF) ||
                    (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
     if (allowed) out.append(bytes);
   });
@@ -39,7 +41,7 @@ std::string Quoted(std::string_view s, bool unicode_escapes) {
       case '\t': out += unicode_escapes ? "\\t" : " "; return;
       default: break;
     }
-    if (cp < 0x20 || cp == 0x7f) {
+    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
       if (unicode_escapes) {
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04X", cp);
@@ -130,7 +132,26 @@ nlohmann::json ToJson(const Value& v) {
 
 std::string Dump(const nlohmann::json& j) {
   // Stored text is valid UTF-8; should a byte not be, it is replaced rather than thrown on.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The JSON library escapes C0 controls only; DEL and the C1 controls (U+0080-U+009F, CSI
+  // and OSC among them) are escaped here too, so that no export carries a raw terminal
+  // control. They occur only inside strings, where \u escapes mean the same characters.
+  if (text.find('\x7f') == std::string::npos && text.find('\xc2') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c == 0x7f ? c : next);
+      out += buf;
+      if (c == 0xc2) ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
 }
 
 }  // namespace parley::exporting
