@@ -206,7 +206,8 @@ Status ParseFacts(std::string_view text, DocumentFacts* facts) {
   json j;
   try {
     j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double (1e999).
     std::string what = e.what();
     // nlohmann's messages start with "[json.exception.parse_error.101] "; keep the rest.
     if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);

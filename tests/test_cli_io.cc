@@ -218,6 +218,10 @@ TEST_CASE("ingest --facts reads pipes, /dev/stdin and - once", "[cli][io]") {
     RunResult stats = RunParley({"stats", "--db", db, "--format", "csv"});
     CHECK(stats.out.find("total,articles,2") != std::string::npos);
   }
+  // A number too large for a double is a bad line like any other, not a crash.
+  WriteFile(tmp / "huge.jsonl", R"({"doc": "h", "events": [{"type": "demand", "confidence": 1e999}]})" "\n");
+  RequireOneLine(RunParley({"ingest", "--db", tmp / "huge", "--facts", tmp / "huge.jsonl"}),
+                 "huge.jsonl:1: invalid JSON: number overflow");
   // A bad line from a pipe still stops the run before anything is written, naming the pipe.
   std::string db = tmp / "bad";
   RunResult r = RunSh("\"$PARLEY\" ingest --db " + db + " --facts <(cat " + kIranFacts + "; echo '{')");
@@ -379,6 +383,19 @@ TEST_CASE("articles: byte order marks dropped, ids from normalised paths, no-tex
     CHECK(r.err.find("warning: in/locked: cannot read folder") != std::string::npos);
     CHECK(r.out.find("\"doc\":\"in/ok.txt\"") != std::string::npos);
   }
+}
+
+// -------------------------------------------------------------------- running out of memory
+
+TEST_CASE("running out of memory ends with one line and exit 1", "[cli][io]") {
+#ifdef __SANITIZE_ADDRESS__
+  WARN("AddressSanitizer reserves more address space than the limit allows: not tested here");
+#else
+  // 300 MB of address space; the query wants several times that.
+  RunResult r = RunSh("ulimit -v 300000; \"$PARLEY\" query --format csv "
+                      "'UNWIND range(1, 40) AS i WITH collect(range(1, 1000000)) AS r RETURN size(r)'");
+  RequireOneLine(r, "memory");
+#endif
 }
 
 // ---------------------------------------------------------------------------- --help
