@@ -96,7 +96,8 @@ bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& men
 Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out) {
   auto impl = std::make_unique<Impl>(options);
   PARLEY_RETURN_IF_ERROR(LinkParser::Create(options.parser, &impl->parser));
-  PARLEY_RETURN_IF_ERROR(ActorDictionary::Load(DataPath("actors.json"), options.actors_file, &impl->actors));
+  PARLEY_RETURN_IF_ERROR(ActorDictionary::Load(DataPath("actors.json"), PetrarchDictionaries(),
+                                                options.actors_file, &impl->actors));
   PARLEY_RETURN_IF_ERROR(Lexicon::LoadDefault(&impl->lexicon));
   if (!Lemmatizer::Get().loaded()) {
     return Status::IOError("cannot read WordNet from /usr/share/wordnet (install wordnet-base)");
@@ -129,7 +130,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   } else {
     sentences = SplitSentences(text);
   }
-  DocumentActors actors = FindActors(impl_->actors, text, sentences);
+  DocumentActors actors = FindActors(impl_->actors, text, sentences, doc.date);
   std::vector<std::vector<const ActorMention*>> by_sentence(sentences.size());
   for (const ActorMention& m : actors.mentions) {
     if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size())) by_sentence[m.sentence].push_back(&m);

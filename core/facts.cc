@@ -80,6 +80,8 @@ Status ReadEntity(Reader& r, const json& e, Entity* out, const std::string& path
   PARLEY_RETURN_IF_ERROR(r.String(e, "kind", &out->kind, p));
   PARLEY_RETURN_IF_ERROR(r.String(e, "role", &out->role, p));
   PARLEY_RETURN_IF_ERROR(r.String(e, "country", &out->country, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "sector", &out->sector, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "code", &out->code, p));
   if (out->id.empty()) return Status::InvalidInput(p + "id: missing");
   const json* aliases;
   PARLEY_RETURN_IF_ERROR(r.Array(e, "aliases", &aliases, p));
@@ -99,6 +101,7 @@ Status ReadEntity(Reader& r, const json& e, Entity* out, const std::string& path
     PARLEY_RETURN_IF_ERROR(r.Int(m, "start", &mention.start, mp + "."));
     PARLEY_RETURN_IF_ERROR(r.Int(m, "end", &mention.end, mp + "."));
     PARLEY_RETURN_IF_ERROR(r.String(m, "text", &mention.text, mp + "."));
+    PARLEY_RETURN_IF_ERROR(r.String(m, "code", &mention.code, mp + "."));
     out->mentions.push_back(std::move(mention));
   }
   return Status::OK();
@@ -259,9 +262,13 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
     if (!e.aliases.empty()) je["aliases"] = e.aliases;
     if (!e.role.empty()) je["role"] = e.role;
     if (!e.country.empty()) je["country"] = e.country;
+    if (!e.sector.empty()) je["sector"] = e.sector;
+    if (!e.code.empty()) je["code"] = e.code;
     je["mentions"] = json::array();
     for (const auto& m : e.mentions) {
-      je["mentions"].push_back({{"start", m.start}, {"end", m.end}, {"text", m.text}});
+      json jm = {{"start", m.start}, {"end", m.end}, {"text", m.text}};
+      if (!m.code.empty()) jm["code"] = m.code;
+      je["mentions"].push_back(std::move(jm));
     }
     j["entities"].push_back(std::move(je));
   }

@@ -2,7 +2,8 @@
 // `parley ingest --facts` reads (the contract is in DESIGN.md and README.md).
 //
 // Beyond the contract's required fields, a record may carry the article itself ("title",
-// "date", "source", "text"), entities their "aliases", "role" and "country", and events and
+// "date", "source", "text"), entities their "aliases", "role", "country", "sector" and "code"
+// (mentions too a "code"), and events and
 // triples the "quote" (the sentence that states them) and "condition" (for conditional
 // demands), so that facts extracted on one machine can be stored on another without loss.
 #pragma once
@@ -20,6 +21,7 @@ struct Mention {
   int64_t start = 0;  // byte offsets into the document text, end exclusive
   int64_t end = 0;
   std::string text;
+  std::string code = {};  // CAMEO code where the mention names a sector of its entity ("IRNGOV")
 };
 
 struct Entity {
@@ -30,6 +32,8 @@ struct Entity {
   std::string role;     // "Supreme Leader", for a person holding a role
   std::string country;  // canonical id of the actor the role is held in
   std::vector<Mention> mentions;
+  std::string sector = {};  // CAMEO agent code: GOV, MIL, REB, COP, ... (a person's on the article's date)
+  std::string code = {};    // CAMEO actor code, where it says more than the id ("DEUGOV", "SYRREB")
 };
 
 // A phrase that may refer to an entity.

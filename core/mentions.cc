@@ -55,7 +55,7 @@ bool IsCollectiveRole(const std::string& role) {
 
 class Resolver {
  public:
-  Resolver(const ActorDictionary& dict, std::string_view text) : dict_(dict), text_(text) {}
+  Resolver(const ActorDictionary& dict, std::string_view text, int32_t day) : dict_(dict), text_(text), day_(day) {}
 
   void Sentence(int index, const std::vector<Token>& toks) {
     size_t i = 0;
@@ -70,7 +70,7 @@ class Resolver {
               [](const ActorMention& a, const ActorMention& b) { return a.start < b.start; });
     for (const ActorMention& m : out_.mentions) {
       Entity& e = out_.entities[m.actor];
-      e.mentions.push_back({m.start, m.end, std::string(text_.substr(m.start, m.end - m.start))});
+      e.mentions.push_back({m.start, m.end, std::string(text_.substr(m.start, m.end - m.start)), m.code});
     }
     return std::move(out_);
   }
@@ -105,11 +105,20 @@ class Resolver {
         Add(sentence, t, i, end - 1, a.id, KindOf(m.how), true);
         return RoleAt(sentence, t, end + 1, rlen, role, i, m.actor);
       }
+      // "Syrian protesters", "Iraqi troops": a country and an agent noun of the PETRARCH
+      // agents dictionary, coded as event coders code them (SYR + CVL).
+      int alen;
+      std::string acode;
+      if (a.kind == "country" && end < t.size() && dict_.MatchAgent(t, end, &alen, &acode)) {
+        return Sectored(sentence, t, i, end + alen - 1, a.id, acode);
+      }
       // A demonym before a name or noun it does not stand for ("the Russian Agricultural
       // Bank", "Iranian assets") only qualifies it; a demonym on its own or before a role does.
       if (m.how == ActorDictionary::How::kDemonym && end < t.size() && IsNameToken(t[end])) return end;
       Add(sentence, t, i, end - 1, EntityFor(m.actor), KindOf(m.how),
           end < t.size() && (t[end].text == "'s" || t[end].text == "’s"));
+      // A name that is a state body of its country ("Bundesregierung": DEU + GOV).
+      if (!m.sector.empty()) out_.mentions.back().code = CodeFor(a.id, std::string(m.sector));
       // "the European Commission" ... "the Commission": an organisation's last name word
       // refers to it later in the article.
       if ((a.kind == "organization" || a.kind == "group") && m.length >= 2 && IsNameToken(t[end - 1])) {
@@ -168,12 +177,29 @@ class Resolver {
       end = end + 1 + m.length;
     }
     size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : i;
+    // The role's sector: the agents dictionary's code for its words, else the role's own.
+    int alen;
+    std::string sector;
+    if (!dict_.MatchAgent(t, i, &alen, &sector) || static_cast<size_t>(alen) != static_cast<size_t>(len)) {
+      sector = r.agent;
+    }
+    // "Syrian rebels", "the opposition": a body outside the state is a group of its own.
+    if (r.kind == "body" && !sector.empty() && !ActorDictionary::IsStateSector(sector)) {
+      return Sectored(sentence, t, first, end - 1, country, sector);
+    }
+    // "the police": a state body with no country named stands for no country.
+    if (r.kind == "body" && country.empty() && sector.substr(0, 3) == "COP") {
+      return Sectored(sentence, t, first, end - 1, country, sector);
+    }
     // "Iranian officials", "Iranian leaders": a plural role speaks for its government.
     const std::string& last_word = t[end - 1].text;
     bool plural = last_word.size() > 3 && last_word.back() == 's' && Lower(last_word) != Lower(r.name);
     if (IsCollectiveRole(r.name) || plural) {
       // "Iranian officials" speak for Iran.
-      if (!country.empty()) Add(sentence, t, first, end - 1, country, ActorMention::kRole, false);
+      if (!country.empty()) {
+        Add(sentence, t, first, end - 1, country, ActorMention::kRole, false);
+        out_.mentions.back().code = CodeFor(country, sector);
+      }
       return end;
     }
     // A name after the role: "Foreign Minister Kemal Arslan", "Supreme Leader, Ayatollah Ali
@@ -251,8 +277,10 @@ class Resolver {
         break;
       }
     }
+    bool unnamed = false;
     if (id.empty() && !country.empty()) {
-      int h = dict_.Holder(r.name, country);
+      // The holder on the article's date: "the Chancellor" of a 1987 article is not today's.
+      int h = dict_.Holder(r.name, country, day_);
       if (h >= 0) {
         id = EntityFor(h);
         Note(id, r.name, country);
@@ -260,10 +288,12 @@ class Resolver {
         // An office holder the text does not name ("a senior British minister", "a State
         // Department spokesman") speaks for the government, as event coders code it.
         id = country;
+        unnamed = true;
       }
     }
     if (!id.empty()) {
       Add(sentence, t, first, end - 1, id, ActorMention::kRole, false);
+      if (unnamed) out_.mentions.back().code = CodeFor(country, sector);
       if (out_.entities[id].kind == "person") last_person_ = id;
     } else if (qual_actor >= 0) {
       Add(sentence, t, qual_first, qual_first, dict_.actor(qual_actor).id, ActorMention::kName, false);
@@ -288,14 +318,60 @@ class Resolver {
   std::string EntityFor(int i) {
     const ActorEntry& a = dict_.actor(i);
     Entity& e = Introduce(a.id, a.name, a.kind);
-    if (e.role.empty()) e.role = a.role;
-    if (e.country.empty() && a.kind == "person") e.country = a.country;
     if (a.kind == "person") {
+      // The person's role, country and sector on the article's date (none when no term of
+      // theirs holds then: a former office holder holds no role).
+      const ActorTerm* term = dict_.TermAt(i, day_);
+      if (e.role.empty() && term) e.role = term->role;
+      if (e.country.empty()) e.country = term && !term->country.empty() ? term->country : a.country;
+      if (e.sector.empty() && term) e.sector = term->sector;
+      if (e.code.empty() && !e.country.empty()) e.code = CodeFor(e.country, e.sector);
       auto space = a.name.rfind(' ');
       known_names_[space == std::string::npos ? a.name : a.name.substr(space + 1)] = a.id;
-      if (!a.role.empty()) people_by_role_.emplace_back(a.role, a.id);
+      if (!e.role.empty()) people_by_role_.emplace_back(e.role, a.id);
+    } else {
+      if (e.role.empty()) e.role = a.role;
+      if (e.sector.empty()) e.sector = a.sector;
+      if (e.code.empty() && !a.cameo.empty() && a.cameo != a.id) e.code = a.cameo;
     }
     return a.id;
+  }
+
+  // The CAMEO code of `actor` (a country's or organisation's id) with `sector` after it.
+  std::string CodeFor(const std::string& actor, const std::string& sector) const {
+    int d = dict_.Find(actor);
+    std::string base = d >= 0 && !dict_.actor(d).cameo.empty() ? dict_.actor(d).cameo : actor;
+    if (actor.empty()) base = "---";
+    return sector.empty() ? "" : base + sector;
+  }
+
+  // A country's agent or a body outside the state, t[first..last]: a state agent of a named
+  // country is the country, with the code on the mention ("Iraqi troops": IRQ, IRQMIL); any
+  // other is a group of its own keyed by its code ("Syrian rebels": SYRREB), or, with no
+  // country named, by its words ("the police": police, code ---COP). Returns the index after it.
+  size_t Sectored(int sentence, const std::vector<Token>& t, size_t first, size_t last,
+                  const std::string& country, const std::string& sector) {
+    if (!country.empty() && ActorDictionary::IsStateSector(sector)) {
+      Add(sentence, t, first, last, country, ActorMention::kRole, false);
+      out_.mentions.back().code = CodeFor(country, sector);
+      return last + 1;
+    }
+    size_t from = first;
+    while (from < last && IsDeterminer(t[from].text)) ++from;
+    std::string name(text_.substr(t[from].start, t[last].end - t[from].start));
+    std::string code = CodeFor(country, sector);
+    std::string id = country.empty() ? Slug(name, '-') : code;
+    Entity& e = Introduce(id, name, "group");
+    if (e.country.empty()) e.country = country;
+    if (e.sector.empty()) e.sector = sector;
+    if (e.code.empty()) e.code = code;
+    Add(sentence, t, first, last, id, ActorMention::kRole, false);
+    return last + 1;
+  }
+
+  static bool IsDeterminer(const std::string& w) {
+    std::string lw = Lower(w);
+    return lw == "the" || lw == "a" || lw == "an";
   }
 
   Entity& Introduce(const std::string& id, const std::string& name, const std::string& kind) {
@@ -344,6 +420,7 @@ class Resolver {
 
   const ActorDictionary& dict_;
   std::string_view text_;
+  int32_t day_ = 0;  // the article's date, YYYYMMDD; 0 if unknown
   DocumentActors out_;
   std::map<std::string, std::string> known_names_;  // surname or full name -> id
   std::vector<std::pair<std::string, std::string>> people_by_role_;  // (role, id), in order
@@ -355,8 +432,8 @@ class Resolver {
 }  // namespace
 
 DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
-                          const std::vector<Sentence>& sentences) {
-  Resolver r(dict, text);
+                          const std::vector<Sentence>& sentences, std::string_view date) {
+  Resolver r(dict, text, DayOf(date));
   for (size_t s = 0; s < sentences.size(); ++s) r.Sentence(static_cast<int>(s), sentences[s].tokens);
   return r.Done();
 }

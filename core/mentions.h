@@ -28,6 +28,9 @@ struct ActorMention {
   std::string actor;  // canonical id
   enum Kind { kName, kDemonym, kCapital, kPerson, kRole, kSurname, kPronoun } kind = kName;
   bool possessive = false;  // followed by 's ("Iran's")
+  // The CAMEO code this mention carries where it names a sector of its actor ("Iranian
+  // officials": IRNGOV on IRN); empty otherwise.
+  std::string code;
   // An appositive name inside the mention (", Ayatollah Ali Khamenei," after "Iran's Supreme
   // Leader"): the bytes the parser does better without; -1 if none.
   int32_t apposition_start = -1;
@@ -39,9 +42,10 @@ struct DocumentActors {
   std::map<std::string, Entity> entities;   // by canonical id, with their mentions
 };
 
-// Finds and resolves the actor mentions of a document split into `sentences`.
+// Finds and resolves the actor mentions of a document split into `sentences`. `date` (the
+// article's, ISO 8601; empty if unknown) picks who held an office and a person's code then.
 DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
-                          const std::vector<Sentence>& sentences);
+                          const std::vector<Sentence>& sentences, std::string_view date = {});
 
 
 }  // namespace parley

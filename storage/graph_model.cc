@@ -104,13 +104,16 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
   // Actors: one node per canonical id, merged with what other articles said of it.
   std::set<std::string> actors;
   auto put_actor = [&](const std::string& id, const std::string& name, const std::string& kind,
-                       ValueList aliases) {
+                       ValueList aliases, const Entity* e = nullptr) {
     // An actor known here only by its id (a role's country) gets no name from this article:
     // another article's name for it would otherwise lose to the id, the smaller value.
     PropertyMap p{{"id", id}};
     if (!name.empty()) p["name"] = name;
     if (!kind.empty()) p["kind"] = kind;
     if (!aliases.empty()) p["aliases"] = Value(std::move(aliases));
+    // Its CAMEO sector and code, where known ("GOV", "DEUGOV"; a group's "REB", "SYRREB").
+    if (e && !e->sector.empty()) p["sector"] = e->sector;
+    if (e && !e->code.empty()) p["code"] = e->code;
     batch->PutNode(IdFor("Actor:" + id), {"Actor"}, std::move(p));
     actors.insert(id);
   };
@@ -121,7 +124,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
     }
     names.erase(e.name);
     ValueList aliases(names.begin(), names.end());
-    put_actor(e.id, e.name, e.kind, std::move(aliases));
+    put_actor(e.id, e.name, e.kind, std::move(aliases), &e);
   }
   for (const Entity& e : doc.entities) {
     if (e.role.empty() || e.country.empty()) continue;

@@ -982,7 +982,9 @@ ABOUT = (
     "organisation, group or person belongs to), part_of (a territory's sovereign state, or an organ's parent "
     "organisation), role (a person's role, a name from roles[]), cameo (CAMEO actor code: a country's "
     "alpha-3, IGO codes such as IGOUNO, country+agent for people and national bodies such as IRNGOV; null "
-    "when unknown), note (terms of office and caveats). roles[]: name, variants (text forms incl. "
+    "when unknown), note (terms of office and caveats), terms (people only, where the note states them: "
+    "[{role, from, to}] with years, 'to' left out while in office; the article's date picks the term in "
+    "force). roles[]: name, variants (text forms incl. "
     "abbreviations such as 'Gen.', 'PM'), kind (title: written before a name, 'President X'; office: a "
     "position; body: an institution), agent (CAMEO agent code such as GOV, MIL, LEG; null when it depends "
     "on the organisation). ambiguous[]: strings that can name several actors, the default actor that "
@@ -1237,6 +1239,56 @@ def build_roles():
     return out
 
 
+MONTHS = {m: "%02d" % (i + 1) for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"])}
+WHEN = r"(?:(?:%s) )?\d{4}" % "|".join(MONTHS)
+PERIOD = r"(?:%s-%s|(?:since|from|in) %s)" % (WHEN, WHEN, WHEN)
+PERIODS = re.compile(r"^(.*?) (%s(?:(?:,| and) %s)*)$" % (PERIOD, PERIOD))
+
+
+def when(text, last):
+    """"2013" or "November 2024" as "2013" / "2024-11"."""
+    parts = text.split()
+    return parts[-1] + ("-" + MONTHS[parts[0]] if len(parts) == 2 else "")
+
+
+def terms_from_note(note, role, roles):
+    """The terms of office a note states ("President 2013-2021; Vice President 2009-2017",
+    "Foreign Minister since November 2024", "Prime Minister 1996-1999, 2009-2021 and since
+    2022"): a list of {role, from, to} with a year or year-month ("to" left out while in
+    office). A segment whose words before the dates are not a role's variant (or end in a
+    variant of the person's own role: "Foreign Ministry spokesman") is left out."""
+    by_variant = {}
+    for r in roles:
+        for v in r["variants"] + [r["name"]]:
+            by_variant.setdefault(v.lower(), r["name"])
+    own = [v.lower() for r in roles if r["name"] == role for v in r["variants"] + [r["name"]]]
+    terms = []
+    for seg in (note or "").split(";"):
+        m = PERIODS.match(seg.strip().rstrip("."))
+        if not m:
+            continue
+        text = m.group(1).strip().lower()
+        name = by_variant.get(text)
+        if name is None and any(text.endswith(" " + v) for v in own):
+            name = role
+        if name is None:
+            continue
+        for part in re.findall(PERIOD, m.group(2)):
+            term = collections.OrderedDict([("role", name)])
+            words = part.split(" ", 1)
+            if words[0] in ("since", "from"):
+                term["from"] = when(words[1], False)
+            elif words[0] == "in":
+                term["from"] = term["to"] = when(words[1], False)
+            else:
+                a, b = re.match(r"^(%s)-(%s)$" % (WHEN, WHEN), part).groups()
+                term["from"], term["to"] = when(a, False), when(b, True)
+            terms.append(term)
+    return terms
+
+
 def build_persons(by_id, roles):
     role_agent = {r["name"]: r["agent"] for r in roles}
     actors = []
@@ -1255,6 +1307,9 @@ def build_persons(by_id, roles):
         else:
             a["cameo"] = owner["cameo"]
         a["note"] = note
+        terms = terms_from_note(note, role, roles)
+        if terms:
+            a["terms"] = terms
         actors.append(a)
     return actors
 
