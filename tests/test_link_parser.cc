@@ -47,10 +47,21 @@ TEST_CASE("a short sentence with no complete linkage is parsed again with null l
 }
 
 TEST_CASE("only the thorough setting retries a long sentence with null links", "[link-parser]") {
-  std::string longer = Unlinkable(40);
+  std::string longer = Unlinkable(33);  // 31 words and the period
   LinkParser::Options fast;
-  REQUIRE(fast.null_retry_max_words < 40);
+  REQUIRE(fast.null_retry_max_words < 31);
+  REQUIRE(fast.max_words >= 32);
   CHECK(Make(fast)->Parse(longer).kind == ParseTree::kFailed);
   ParseTree t = Make(LinkParser::Options::Thorough())->Parse(longer);
   CHECK(t.kind == ParseTree::kPartial);
+}
+
+TEST_CASE("only the thorough setting parses a very long sentence", "[link-parser]") {
+  std::string s = "The minister said";
+  for (int i = 0; i < 7; ++i) s += " that the council approved the plan";
+  s += ".";  // 45 words and the period
+  LinkParser::Options fast;
+  REQUIRE(fast.max_words < 45);
+  CHECK(Make(fast)->Parse(s).kind == ParseTree::kFailed);
+  CHECK(Make(LinkParser::Options::Thorough())->Parse(s).kind != ParseTree::kFailed);
 }
