@@ -11,6 +11,8 @@ namespace {
 
 // Loop steps between two readings of the clock: reading it costs more than a step.
 constexpr uint32_t kTicksPerClock = 256;
+// A time limit past this (about 31 years) is no limit: the deadline would not fit the clock.
+constexpr double kLongestTimeout = 1e9;
 
 std::string Megabytes(uint64_t bytes) {
   return std::to_string(bytes / (1024 * 1024));
@@ -44,6 +46,7 @@ uint64_t DefaultMaxMemoryBytes() {
 }
 
 QueryGuard::QueryGuard(const QueryLimits& limits) : limits_(limits) {
+  if (!(limits_.timeout_seconds < kLongestTimeout)) limits_.timeout_seconds = 0;
   if (limits_.timeout_seconds > 0) {
     auto span = std::chrono::duration<double>(limits_.timeout_seconds);
     deadline_ = std::chrono::steady_clock::now() +
