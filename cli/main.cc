@@ -111,7 +111,8 @@ int Run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
-  parley::cli::CheckStdoutWrites();
+  // `parley query` with no query opens a prompt when standard input is a terminal.
+  parley::cli::CheckStdoutWrites(/*prompt=*/argc >= 2 && !std::strcmp(argv[1], "query"));
   int code;
   try {
     code = Run(argc, argv);

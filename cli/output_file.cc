@@ -273,13 +273,13 @@ Status WriteFolder(const std::string& path, const std::function<Status(const std
   return Status::OK();
 }
 
-void CheckStdoutWrites() {
+void CheckStdoutWrites(bool prompt) {
   if (::isatty(STDOUT_FILENO)) return;
   // Never destroyed: std::cout is flushed once more after static objects are gone.
   g_stdout = new FdBuffer(STDOUT_FILENO);
   std::cout.rdbuf(g_stdout);
   // A prompt (readline writes to stdio) shares the descriptor: keep the two in order.
-  if (::isatty(STDIN_FILENO)) std::cout.setf(std::ios::unitbuf);
+  if (prompt && ::isatty(STDIN_FILENO)) std::cout.setf(std::ios::unitbuf);
 }
 
 Status StdoutStatus() {

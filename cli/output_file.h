@@ -79,9 +79,11 @@ class OutputFile {
 Status WriteFolder(const std::string& path, const std::function<Status(const std::string&)>& fill);
 
 // Sends std::cout through an FdBuffer on descriptor 1 when standard output is not a terminal
-// (on a terminal std::cout stays as it is, in step with the prompt's own output), so that the
-// reason of a failed write is known. Called once, first thing in main.
-void CheckStdoutWrites();
+// (on a terminal std::cout stays as it is), so that the reason of a failed write is known.
+// With `prompt` (a command that may read statements at a prompt on standard input) and a
+// terminal on standard input, every output operation is flushed, to stay in step with what
+// the prompt writes through stdio. Called once, first thing in main.
+void CheckStdoutWrites(bool prompt);
 
 // Flushes standard output and says whether everything written to it arrived: OK, or an
 // IOError "cannot write standard output: <reason>".
