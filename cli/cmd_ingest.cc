@@ -47,22 +47,35 @@ void Warn(const std::string& msg) { std::cerr << "parley: warning: " << msg << "
 constexpr const char* kExtractedWith = "extracted_with";
 
 // What extraction results depend on besides the article: this program, the files of the data
-// folder, the --actors file and the options that change extraction. "" when the program cannot
-// be read (no /proc): then nothing is skipped.
+// folder (all of them, subfolders included, but the HTML view, the samples, the tools that
+// build data and the READMEs), the --actors file and the options that change extraction. ""
+// when the program cannot be read (no /proc): then nothing is skipped.
 std::string ExtractionFingerprint(const Args& args) {
   std::string all, content;
   if (!ReadFile("/proc/self/exe", &content).ok()) return "";
   all += HashHex(content);
+  const fs::path data = DataPath("");
   std::vector<std::string> files;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(DataPath(""), ec)) {
-    if (e.is_regular_file(ec) && e.path().extension() == ".json") files.push_back(e.path().string());
+  for (auto it = fs::recursive_directory_iterator(data, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it.depth() == 0 && it->is_directory(ec) && (name == "view" || name == "samples" || name == "tools")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (name.rfind("README", 0) == 0 || name.rfind("LICENSE", 0) == 0) continue;
+    if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(data).string());
   }
+  if (ec) return "";
   std::sort(files.begin(), files.end());
-  if (args.Has("--actors")) files.push_back(args.Get("--actors"));
   for (const auto& f : files) {
-    if (!ReadFile(f, &content).ok()) return "";
-    all += "\n" + fs::path(f).filename().string() + " " + HashHex(content);
+    if (!ReadFile((data / f).string(), &content).ok()) return "";
+    all += "\n" + f + " " + HashHex(content);
+  }
+  if (args.Has("--actors")) {
+    if (!ReadFile(args.Get("--actors"), &content).ok()) return "";
+    all += "\n--actors " + HashHex(content);
   }
   all += args.Has("--all-sentences") ? "\nall-sentences" : "\nselective";
   return HashHex(all);
