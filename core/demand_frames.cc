@@ -478,6 +478,10 @@ class FrameReader {
       }
     }
     ev.negated = negated;
+    // A hedge between the source and what is demanded ("X likely wants Y ...") is the modality.
+    for (int k = std::max(0, span_first); k < content_first && ev.modality.empty(); ++k) {
+      if (lex_.IsHedge(L(k))) ev.modality = L(k);
+    }
     ev.sentence = s_.index;
     ev.start = std::min(toks_[std::max(0, span_first)].start, cb);
     ev.end = ce;
