@@ -557,7 +557,7 @@ Status ActorDictionary::AddPetrarchActors(const std::string& path, const std::st
       e.cameo = code->code;
       e.country = country;
       e.sector = sector;
-      std::string_view s = sector.substr(0, 3);
+      std::string s = sector.substr(0, 3);
       bool armed = s == "REB" || s == "INS" || s == "UAF" || s == "MIL" || code->code.substr(0, 3) == "IMG";
       e.kind = armed ? "group" : "organization";
       if (by_id_.count(e.id)) {
