@@ -66,6 +66,7 @@ Status Actor(const Args& args) {
   } else {
     return Status::Usage("unknown actor subcommand '" + sub + "' (alias, merge, split, list)");
   }
+  PARLEY_RETURN_IF_ERROR(store->Close());
   Done(d);
   return Status::OK();
 }

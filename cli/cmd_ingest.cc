@@ -291,6 +291,7 @@ Status IngestFacts(const Args& args) {
     done_before += fs::file_size(files[i], ec);
   }
   progress.Finish();
+  PARLEY_RETURN_IF_ERROR(store->Close());
   Report(tally);
   return Status::OK();
 }
@@ -347,6 +348,7 @@ Status IngestDocuments(const Args& args) {
   }
   PARLEY_RETURN_IF_ERROR(write_status);
   progress.Finish();
+  PARLEY_RETURN_IF_ERROR(store->Close());
   tally.bad = reader->skipped();
   Report(tally);
   return Status::OK();

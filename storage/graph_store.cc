@@ -14,6 +14,7 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -24,6 +25,7 @@
 #include "storage/codec.h"
 #include "storage/keys.h"
 #include "storage/records.h"
+#include "storage/store_files.h"
 
 namespace parley {
 namespace {
@@ -64,6 +66,39 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.IsNotFound()) return Status::NotFound(std::string(what) + ": " + s.ToString());
   if (s.IsCorruption()) return Status::Corruption(std::string(what) + ": " + s.ToString());
   return Status::IOError(std::string(what) + ": " + s.ToString());
+}
+
+// True for a RocksDB error that means the disk is full.
+bool IsNoSpace(const rocksdb::Status& s) {
+  return s.IsNoSpace() || s.ToString().find("No space left") != std::string::npos;
+}
+
+// A failed write to the store in `dir`, said in one line that names the store and the reason.
+// RocksDB applies a write batch whole or not at all, so nothing stored before is lost; after an
+// I/O error it refuses further writes, and the next open recovers from its log.
+Status WriteFailed(const rocksdb::Status& s, const std::string& dir) {
+  if (s.ok()) return Status::OK();
+  if (IsNoSpace(s)) {
+    return Status::IOError("cannot write to database " + dir +
+                           ": no space left on device (nothing of this write was stored; free "
+                           "space and run it again)");
+  }
+  if (s.IsCorruption()) return Status::Corruption("database " + dir + " is damaged: " + s.ToString());
+  return Status::IOError("cannot write to database " + dir + ": " + s.ToString());
+}
+
+// A failed flush of the store in `dir` to table files: what was written is still in its log.
+Status FlushFailed(const rocksdb::Status& s, const std::string& dir) {
+  if (s.ok()) return Status::OK();
+  return Status::IOError("database " + dir +
+                         " keeps its latest writes in its log but could not move them to table "
+                         "files (" + (IsNoSpace(s) ? std::string("no space left on device") : s.ToString()) +
+                         "); the next open of it for writing finishes that");
+}
+
+// True for a RocksDB error that means a file it expected was not there.
+bool IsMissingFile(const rocksdb::Status& s) {
+  return s.IsPathNotFound() || s.ToString().find("No such file") != std::string::npos;
 }
 
 std::string EncodeI64(int64_t v) {
@@ -220,17 +255,46 @@ class Txn {
   std::unordered_map<uint32_t, std::string> new_names_;
 };
 
-class StoreImpl : public GraphStore {
+class StoreImpl final : public GraphStore {
  public:
   StoreImpl(std::string dir, bool read_only) : dir_(std::move(dir)), read_only_(read_only) {}
-  ~StoreImpl() override {
+  ~StoreImpl() override { Close(); }
+
+  // Opens RocksDB and reads the schema record and the interned names; kCorruption if the store
+  // opens at a lower sequence than `durable`, the one recorded at its last clean close (0: none).
+  Status OpenDb(const Options& options, uint64_t durable);
+  // True if the last OpenDb failed in a way a writer opening or closing the store at the same
+  // moment explains (a file gone between listing and reading, no schema record yet).
+  bool transient_failure() const { return transient_; }
+  // True if the last OpenDb found a store with no records at all, not even its schema record.
+  bool uninitialised() const { return uninitialised_; }
+  void set_lock(std::unique_ptr<store_files::FolderLock> lock) { lock_ = std::move(lock); }
+
+  Status Close() override {
+    if (!db_) return Status::OK();
+    Status s;
+    if (!read_only_) {
+      // A clean store is table files and an empty log: readers then open it without
+      // replaying a log, and the sequence recorded below is safe on disk.
+      s = Flush();
+    }
+    uint64_t sequence = db_->GetLatestSequenceNumber();
     for (auto* h : handles_) {
       if (h) db_->DestroyColumnFamilyHandle(h);
     }
-    if (db_) db_->Close();
+    handles_.clear();
+    rocksdb::Status c = db_->Close();
+    db_.reset();
+    if (!read_only_) {
+      if (s.ok() && !c.ok()) s = WriteFailed(c, dir_);
+      if (s.ok()) {
+        store_files::Fingerprint left = store_files::TakeFingerprint(dir_);
+        s = store_files::WriteDurable(dir_, {sequence, true, left.current, left.manifest_size});
+      }
+    }
+    lock_.reset();
+    return s;
   }
-
-  Status OpenDb(const Options& options);
 
   // ---- reads ----
   std::unique_ptr<Snapshot> GetSnapshot() const override {
@@ -387,7 +451,7 @@ class StoreImpl : public GraphStore {
   Status Flush() override {
     rocksdb::FlushOptions fo;
     std::vector<rocksdb::ColumnFamilyHandle*> hs(handles_.begin(), handles_.end());
-    return FromRocks(db_->Flush(fo, hs), "flush");
+    return FlushFailed(db_->Flush(fo, hs), dir_);
   }
   Status Token(std::string_view name, uint32_t* token) override;
   Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
@@ -449,6 +513,8 @@ class StoreImpl : public GraphStore {
     }
     return it->status();
   }
+  // Reads the schema record, the interned names and the index list; a new writable store gets
+  // its schema record here.
   Status LoadMeta();
   Status CheckWritable() const {
     if (read_only_) return Status::InvalidInput("database " + dir_ + " is open read-only");
@@ -488,7 +554,10 @@ class StoreImpl : public GraphStore {
 
   std::string dir_;
   bool read_only_;
+  bool transient_ = false;      // see transient_failure()
+  bool uninitialised_ = false;  // see uninitialised()
   int upgrade_from_ = 0;  // the older schema version found at opening for writing, else 0
+  std::unique_ptr<store_files::FolderLock> lock_;  // a writer's lock on the folder
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::mutex write_mu_;
@@ -571,7 +640,7 @@ Status Txn::Commit() {
   }
   if (batch_.GetWriteBatch()->Count() == 0) return Status::OK();
   rocksdb::WriteOptions wo;
-  PARLEY_RETURN_IF_ERROR(FromRocks(store_->db()->Write(wo, batch_.GetWriteBatch()), "write"));
+  PARLEY_RETURN_IF_ERROR(WriteFailed(store_->db()->Write(wo, batch_.GetWriteBatch()), store_->dir()));
   store_->AddTokens(new_tokens_);
   return Status::OK();
 }
@@ -594,10 +663,77 @@ bool IsUnfinishedCreation(const std::string& dir) {
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::string n = e.path().filename().string();
     bool known = n == "LOCK" || n == "IDENTITY" || n == "LOG" || n.starts_with("LOG.old.") ||
-                 numbered(n, "MANIFEST-", "") || numbered(n, "", ".dbtmp");
+                 numbered(n, "MANIFEST-", "") || numbered(n, "", ".dbtmp") ||
+                 n.starts_with(store_files::kDurableFile);
     if (!known) return false;
   }
   return !ec;
+}
+
+// kCorruption if the store in `dir`, recorded as closed by `record`, still names the MANIFEST
+// it was closed with but that file lost bytes: RocksDB only ever appends to a MANIFEST. (One
+// that another program opened for writing has a new MANIFEST; the sequence check covers it.)
+Status CheckClosedManifest(const std::string& dir, const store_files::DurableRecord& record,
+                           const store_files::Fingerprint& now) {
+  if (!record.closed || now.current != record.manifest) return Status::OK();
+  if (now.manifest_size >= record.manifest_size) return Status::OK();
+  std::string name = record.manifest;
+  while (!name.empty() && name.back() == '\n') name.pop_back();
+  return Status::Corruption("database " + dir + " is damaged: its " + name + " has " +
+                            (now.manifest_size < 0 ? std::string("gone")
+                                                   : std::to_string(now.manifest_size) + " bytes") +
+                            ", " + std::to_string(record.manifest_size) +
+                            " when the store was closed; nothing was changed");
+}
+
+// Opens the store in `dir` read-only, again while a writer changed its files during the open.
+Status OpenReadOnly(const std::string& dir, const GraphStore::Options& options,
+                    std::unique_ptr<GraphStore>* store) {
+  // RocksDB reads CURRENT, then the MANIFEST, then lists the logs; a writer opening, flushing
+  // or compacting at that moment may replace the MANIFEST and delete a log or table file in
+  // between, and the open would then see part of the store, or fail on a missing file. A
+  // writer always changes the MANIFEST (or CURRENT) before it deletes anything, so an open
+  // during which neither changed read a consistent file list; any other is made again.
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  int quiet_failures = 0;  // transient failures while the fingerprint stayed the same
+  auto pause = std::chrono::milliseconds(10);
+  for (;;) {
+    store_files::DurableRecord record;
+    bool recorded = false;
+    PARLEY_RETURN_IF_ERROR(store_files::ReadDurable(dir, &record, &recorded));
+    store_files::Fingerprint before = store_files::TakeFingerprint(dir);
+    Status s = CheckClosedManifest(dir, record, before);
+    bool changed = false;
+    std::unique_ptr<StoreImpl> impl;
+    if (!s.ok()) {
+      // Damage, unless a writer marked the store open and changed it since the record was read.
+      store_files::DurableRecord again;
+      PARLEY_RETURN_IF_ERROR(store_files::ReadDurable(dir, &again, &recorded));
+      if (again == record) return s;
+      changed = true;
+    } else {
+      impl = std::make_unique<StoreImpl>(dir, /*read_only=*/true);
+      s = impl->OpenDb(options, record.sequence);
+      changed = !(store_files::TakeFingerprint(dir) == before);
+    }
+    if (s.ok() && !changed) {
+      *store = std::move(impl);
+      return Status::OK();
+    }
+    if (!changed) {
+      if (!impl->transient_failure() || ++quiet_failures > 5) return s;
+    }
+    if (Clock::now() > deadline) {
+      if (!s.ok()) return s;
+      return Status::Busy("database " + dir +
+                          " kept changing while it was opened for reading (a writer is opening "
+                          "or closing it); try again");
+    }
+    impl.reset();
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(200));
+  }
 }
 
 }  // namespace
@@ -617,19 +753,57 @@ Status GraphStore::Open(const std::string& dir, const Options& options,
       return Status::NotFound("no database at " + dir + " (run `parley ingest` first)");
     }
   }
-  auto impl = std::make_unique<StoreImpl>(dir, options.read_only);
-  PARLEY_RETURN_IF_ERROR(impl->OpenDb(options));
+  if (options.read_only) return OpenReadOnly(dir, options, store);
+
+  // A writer locks the folder first, so the folder must exist.
+  if (!exists) {
+    fs::create_directory(dir, ec);
+    if (ec) return Status::IOError("cannot create database folder " + dir + ": " + ec.message());
+  }
+  std::unique_ptr<store_files::FolderLock> lock;
+  PARLEY_RETURN_IF_ERROR(store_files::FolderLock::Acquire(dir, &lock));
+  // Under the lock, nobody else changes the folder: look again.
+  exists = fs::exists(fs::path(dir) / "CURRENT", ec);
+  store_files::DurableRecord record;
+  bool recorded = false;
+  PARLEY_RETURN_IF_ERROR(store_files::ReadDurable(dir, &record, &recorded));
+  if (exists && recorded) {
+    // Opening for writing deletes every file the MANIFEST does not name and starts a new log:
+    // a store that lost writes must be caught before that makes the loss permanent. A
+    // read-only open shows what a writable one would recover, and changes nothing.
+    PARLEY_RETURN_IF_ERROR(CheckClosedManifest(dir, record, store_files::TakeFingerprint(dir)));
+    auto check = std::make_unique<StoreImpl>(dir, /*read_only=*/true);
+    Status s = check->OpenDb(options, record.sequence);
+    // A creation interrupted before the schema record: the writer finishes it.
+    if (!s.ok() && !check->uninitialised()) return s;
+    PARLEY_RETURN_IF_ERROR(check->Close());
+  }
+  // From here until a clean close, RocksDB may change any file: the record says so.
+  PARLEY_RETURN_IF_ERROR(store_files::WriteDurable(dir, {record.sequence, false, "", -1}));
+  auto impl = std::make_unique<StoreImpl>(dir, /*read_only=*/false);
+  impl->set_lock(std::move(lock));
+  PARLEY_RETURN_IF_ERROR(impl->OpenDb(options, record.sequence));
   *store = std::move(impl);
   return Status::OK();
 }
 
-Status StoreImpl::OpenDb(const Options& options) {
+Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
+  transient_ = false;
+  uninitialised_ = false;
   rocksdb::Options opt;
   opt.create_if_missing = !read_only_;
   opt.create_missing_column_families = !read_only_;
   opt.IncreaseParallelism(std::max(2u, std::thread::hardware_concurrency()));
-  opt.max_open_files = 512;
-  opt.keep_log_file_num = 3;
+  // A reader opens every table file at once and keeps it open: a writer's compaction may then
+  // delete files without failing reads made later through this open.
+  opt.max_open_files = read_only_ ? -1 : 512;
+  // Checksums are checked on every read (ReadOptions' default) and on open; a damaged record
+  // in the middle of a log stops the open with kCorruption instead of ending the recovery
+  // there in silence. Only an incomplete last record, which a crash mid-write leaves, is
+  // dropped: that write was never acknowledged.
+  opt.paranoid_checks = true;
+  opt.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  opt.info_log = store_files::NewInfoLog(dir_, !read_only_);
   auto supported = rocksdb::GetSupportedCompressions();
   if (std::find(supported.begin(), supported.end(), rocksdb::kLZ4Compression) != supported.end()) {
     opt.compression = rocksdb::kLZ4Compression;
@@ -657,15 +831,34 @@ Status StoreImpl::OpenDb(const Options& options) {
                                  : rocksdb::DB::Open(dbopt, dir_, cfds, &handles_, &raw);
   if (!s.ok()) {
     std::string msg = s.ToString();
-    if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily") != std::string::npos) {
+    if (msg.find("While lock file") != std::string::npos || msg.find("lock hold") != std::string::npos ||
+        msg.find("Resource temporarily") != std::string::npos) {
       return Status::Busy("database " + dir_ + " is in use by another process (try again when it finishes, or query it read-only)");
     }
     if (s.IsInvalidArgument() && msg.find("olumn famil") != std::string::npos) {
+      if (durable > 0) {
+        // A store this build closed cleanly had every column family: one gone is damage.
+        return Status::Corruption("database " + dir_ + " is damaged (" + msg +
+                                  "); nothing was changed");
+      }
       return Status::Incompatible("database " + dir_ + " has a layout this version does not know (" + msg + ")");
     }
+    transient_ = read_only_ && IsMissingFile(s);
+    if (s.IsCorruption() || IsMissingFile(s)) {
+      return Status::Corruption("database " + dir_ + " is damaged (" + msg +
+                                "); nothing was changed");
+    }
+    if (IsNoSpace(s)) return WriteFailed(s, dir_);
     return FromRocks(s, "opening database " + dir_);
   }
   db_.reset(raw);
+  uint64_t seq = db_->GetLatestSequenceNumber();
+  if (seq < durable) {
+    return Status::Corruption("database " + dir_ + " is damaged: it opens at sequence " +
+                              std::to_string(seq) + " but had reached " + std::to_string(durable) +
+                              " when it was last closed (a truncated or damaged MANIFEST or "
+                              "log); nothing was changed");
+  }
   PARLEY_RETURN_IF_ERROR(LoadMeta());
   if (upgrade_from_ > 0) {
     // Version 1 had no pattern counts: count them, then record the new version.
@@ -681,14 +874,37 @@ Status StoreImpl::LoadMeta() {
   std::string v;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[keys::kMeta], std::string(kSchemaKey), &v);
   if (s.IsNotFound()) {
-    if (!read_only_) {
+    // Every store gets its schema record in the write that follows its creation. Without one,
+    // a store is being created right now (a reader tries again), was interrupted while being
+    // created (a writer finishes the job), or has lost its meta records: then it has other
+    // records, and writing on would give old tokens new meanings.
+    bool has_data = false;
+    for (int cf : {keys::kNodes, keys::kArticles, keys::kMeta}) {
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), handles_[cf]));
+      it->SeekToFirst();
+      PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "reading " + dir_));
+      has_data = has_data || it->Valid();
+    }
+    if (has_data) {
+      return Status::Corruption("database " + dir_ +
+                                " is damaged: it has records but no schema record; nothing was "
+                                "changed");
+    }
+    if (read_only_) {
+      transient_ = true;
+      uninitialised_ = true;
+      return Status::NotFound("database " + dir_ +
+                              " holds no data yet (another process is creating it, or its "
+                              "creation was interrupted: run `parley ingest`)");
+    }
+    {
       // A new store: record the schema version and the default indexes in one write.
       rocksdb::WriteBatch wb;
       wb.Put(handles_[keys::kMeta], std::string(kSchemaKey), std::to_string(kSchemaVersion));
       for (const auto& [label, key] : kDefaultIndexes) {
         wb.Put(handles_[keys::kMeta], std::string(kIndexPrefix) + IndexName(label, key), "");
       }
-      PARLEY_RETURN_IF_ERROR(FromRocks(db_->Write(rocksdb::WriteOptions(), &wb), "initialising " + dir_));
+      PARLEY_RETURN_IF_ERROR(WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_));
     }
   } else if (!s.ok()) {
     return FromRocks(s, "reading " + dir_);
@@ -1216,7 +1432,7 @@ Status StoreImpl::RecountPatterns() {
              EncodeI64(n));
     }
   }
-  return FromRocks(db_->Write(rocksdb::WriteOptions(), &wb), "writing pattern counts");
+  return WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_);
 }
 
 Status StoreImpl::DropOwners(Txn* t, ElementKind kind, uint64_t id) {
@@ -1456,8 +1672,8 @@ Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files
     if (files_per_cf[cf].empty()) continue;
     rocksdb::IngestExternalFileOptions io;
     io.move_files = true;
-    PARLEY_RETURN_IF_ERROR(FromRocks(db_->IngestExternalFile(handles_[cf], files_per_cf[cf], io),
-                                     std::string("ingesting ") + keys::ColumnFamilyName(cf)));
+    PARLEY_RETURN_IF_ERROR(WriteFailed(db_->IngestExternalFile(handles_[cf], files_per_cf[cf], io),
+                                       dir_));
   }
   Txn t(this);
   for (const auto& [l, n] : label_counts) t.AddCount(std::string(kCountLabel) + l, n);

@@ -10,8 +10,12 @@
 // and on a changed article first withdraws its old contributions. A node or relationship that
 // several articles contribute (an actor, say) lives as long as one of them still does.
 //
-// One process may open a store read-write at a time (RocksDB's lock); any number may open it
-// read-only, each seeing the data as of its open. No method throws: errors come back as Status.
+// One process may open a store read-write at a time (a lock on the folder and RocksDB's LOCK
+// file); any number may open it read-only, each seeing a state the store held at its open
+// (an open that a writer's rotation of its files overlapped is made again). Closing a writable
+// store flushes it to table files and records the sequence it reached; a store that later
+// opens to less (a truncated MANIFEST, a damaged log) is refused with kCorruption, as are
+// checksum failures in tables and logs. No method throws: errors come back as Status.
 #pragma once
 
 #include <cstdint>
@@ -157,8 +161,9 @@ class GraphStore {
   };
 
   // Opens (or creates) the store in folder `dir`. Fails with kBusy if another process holds it
-  // for writing, kIncompatible if it was written by a newer schema version, kNotFound if it is
-  // missing and may not be created.
+  // for writing (or, read-only, kept changing it through several tries), kIncompatible if it
+  // was written by a newer schema version, kNotFound if it is missing and may not be created,
+  // kCorruption if it is damaged or has lost writes it once held (nothing is changed then).
   static Status Open(const std::string& dir, const Options& options,
                      std::unique_ptr<GraphStore>* store);
 
@@ -244,6 +249,10 @@ class GraphStore {
   virtual Status AllocateId(uint64_t* id) = 0;
   // Flushes memtables to disk (for measuring size on disk).
   virtual Status Flush() = 0;
+  // Releases the store; a writable one is first flushed to table files and its sequence
+  // recorded (see above). Errors (a full disk) come back here; the destructor closes too, and
+  // drops them. Nothing is lost when it fails: the log still holds every write.
+  virtual Status Close() = 0;
 
   // ---- bulk loading (see bulk_loader.h) ----
 
