@@ -767,7 +767,9 @@ Status GraphStore::Open(const std::string& dir, const Options& options,
   store_files::DurableRecord record;
   bool recorded = false;
   PARLEY_RETURN_IF_ERROR(store_files::ReadDurable(dir, &record, &recorded));
-  if (exists && recorded) {
+  // A store never closed cleanly has no sequence to hold to (and may be a creation a kill
+  // interrupted before every column family was made, which the writable open completes).
+  if (exists && recorded && (record.closed || record.sequence > 0)) {
     // Opening for writing deletes every file the MANIFEST does not name and starts a new log:
     // a store that lost writes must be caught before that makes the loss permanent. A
     // read-only open shows what a writable one would recover, and changes nothing.
