@@ -146,7 +146,7 @@ TEST_CASE("=~ runs in linear time, with Java's whole-string semantics", "[query]
   CHECK_THAT(bad.status.message(), Catch::Contains("Invalid regular expression '(a'"));
 }
 
-TEST_CASE("--params nesting is bounded, and so is the query's", "[query][limits][params]") {
+TEST_CASE("the nesting of --params and of query text is bounded", "[query][limits][params]") {
   ValueMap p;
   Status s = query::ParseParams("{\"x\": " + Nested(20000, "[", "1", "]") + "}", &p);
   REQUIRE(!s.ok());
@@ -177,7 +177,8 @@ TEST_CASE("--params nesting is bounded, and so is the query's", "[query][limits]
   CHECK_THAT(r.err, Catch::Contains("nested too deeply"));
 }
 
-TEST_CASE("--max-memory stops what a query builds, whatever builds it", "[query][limits][memory]") {
+TEST_CASE("the memory limit stops what a query builds, whatever builds it",
+          "[query][limits][memory]") {
   // Each of these would take gigabytes; under a 32 MB limit each stops with the limit named.
   for (const std::string& q : {
            GrowingReplace(),
@@ -244,7 +245,7 @@ TEST_CASE("UNWIND and list comprehensions walk range() without building it",
   CHECK(Ask("UNWIND null AS x RETURN x").rows.empty());
 }
 
-TEST_CASE("--timeout stops a query that would run for ever", "[query][limits][timeout]") {
+TEST_CASE("the time limit stops a query that would run for ever", "[query][limits][timeout]") {
   test::TempDir tmp;
   std::string db = MakeClique(tmp);
   auto start = Clock::now();
