@@ -415,7 +415,7 @@ class FrameReader {
 
   // A quotation mark after which the sentence goes on with an attribution ("...," he said).
   bool QuoteClosesClause(int i) const {
-    return i + 1 >= N() || L(i + 1) == "," || L(i + 1) == "." || attribution_after_ >= 0;
+    return i + 1 >= N() || L(i + 1) == "," || L(i + 1) == "." || L(i + 1) == ":";
   }
 
   // Splits a content phrase [from, end) at "and" before a second verb ("to V1 X and to V2 Y",
@@ -495,7 +495,8 @@ class FrameReader {
     // One report, one demand: the same source, content and target found by two frames.
     for (size_t x = first_event_; x < out_->size(); ++x) {
       const Event& o = (*out_)[x];
-      if (o.source.entity == ev.source.entity && o.source.text == ev.source.text && o.content == ev.content) return;
+      bool same_source = ev.source.entity.empty() ? o.source.text == ev.source.text : o.source.entity == ev.source.entity;
+      if (same_source && o.content == ev.content) return;
     }
     out_->push_back(std::move(ev));
   }
@@ -613,6 +614,13 @@ class FrameReader {
       int head = i - 1;
       while (head > p && (IsPunctToken(L(head)) || IsQuoteToken(toks_[head].text))) --head;
       const ActorMention* named = MentionIn(p, head);
+      // A named actor heads the object only from its start ("the X", "X"), not from a clause
+      // inside it ("evidence that X is ...").
+      if (named && !(named->start == toks_[p].start || (L(p) == "the" && p + 1 < N() && named->start == toks_[p + 1].start))) {
+        named = nullptr;
+      }
+      // Only a verb that takes a complement clause asks its object to do something.
+      if (!e->complement) break;
       if (!named && !IsAgentHead(head, p) && !(In(Pronouns(), L(p)) && MentionEndingAt(p))) break;
       *target = {Text(p, i - 1), ""};
       if (const ActorMention* m = MentionIn(p, i - 1)) {
@@ -1043,6 +1051,15 @@ class FrameReader {
       int cf = p + 1;
       int end = ContentEnd(cf);
       if (end <= cf) return false;
+      // "insistence that X was ...": a claim about what is, not a demand.
+      if (L(p) == "that") {
+        static const std::set<std::string> kFinite = {"is", "are", "was", "were", "has", "had", "would", "will",
+                                                      "can", "could", "may", "might", "does", "did"};
+        for (int i = cf; i < end && i < cf + 8; ++i) {
+          if (In(kFinite, L(i))) return false;
+          if (L(i) == "must" || L(i) == "should" || L(i) == "be") break;
+        }
+      }
       if (L(p) == "for") {
         for (int i = cf + 1; i + 1 < end && i < cf + 10; ++i) {
           if (L(i) == "to" && IsBaseVerb(i + 1)) {

@@ -590,10 +590,20 @@ class SentenceEvents {
     }
     int32_t cb = 0, ce = 0;
     bool demand_like = e->type == "demand" || e->type == "appeal";
+    // "a measure that would require Y to ...": what a document or a hypothesis would demand is
+    // no demand of its subject ("would like Y to ..." is a polite one).
+    if (demand_like && verb != "like" && (c.modal == "would" || c.modal == "could" || c.modal == "might")) return;
     // "asked why / how / whether ...": a question, not a demand.
     if (demand_like && !c.object.empty()) {
       static const std::set<std::string> kWh = {"why", "how", "what", "whether", "when", "where", "if"};
       if (kWh.count(Lower(t_.words[c.object.first].text))) return;
+    }
+    // "urged passage of X to VERB ...": an infinitive whose subject is a thing, not someone
+    // asked, belongs to the content; the object names no target.
+    if (demand_like && inner && inner->infinitive && Arg(inner->subject).entity.empty() &&
+        !AgentPhrase(inner->subject) && !inner->subject.empty() && inner->subject.first == c.object.first) {
+      inner = nullptr;
+      if (ev.target.text == Arg(c.object).text && ev.target.entity.empty()) ev.target = Argument();
     }
     if (demand_like && inner) {
       // "insisted that X is ADJ": a claim, not a demand.

@@ -4,6 +4,7 @@
 // whole and no more); and what is not a demand gives none.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,7 +39,12 @@ std::vector<Event> Demands(const std::string& text) {
   return out;
 }
 
-bool Contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+// Case-insensitive: an actor's id is its name in lower case.
+bool Contains(std::string hay, std::string needle) {
+  for (char& c : hay) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : needle) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return hay.find(needle) != std::string::npos;
+}
 
 // The actor named by an argument: its canonical id, else its text.
 std::string Who(const Argument& a) { return a.entity.empty() ? a.text : a.entity; }
@@ -89,6 +95,9 @@ TEST_CASE("urge and call on name the target, call for names none", "[events][dem
   ds = Demands("The senator urged passage of the farm bill.");
   INFO(Describe(ds));
   CHECK(Count(ds, "senator", "", "passage of the farm bill") == 1);
+  ds = Demands("Senator Alvarez urged passage of a new law to cap rents.");
+  INFO(Describe(ds));
+  CHECK(Count(ds, "Alvarez", "", "passage of a new law to cap rents") == 1);
 }
 
 TEST_CASE("a second verb phrase shares the subject of the first", "[events][demands]") {
@@ -158,6 +167,9 @@ TEST_CASE("hypotheticals, questions, wishes and lobbying against are not demands
            "The minister said the trade pacts with Chile and Peru should help the exporters.",
            "Poland asked how the agency had spent the grant.",
            "The treaty between the two countries, which called for a joint patrol, lapsed.",
+           "The mayor repeated her insistence that the budget was balanced.",
+           "Peru is seeking proof that Chile is ready to sign the accord.",
+           "Ecuador backed a bill that would require a smaller deficit.",
        }) {
     auto ds = Demands(text);
     INFO(text << "\n" << Describe(ds));
