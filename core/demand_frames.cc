@@ -245,6 +245,7 @@ class FrameReader {
                       L(j) == "never" || L(j) == "already" || L(j) == "basically" || L(j) == "essentially" || L(j) == "effectively")) {
       --j;
     }
+    while (j >= 0 && lex_.IsHedge(L(j)) && !In(Hypothetical(), L(j))) --j;
     if (j < 0) return false;
     const std::string& prev = L(j);
     if (In(Determiners(), prev) || prev == "to") return false;
@@ -272,8 +273,12 @@ class FrameReader {
     *blocked = false;
     if (!coordinated_) coordination_.clear();
     int j = v - 1;
-    while (j >= 0 && In(VerbPrefix(), L(j)) && !(L(j) == "that" || L(j) == "this")) {
+    hedge_.clear();
+    while (j >= 0 && ((In(VerbPrefix(), L(j)) && !(L(j) == "that" || L(j) == "this")) ||
+                      (lex_.IsHedge(L(j)) && !In(Hypothetical(), L(j))))) {
       if (L(j) == "not" || L(j) == "n't" || L(j) == "never") *negated = true;
+      // "X likely wants ...": a hedge is kept as the demand's modality.
+      if (lex_.IsHedge(L(j)) && !In(VerbPrefix(), L(j))) hedge_ = L(j);
       // "on Monday", "last week": a time phrase is skipped only as a whole.
       --j;
     }
@@ -478,6 +483,7 @@ class FrameReader {
       }
     }
     ev.negated = negated;
+    ev.modality = hedge_;
     // A hedge between the source and what is demanded ("X likely wants Y ...") is the modality.
     for (int k = std::max(0, span_first); k < content_first && ev.modality.empty(); ++k) {
       if (lex_.IsHedge(L(k))) ev.modality = L(k);
@@ -1217,6 +1223,7 @@ class FrameReader {
   std::vector<std::string> low_;
   Argument quote_speaker_;
   int attribution_after_ = -1;
+  mutable std::string hedge_;                      // a hedge between the subject and its verb
   mutable bool reporting_subject_ = false;         // "it" may be a speaker ("it said")
   mutable Argument addressee_;                     // whom a reporting verb addresses
   bool after_particle_ = false;                    // the object follows "on" ("called on Y")

@@ -742,6 +742,30 @@ void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, DiscourseS
   size_t before = out->size();
   if (s.tree && s.clauses && !s.clauses->empty()) SentenceEvents(s, lexicon, state).Run(out);
   ReadDemandFrames(s, lexicon, before, state, out);
+  // One demand per report: "COUNTRY's ROLE demands X" names the country inside the person's
+  // mention; the person is the source and the country is on the person, so the demand read
+  // for the country alone is the same report.
+  auto inside = [](const Event& small, const Event& big) {
+    return small.source.entity != big.source.entity && !small.source.text.empty() &&
+           big.source.text.size() > small.source.text.size() &&
+           big.source.text.find(small.source.text) != std::string::npos && small.content == big.content &&
+           small.target.entity == big.target.entity;
+  };
+  std::vector<bool> drop(out->size(), false);
+  for (size_t i = before; i < out->size(); ++i) {
+    const Event& a = (*out)[i];
+    if (a.type != "demand" && a.type != "appeal") continue;
+    for (size_t j = before; j < out->size() && !drop[i]; ++j) {
+      if (i != j && ((*out)[j].type == "demand" || (*out)[j].type == "appeal") && inside(a, (*out)[j])) drop[i] = true;
+    }
+  }
+  size_t w = before;
+  for (size_t i = before; i < out->size(); ++i) {
+    if (drop[i]) continue;
+    if (w != i) (*out)[w] = std::move((*out)[i]);
+    ++w;
+  }
+  out->resize(w);
 }
 
 }  // namespace parley

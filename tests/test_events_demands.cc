@@ -204,3 +204,18 @@ TEST_CASE("whom a reporting verb addresses is the target of what must be done", 
   INFO(Describe(ds));
   CHECK(Count(ds, "operator", "", "a fare rise of ten percent to cover fuel costs") == 1);
 }
+
+TEST_CASE("one report gives one demand, with its hedge", "[events][demands]") {
+  // The person is the source; the country named in the person's mention is on the person.
+  auto ds = Demands("Brazil's foreign minister, Ana Costa, demanded that Chile release the fishermen.");
+  INFO(Describe(ds));
+  int n = 0;
+  for (const Event& e : ds) n += e.content == "release the fishermen";
+  CHECK(n == 1);
+
+  ds = Demands("Ecuador likely wants a new vote on the border treaty.");
+  INFO(Describe(ds));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].modality == "likely");
+  CHECK(ds[0].content == "a new vote on the border treaty");
+}
