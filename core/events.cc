@@ -289,32 +289,11 @@ class SentenceEvents {
     return Lemmatizer::Get().Lemma(t_.words[c.verb].text, WordClass::kVerb);
   }
 
-  std::string ObjectHead(const Clause& c) const {
-    if (c.object.empty()) return "";
-    for (int w = c.object.last; w >= c.object.first; --w) {
-      const std::string& tx = t_.words[w].text;
-      if (!tx.empty() && std::isalpha(static_cast<unsigned char>(tx[0]))) {
-        return Lemmatizer::Get().Lemma(tx, WordClass::kNoun);
-      }
-    }
-    return "";
-  }
-
+  // The lexicon's reading of the clause's predicate (the verb dictionary's most specific
+  // pattern, a demand verb's frame, or a light verb's event noun) and its CAMEO code.
   const PredicateEntry* Lookup(const Clause& c, std::string* code) const {
-    std::string verb = VerbLemma(c);
-    std::string lemma = PredicateLemma(t_, c);
-    std::string head = ObjectHead(c);
-    const PredicateEntry* e = nullptr;
-    if (!head.empty()) e = lex_.Phrase(verb + " " + head);
-    if (!e) e = lex_.Verb(lemma);
-    if (!e) e = lex_.Verb(verb);
-    // "LIGHT-VERB an appeal to Y": the object noun names the event.
-    if ((!e || lex_.IsLightVerb(verb)) && !head.empty() && lex_.IsLightVerb(verb)) {
-      if (const PredicateEntry* n = lex_.Noun(head)) e = n;
-    }
-    if (!e) return nullptr;
-    *code = e->cameo;
-    if (auto it = e->objects.find(head); it != e->objects.end() && !it->second.empty()) *code = it->second;
+    const PredicateEntry* e = lex_.Code(t_, c);
+    if (e) *code = e->cameo;
     return e;
   }
 
@@ -552,6 +531,19 @@ class SentenceEvents {
         // With no agent named, the subject is what the event befell.
         ev.target = source;
         ev.source = Argument();
+      }
+    }
+    // A code read from the target's side ("received weapons from the government"): the subject
+    // is the target, the actor after "from" or "by" the source.
+    if (e->reversed && !c.passive) {
+      ev.target = source;
+      ev.source = Argument();
+      for (const WordSpan& w : c.args) {
+        std::string p = Lower(t_.words[w.first].text);
+        if (w.first < w.last && (p == "from" || p == "by")) {
+          ev.source = Arg({w.first + 1, w.last});
+          if (!ev.source.entity.empty()) break;
+        }
       }
     }
     // Target: the first slot of the entry that holds an actor.

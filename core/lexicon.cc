@@ -1,16 +1,19 @@
 #include "core/lexicon.h"
-#include "core/strings.h"
+
+#include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "core/data_path.h"
+#include "core/lemmatizer.h"
 #include "core/segmenter.h"
+#include "core/strings.h"
 
 namespace parley {
 namespace {
 
 using nlohmann::json;
-
 
 Status ParseJsonFile(const std::string& path, json* out) {
   std::string text;
@@ -20,95 +23,154 @@ Status ParseJsonFile(const std::string& path, json* out) {
   return Status::OK();
 }
 
-void ReadEntries(const json& j, const char* section, std::unordered_map<std::string, PredicateEntry>* out) {
-  auto it = j.find(section);
-  if (it == j.end() || !it->is_object()) return;
-  for (const auto& [key, v] : it->items()) {
-    if (!v.is_object()) continue;
-    PredicateEntry e;
-    e.type = v.value("type", "");
-    e.cameo = v.value("cameo", "");
-    if (e.type.empty()) continue;
-    if (auto t = v.find("target"); t != v.end()) {
-      if (t->is_array()) {
-        for (const auto& s : *t) {
-          if (s.is_string()) e.target.push_back(s.get<std::string>());
-        }
-      } else if (t->is_string()) {
-        e.target.push_back(t->get<std::string>());
-      }
-    }
-    if (auto c = v.find("content"); c != v.end() && c->is_array()) {
-      for (const auto& x : *c) {
-        if (x.is_string()) e.content.push_back(x.get<std::string>());
-      }
-    }
-    e.complement = v.value("complement", false);
-    if (auto o = v.find("objects"); o != v.end() && o->is_object()) {
-      for (const auto& [head, code] : o->items()) {
-        if (code.is_string()) e.objects[Lower(head)] = code.get<std::string>();
-        else if (code.is_object()) e.objects[Lower(head)] = code.value("cameo", "");
-      }
-    }
-    // A phrase group lists several heads and objects ("impose/slap/levy" x "sanction/tariff"):
-    // every pair is a key. Other sections key the entry by its own name.
-    auto heads = v.find("head");
-    auto objects = v.find("object");
-    if (heads != v.end() && heads->is_array() && objects != v.end() && objects->is_array()) {
-      for (const auto& h : *heads) {
-        for (const auto& o : *objects) {
-          if (h.is_string() && o.is_string()) {
-            out->emplace(Lower(h.get<std::string>() + " " + o.get<std::string>()), e);
-          }
-        }
-      }
-    }
-    // "wants to X" (a frame given as null) is no event, unlike "wants Y to X".
-    if (auto f = v.find("frames"); f != v.end() && f->is_object()) {
-      if (auto to = f->find("to"); to != f->end() && to->is_null()) e.no_subject_infinitive = true;
-    }
-    (*out)[Lower(key)] = std::move(e);
+// A list of strings under `key`, lower-cased; an error if it is there but not such a list.
+Status ReadList(const json& j, const std::string& path, const char* key, std::vector<std::string>* out) {
+  auto it = j.find(key);
+  if (it == j.end()) return Status::OK();
+  if (!it->is_array()) return Status::InvalidInput(path + ": \"" + key + "\" is not a list");
+  for (const auto& s : *it) {
+    if (!s.is_string()) return Status::InvalidInput(path + ": \"" + key + "\" holds a non-string");
+    out->push_back(Lower(s.get<std::string>()));
   }
+  return Status::OK();
 }
 
-void ReadSet(const json& j, const char* key, std::unordered_set<std::string>* out) {
+// A map of strings to CAMEO codes under `key`.
+Status ReadCodes(const json& j, const std::string& path, const char* key,
+                 std::unordered_map<std::string, std::string>* out) {
   auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return;
-  for (const auto& s : *it) {
-    if (s.is_string()) out->insert(Lower(s.get<std::string>()));
+  if (it == j.end()) return Status::OK();
+  if (!it->is_object()) return Status::InvalidInput(path + ": \"" + key + "\" is not an object");
+  for (const auto& [k, v] : it->items()) {
+    if (k == "about") continue;
+    if (!v.is_string()) return Status::InvalidInput(path + ": " + key + "." + k + " is not a code");
+    (*out)[Lower(k)] = v.get<std::string>();
   }
+  return Status::OK();
+}
+
+// Words that open a prepositional phrase.
+bool IsPreposition(const std::string& w) {
+  static const std::set<std::string> kPreps = {
+      "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "amongst", "around",
+      "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by",
+      "despite", "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "out",
+      "outside", "over", "past", "since", "through", "throughout", "to", "toward", "towards", "under",
+      "until", "upon", "via", "with", "within", "without"};
+  return kPreps.count(w) > 0;
+}
+
+bool IsWord(const std::string& w) {
+  return !w.empty() && std::isalpha(static_cast<unsigned char>(w[0]));
 }
 
 }  // namespace
 
-Status Lexicon::LoadDefault(Lexicon* out) {
-  return Load(DataPath("predicates.json"), DataPath("policies.json"), out);
+LexiconFiles Lexicon::DefaultFiles() {
+  LexiconFiles f;
+  f.verbs = {DataPath("petrarch/CAMEO.2.0.txt"), DataPath("verbs.txt")};
+  f.predicates = DataPath("predicates.json");
+  f.policies = DataPath("policies.json");
+  f.event_types = DataPath("event_types.json");
+  return f;
 }
 
-Status Lexicon::Load(const std::string& predicates, const std::string& policies, Lexicon* out) {
+Status Lexicon::LoadDefault(Lexicon* out) { return Load(DefaultFiles(), out); }
+
+Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   *out = Lexicon();
+  for (const std::string& v : files.verbs) PARLEY_RETURN_IF_ERROR(out->dictionary_.Read(v));
+
+  json types;
+  PARLEY_RETURN_IF_ERROR(ParseJsonFile(files.event_types, &types));
+  auto coding = types.find("coding");
+  auto known = types.find("types");
+  if (coding == types.end() || !coding->is_object() || known == types.end() || !known->is_object()) {
+    return Status::InvalidInput(files.event_types + ": expected \"types\" and a \"coding\" table");
+  }
+  for (const auto& [code, type] : coding->items()) {
+    if (!type.is_string() || !known->contains(type.get<std::string>())) {
+      return Status::InvalidInput(files.event_types + ": coding." + code + " names no type of \"types\"");
+    }
+    out->coding_[code] = type.get<std::string>();
+  }
+
   json p;
-  PARLEY_RETURN_IF_ERROR(ParseJsonFile(predicates, &p));
-  ReadEntries(p, "verbs", &out->verbs_);
-  ReadEntries(p, "phrases", &out->phrases_);
-  ReadEntries(p, "nouns", &out->nouns_);
-  ReadSet(p, "demand_modals", &out->demand_modals_);
-  ReadSet(p, "hedge_cues", &out->hedges_);
-  ReadSet(p, "negation_cues", &out->negations_);
-  if (auto lv = p.find("light_verbs"); lv != p.end() && lv->is_object()) ReadSet(*lv, "same", &out->light_verbs_);
-  std::unordered_set<std::string> conds;
-  ReadSet(p, "condition_cues", &conds);
-  out->conditions_.assign(conds.begin(), conds.end());
+  const std::string& path = files.predicates;
+  PARLEY_RETURN_IF_ERROR(ParseJsonFile(path, &p));
+  PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "clause_frames", &out->frames_));
+  PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "event_nouns", &out->nouns_));
+  PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "future_codes", &out->future_codes_));
+  PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "verb_codes", &out->verb_codes_));
+  std::vector<std::string> list;
+  PARLEY_RETURN_IF_ERROR(ReadList(p, path, "self_infinitive", &list));
+  out->self_infinitive_.insert(list.begin(), list.end());
+  list.clear();
+  PARLEY_RETURN_IF_ERROR(ReadList(p, path, "object_frames", &list));
+  out->object_frames_.insert(list.begin(), list.end());
+  PARLEY_RETURN_IF_ERROR(ReadList(p, path, "target_slots", &out->target_slots_));
+  PARLEY_RETURN_IF_ERROR(ReadList(p, path, "content_slots", &out->content_slots_));
+  for (auto [key, set] : {std::pair{"light_verbs", &out->light_verbs_}, std::pair{"demand_modals", &out->demand_modals_},
+                          std::pair{"hedge_cues", &out->hedges_}, std::pair{"future_modals", &out->future_modals_}}) {
+    list.clear();
+    PARLEY_RETURN_IF_ERROR(ReadList(p, path, key, &list));
+    set->insert(list.begin(), list.end());
+  }
+  PARLEY_RETURN_IF_ERROR(ReadList(p, path, "condition_cues", &out->conditions_));
   // Longest cues first, so "only if" wins over "if".
   std::sort(out->conditions_.begin(), out->conditions_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  if (out->verbs_.empty()) return Status::InvalidInput(predicates + ": no \"verbs\"");
+
+  // One entry per code, target slot and frame flag, made now so that lookups never write.
+  std::set<std::string> codes;
+  for (const std::string& c : out->dictionary_.Codes()) codes.insert(c);
+  for (const auto& [k, c] : out->frames_) codes.insert(c);
+  for (const auto& [k, c] : out->nouns_) codes.insert(c);
+  for (const auto& [k, c] : out->future_codes_) codes.insert(c);
+  for (const auto& [k, c] : out->verb_codes_) codes.insert(c);
+  std::set<std::string> targets = out->dictionary_.target_slots();
+  targets.insert("");
+  for (const std::string& code : codes) {
+    std::string type = out->TypeOf(code);
+    if (type.empty()) continue;
+    for (const std::string& target : targets) {
+      for (int flags = 0; flags < 8; ++flags) {
+        bool self = flags & 1, reversed = flags & 2, frame = flags & 4;
+        PredicateEntry e;
+        e.type = type;
+        e.cameo = code;
+        if (!target.empty() && target != "subject") e.target.push_back(target);
+        for (const std::string& s : out->target_slots_) {
+          if (s != target) e.target.push_back(s);
+        }
+        e.content = out->content_slots_;
+        e.complement = frame && (type == "demand" || type == "appeal");
+        e.no_subject_infinitive = self;
+        e.reversed = reversed;
+        out->entries_[code + "|" + target + "|" + std::to_string(flags)] = std::move(e);
+      }
+    }
+  }
+  for (const auto& [word, code] : out->frames_) {
+    if (!out->ForCode(code)) return Status::InvalidInput(path + ": clause_frames." + word + ": no type for " + code);
+  }
+  for (const auto& [word, code] : out->nouns_) {
+    if (!out->ForCode(code)) return Status::InvalidInput(path + ": event_nouns." + word + ": no type for " + code);
+  }
+  for (const auto& [word, code] : out->verb_codes_) {
+    if (!out->ForCode(code)) return Status::InvalidInput(path + ": verb_codes." + word + ": no type for " + code);
+  }
+  for (const auto& [root, code] : out->future_codes_) {
+    if (!out->ForCode(code)) return Status::InvalidInput(path + ": future_codes." + root + ": no type for " + code);
+  }
 
   json q;
-  PARLEY_RETURN_IF_ERROR(ParseJsonFile(policies, &q));
-  auto list = q.find("policies");
-  if (list == q.end() || !list->is_array()) return Status::InvalidInput(policies + ": no \"policies\" list");
-  for (const auto& e : *list) {
+  PARLEY_RETURN_IF_ERROR(ParseJsonFile(files.policies, &q));
+  auto policies = q.find("policies");
+  if (policies == q.end() || !policies->is_array()) {
+    return Status::InvalidInput(files.policies + ": no \"policies\" list");
+  }
+  for (const auto& e : *policies) {
     PolicyEntry pe{e.value("id", ""), e.value("name", "")};
     if (pe.id.empty() || pe.name.empty()) continue;
     int idx = static_cast<int>(out->policies_.size());
@@ -131,19 +193,143 @@ Status Lexicon::Load(const std::string& predicates, const std::string& policies,
   return Status::OK();
 }
 
-const PredicateEntry* Lexicon::Verb(const std::string& lemma) const {
-  auto it = verbs_.find(lemma);
-  return it == verbs_.end() ? nullptr : &it->second;
+std::string Lexicon::TypeOf(const std::string& code) const {
+  for (size_t n = code.size(); n >= 2; --n) {
+    auto it = coding_.find(code.substr(0, n));
+    if (it != coding_.end()) return it->second;
+  }
+  return "";
 }
 
-const PredicateEntry* Lexicon::Phrase(const std::string& phrase) const {
-  auto it = phrases_.find(phrase);
-  return it == phrases_.end() ? nullptr : &it->second;
+const PredicateEntry* Lexicon::Entry(const std::string& code, const std::string& target, bool self_infinitive,
+                                     bool reversed, bool frame) const {
+  int flags = (self_infinitive ? 1 : 0) + (reversed ? 2 : 0) + (frame ? 4 : 0);
+  auto it = entries_.find(code + "|" + target + "|" + std::to_string(flags));
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+const PredicateEntry* Lexicon::ForCode(const std::string& code) const { return Entry(code, "", false); }
+
+ClauseShape Lexicon::ShapeOf(const ParseTree& t, const Clause& c) const {
+  ClauseShape s;
+  if (c.verb < 0) return s;
+  const Lemmatizer& lem = Lemmatizer::Get();
+  auto word = [&](int i) { return Lower(t.words[i].text); };
+  s.verb = lem.Lemma(word(c.verb), WordClass::kVerb);
+  for (int i : c.predicate) {
+    if (i > c.verb && IsWord(word(i))) s.particles.push_back(word(i));
+  }
+  if (c.verb > 1) s.before = word(c.verb - 1);
+  // A phrase's noun group runs to its first preposition, comma or relative word; the
+  // prepositional phrases after it each have their own.
+  auto read = [&](WordSpan span, bool subject) {
+    if (span.empty()) return;
+    std::string prep;
+    NounGroup g;
+    bool started = false;
+    auto flush = [&] {
+      if (g.empty() && prep.empty()) return;
+      if (subject) {
+        if (!started && prep.empty()) s.subject = g;
+      } else if (prep.empty()) {
+        s.objects.push_back(g);
+      } else {
+        s.preps.push_back({prep, g});
+      }
+      started = true;
+      g = NounGroup();
+    };
+    for (int i = span.first; i <= span.last && i < static_cast<int>(t.words.size()); ++i) {
+      std::string w = word(i);
+      if (w == "," || w == ";" || w == "that" || w == "which" || w == "who" || w == "whom") break;
+      if (IsPreposition(w)) {
+        // "out of": the last of adjacent prepositions opens the phrase.
+        if (!g.empty()) flush();
+        prep = w;
+        continue;
+      }
+      if (!IsWord(w)) continue;
+      g.words.push_back(w);
+      g.lemmas.push_back(lem.Lemma(w, WordClass::kNoun));
+    }
+    flush();
+  };
+  read(c.subject, true);
+  // The object, unless it is a clause ("demanded that ...").
+  bool clause_object = !c.complement.empty() && !c.object.empty() && c.complement.first <= c.object.first &&
+                       c.object.first <= c.complement.last;
+  if (!clause_object) read(c.object, false);
+  for (const WordSpan& a : c.args) read(a, false);
+  return s;
+}
+
+const PredicateEntry* Lexicon::Code(const ParseTree& tree, const Clause& c) const {
+  // "Iran must stop enrichment" says what should happen, not what happened.
+  if (IsDemandModal(c.modal)) return nullptr;
+  ClauseShape s = ShapeOf(tree, c);
+  if (s.verb.empty()) return nullptr;
+  bool self = self_infinitive_.count(s.verb) > 0;
+  // A verb's clause frame: with its particles ("call on") always, alone with a clause after
+  // it. The word right after the verb counts as its particle even where the parse left it out
+  // of the predicate.
+  std::vector<std::string> particles = s.particles;
+  if (particles.empty() && c.verb + 1 < static_cast<int>(tree.words.size())) {
+    std::string next = Lower(tree.words[c.verb + 1].text);
+    if (frames_.count(s.verb + " " + next)) particles.push_back(next);
+  }
+  for (size_t n = particles.size() + 1; n-- > 0;) {
+    std::string key = s.verb;
+    for (size_t i = 0; i < n; ++i) key += " " + particles[i];
+    auto it = frames_.find(key);
+    bool object = !s.objects.empty() && object_frames_.count(key);
+    if (it != frames_.end() && (n > 0 || c.complement_clause >= 0 || object)) {
+      return Entry(it->second, "", self, false, true);
+    }
+  }
+  VerbCoding vc;
+  bool known = dictionary_.Code(s, &vc);
+  // "renewed an appeal", "issued a warning": the object noun names the event, unless a pattern
+  // of the verb read the object more specifically. A light verb over any other noun ("issued
+  // a statement", "made a trip") names no event of its own.
+  if (IsLightVerb(s.verb) && !s.objects.empty() && !(vc.pattern && vc.matched > 0)) {
+    auto it = nouns_.find(s.objects.front().lemmas.back());
+    return it != nouns_.end() ? Entry(it->second, "", false) : nullptr;
+  }
+  // A verb the dictionary codes only through its patterns ("reject" [---]) has a code of its
+  // own in news use when none matched ("rejected the plan": 120).
+  if (known && vc.code.empty() && !vc.pattern) {
+    auto it = verb_codes_.find(vc.verb->lemma);
+    if (it != verb_codes_.end()) vc.code = it->second;
+  }
+  if (!known || vc.code.empty()) return nullptr;
+  std::string target = vc.pattern ? vc.pattern->target : "";
+  if (vc.reversed) return Entry(vc.code, "", self, true);
+  // "will provide aid", "said it would blockade the port": an action announced for the future
+  // is an intent (03) or a threat (13), as CAMEO codes it.
+  if (future_modals_.count(c.modal)) {
+    auto it = future_codes_.find(vc.code.substr(0, 2));
+    if (it != future_codes_.end()) return Entry(it->second, target, self);
+  }
+  return Entry(vc.code, target, self);
+}
+
+const PredicateEntry* Lexicon::Verb(const std::string& lemma) const {
+  auto it = frames_.find(lemma);
+  if (it != frames_.end()) return Entry(it->second, "", self_infinitive_.count(lemma) > 0, false, true);
+  const VerbEntry* v = dictionary_.Find(lemma);
+  if (!v) return nullptr;
+  std::string code = v->code;
+  if (code.empty()) {
+    auto own = verb_codes_.find(lemma);
+    if (own == verb_codes_.end()) return nullptr;
+    code = own->second;
+  }
+  return Entry(code, "", false);
 }
 
 const PredicateEntry* Lexicon::Noun(const std::string& lemma) const {
   auto it = nouns_.find(lemma);
-  return it == nouns_.end() ? nullptr : &it->second;
+  return it == nouns_.end() ? nullptr : Entry(it->second, "", false);
 }
 
 std::vector<Lexicon::PolicyMatch> Lexicon::FindPolicies(const std::vector<Token>& tokens, int first,

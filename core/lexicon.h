@@ -1,26 +1,35 @@
-// Lexicon: the predicate lexicon (data/predicates.json: verbs, verb phrases and event nouns
-// with their event type, CAMEO code and target slots; demand modals; negation, hedge and
-// condition cues) and the policy lexicon (data/policies.json).
+// Lexicon: what a predicate means. Verbs are coded from CAMEO verb dictionaries in the
+// PETRARCH format (data/petrarch/CAMEO.2.0.txt, then data/verbs.txt for verbs it lacks): the
+// most specific pattern matching the clause's object and prepositional phrases gives a CAMEO
+// code, and the code's longest prefix in the coding table of data/event_types.json gives the
+// event type. data/predicates.json adds what is general language rather than event coding:
+// the verbs that put a demand on someone when they take a clause ("urged Y to ..."), event
+// nouns, light verbs, demand modals, hedge and condition cues. data/policies.json lists
+// policies.
 #pragma once
 
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "core/clauses.h"
 #include "core/status.h"
 #include "core/text.h"
+#include "core/verb_dictionary.h"
 
 namespace parley {
 
 struct PredicateEntry {
   std::string type;   // event type of data/event_types.json
-  std::string cameo;  // CAMEO code
+  std::string cameo;  // CAMEO code, as long as the dictionary gives it ("163", "0874")
   std::vector<std::string> target;  // slots holding the target: "dobj", or a preposition
   std::vector<std::string> content;  // slots holding the content: "dobj" or a preposition
-  bool complement = false;          // takes a clause: "demand that Y ...", "urge Y to ..."
+  bool complement = false;          // a demand verb's clause frame: "demand that Y ...", "urge Y to ..."
   bool no_subject_infinitive = false;  // "wants to X" (no object before the infinitive) is no event
-  std::unordered_map<std::string, std::string> objects;  // object head -> more specific code
+  bool reversed = false;  // the event is seen from its target ("received aid from Japan"): the
+                          // subject is the target, the actor after "from" or "by" the source
 };
 
 struct PolicyEntry {
@@ -28,23 +37,46 @@ struct PolicyEntry {
   std::string name;
 };
 
+struct LexiconFiles {
+  std::vector<std::string> verbs;  // verb dictionaries; a verb in a later one replaces an earlier
+  std::string predicates;          // data/predicates.json
+  std::string policies;            // data/policies.json
+  std::string event_types;         // data/event_types.json (its "coding" table)
+};
+
 class Lexicon {
  public:
-  // Loads data/predicates.json and data/policies.json from the data folder.
+  // The default files of the data folder.
+  static LexiconFiles DefaultFiles();
+  // Loads the default files.
   static Status LoadDefault(Lexicon* out);
-  static Status Load(const std::string& predicates, const std::string& policies, Lexicon* out);
+  // Loads the given files; a malformed line or entry is an error naming the file (and line).
+  static Status Load(const LexiconFiles& files, Lexicon* out);
 
-  // The entry for a verb lemma ("demand"), a verb with particle ("call on") or a verb with its
-  // object's head ("impose sanctions"); null if none.
+  // The meaning of a clause's predicate: with a clause complement (or, for some verbs, a noun
+  // object: "wants sanctions relief"), a verb's frame ("urged Y to ...", "refused to ..."); else the verb dictionary's code for the verb with its particles,
+  // object and prepositional phrases, as an intent or threat under a future modal ("will send
+  // aid"). Null if the verb is unknown, its use here is no event, or the clause has a demand
+  // modal ("Y must ...": what should happen).
+  const PredicateEntry* Code(const ParseTree& tree, const Clause& c) const;
+  // The meaning of a verb lemma (with particles: "call on") alone: its demand frame, else the
+  // dictionary's code for the verb without a pattern; null if none.
   const PredicateEntry* Verb(const std::string& lemma) const;
-  const PredicateEntry* Phrase(const std::string& phrase) const;
+  // The event a noun names ("demand", "appeal"); null if none.
   const PredicateEntry* Noun(const std::string& lemma) const;
+  // The entry for a CAMEO code (type by the coding table); null if no type covers it.
+  const PredicateEntry* ForCode(const std::string& code) const;
+  // The event type of a CAMEO code: the type of its longest prefix in the coding table.
+  std::string TypeOf(const std::string& code) const;
+  // What the coder reads off a clause (exposed for tests and tools).
+  ClauseShape ShapeOf(const ParseTree& tree, const Clause& c) const;
+
+  const VerbDictionary& verbs() const { return dictionary_; }
 
   // "renewed an appeal", "issued a warning": verbs whose object noun names the event.
   bool IsLightVerb(const std::string& lemma) const { return light_verbs_.count(lemma) > 0; }
   bool IsDemandModal(const std::string& lower) const { return demand_modals_.count(lower) > 0; }
   bool IsHedge(const std::string& lower) const { return hedges_.count(lower) > 0; }
-  bool IsNegation(const std::string& lower) const { return negations_.count(lower) > 0; }
   const std::vector<std::string>& condition_cues() const { return conditions_; }
 
   // Policies named in tokens [first, last] (case-insensitive whole-token matches, longest first).
@@ -55,8 +87,21 @@ class Lexicon {
   std::vector<PolicyMatch> FindPolicies(const std::vector<Token>& tokens, int first, int last) const;
 
  private:
-  std::unordered_map<std::string, PredicateEntry> verbs_, phrases_, nouns_;
-  std::unordered_set<std::string> demand_modals_, hedges_, negations_, light_verbs_;
+  const PredicateEntry* Entry(const std::string& code, const std::string& target, bool self_infinitive,
+                              bool reversed = false, bool frame = false) const;
+
+  VerbDictionary dictionary_;
+  std::map<std::string, std::string> coding_;                  // CAMEO code prefix -> type
+  std::map<std::string, PredicateEntry> entries_;              // code|target|flags -> entry
+  std::unordered_map<std::string, std::string> frames_;        // demand verb -> code
+  std::unordered_map<std::string, std::string> nouns_;         // event noun -> code
+  std::unordered_map<std::string, std::string> future_codes_;  // root -> code of its intent
+  std::unordered_map<std::string, std::string> verb_codes_;    // verb without a code -> code
+  std::unordered_set<std::string> future_modals_;
+  std::vector<std::string> target_slots_, content_slots_;
+  std::unordered_set<std::string> self_infinitive_;            // "wants to X" is no event
+  std::unordered_set<std::string> object_frames_;              // frames also over a noun object
+  std::unordered_set<std::string> demand_modals_, hedges_, light_verbs_;
   std::vector<std::string> conditions_;
   std::vector<PolicyEntry> policies_;
   std::unordered_map<std::string, int> policy_names_;  // lower-cased tokens joined by ' '
