@@ -1,6 +1,7 @@
 #include "core/lexicon.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -49,6 +50,33 @@ Status ReadCodes(const json& j, const std::string& path, const char* key,
   return Status::OK();
 }
 
+// A map of words to frames under `key`: a code, or {"code", "target", "content"}.
+Status ReadFrames(const json& j, const std::string& path, const char* key,
+                  std::unordered_map<std::string, Lexicon::Frame>* out) {
+  auto it = j.find(key);
+  if (it == j.end()) return Status::OK();
+  if (!it->is_object()) return Status::InvalidInput(path + ": \"" + key + "\" is not an object");
+  for (const auto& [k, v] : it->items()) {
+    if (k == "about") continue;
+    std::string where = path + ": " + key + "." + k;
+    Lexicon::Frame f;
+    if (v.is_string()) {
+      f.code = v.get<std::string>();
+    } else if (v.is_object() && v.contains("code") && v["code"].is_string()) {
+      f.code = v["code"].get<std::string>();
+      for (auto [field, list] : {std::pair{"target", &f.target}, std::pair{"content", &f.content}}) {
+        if (!v.contains(field)) continue;
+        PARLEY_RETURN_IF_ERROR(ReadList(v, where, field, list));
+        f.slots = true;
+      }
+    } else {
+      return Status::InvalidInput(where + " is neither a code nor {\"code\": ...}");
+    }
+    (*out)[Lower(k)] = std::move(f);
+  }
+  return Status::OK();
+}
+
 // Words that open a prepositional phrase.
 bool IsPreposition(const std::string& w) {
   static const std::set<std::string> kPreps = {
@@ -77,6 +105,8 @@ LexiconFiles Lexicon::DefaultFiles() {
 
 Status Lexicon::LoadDefault(Lexicon* out) { return Load(DefaultFiles(), out); }
 
+Lexicon::Lexicon() : cache_(std::make_unique<Cache>()) {}
+
 Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   *out = Lexicon();
   for (const std::string& v : files.verbs) PARLEY_RETURN_IF_ERROR(out->dictionary_.Read(v));
@@ -98,8 +128,8 @@ Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   json p;
   const std::string& path = files.predicates;
   PARLEY_RETURN_IF_ERROR(ParseJsonFile(path, &p));
-  PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "clause_frames", &out->frames_));
-  PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "event_nouns", &out->nouns_));
+  PARLEY_RETURN_IF_ERROR(ReadFrames(p, path, "clause_frames", &out->frames_));
+  PARLEY_RETURN_IF_ERROR(ReadFrames(p, path, "event_nouns", &out->nouns_));
   PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "future_codes", &out->future_codes_));
   PARLEY_RETURN_IF_ERROR(ReadCodes(p, path, "verb_codes", &out->verb_codes_));
   std::vector<std::string> list;
@@ -120,49 +150,15 @@ Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   // Longest cues first, so "only if" wins over "if".
   std::sort(out->conditions_.begin(), out->conditions_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-
-  // One entry per code, target slot and frame flag, made now so that lookups never write.
-  std::set<std::string> codes;
-  for (const std::string& c : out->dictionary_.Codes()) codes.insert(c);
-  for (const auto& [k, c] : out->frames_) codes.insert(c);
-  for (const auto& [k, c] : out->nouns_) codes.insert(c);
-  for (const auto& [k, c] : out->future_codes_) codes.insert(c);
-  for (const auto& [k, c] : out->verb_codes_) codes.insert(c);
-  std::set<std::string> targets = out->dictionary_.target_slots();
-  targets.insert("");
-  for (const std::string& code : codes) {
-    std::string type = out->TypeOf(code);
-    if (type.empty()) continue;
-    for (const std::string& target : targets) {
-      for (int flags = 0; flags < 8; ++flags) {
-        bool self = flags & 1, reversed = flags & 2, frame = flags & 4;
-        PredicateEntry e;
-        e.type = type;
-        e.cameo = code;
-        if (!target.empty() && target != "subject") e.target.push_back(target);
-        for (const std::string& s : out->target_slots_) {
-          if (s != target) e.target.push_back(s);
-        }
-        e.content = out->content_slots_;
-        e.complement = frame && (type == "demand" || type == "appeal");
-        e.no_subject_infinitive = self;
-        e.reversed = reversed;
-        out->entries_[code + "|" + target + "|" + std::to_string(flags)] = std::move(e);
-      }
-    }
-  }
-  for (const auto& [word, code] : out->frames_) {
-    if (!out->ForCode(code)) return Status::InvalidInput(path + ": clause_frames." + word + ": no type for " + code);
-  }
-  for (const auto& [word, code] : out->nouns_) {
-    if (!out->ForCode(code)) return Status::InvalidInput(path + ": event_nouns." + word + ": no type for " + code);
-  }
-  for (const auto& [word, code] : out->verb_codes_) {
-    if (!out->ForCode(code)) return Status::InvalidInput(path + ": verb_codes." + word + ": no type for " + code);
-  }
-  for (const auto& [root, code] : out->future_codes_) {
-    if (!out->ForCode(code)) return Status::InvalidInput(path + ": future_codes." + root + ": no type for " + code);
-  }
+  // Every code this file gives must have an event type.
+  auto typed = [&](const char* section, const std::string& word, const std::string& code) {
+    if (!out->TypeOf(code).empty()) return Status::OK();
+    return Status::InvalidInput(path + ": " + section + "." + word + ": no event type for code '" + code + "'");
+  };
+  for (const auto& [w, f] : out->frames_) PARLEY_RETURN_IF_ERROR(typed("clause_frames", w, f.code));
+  for (const auto& [w, f] : out->nouns_) PARLEY_RETURN_IF_ERROR(typed("event_nouns", w, f.code));
+  for (const auto& [w, c] : out->verb_codes_) PARLEY_RETURN_IF_ERROR(typed("verb_codes", w, c));
+  for (const auto& [w, c] : out->future_codes_) PARLEY_RETURN_IF_ERROR(typed("future_codes", w, c));
 
   json q;
   PARLEY_RETURN_IF_ERROR(ParseJsonFile(files.policies, &q));
@@ -201,14 +197,33 @@ std::string Lexicon::TypeOf(const std::string& code) const {
   return "";
 }
 
-const PredicateEntry* Lexicon::Entry(const std::string& code, const std::string& target, bool self_infinitive,
-                                     bool reversed, bool frame) const {
-  int flags = (self_infinitive ? 1 : 0) + (reversed ? 2 : 0) + (frame ? 4 : 0);
-  auto it = entries_.find(code + "|" + target + "|" + std::to_string(flags));
-  return it == entries_.end() ? nullptr : &it->second;
+const PredicateEntry* Lexicon::Entry(const std::string& code, const Frame* frame, const std::string& pattern_target,
+                                     bool self_infinitive, bool reversed) const {
+  std::string key = code + "|" + (frame ? frame->code + ":" + std::to_string(reinterpret_cast<uintptr_t>(frame)) : "") +
+                    "|" + pattern_target + "|" + (self_infinitive ? "s" : "") + (reversed ? "r" : "");
+  std::lock_guard<std::mutex> lock(cache_->mu);
+  auto it = cache_->entries.find(key);
+  if (it != cache_->entries.end()) return &it->second;
+  std::string type = TypeOf(code);
+  if (type.empty()) return nullptr;
+  PredicateEntry e;
+  e.type = type;
+  e.cameo = code;
+  bool slots = frame && frame->slots;
+  // Where the target stands: where the pattern marks it, then where the verb puts it (a demand
+  // verb's own slots), else the object and the phrases of the general prepositions.
+  if (!pattern_target.empty() && pattern_target != "subject") e.target.push_back(pattern_target);
+  for (const std::string& t : slots ? frame->target : target_slots_) {
+    if (t != pattern_target) e.target.push_back(t);
+  }
+  e.content = slots ? frame->content : content_slots_;
+  e.complement = slots && (type == "demand" || type == "appeal");
+  e.no_subject_infinitive = self_infinitive;
+  e.reversed = reversed;
+  return &cache_->entries.emplace(key, std::move(e)).first->second;
 }
 
-const PredicateEntry* Lexicon::ForCode(const std::string& code) const { return Entry(code, "", false); }
+const PredicateEntry* Lexicon::ForCode(const std::string& code) const { return Entry(code, nullptr, "", false, false); }
 
 ClauseShape Lexicon::ShapeOf(const ParseTree& t, const Clause& c) const {
   ClauseShape s;
@@ -270,20 +285,24 @@ const PredicateEntry* Lexicon::Code(const ParseTree& tree, const Clause& c) cons
   if (s.verb.empty()) return nullptr;
   bool self = self_infinitive_.count(s.verb) > 0;
   // A verb's clause frame: with its particles ("call on") always, alone with a clause after
-  // it. The word right after the verb counts as its particle even where the parse left it out
-  // of the predicate.
+  // it (or, for some, a noun object). The word right after the verb counts as its particle
+  // even where the parse left it out of the predicate.
   std::vector<std::string> particles = s.particles;
   if (particles.empty() && c.verb + 1 < static_cast<int>(tree.words.size())) {
     std::string next = Lower(tree.words[c.verb + 1].text);
     if (frames_.count(s.verb + " " + next)) particles.push_back(next);
   }
+  const Frame* frame = nullptr;  // the verb's frame, whose slots hold whatever code it gets
   for (size_t n = particles.size() + 1; n-- > 0;) {
     std::string key = s.verb;
     for (size_t i = 0; i < n; ++i) key += " " + particles[i];
     auto it = frames_.find(key);
+    if (it == frames_.end()) continue;
+    if (!frame) frame = &it->second;
     bool object = !s.objects.empty() && object_frames_.count(key);
-    if (it != frames_.end() && (n > 0 || c.complement_clause >= 0 || object)) {
-      return Entry(it->second, "", self, false, true);
+    // A demand verb ("demand", "urge", "call on") demands whatever follows it.
+    if (n > 0 || c.complement_clause >= 0 || object || it->second.slots) {
+      return Entry(it->second.code, &it->second, "", self, false);
     }
   }
   VerbCoding vc;
@@ -293,7 +312,7 @@ const PredicateEntry* Lexicon::Code(const ParseTree& tree, const Clause& c) cons
   // a statement", "made a trip") names no event of its own.
   if (IsLightVerb(s.verb) && !s.objects.empty() && !(vc.pattern && vc.matched > 0)) {
     auto it = nouns_.find(s.objects.front().lemmas.back());
-    return it != nouns_.end() ? Entry(it->second, "", false) : nullptr;
+    return it != nouns_.end() ? Entry(it->second.code, &it->second, "", false, false) : nullptr;
   }
   // A verb the dictionary codes only through its patterns ("reject" [---]) has a code of its
   // own in news use when none matched ("rejected the plan": 120).
@@ -303,19 +322,19 @@ const PredicateEntry* Lexicon::Code(const ParseTree& tree, const Clause& c) cons
   }
   if (!known || vc.code.empty()) return nullptr;
   std::string target = vc.pattern ? vc.pattern->target : "";
-  if (vc.reversed) return Entry(vc.code, "", self, true);
+  if (vc.reversed) return Entry(vc.code, frame, "", self, true);
   // "will provide aid", "said it would blockade the port": an action announced for the future
   // is an intent (03) or a threat (13), as CAMEO codes it.
   if (future_modals_.count(c.modal)) {
     auto it = future_codes_.find(vc.code.substr(0, 2));
-    if (it != future_codes_.end()) return Entry(it->second, target, self);
+    if (it != future_codes_.end()) return Entry(it->second, frame, target, self, false);
   }
-  return Entry(vc.code, target, self);
+  return Entry(vc.code, frame, target, self, false);
 }
 
 const PredicateEntry* Lexicon::Verb(const std::string& lemma) const {
   auto it = frames_.find(lemma);
-  if (it != frames_.end()) return Entry(it->second, "", self_infinitive_.count(lemma) > 0, false, true);
+  if (it != frames_.end()) return Entry(it->second.code, &it->second, "", self_infinitive_.count(lemma) > 0, false);
   const VerbEntry* v = dictionary_.Find(lemma);
   if (!v) return nullptr;
   std::string code = v->code;
@@ -324,12 +343,16 @@ const PredicateEntry* Lexicon::Verb(const std::string& lemma) const {
     if (own == verb_codes_.end()) return nullptr;
     code = own->second;
   }
-  return Entry(code, "", false);
+  const PredicateEntry* e = Entry(code, nullptr, "", false, false);
+  // The demand verbs are the clause frames; a verb the dictionary files under demands or
+  // appeals besides ("necessitate", "campaign") is no demand verb alone.
+  if (e && (e->type == "demand" || e->type == "appeal")) return nullptr;
+  return e;
 }
 
 const PredicateEntry* Lexicon::Noun(const std::string& lemma) const {
   auto it = nouns_.find(lemma);
-  return it == nouns_.end() ? nullptr : Entry(it->second, "", false);
+  return it == nouns_.end() ? nullptr : Entry(it->second.code, &it->second, "", false, false);
 }
 
 std::vector<Lexicon::PolicyMatch> Lexicon::FindPolicies(const std::vector<Token>& tokens, int first,

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -26,7 +28,7 @@ struct PredicateEntry {
   std::string cameo;  // CAMEO code, as long as the dictionary gives it ("163", "0874")
   std::vector<std::string> target;  // slots holding the target: "dobj", or a preposition
   std::vector<std::string> content;  // slots holding the content: "dobj" or a preposition
-  bool complement = false;          // a demand verb's clause frame: "demand that Y ...", "urge Y to ..."
+  bool complement = false;  // a demand verb of the clause frames: "demand that Y ...", "urge Y to ..."
   bool no_subject_infinitive = false;  // "wants to X" (no object before the infinitive) is no event
   bool reversed = false;  // the event is seen from its target ("received aid from Japan"): the
                           // subject is the target, the actor after "from" or "by" the source
@@ -46,6 +48,18 @@ struct LexiconFiles {
 
 class Lexicon {
  public:
+  // A verb's clause frame or an event noun: its code and, for a demand word, the slots that
+  // hold its target and content.
+  struct Frame {
+    std::string code;
+    std::vector<std::string> target, content;
+    bool slots = false;  // target and content given: a demand word
+  };
+
+  Lexicon();
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+
   // The default files of the data folder.
   static LexiconFiles DefaultFiles();
   // Loads the default files.
@@ -59,8 +73,9 @@ class Lexicon {
   // aid"). Null if the verb is unknown, its use here is no event, or the clause has a demand
   // modal ("Y must ...": what should happen).
   const PredicateEntry* Code(const ParseTree& tree, const Clause& c) const;
-  // The meaning of a verb lemma (with particles: "call on") alone: its demand frame, else the
-  // dictionary's code for the verb without a pattern; null if none.
+  // The meaning of a verb lemma (with particles: "call on") alone: its clause frame, else the
+  // dictionary's code for the verb without a pattern unless that is a demand or appeal (the
+  // demand verbs are the clause frames); null if none.
   const PredicateEntry* Verb(const std::string& lemma) const;
   // The event a noun names ("demand", "appeal"); null if none.
   const PredicateEntry* Noun(const std::string& lemma) const;
@@ -87,14 +102,21 @@ class Lexicon {
   std::vector<PolicyMatch> FindPolicies(const std::vector<Token>& tokens, int first, int last) const;
 
  private:
-  const PredicateEntry* Entry(const std::string& code, const std::string& target, bool self_infinitive,
-                              bool reversed = false, bool frame = false) const;
+  // The entry for a code as `frame`'s verb or noun uses it (null: a verb of no frame), with the
+  // target a pattern marks; made once and kept. Null if no event type covers the code.
+  const PredicateEntry* Entry(const std::string& code, const Frame* frame, const std::string& pattern_target,
+                              bool self_infinitive, bool reversed) const;
+
+  struct Cache {
+    std::mutex mu;
+    std::map<std::string, PredicateEntry> entries;  // stable addresses
+  };
 
   VerbDictionary dictionary_;
   std::map<std::string, std::string> coding_;                  // CAMEO code prefix -> type
-  std::map<std::string, PredicateEntry> entries_;              // code|target|flags -> entry
-  std::unordered_map<std::string, std::string> frames_;        // demand verb -> code
-  std::unordered_map<std::string, std::string> nouns_;         // event noun -> code
+  std::unique_ptr<Cache> cache_;
+  std::unordered_map<std::string, Frame> frames_;              // verb (with particles) -> frame
+  std::unordered_map<std::string, Frame> nouns_;               // event noun -> frame
   std::unordered_map<std::string, std::string> future_codes_;  // root -> code of its intent
   std::unordered_map<std::string, std::string> verb_codes_;    // verb without a code -> code
   std::unordered_set<std::string> future_modals_;

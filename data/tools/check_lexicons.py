@@ -98,6 +98,14 @@ def check_predicates(c, p, coding):
         for word, code in p.get(section, {}).items():
             if word == "about":
                 continue
+            if isinstance(code, dict) and section in ("clause_frames", "event_nouns"):
+                extra = set(code) - {"code", "target", "content"}
+                if extra:
+                    c.err(f"predicates.json: {section}.{word}", f"unknown fields {sorted(extra)}")
+                for f in ("target", "content"):
+                    if not all(isinstance(x, str) and x for x in code.get(f, [])):
+                        c.err(f"predicates.json: {section}.{word}", f"{f} is not a list of words")
+                code = code.get("code")
             if code not in CAMEO:
                 c.err(f"predicates.json: {section}.{word}", f"{code!r} is not a CAMEO code")
             elif type_of(coding, code) is None:
