@@ -69,6 +69,10 @@ Status ReadFrames(const json& j, const std::string& path, const char* key,
         PARLEY_RETURN_IF_ERROR(ReadList(v, where, field, list));
         f.slots = true;
       }
+      if (v.contains("complement")) {
+        if (!v["complement"].is_boolean()) return Status::InvalidInput(where + ".complement is not true or false");
+        f.complement = v["complement"].get<bool>();
+      }
     } else {
       return Status::InvalidInput(where + " is neither a code nor {\"code\": ...}");
     }
@@ -217,7 +221,7 @@ const PredicateEntry* Lexicon::Entry(const std::string& code, const Frame* frame
     if (t != pattern_target) e.target.push_back(t);
   }
   e.content = slots ? frame->content : content_slots_;
-  e.complement = slots && (type == "demand" || type == "appeal");
+  e.complement = slots && frame->complement && (type == "demand" || type == "appeal");
   e.no_subject_infinitive = self_infinitive;
   e.reversed = reversed;
   return &cache_->entries.emplace(key, std::move(e)).first->second;

@@ -53,7 +53,8 @@ class Lexicon {
   struct Frame {
     std::string code;
     std::vector<std::string> target, content;
-    bool slots = false;  // target and content given: a demand word
+    bool slots = false;      // target and content given: a demand word
+    bool complement = true;  // a demand word that takes a clause ("urge Y to", not "seek X")
   };
 
   Lexicon();

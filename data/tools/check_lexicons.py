@@ -99,7 +99,7 @@ def check_predicates(c, p, coding):
             if word == "about":
                 continue
             if isinstance(code, dict) and section in ("clause_frames", "event_nouns"):
-                extra = set(code) - {"code", "target", "content"}
+                extra = set(code) - {"code", "target", "content", "complement"}
                 if extra:
                     c.err(f"predicates.json: {section}.{word}", f"unknown fields {sorted(extra)}")
                 for f in ("target", "content"):
