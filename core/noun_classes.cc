@@ -1,17 +1,48 @@
 #include "core/noun_classes.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
 #include <vector>
 
 namespace parley {
 namespace {
 
-// WordNet's lexicographer file numbers (lexnames(5WN)).
-constexpr int kArtifact = 6, kGroup = 14, kLocation = 15, kPerson = 18;
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The whitespace-separated fields of `line`.
+void Fields(std::string_view line, std::vector<std::string_view>* f) {
+  f->clear();
+  for (size_t i = 0; i < line.size();) {
+    size_t j = line.find(' ', i);
+    if (j == std::string_view::npos) j = line.size();
+    if (j > i) f->push_back(line.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+template <typename T>
+bool Number(std::string_view s, T* out, int base = 10) {
+  return std::from_chars(s.data(), s.data() + s.size(), *out, base).ec == std::errc();
+}
+
+// Calls fn(line) for every line of `text` that is not part of the licence header.
+template <typename Fn>
+void Lines(std::string_view text, Fn fn) {
+  while (!text.empty()) {
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    if (!line.empty() && line[0] != ' ') fn(line);
+  }
+}
 
 }  // namespace
 
@@ -20,45 +51,162 @@ const NounClasses& NounClasses::Get() {
   return instance;
 }
 
+uint8_t NounClasses::Of(std::string_view lemma) const {
+  auto it = classes_.find(std::string(lemma));
+  return it == classes_.end() ? 0 : it->second;
+}
+
+bool NounClasses::Proper(std::string_view lemma) const {
+  return proper_.count(std::string(lemma)) > 0;
+}
+
 NounClasses::NounClasses() {
   const char* env = std::getenv("WNSEARCHDIR");
   std::string dir = env && *env ? env : "/usr/share/wordnet";
-  // data.noun: "offset lex_filenum ss_type ..." per synset.
-  std::unordered_map<long, int> lexfile;
-  std::ifstream data(dir + "/data.noun");
-  std::string line;
-  while (std::getline(data, line)) {
-    if (line.empty() || line[0] == ' ') continue;
-    std::istringstream ss(line);
-    long offset = 0;
-    int file = 0;
-    if (ss >> offset >> file) lexfile[offset] = file;
+  std::string data = ReadAll(dir + "/data.noun");
+  std::string index = ReadAll(dir + "/index.noun");
+  if (data.empty() || index.empty()) return;
+
+  // Synsets: their hypernyms (class and instance), and the words written with a capital.
+  std::unordered_map<uint32_t, uint32_t> at;          // offset -> synset number
+  std::vector<std::vector<uint32_t>> parents;         // offsets
+  std::vector<uint8_t> lexfile;                       // WordNet's lexicographer file of each synset
+  std::vector<std::vector<std::string>> capitalised;  // words a synset writes with a capital
+  std::vector<bool> instance;                         // an instance of its hypernym ("@i")
+  std::vector<std::string_view> f;
+  Lines(data, [&](std::string_view line) {
+    size_t bar = line.find(" | ");
+    Fields(line.substr(0, bar), &f);
+    uint32_t offset = 0, file = 0, words = 0, pointers = 0;
+    if (f.size() < 4 || !Number(f[0], &offset) || !Number(f[1], &file) || !Number(f[3], &words, 16))
+      return;
+    size_t k = 4;
+    std::vector<std::string> caps;
+    for (uint32_t w = 0; w < words && k + 1 < f.size(); ++w, k += 2) {
+      std::string_view word = f[k];
+      bool upper = false;
+      for (char c : word) upper |= c >= 'A' && c <= 'Z';
+      if (!upper) continue;
+      std::string lower(word);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      caps.push_back(lower);
+      proper_.insert(std::move(lower));
+    }
+    if (k >= f.size() || !Number(f[k], &pointers)) return;
+    ++k;
+    std::vector<uint32_t> up;
+    bool is_instance = false;
+    for (uint32_t p = 0; p < pointers && k + 3 < f.size(); ++p, k += 4) {
+      uint32_t target = 0;
+      if ((f[k] == "@" || f[k] == "@i") && f[k + 2] == "n" && Number(f[k + 1], &target))
+        up.push_back(target);
+      is_instance |= f[k] == "@i";
+    }
+    at.emplace(offset, static_cast<uint32_t>(parents.size()));
+    parents.push_back(std::move(up));
+    lexfile.push_back(static_cast<uint8_t>(file));
+    capitalised.push_back(std::move(caps));
+    instance.push_back(is_instance);
+  });
+
+  // Lemma -> sense offsets.
+  std::unordered_map<std::string, std::vector<uint32_t>> senses;
+  Lines(index, [&](std::string_view line) {
+    Fields(line, &f);
+    size_t pointers = 0;
+    if (f.size() < 4 || !Number(f[3], &pointers)) return;
+    std::vector<uint32_t> offsets;
+    for (size_t k = 4 + pointers + 2; k < f.size(); ++k) {
+      uint32_t offset = 0;
+      if (Number(f[k], &offset)) offsets.push_back(offset);
+    }
+    if (!offsets.empty()) senses.emplace(std::string(f[0]), std::move(offsets));
+  });
+
+  // The roots: the first sense of each word that WordNet files among its top concepts (03),
+  // groups (14) or locations (15): person.n.01, social_group.n.01, organization.n.01,
+  // assembly.n.04 (a legislature, a court), gathering.n.01 (a meeting, a crowd), location.n.01,
+  // country.n.01 (a state, a nation).
+  enum : uint8_t {
+    kPerson = 1,
+    kSocial = 2,
+    kBody = 4,
+    kGathering = 8,
+    kLocation = 16,
+    kCountry = 32
+  };
+  std::vector<int16_t> memo(parents.size(), -1);
+  std::vector<std::pair<uint32_t, uint8_t>> roots;
+  for (auto [word, bit] : {std::pair<const char*, uint8_t>{"person", kPerson},
+                           {"social_group", kSocial},
+                           {"organization", kBody},
+                           {"assembly", kBody},
+                           {"gathering", kGathering},
+                           {"location", kLocation},
+                           {"country", kCountry}}) {
+    auto s = senses.find(word);
+    if (s == senses.end()) continue;
+    for (uint32_t offset : s->second) {
+      auto a = at.find(offset);
+      if (a == at.end() ||
+          (lexfile[a->second] != 3 && lexfile[a->second] != 14 && lexfile[a->second] != 15))
+        continue;
+      roots.emplace_back(a->second, bit);
+      break;
+    }
   }
-  // index.noun: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offsets...",
-  // offsets in order of sense frequency.
-  std::ifstream index(dir + "/index.noun");
-  while (std::getline(index, line)) {
-    if (line.empty() || line[0] == ' ') continue;
-    std::istringstream ss(line);
-    std::string lemma, pos, token;
-    int synsets = 0, pointers = 0;
-    if (!(ss >> lemma >> pos >> synsets >> pointers)) continue;
-    for (int i = 0; i < pointers + 2 && ss >> token; ++i) {
+  // A synset's classes are those of its roots among its hypernyms, transitively (WordNet's
+  // noun hierarchy is a DAG of depth under 20, so recursion is shallow).
+  auto classes = [&](auto&& self, uint32_t synset) -> uint8_t {
+    if (memo[synset] >= 0) return static_cast<uint8_t>(memo[synset]);
+    memo[synset] = 0;  // a cycle, should WordNet hold one, ends here
+    uint8_t bits = 0;
+    for (auto [root, bit] : roots) bits |= root == synset ? bit : 0;
+    for (uint32_t offset : parents[synset]) {
+      auto a = at.find(offset);
+      if (a != at.end()) bits |= self(self, a->second);
     }
+    memo[synset] = bits;
+    return bits;
+  };
+  // A group is an organisation or an assembly, or another social group that is not a mere
+  // gathering (a meeting, a crowd, an audience).
+  auto group = [](uint8_t bits) {
+    return (bits & kBody) || ((bits & kSocial) && !(bits & kGathering));
+  };
+  // WordNet's lexicographer file numbers (lexnames(5WN)).
+  constexpr int kArtifactFile = 6, kGroupFile = 14, kLocationFile = 15, kPersonFile = 18;
+  auto agent = [](int file) { return file == kPersonFile || file == kGroupFile; };
+  for (const auto& [lemma, offsets] : senses) {
     std::vector<int> files;
-    long offset = 0;
-    while (ss >> offset) {
-      auto it = lexfile.find(offset);
-      files.push_back(it == lexfile.end() ? -1 : it->second);
+    for (uint32_t offset : offsets) {
+      auto a = at.find(offset);
+      files.push_back(a == at.end() ? -1 : lexfile[a->second]);
     }
-    if (files.empty()) continue;
-    auto agent = [](int f) { return f == kPerson || f == kGroup; };
     if (std::any_of(files.begin(), files.end(), agent)) any_agent_.insert(lemma);
-    bool yes = agent(files[0]) ||
-               (files.size() > 1 && agent(files[1]) && (files[0] == kArtifact || files[0] == kLocation));
+    bool yes = agent(files[0]) || (files.size() > 1 && agent(files[1]) &&
+                                   (files[0] == kArtifactFile || files[0] == kLocationFile));
     // The roots of the two hierarchies sit in noun.Tops: "group" and "person" themselves.
     if (yes || lemma == "group" || lemma == "person") agents_.insert(lemma);
     if (lemma == "group" || lemma == "person") any_agent_.insert(lemma);
+    uint8_t out = 0;
+    size_t lower = 0;  // senses in which the word is written in lower case
+    for (size_t k = 0; k < offsets.size(); ++k) {
+      auto a = at.find(offsets[k]);
+      if (a == at.end()) continue;
+      uint8_t bits = classes(classes, a->second);
+      out |= (group(bits) ? kGroupSome : 0) |
+             (bits & kPerson && instance[a->second] ? kNamedPerson : 0) |
+             (bits & kLocation ? kLocationAny : 0);
+      const auto& caps = capitalised[a->second];
+      if (std::find(caps.begin(), caps.end(), lemma) != caps.end() || lower >= 3) continue;
+      if (lower++ == 0) {
+        out |= (bits & kPerson ? kPersonFirst : 0) | (group(bits) ? kGroupFirst : 0) |
+               (bits & kCountry ? kCountryFirst : 0);
+      }
+      out |= (bits & kPerson ? kPersonAny : 0) | (group(bits) ? kGroupAny : 0);
+    }
+    if (out) classes_.emplace(lemma, out);
   }
 }
 
