@@ -449,8 +449,23 @@ class Resolver {
         break;
       }
     }
+    // "the teachers' union": a plural owner before the head makes one name with it.
+    if (end == k && k + 1 < t.size() && (t[k].text == "'" || t[k].text == "\xe2\x80\x99") && plural &&
+        std::islower(static_cast<unsigned char>(t[k + 1].text[0]))) {
+      std::string owned = Lower(t[k + 1].text);
+      uint8_t owned_bits = nc.Of(NounLemma(owned));
+      if (NounLemma(owned) == owned && (owned_bits & NounClasses::kGroupFirst)) {
+        end = k + 2;
+        head = owned;
+        lemma = owned;
+        bits = owned_bits;
+        plural = false;
+      }
+    }
     std::string phrase(text_.substr(t[start].start, t[end - 1].end - t[start].start));
-    size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : i;
+    // A common noun names its actor with its article ("the council"); a demonym or actor
+    // before it does instead ("EU farm ministers").
+    size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : definite && i > 0 ? i - 1 : i;
     if (bits & NounClasses::kCountryFirst) {
       Add(sentence, t, first, end - 1, last_country_, ActorMention::kRole, false);
       return end;

@@ -57,13 +57,17 @@ std::string Describe(const std::vector<Event>& events) {
   return out;
 }
 
+// Whether an argument names `who`: its text or its actor's id contains it (an actor found
+// from a common noun, "the council", has an id of its own, "council").
+bool Names(const Argument& a, const std::string& who) { return Contains(a.text, who) || Contains(a.entity, who); }
+
 // The demands whose source, target and content contain the given texts ("" target: none).
 int Count(const std::vector<Event>& events, const std::string& source, const std::string& target,
           const std::string& content) {
   int n = 0;
   for (const Event& e : events) {
-    bool target_ok = target.empty() ? Who(e.target).empty() : Contains(Who(e.target), target);
-    if (Contains(Who(e.source), source) && target_ok && e.content == content) ++n;
+    bool target_ok = target.empty() ? Who(e.target).empty() : Names(e.target, target);
+    if (Names(e.source, source) && target_ok && e.content == content) ++n;
   }
   return n;
 }
