@@ -5,6 +5,7 @@
 #include "core/strings.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace parley {
@@ -58,6 +59,8 @@ bool IsCollectiveRole(const std::string& role) {
 
 class Resolver {
  public:
+  // `open`: also find actors no dictionary holds from the shape of their names and WordNet's
+  // classes of nouns (PARLEY_OPEN_ACTORS=1).
   Resolver(const ActorDictionary& dict, std::string_view text, int32_t day) : dict_(dict), text_(text), day_(day) {}
 
   void Sentence(int index, const std::vector<Token>& toks) {
@@ -170,7 +173,7 @@ class Resolver {
     }
     // "They" opening a sentence after one that named a group ("The unions ... They want"):
     // that group.
-    if ((lw == "they" || lw == "their") && !last_plural_.empty() && last_plural_sentence_ + 1 >= sentence &&
+    if (open_ && (lw == "they" || lw == "their") && !last_plural_.empty() && last_plural_sentence_ + 1 >= sentence &&
         last_group_sentence_ != sentence) {
       Add(sentence, t, i, i, last_plural_, ActorMention::kPronoun, false);
       return i + 1;
@@ -218,6 +221,7 @@ class Resolver {
         if (g > i) return g;
         return i + 1;
       }
+      if (!open_) return j + 1;
       return NameAt(sentence, t, i, j + 1);
     }
     // "protesters", "striking farm workers", "EU farm ministers": people or bodies named by
@@ -399,6 +403,7 @@ class Resolver {
   // if it names no actor.
   size_t GroupAt(int sentence, const std::vector<Token>& t, size_t i, bool definite, int qual_first = -1,
                  int qual_actor = -1) {
+    if (!open_) return i;
     const Lemmatizer& lem = Lemmatizer::Get();
     const NounClasses& nc = NounClasses::Get();
     size_t k = i, start = i;  // the phrase's words; those from `start` name it
@@ -555,11 +560,12 @@ class Resolver {
       if (!country.empty()) {
         Add(sentence, t, first, end - 1, country, ActorMention::kRole, false);
         out_.mentions.back().code = CodeFor(country, sector);
-      } else if (plural || (r.kind == "body" && i > 0 && Lower(t[i - 1].text) == "the")) {
+      } else if (open_ && (plural || (r.kind == "body" && i > 0 && Lower(t[i - 1].text) == "the"))) {
         std::string words = Lower(std::string(text_.substr(t[i].start, t[end - 1].end - t[i].start)));
         std::string id = Slug(words, '_');
         Introduce(id, words, plural ? "group" : "organization");
-        Add(sentence, t, first, end - 1, id, ActorMention::kRole, false);
+        Add(sentence, t, first == i && i > 0 && Lower(t[i - 1].text) == "the" ? i - 1 : first, end - 1, id,
+            ActorMention::kRole, false);
         if (plural) {
           last_plural_ = id;
           last_plural_sentence_ = sentence;
@@ -657,9 +663,10 @@ class Resolver {
       }
     }
     // "the chancellor" in an article that names no chancellor: the office as a person actor.
-    if (id.empty() && qual_actor < 0 && i > 0 && Lower(t[i - 1].text) == "the" && r.kind != "body") {
+    if (open_ && id.empty() && qual_actor < 0 && i > 0 && Lower(t[i - 1].text) == "the" && r.kind != "body") {
       id = Slug(r.name, '_');
       Introduce(id, r.name, "person");
+      first = i - 1;  // "the chancellor", with its article as a common noun's
     }
     if (!id.empty()) {
       Add(sentence, t, first, end - 1, id, ActorMention::kRole, false);
@@ -800,6 +807,13 @@ class Resolver {
   std::string last_plural_;  // the last group or body named by a common noun
   std::string last_country_;  // the last country named
   int last_plural_sentence_ = -1;
+  // Whether actors no dictionary holds are found from name shapes, common nouns of people and
+  // bodies, and dictionary roles with no holder (PARLEY_OPEN_ACTORS=1); honorifics, title-case
+  // lines and "the country" are read either way.
+  const bool open_ = [] {
+    const char* v = std::getenv("PARLEY_OPEN_ACTORS");
+    return v && std::string_view(v) == "1";
+  }();
   bool title_case_ = false;
   bool all_caps_ = false;
   std::string last_person_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/extractor.h"
+#include "core/strings.h"
 
 using namespace parley;
 
@@ -57,9 +58,12 @@ std::string Describe(const std::vector<Event>& events) {
   return out;
 }
 
-// Whether an argument names `who`: its text or its actor's id contains it (an actor found
-// from a common noun, "the council", has an id of its own, "council").
-bool Names(const Argument& a, const std::string& who) { return Contains(a.text, who) || Contains(a.entity, who); }
+// Whether an argument names `who`: its text or its actor's id contains it or its slug (an
+// actor found from a common noun, "the council", has an id of its own, "council"; a pronoun's
+// text is the pronoun).
+bool Names(const Argument& a, const std::string& who) {
+  return Contains(a.text, who) || Contains(a.entity, who) || Contains(a.entity, Slug(who, '_'));
+}
 
 // The demands whose source, target and content contain the given texts ("" target: none).
 int Count(const std::vector<Event>& events, const std::string& source, const std::string& target,
