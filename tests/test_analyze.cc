@@ -224,7 +224,7 @@ TEST_CASE("Two components and an isolated actor", "[analyze]") {
   CHECK(a.Path("Q", "P") == "Q-P");
 }
 
-TEST_CASE("A demand collapses into an edge through its Demand node; other events likewise",
+TEST_CASE("A demand collapses into an edge through its Demand node, other events likewise",
           "[analyze]") {
   test::TempDir tmp;
   Builder b;

@@ -118,7 +118,7 @@ TEST_CASE("actor merge: relationships move to the survivor and later ingests map
   CHECK(same.exit_code == 1);
 }
 
-TEST_CASE("actor split: an alias becomes its own actor; re-ingested articles follow",
+TEST_CASE("actor split: an alias becomes its own actor, re-ingested articles follow",
           "[curation][cli]") {
   test::TempDir tmp;
   std::string db = tmp / "db";

@@ -174,7 +174,7 @@ TEST_CASE("hypotheticals, questions, wishes and lobbying against are not demands
            "The new rules should help the exporters, an economist said.",
            "The minister said the trade pacts with Chile and Peru should help the exporters.",
            "Poland asked how the agency had spent the grant.",
-           "The treaty between the two countries, which called for a joint patrol, lapsed.",
+           "The pact signed by the port cities, which called for a joint patrol, lapsed.",
            "The mayor repeated her insistence that the budget was balanced.",
            "Peru is seeking proof that Chile is ready to sign the accord.",
            "Ecuador backed a bill that would require a smaller deficit.",

@@ -53,7 +53,7 @@ nlohmann::json Query(const std::string& db, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("two reports of one demand are one demand with two sources; another demand stays apart",
+TEST_CASE("two reports of one demand are one demand with two sources, another demand stays apart",
           "[link][ingest]") {
   test::TempDir tmp;
   Ingest(tmp / "db", {kReports});
@@ -156,7 +156,7 @@ TEST_CASE("ingesting in another order, one article at a time, or twice gives the
   CHECK(dump("backwards") == once);
 }
 
-TEST_CASE("namesakes serving different countries stay two actors; one across articles is one",
+TEST_CASE("namesakes serving different countries stay two actors, one across articles is one",
           "[link][ingest]") {
   // Samir Haddad, Egypt's foreign minister (two articles), Samir Haddad, Lebanon's, and a
   // British minister Harris (tests/data/linking/namesakes.jsonl, written for this test).

@@ -158,7 +158,7 @@ TEST_CASE("an unnamed office holder without a country is the office", "[mentions
   CHECK(ActorOf(found, "The chancellor") == "chancellor");
 }
 
-TEST_CASE("a plural owner and its body are one name; the country is the last country named", "[mentions]") {
+TEST_CASE("a plural owner and its body are one name, the country is the last country named", "[mentions]") {
   OpenActors open;
   const std::string text = "The teachers' union wrote to Portugal. The country has not answered.";
   auto found = Mentions(text);

@@ -280,7 +280,7 @@ TEST_CASE("PETRARCH names match ignoring case, but only where the text writes a 
   CHECK(ActorAt(e, dateline, "ZARNOVIA").empty());
 }
 
-TEST_CASE("extract --actors takes a .actors file; a malformed one stops with its line", "[petrarch][extract]") {
+TEST_CASE("extract --actors takes a .actors file, a malformed one stops with its line", "[petrarch][extract]") {
   TempDir dir;
   WriteFile(dir / "zarnovia.actors", kZarnovia);
   WriteFile(dir / "a.jsonl",

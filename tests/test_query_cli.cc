@@ -92,7 +92,7 @@ TEST_CASE("query takes --params, -f files and stdin", "[query][cli]") {
   CHECK_THAT(r.err, Catch::Contains("--params"));
 }
 
-TEST_CASE("query errors: one message with line, column and caret; exit 1; nothing written",
+TEST_CASE("query errors: one message with line, column and caret, exit 1, nothing written",
           "[query][cli][errors]") {
   test::TempDir tmp;
   std::string db = MakeGraph(tmp);

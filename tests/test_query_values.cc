@@ -248,7 +248,7 @@ TEST_CASE("equality of maps: keys first, then values", "[values]") {
   CHECK(Equals(M({{"k", I(1)}, {"l", Value()}}), M({{"k", I(2)}, {"l", I(1)}})) == Tri::kFalse);
 }
 
-TEST_CASE("equality of graph elements is by id; paths by their elements", "[values]") {
+TEST_CASE("equality of graph elements is by id, paths by their elements", "[values]") {
   Value a = MakeNode(1, {"A"}), a_again = MakeNode(1, {"Other"}), b = MakeNode(2, {"A"});
   Value r = MakeRel(7, "T", 1, 1);
   CHECK(Equals(a, a_again) == Tri::kTrue);
@@ -509,7 +509,7 @@ TEST_CASE("modulo for integers and floats", "[values]") {
   CHECK(std::isnan(Op(Modulo, Value(1.0), I(0)).as_float()));
 }
 
-TEST_CASE("power always gives a float; negation checks overflow", "[values]") {
+TEST_CASE("power always gives a float, negation checks overflow", "[values]") {
   CHECK_SAME(Op(Power, I(2), I(3)), Value(8.0));
   CHECK_SAME(Op(Power, I(4), Value(0.5)), Value(2.0));
   CHECK_SAME(Op(Power, I(2), I(-1)), Value(0.5));
@@ -926,7 +926,7 @@ TEST_CASE("count: rows with *, non-null values otherwise, DISTINCT", "[values]")
   CHECK_SAME(Agg("count", {L({I(1), Value()}), L({I(1), Value()})}, true), I(1));
 }
 
-TEST_CASE("collect skips nulls; DISTINCT keeps the first of each", "[values]") {
+TEST_CASE("collect skips nulls, DISTINCT keeps the first of each", "[values]") {
   CHECK_SAME(Agg("collect", {I(1), Value(), Value("a"), I(1)}), L({I(1), Value("a"), I(1)}));
   CHECK_SAME(Agg("collect", {I(1), Value(), Value(1.0), Value("a"), I(1)}, true),
              L({I(1), Value("a")}));
