@@ -253,7 +253,6 @@ class WordNet {
   }
 
  private:
-  static constexpr const char* kPos = "nva";  // index into data_ / index_
   using SynsetId = std::pair<int, size_t>;      // part of speech (0-2), offset
 
   WordNet() {
