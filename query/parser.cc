@@ -16,7 +16,7 @@ namespace {
 // Bounds both the parser's recursion and the depth of the expression trees it builds (a chain
 // `1+1+...+1` is built by a loop, but its tree is as deep as it is long, and destroying or
 // checking a tree recurses). Hostile input gets an error instead of a stack overflow.
-constexpr int kMaxDepth = 500;
+constexpr int kMaxDepth = 200;
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
