@@ -53,13 +53,7 @@ RunResult RunSh(const std::string& script, const std::string& cwd = "", int uid 
     ::execl("/bin/bash", "bash", "-c", script.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadFileText(out_path);
-  r.err = ReadFileText(err_path);
-  return r;
+  return test::WaitFor(pid, out_path, err_path);
 }
 
 // The run failed with status `code` and one line on stderr, "parley: ...", holding `needle`

@@ -47,6 +47,16 @@ std::string ReadFileText(const std::string& path) {
   return ss.str();
 }
 
+RunResult WaitFor(pid_t pid, const std::string& out_path, const std::string& err_path) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = ReadFileText(out_path);
+  r.err = ReadFileText(err_path);
+  return r;
+}
+
 RunResult RunParley(const std::vector<std::string>& args, const std::string& input) {
   TempDir io;
   std::string in_path = io / "stdin", out_path = io / "stdout", err_path = io / "stderr";
@@ -68,13 +78,7 @@ RunResult RunParley(const std::vector<std::string>& args, const std::string& inp
     ::execv(bin.c_str(), argv.data());
     ::_exit(127);
   }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadFileText(out_path);
-  r.err = ReadFileText(err_path);
-  return r;
+  return WaitFor(pid, out_path, err_path);
 }
 
 }  // namespace parley::test

@@ -2,6 +2,8 @@
 // real parley binary.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -28,6 +30,10 @@ struct RunResult {
   std::string out;  // standard output
   std::string err;  // standard error
 };
+
+// Waits for the child `pid` and returns its exit status (128 + signal if killed) with what it
+// wrote to the files at `out_path` and `err_path`.
+RunResult WaitFor(pid_t pid, const std::string& out_path, const std::string& err_path);
 
 // Runs the parley binary with `args` (stdin from `input` if given) and waits for it.
 RunResult RunParley(const std::vector<std::string>& args, const std::string& input = "");
