@@ -40,8 +40,10 @@ extern "C" void OnInterrupt(int) {
   g_interrupted.store(true, std::memory_order_relaxed);
 }
 
-// Called by readline when a signal interrupts its wait for a key: on Ctrl-C, abandons the line
-// and shows a fresh prompt, as a shell does.
+// Called by readline when a signal interrupts its wait for a key, and every tenth of a second
+// while it waits: on Ctrl-C, abandons the line and shows a fresh prompt, as a shell does. The
+// periodic call matters: a Ctrl-C landing just before readline starts waiting interrupts
+// nothing, and would otherwise be seen only after the next key.
 int OnSignalWhileReading() {
   if (!g_interrupted.exchange(false)) return 0;
   g_drop_pending = true;
@@ -66,8 +68,11 @@ class InterruptCatcher {
     sigaction(SIGINT, &sa, &previous_);
     rl_catch_signals = 0;  // readline leaves SIGINT to us
     rl_signal_event_hook = OnSignalWhileReading;
+    rl_event_hook = OnSignalWhileReading;
+    rl_set_keyboard_input_timeout(100000);  // microseconds between calls of rl_event_hook
   }
   ~InterruptCatcher() {
+    rl_event_hook = nullptr;
     rl_signal_event_hook = nullptr;
     sigaction(SIGINT, &previous_, nullptr);
   }
