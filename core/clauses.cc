@@ -1,8 +1,10 @@
 #include "core/clauses.h"
-#include "core/strings.h"
 
 #include <algorithm>
 #include <set>
+
+#include "core/lemmatizer.h"
+#include "core/strings.h"
 
 namespace parley {
 namespace {
@@ -244,7 +246,15 @@ class Walker {
       std::string lw = LowerWord(cl.predicate[k]);
       bool be = lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" ||
                 lw == "been" || lw == "being";
-      if (be && W(cl.verb).tag.find('d') != std::string::npos && cl.verb > cl.predicate[k]) cl.passive = true;
+      if (!be || cl.verb <= cl.predicate[k]) continue;
+      // The parser tags a participle it reads as an adjective ("was accused of") "v" alone; its
+      // form still shows it ("-ed", "-en" on a verb that is not its own lemma).
+      const std::string participle = LowerWord(cl.verb);
+      bool form = participle.size() > 3 &&
+                  (participle.compare(participle.size() - 2, 2, "ed") == 0 ||
+                   participle.compare(participle.size() - 2, 2, "en") == 0) &&
+                  Lemmatizer::Get().Lemma(participle, WordClass::kVerb) != participle;
+      if (W(cl.verb).tag.find('d') != std::string::npos || form) cl.passive = true;
     }
     int self = static_cast<int>(clauses_.size());
     clauses_.push_back(cl);

@@ -110,9 +110,16 @@ class SentenceEvents {
     // Only the head of a phrase names its actor: "the NOUN of DEMONYM troops" is not that country
     // acting, but "COUNTRY" or "COUNTRY's ROLE" are. Mentions starting within the first
     // few bytes of the phrase (after a determiner) count.
-    const ActorMention* m = ActorIn(b, e);
+    // The parser may leave a demonym or a name outside the phrase it heads ("DEMONYM police in
+    // CITY" read as "police in CITY"): a mention running into the phrase's first word is its head.
+    const ActorMention* m = nullptr;
+    for (const ActorMention* x : s_.mentions) {
+      if (x->start < b && x->end > b && x->end <= e && x->kind != ActorMention::kPronoun) m = x;
+    }
+    if (!m) m = ActorIn(b, e);
     if (!m) return nullptr;
-    if (m->start < b) return m;  // the phrase lies inside the mention
+    if (m->start < b) return m;  // the phrase lies inside the mention, or begins in it
+    if (const ActorMention* h = GroupOf(w, m)) return h;
     std::string before = Lower(std::string(s_.doc.substr(b, m->start - b)));
     // A dateline the parser left in the phrase ("CITY, DATE — X") is not
     // part of it: what counts is what follows its dash.
@@ -128,12 +135,68 @@ class SentenceEvents {
     return m;
   }
 
+  // A group of people named by its head noun and qualified by a country or a place: "DEMONYM
+  // NOUN" with adjectives or a number before ("two DEMONYM youths", "angry DEMONYM farm
+  // workers", "three DEMONYM police officers"), or "NOUN in / from PLACE" ("protesters in
+  // CITY"). The head must name people;
+  // a thing of a country ("the DEMONYM economy", "the withdrawal of DEMONYM troops") is not the
+  // country acting. Null if the phrase is no such group.
+  const ActorMention* GroupOf(WordSpan w, const ActorMention* m) const {
+    static const std::set<std::string> kPreps = {
+        "of", "in",      "from", "for",   "with", "on",     "at",      "by",
+        "to", "against", "over", "under", "near", "inside", "outside", "across"};
+    int head = w.last;
+    int prep = -1;
+    for (int i = w.first + 1; i <= w.last; ++i) {
+      std::string lw = Lower(t_.words[i].text);
+      if (kPreps.count(lw) || lw == "," || lw == "who" || lw == "which" || lw == "that") {
+        head = i - 1;
+        if (kPreps.count(lw)) prep = i;
+        break;
+      }
+    }
+    const std::string& head_word = t_.words[head].text;
+    if (head_word.empty() || !std::isalpha(static_cast<unsigned char>(head_word[0])))
+      return nullptr;
+    if (!NounClasses::Get().NamesAgent(Lemmatizer::Get().Lemma(Lower(head_word), WordClass::kNoun)))
+      return nullptr;
+    int32_t head_end = s_.offset + t_.words[head].end;
+    // "DEMONYM NOUN": the country's mention lies before the head, with only modifiers between.
+    if ((m->kind == ActorMention::kDemonym ||
+         (m->kind == ActorMention::kRole && m->end == head_end)) &&
+        m->end <= head_end) {
+      for (int i = w.first; i <= head; ++i) {
+        const ParsedWord& x = t_.words[i];
+        if (s_.offset + x.start >= m->start) break;
+        std::string lw = Lower(x.text);
+        // A name or a possessive before it heads another phrase ("X's DEMONYM allies" is X's).
+        if (x.text.empty() || lw == "'s" ||
+            (std::isupper(static_cast<unsigned char>(x.text[0])) && i > w.first))
+          return nullptr;
+      }
+      return m;
+    }
+    // "NOUN in / from PLACE": people where a country or one of its cities is.
+    if (prep >= 0 && prep < w.last &&
+        (Lower(t_.words[prep].text) == "in" || Lower(t_.words[prep].text) == "from") &&
+        (m->kind == ActorMention::kName || m->kind == ActorMention::kCapital) && m->code.empty() &&
+        m->actor.size() == 3 && std::isupper(static_cast<unsigned char>(m->actor[0]))) {
+      int next = prep + 1;
+      if (next < w.last && Lower(t_.words[next].text) == "the") ++next;
+      if (s_.offset + t_.words[next].start <= m->start &&
+          m->start < s_.offset + t_.words[next].end + 1)
+        return m;
+    }
+    return nullptr;
+  }
+
   Argument Arg(WordSpan w) const {
     Argument a;
     int32_t b = 0, e = 0;
     a.text = std::string(SpanText(t_, w, s_.doc, s_.offset, &b, &e));
     if (const ActorMention* m = ActorOf(w)) {
       a.entity = m->actor;
+      code_of_[a.text] = m->code;
     }
     if (a.text.empty()) return a;
     // "X and Y", "X, Y and Z": a coordination of actors stands
@@ -200,6 +263,20 @@ class SentenceEvents {
       content = std::string(s_.doc.substr(sb, *end - sb));
     }
     return content;
+  }
+
+  // The sector code of the mention an argument was read from ("PSECOP" for "Palestinian
+  // police"); empty for a country, a place or a person named as such.
+  std::string CodeOf(const Argument& a) const {
+    auto it = code_of_.find(a.text);
+    return it == code_of_.end() ? "" : it->second;
+  }
+
+  // Whether two arguments are one actor: the same entity in the same sector. A country's police
+  // acting on its rebels, or its government on a town of its own, is an event inside that
+  // country, between two actors, as event coders record it.
+  bool SameActor(const Argument& a, const Argument& b) const {
+    return a.entity == b.entity && CodeOf(a) == CodeOf(b);
   }
 
   // Whether a phrase names someone who can be asked to act: a name, or a noun WordNet lists
@@ -379,7 +456,7 @@ class SentenceEvents {
         if (sources.size() > 1 && ev.target.entity.empty() && tgt.entity == src.entity) continue;
         Event one = ev;
         one.source = src;
-        one.target = src.entity == tgt.entity ? Argument() : tgt;
+        one.target = SameActor(src, tgt) ? Argument() : tgt;
         out->push_back(std::move(one));
       }
     }
@@ -517,15 +594,10 @@ class SentenceEvents {
     ev.source = source;
     // The passive turns the roles round: "Y was VERB-ed by X".
     if (c.passive) {
-      for (const WordSpan& w : c.args) {
-        if (w.first < w.last && Lower(t_.words[w.first].text) == "by") {
-          Argument agent = Arg({w.first + 1, w.last});
-          if (!agent.entity.empty()) {
-            ev.target = source;
-            ev.source = agent;
-          }
-          break;
-        }
+      Argument agent = PassiveAgent(c);
+      if (!agent.entity.empty()) {
+        ev.target = source;
+        ev.source = agent;
       }
       if (ev.source.entity == source.entity && !source.entity.empty()) {
         // With no agent named, the subject is what the event befell.
@@ -572,13 +644,14 @@ class SentenceEvents {
     // for "threatened to VERB X against Y", the infinitive's.
     if (e->type == "statement" && inner && ev.target.entity.empty()) {
       Argument about = Arg(inner->subject);
-      if (!about.entity.empty() && about.entity != source.entity) ev.target = about;
+      if (!about.entity.empty() && !SameActor(about, source)) ev.target = about;
     }
     bool complement_target = (e->type == "demand" || e->type == "appeal") && inner && !inner->infinitive &&
                              !Arg(inner->subject).entity.empty();
     if (ev.target.entity.empty() && e->type != "statement" && !c.passive && !complement_target) {
-      ev.target = TargetIn(c, source.entity);
-      if (ev.target.entity.empty() && inner && inner->infinitive) ev.target = TargetIn(*inner, source.entity);
+      ev.target = TargetIn(c, source);
+      if (ev.target.entity.empty() && inner && inner->infinitive)
+        ev.target = TargetIn(*inner, source);
     }
     int32_t cb = 0, ce = 0;
     bool demand_like = e->type == "demand" || e->type == "appeal";
@@ -670,11 +743,29 @@ class SentenceEvents {
     Emit(std::move(ev), cb, ce, out);
   }
 
+  // Who acted in a passive clause: the phrase after "by", whether the parser made it an
+  // argument, the object of a predicate that took the "by" ("was VERB-ed by X"), or left it
+  // inside another phrase ("was VERB-ed of NOUN by X"). Empty if no actor is named so.
+  Argument PassiveAgent(const Clause& c) const {
+    if (!c.predicate.empty() && Lower(t_.words[c.predicate.back()].text) == "by")
+      return Arg(c.object);
+    std::vector<WordSpan> phrases = c.args;
+    phrases.insert(phrases.begin(), c.object);
+    for (const WordSpan& w : phrases) {
+      for (int k = w.first; !w.empty() && k < w.last; ++k) {
+        if (Lower(t_.words[k].text) != "by") continue;
+        Argument agent = Arg({k + 1, w.last});
+        if (!agent.entity.empty()) return agent;
+      }
+    }
+    return {};
+  }
+
   // The first actor heading the clause's object, or named right after a preposition in the
   // object or an argument ("VERB X to Y", "VERB X in Y").
-  Argument TargetIn(const Clause& c, const std::string& source) const {
+  Argument TargetIn(const Clause& c, const Argument& source) const {
     Argument a = Arg(c.object);
-    if (!a.entity.empty() && a.entity != source) return a;
+    if (!a.entity.empty() && !SameActor(a, source)) return a;
     int last = c.object.empty() ? -1 : c.object.last;
     for (const WordSpan& w : c.args) last = std::max(last, w.last);
     int first = c.object.empty() ? (c.args.empty() ? -1 : c.args.front().first) : c.object.first;
@@ -683,13 +774,19 @@ class SentenceEvents {
     static const std::set<std::string> kPreps = {"to", "in", "on", "against", "with", "from", "for",
                                                  "at", "into", "towards", "toward", "over", "upon"};
     for (const ActorMention* m : s_.mentions) {
-      if (m->start < b || m->start >= e2 || m->actor == source) continue;
+      if (m->start < b || m->start >= e2 ||
+          (m->actor == source.entity && m->code == CodeOf(source)))
+        continue;
       std::string_view before = s_.doc.substr(b, m->start - b);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       if (before.size() >= 4 && before.substr(before.size() - 4) == " the") before.remove_suffix(4);
       size_t sp = before.find_last_of(' ');
       std::string prev = Lower(std::string(sp == std::string_view::npos ? before : before.substr(sp + 1)));
-      if (kPreps.count(prev)) return {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+      if (kPreps.count(prev)) {
+        Argument found{std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+        code_of_[found.text] = m->code;
+        return found;
+      }
     }
     return {};
   }
@@ -725,6 +822,7 @@ class SentenceEvents {
   const Lexicon& lex_;
   DiscourseState* state_;
   mutable std::map<std::string, std::vector<Argument>> coordinated_;  // phrase -> its actors
+  mutable std::map<std::string, std::string> code_of_;  // phrase -> its mention's code
 };
 
 }  // namespace

@@ -64,11 +64,16 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
     bool plain = true;
     for (int32_t b = m->start; b < m->end; ++b) {
       unsigned char c = static_cast<unsigned char>(doc[b]);
-      if (!(std::isalnum(c) || c == ' ' || c >= 0x80)) plain = false;
+      if (!(std::isalnum(c) || c == ' ' || c == '.' || c >= 0x80)) plain = false;
     }
     if (!plain) continue;
+    // The periods of an abbreviation ("U.N.") would end the sentence for the parser; the last
+    // one stays where it also ends the sentence.
+    std::string_view after = doc.substr(m->end, s.end - m->end);
+    bool ends_sentence = after.find_first_not_of(" \t\r\n\"'") == std::string_view::npos;
     for (int32_t b = m->start; b < m->end; ++b) {
-      if (out[b - s.start] == ' ') out[b - s.start] = '_';
+      char& c = out[b - s.start];
+      if (c == ' ' || (c == '.' && !(b + 1 == m->end && ends_sentence))) c = '_';
     }
   }
   return out;

@@ -221,7 +221,9 @@ class Resolver {
         if (g > i) return g;
         return i + 1;
       }
-      if (!open_) return j + 1;
+      // "Two DEMONYM students", "Angry DEMONYM workers": with no open names, a common word
+      // opening the sentence leaves the words after it to be read on their own.
+      if (!open_) return Initial(t, i) && CommonWord(t[i].text) ? i + 1 : j + 1;
       return NameAt(sentence, t, i, j + 1);
     }
     // "protesters", "striking farm workers", "EU farm ministers": people or bodies named by

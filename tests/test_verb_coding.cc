@@ -244,6 +244,42 @@ TEST_CASE("events of several CAMEO roots are coded end to end", "[verbs][e2e]") 
   CHECK(docs[0]["events"][0]["cameo"] == "163");  // the full code of the pattern
 }
 
+TEST_CASE("events name who acted on whom whatever the clause's shape", "[verbs][e2e]") {
+  TempDir dir;
+  WriteFile(dir / "lines.txt",
+            // the passive, with its agent after "by" read as an object or inside a phrase
+            "Two Chilean fishermen were detained by Peruvian police.\n"
+            "Peru was accused of torture by Chile.\n"
+            // a group of people a country or a place qualifies, and a sentence-initial adjective
+            "Protesters in Nairobi attacked the Ugandan embassy.\n"
+            "Tunisian police in Sfax detained three Libyan smugglers.\n"
+            // two actors of one country: an event inside it
+            "Malian soldiers arrested Malian rebels near the border.\n"
+            // a thing of a country is not the country acting
+            "The withdrawal of Iranian troops angered Iraq.\n"
+            // an abbreviation's periods do not end the sentence for the parser
+            "Kenya appealed to the U.N. to cancel the embargo.\n");
+  auto r = RunParley({"extract", "--lines", "--format", "jsonl", dir / "lines.txt"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<nlohmann::json> docs = Lines(r.out);
+  REQUIRE(docs.size() == 7);
+  auto sides = [](const nlohmann::json& doc) {
+    std::vector<std::string> out;
+    for (const auto& e : doc["events"]) {
+      out.push_back(e["source"].value("entity", "") + ">" + e["target"].value("entity", ""));
+    }
+    return out;
+  };
+  CHECK(sides(docs[0]) == std::vector<std::string>{"PER>CHLAGR"});
+  CHECK(sides(docs[1]) == std::vector<std::string>{"CHL>PER"});
+  CHECK(sides(docs[2]) == std::vector<std::string>{"KEN>UGA"});
+  CHECK(sides(docs[3]) == std::vector<std::string>{"TUN>LBYCRM"});
+  CHECK(sides(docs[4]) == std::vector<std::string>{"MLI>MLIREB"});
+  CHECK(sides(docs[5]).empty());
+  CHECK(sides(docs[6]) == std::vector<std::string>{"KEN>UN"});
+}
+
 TEST_CASE("a malformed line of a shipped verb dictionary stops extraction", "[verbs][badinput]") {
   TempDir dir;
   // The data folder's files (not the HTML view's modules), with a broken verbs.txt.
