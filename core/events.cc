@@ -640,15 +640,17 @@ class SentenceEvents {
         }
       }
     }
-    // Failing the lexicon's slots, the actor the object or an argument names is the target;
-    // for "threatened to VERB X against Y", the infinitive's.
+    // A statement concerns the actor its complement's subject names ("said Y would ...").
     if (e->type == "statement" && inner && ev.target.entity.empty()) {
       Argument about = Arg(inner->subject);
       if (!about.entity.empty() && !SameActor(about, source)) ev.target = about;
     }
     bool complement_target = (e->type == "demand" || e->type == "appeal") && inner && !inner->infinitive &&
                              !Arg(inner->subject).entity.empty();
-    if (ev.target.entity.empty() && e->type != "statement" && !c.passive && !complement_target) {
+    // Failing those, the actor the object or an argument names is the target (a statement's
+    // too: "expressed regret over the floods in COUNTRY"); for "threatened to VERB X against
+    // Y", the infinitive's.
+    if (ev.target.entity.empty() && !c.passive && !complement_target) {
       ev.target = TargetIn(c, source);
       if (ev.target.entity.empty() && inner && inner->infinitive)
         ev.target = TargetIn(*inner, source);

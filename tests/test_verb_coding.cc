@@ -258,12 +258,14 @@ TEST_CASE("events name who acted on whom whatever the clause's shape", "[verbs][
             // a thing of a country is not the country acting
             "The withdrawal of Iranian troops angered Iraq.\n"
             // an abbreviation's periods do not end the sentence for the parser
-            "Kenya appealed to the U.N. to cancel the embargo.\n");
+            "Kenya appealed to the U.N. to cancel the embargo.\n"
+            // a statement concerns the actor its phrases name
+            "Chile expressed sorrow for the victims of the floods in Peru.\n");
   auto r = RunParley({"extract", "--lines", "--format", "jsonl", dir / "lines.txt"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   std::vector<nlohmann::json> docs = Lines(r.out);
-  REQUIRE(docs.size() == 7);
+  REQUIRE(docs.size() == 8);
   auto sides = [](const nlohmann::json& doc) {
     std::vector<std::string> out;
     for (const auto& e : doc["events"]) {
@@ -278,6 +280,7 @@ TEST_CASE("events name who acted on whom whatever the clause's shape", "[verbs][
   CHECK(sides(docs[4]) == std::vector<std::string>{"MLI>MLIREB"});
   CHECK(sides(docs[5]).empty());
   CHECK(sides(docs[6]) == std::vector<std::string>{"KEN>UN"});
+  CHECK(sides(docs[7]) == std::vector<std::string>{"CHL>PER"});
 }
 
 TEST_CASE("a malformed line of a shipped verb dictionary stops extraction", "[verbs][badinput]") {
