@@ -1,5 +1,7 @@
 #include "core/extractor.h"
 
+#include <set>
+
 #include "core/actor_dictionary.h"
 #include "core/clauses.h"
 #include "core/data_path.h"
@@ -82,16 +84,24 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
 // Whether a sentence can hold a fact of interest: an actor and a word of the lexicon, or a
 // demand cue (a demand or appeal verb or noun, an obligation modal) whoever its subject is,
 // since a demand's source need not be an actor any dictionary holds.
-bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& mentions, const Lexicon& lex) {
+bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& mentions, const Lexicon& lex,
+                  size_t long_words) {
   const Lemmatizer& lem = Lemmatizer::Get();
   auto demand_like = [](const PredicateEntry* e) { return e && (e->type == "demand" || e->type == "appeal"); };
+  // A long sentence costs several times an ordinary one to parse: unless it states a demand,
+  // it is parsed only when it names two actors, one to act and one to be acted on (0: no limit).
+  size_t words = 0;
+  for (const Token& t : s.tokens) words += std::isalnum(static_cast<unsigned char>(t.text[0])) ? 1 : 0;
+  std::set<std::string> actors;
+  for (const ActorMention* m : mentions) actors.insert(m->actor);
+  bool enough_actors = long_words > 0 && words > long_words ? actors.size() >= 2 : !actors.empty();
   for (const Token& t : s.tokens) {
     std::string lw = t.text;
     for (char& c : lw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const PredicateEntry* verb = lex.Verb(lem.Lemma(lw, WordClass::kVerb));
     const PredicateEntry* noun = lex.Noun(lem.Lemma(lw, WordClass::kNoun));
     if (lex.IsDemandModal(lw) || lw == "must" || lw == "should" || demand_like(verb) || demand_like(noun)) return true;
-    if (!mentions.empty() && (verb || noun)) return true;
+    if (enough_actors && (verb || noun)) return true;
   }
   return false;
 }
@@ -151,7 +161,8 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     sa.index = static_cast<int>(i);
     sa.mentions = by_sentence[i];
     if (static_cast<size_t>(s.end - s.start) > impl_->options.max_sentence_bytes ||
-        (impl_->options.selective_parsing && !WorthParsing(s, by_sentence[i], impl_->lexicon))) {
+        (impl_->options.selective_parsing &&
+         !WorthParsing(s, by_sentence[i], impl_->lexicon, impl_->options.long_sentence_words))) {
       // Not parsed: the demand frames are still read off the tokens, and the speaker and open
       // quotation carried on.
       ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);

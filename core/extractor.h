@@ -29,6 +29,10 @@ class Extractor {
     // Parse only sentences that can hold a fact of interest (an actor and a word of the
     // predicate lexicon); others yield no triples. Off: every sentence is parsed.
     bool selective_parsing = true;
+    // With selective parsing, a sentence of more words than this is parsed only when it states
+    // a demand or names two actors: such sentences cost several times an ordinary one, and one
+    // naming a single actor rarely yields an event with a target. 0: no such rule.
+    size_t long_sentence_words = 20;
     // Sentences longer than this (bytes) are not parsed: such "sentences" are tables, lists or
     // junk, and parsing cost grows steeply with length.
     size_t max_sentence_bytes = 1500;

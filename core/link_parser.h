@@ -60,13 +60,13 @@ class LinkParser {
     // set well above what ordinary sentences take, so that it only stops pathological ones.
     int max_seconds = 2;
     // Longer sentences are not parsed (kFailed): the cost grows steeply with length (on real
-    // news, sentences over 40 words took a third of all parsing time), and callers read them with
-    // the shallow, token-level reading instead.
-    int max_words = 40;
+    // news, sentences of 36 to 40 words took a fifth of all parsing time), and callers read them
+    // with the shallow, token-level reading instead.
+    int max_words = 35;
     // Longer sentences with no complete linkage are not parsed again with null links: on such
     // sentences that search costs many times the first attempt (on real news, two thirds of
     // all parsing time went to it) for a partial linkage the clause reader rarely uses well.
-    int null_retry_max_words = 30;
+    int null_retry_max_words = 25;
 
     // For reading every clause of every sentence (open triples of whole texts): a longer bound
     // and partial linkages of sentences of any length, at several times the cost.

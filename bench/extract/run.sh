@@ -2,8 +2,9 @@
 # Extraction benchmark: Link Grammar alone against Extractor::Extract with 1 and 2 jobs on the
 # first articles of the real news corpus (../shared/corpus/news.jsonl.gz). See README.md.
 #
-# Usage: bench/extract/run.sh [PATH/TO/parley_bench_extract] [extra parley_bench_extract options]
+# Usage: bench/extract/run.sh [PATH/TO/parley_bench_extract] [CORPUS.jsonl[.gz]] [options]
 #   e.g. bench/extract/run.sh build-bx/bench/parley_bench_extract --articles 200
+#        bench/extract/run.sh ../shared/corpus/politics.jsonl --articles 40 --parse-sentences 100000
 # It builds nothing: build first (cmake --build build --target parley_bench_extract).
 # Environment (all optional):
 #   PARLEY_SHARED      the shared folder                 (default: <repo>/../shared)
@@ -19,12 +20,16 @@ runs="${RUNS:-1}"
 results="${RESULTS:-/tmp/parley-bench/extract.jsonl}"
 
 bin="$repo/build/bench/parley_bench_extract"
-if [[ $# -gt 0 && "$1" != -* ]]; then
+if [[ $# -gt 0 && "$1" != -* && -x "$1" && ! -d "$1" ]]; then
   bin="$1"
   shift
 fi
 
 corpus="$shared/corpus/news.jsonl.gz"
+if [[ $# -gt 0 && "$1" != -* ]]; then
+  corpus="$1"
+  shift
+fi
 if [[ ! -f "$corpus" ]]; then
   echo "run.sh: $corpus not found (no ../shared beside the repo?); nothing to measure." >&2
   exit 0
