@@ -11,7 +11,9 @@ namespace parley::bench {
 using Clock = std::chrono::steady_clock;
 
 // Seconds since `t`.
-inline double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+inline double Since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // Set by --jsonl: the JSON summary goes to stdout and the human-readable report to stderr.
 inline bool g_jsonl = false;

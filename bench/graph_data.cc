@@ -35,7 +35,9 @@ CsvReader::CsvReader(const std::string& path) : path_(path) {
   buf_.resize(size_t{4} << 20);
 }
 
-CsvReader::~CsvReader() { ::close(fd_); }
+CsvReader::~CsvReader() {
+  ::close(fd_);
+}
 
 // Reads the next record; false at the end of the file.
 bool CsvReader::Next(std::vector<Field>* fields) {
@@ -257,8 +259,8 @@ void ReadNodes(const std::string& label, const std::string& path, const Subset* 
   }
 }
 
-void ReadEdges(const EdgeKind& kind, const std::string& path, const Subset* subset,
-               GraphSink* sink, ReadCounts* counts, IdCache* ids) {
+void ReadEdges(const EdgeKind& kind, const std::string& path, const Subset* subset, GraphSink* sink,
+               ReadCounts* counts, IdCache* ids) {
   LabelIds* from = ids->For(kind.from);
   LabelIds* to = ids->For(kind.to);
   CsvReader r(path);
@@ -273,8 +275,8 @@ void ReadEdges(const EdgeKind& kind, const std::string& path, const Subset* subs
     if (subset && !subset->edge(kind, ParseInt(f[0].text, r, path), ParseInt(f[1].text, r, path))) {
       continue;
     }
-    sink->Rel(IdOf(kind.type, this_row), kind.type, from->Get(f[0].text),
-              to->Get(f[1].text), no_props);
+    sink->Rel(IdOf(kind.type, this_row), kind.type, from->Get(f[0].text), to->Get(f[1].text),
+              no_props);
     ++n;
   }
   counts->types[kind.type] += n;

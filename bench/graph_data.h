@@ -137,8 +137,8 @@ struct ReadCounts {
 // One nodes_<label>.csv or edges_<type>.csv file into `sink` (`subset` may be null: all).
 void ReadNodes(const std::string& label, const std::string& path, const Subset* subset,
                GraphSink* sink, ReadCounts* counts, IdCache* ids);
-void ReadEdges(const EdgeKind& kind, const std::string& path, const Subset* subset,
-               GraphSink* sink, ReadCounts* counts, IdCache* ids);
+void ReadEdges(const EdgeKind& kind, const std::string& path, const Subset* subset, GraphSink* sink,
+               ReadCounts* counts, IdCache* ids);
 
 // Nodes first (files in name order), then edges, as Apply needs.
 ReadCounts ReadGraph(const GraphFiles& g, const Subset* subset, GraphSink* sink);

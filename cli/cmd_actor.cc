@@ -20,7 +20,8 @@ void Done(const CurationDecision& d) {
   std::cerr << "parley: ";
   if (d.action == "alias") std::cerr << "'" << d.name << "' is now an alias of " << d.actor;
   if (d.action == "merge") std::cerr << d.actor << " merged into " << d.into;
-  if (d.action == "split") std::cerr << "'" << d.name << "' split off " << d.actor << " as " << d.new_id;
+  if (d.action == "split")
+    std::cerr << "'" << d.name << "' split off " << d.actor << " as " << d.new_id;
   std::cerr << " (decision " << d.seq << ", applied to later ingests)\n";
 }
 
@@ -62,7 +63,8 @@ Status Actor(const Args& args) {
     PARLEY_RETURN_IF_ERROR(Need(args, 2, "split takes ACTOR --alias NAME [--id NEW_ID]"));
     if (!args.Has("--alias")) return Status::Usage("actor split needs --alias NAME");
     PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
-    PARLEY_RETURN_IF_ERROR(CurateSplit(store.get(), pos[1], args.Get("--alias"), args.Get("--id"), &d));
+    PARLEY_RETURN_IF_ERROR(
+        CurateSplit(store.get(), pos[1], args.Get("--alias"), args.Get("--id"), &d));
   } else {
     return Status::Usage("unknown actor subcommand '" + sub + "' (alias, merge, split, list)");
   }

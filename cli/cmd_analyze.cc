@@ -347,7 +347,8 @@ Status Analyze(const Args& args) {
       if (known.count(t)) continue;
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-      return Status::InvalidInput("--types: unknown relationship type " + t + " (known: " + list + ")");
+      return Status::InvalidInput("--types: unknown relationship type " + t + " (known: " + list +
+                                  ")");
     }
   }
   ActorGraph graph;

@@ -10,8 +10,8 @@
 // the first and last date it was reported, its sources and reports, ordered by actor pair and
 // first date.
 #include <algorithm>
-#include <tuple>
 #include <iostream>
+#include <tuple>
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
@@ -26,8 +26,9 @@
 namespace parley::cli {
 namespace {
 
-
-std::string Prop(const Node& n, const char* key) { return StringProperty(n.properties, key); }
+std::string Prop(const Node& n, const char* key) {
+  return StringProperty(n.properties, key);
+}
 
 // True if `filter` names node `n` by id, name or alias (case-insensitive); an empty filter
 // matches everything.
@@ -49,7 +50,8 @@ struct ActorFilter {
   NodeId node = 0;
   bool Matches(const Node& n) const { return node == 0 || n.id == node; }
   bool Any(const std::vector<Node>& nodes) const {
-    return node == 0 || std::any_of(nodes.begin(), nodes.end(), [&](const Node& n) { return n.id == node; });
+    return node == 0 ||
+           std::any_of(nodes.begin(), nodes.end(), [&](const Node& n) { return n.id == node; });
   }
 };
 
@@ -73,8 +75,8 @@ Status CheckPolicy(const GraphStore& store, const Snapshot* snap, const std::str
   return Status::NotFound("--about: no policy '" + about + "' in the store");
 }
 
-Status Collect(const GraphStore& store, NodeId id, Direction dir, const char* type, const Snapshot* snap,
-               std::vector<Node>* out) {
+Status Collect(const GraphStore& store, NodeId id, Direction dir, const char* type,
+               const Snapshot* snap, std::vector<Node>* out) {
   out->clear();
   auto c = store.Neighbours(id, dir, type, snap);
   for (; c->Valid(); c->Next()) {
@@ -189,8 +191,9 @@ Status Timeline(const GraphStore& store, const Snapshot* snap, const ActorFilter
       PARLEY_RETURN_IF_ERROR(StanceReports(store, rel, snap, &r));
       if (r.first.empty()) r.first = r.last = StringProperty(rel.properties, "date");
       if (!since.empty() && (r.last.empty() || r.last < since)) continue;
-      rows.push_back({Prop(a, "name"), rel.type, Prop(b, "name"), StringProperty(rel.properties, "text"),
-                      r.first, r.last, r.quote, r.sources, static_cast<int64_t>(r.articles.size())});
+      rows.push_back({Prop(a, "name"), rel.type, Prop(b, "name"),
+                      StringProperty(rel.properties, "text"), r.first, r.last, r.quote, r.sources,
+                      static_cast<int64_t>(r.articles.size())});
     }
     PARLEY_RETURN_IF_ERROR(rc->status());
   }
@@ -235,16 +238,21 @@ Status Demands(const Args& args) {
     PARLEY_RETURN_IF_ERROR(store->GetNode(cursor->id(), &d, snap.get()));
     std::string date = Prop(d, "date");
     if (!since.empty() && (date.empty() || date < since)) continue;
-    PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kIncoming, "DEMANDS", snap.get(), &sources));
+    PARLEY_RETURN_IF_ERROR(
+        Collect(*store, d.id, Direction::kIncoming, "DEMANDS", snap.get(), &sources));
     PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kOutgoing, "OF", snap.get(), &targets));
-    PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kOutgoing, "ABOUT", snap.get(), &policies));
+    PARLEY_RETURN_IF_ERROR(
+        Collect(*store, d.id, Direction::kOutgoing, "ABOUT", snap.get(), &policies));
     if (!by.Any(sources) || !of.Any(targets)) continue;
-    if (!about.empty() && std::none_of(policies.begin(), policies.end(), [&](const Node& n) { return Names(about, n); })) continue;
+    if (!about.empty() && std::none_of(policies.begin(), policies.end(),
+                                       [&](const Node& n) { return Names(about, n); }))
+      continue;
     Reports reports;
     PARLEY_RETURN_IF_ERROR(ReadReports(*store, d, snap.get(), &reports));
     std::string text = Prop(d, "text");
     auto neg = d.properties.find("negated");
-    if (neg != d.properties.end() && neg->second.is_bool() && neg->second.as_bool()) text = "NOT: " + text;
+    if (neg != d.properties.end() && neg->second.is_bool() && neg->second.as_bool())
+      text = "NOT: " + text;
     out->Row({JoinNames(sources), text, targets.empty() ? Value() : Value(JoinNames(targets)),
               policies.empty() ? Value() : Value(JoinNames(policies)), reports.sources,
               static_cast<int64_t>(reports.articles.size()), date.empty() ? Value() : Value(date),

@@ -13,10 +13,10 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
-#include "cli/query_limits.h"
-#include "query/element_collector.h"
 #include "cli/output_file.h"
+#include "cli/query_limits.h"
 #include "cli/validate.h"
+#include "query/element_collector.h"
 #include "query/engine.h"
 #include "storage/actor_lookup.h"
 #include "storage/export.h"
@@ -31,14 +31,16 @@ Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, Ex
   if (args.Has("--query") && args.Has("--around")) {
     return Status::Usage("give --query or --around, not both");
   }
-  if (args.Has("--hops") && !args.Has("--around")) return Status::Usage("--hops goes with --around");
+  if (args.Has("--hops") && !args.Has("--around"))
+    return Status::Usage("--hops goes with --around");
   if (args.Has("--query")) {
     std::string text = args.Get("--query");
     query::QueryShape shape;
     PARLEY_RETURN_IF_ERROR(query::InspectQuery(text, &shape));
     if (shape.writes) return Status::Usage("--query must only read (it has CREATE)");
     ValueMap params;
-    if (args.Has("--params")) PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
+    if (args.Has("--params"))
+      PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
     query::QueryLimits limits;
     PARLEY_RETURN_IF_ERROR(QueryLimitsFromArgs(args, /*interactive=*/false, &limits));
     query::ElementCollector collect;
@@ -70,11 +72,14 @@ Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, Ex
 
 Status Export(const Args& args) {
   if (!args.Has("--format")) {
-    return Status::Usage("--format is required (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or html)");
+    return Status::Usage(
+        "--format is required (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or "
+        "html)");
   }
   ExportFormat format;
   PARLEY_RETURN_IF_ERROR(ParseExportFormat(args.Get("--format"), &format));
-  if (!args.positional().empty()) return Status::Usage("unexpected argument " + args.positional()[0]);
+  if (!args.positional().empty())
+    return Status::Usage("unexpected argument " + args.positional()[0]);
   bool to_stdout = !args.Has("-o") || args.Get("-o") == "-";
   if (format == ExportFormat::kNeo4jCsv && to_stdout) {
     return Status::Usage("neo4j-csv writes a folder of CSV files: give -o DIR");

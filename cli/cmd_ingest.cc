@@ -11,10 +11,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <map>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
@@ -27,8 +27,8 @@
 #include "core/hash.h"
 #include "storage/curation.h"
 #include "storage/graph_model.h"
-#include "storage/near_duplicate_index.h"
 #include "storage/graph_store.h"
+#include "storage/near_duplicate_index.h"
 
 namespace parley::cli {
 namespace {
@@ -40,7 +40,9 @@ struct Tally {
   int reused = 0;  // unchanged articles not extracted again
 };
 
-void Warn(const std::string& msg) { std::cerr << "parley: warning: " << msg << "\n"; }
+void Warn(const std::string& msg) {
+  std::cerr << "parley: warning: " << msg << "\n";
+}
 
 // The Article node property that records what an article's stored facts were extracted
 // from: ArticleKey() of the article and of the extraction fingerprint.
@@ -57,10 +59,11 @@ std::string ExtractionFingerprint(const Args& args) {
   const fs::path data = DataPath("");
   std::vector<std::string> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(data, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(data, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (it.depth() == 0 && it->is_directory(ec) && (name == "view" || name == "samples" || name == "tools")) {
+    if (it.depth() == 0 && it->is_directory(ec) &&
+        (name == "view" || name == "samples" || name == "tools")) {
       it.disable_recursion_pending();
       continue;
     }
@@ -117,8 +120,10 @@ Status Store(GraphStore* store, const GraphModel& model, const Curation& curatio
   const NodeId article_node = IdFor("Article:" + facts.doc);
   if (!key.empty()) batch.SetNodeProperty(article_node, kExtractedWith, key);
   ArticleOutcome outcome;
-  PARLEY_RETURN_IF_ERROR(store->WriteArticle(article, batch, &outcome).WithContext("article " + facts.doc));
-  if (outcome == ArticleOutcome::kUnchanged && !key.empty() && !StoredWith(*store, facts.doc, key)) {
+  PARLEY_RETURN_IF_ERROR(
+      store->WriteArticle(article, batch, &outcome).WithContext("article " + facts.doc));
+  if (outcome == ArticleOutcome::kUnchanged && !key.empty() &&
+      !StoredWith(*store, facts.doc, key)) {
     // The same facts from another extraction (new data that changed nothing here): record it,
     // so that the next run skips the article. A crash before this only costs a re-extraction.
     GraphBatch mark;
@@ -126,24 +131,32 @@ Status Store(GraphStore* store, const GraphModel& model, const Curation& curatio
     PARLEY_RETURN_IF_ERROR(store->Apply(mark).WithContext("article " + facts.doc));
   }
   switch (outcome) {
-    case ArticleOutcome::kAdded: ++t->added; break;
-    case ArticleOutcome::kReplaced: ++t->replaced; break;
-    case ArticleOutcome::kUnchanged: ++t->unchanged; break;
+    case ArticleOutcome::kAdded:
+      ++t->added;
+      break;
+    case ArticleOutcome::kReplaced:
+      ++t->replaced;
+      break;
+    case ArticleOutcome::kUnchanged:
+      ++t->unchanged;
+      break;
   }
   return Status::OK();
 }
 
 void Report(const Tally& t) {
   std::cerr << "parley: ingested " << (t.added + t.replaced + t.unchanged) << " articles ("
-            << t.added << " added, " << t.replaced << " replaced, " << t.unchanged
-            << " unchanged)";
-  if (t.reused) std::cerr << ", " << t.reused << " of them stored from the same text and data, not extracted again";
+            << t.added << " added, " << t.replaced << " replaced, " << t.unchanged << " unchanged)";
+  if (t.reused)
+    std::cerr << ", " << t.reused
+              << " of them stored from the same text and data, not extracted again";
   if (t.bad) std::cerr << "; " << t.bad << " bad lines skipped";
   std::cerr << "\n";
 }
 
 // Reads `path` line by line, calling `fn(line, line_number)` for each non-blank line.
-Status ForEachLine(const std::string& path, const std::function<Status(const std::string&, int64_t)>& fn,
+Status ForEachLine(const std::string& path,
+                   const std::function<Status(const std::string&, int64_t)>& fn,
                    const std::function<void(uint64_t)>& progress = nullptr) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot read " + path);
@@ -172,7 +185,9 @@ Status Spool(int fd, const std::string& shown, std::string* path) {
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int out = ::mkstemp(name.data());
-  if (out < 0) return Status::IOError("cannot make a temporary copy of " + shown + " in " + dir + ": " + std::strerror(errno));
+  if (out < 0)
+    return Status::IOError("cannot make a temporary copy of " + shown + " in " + dir + ": " +
+                           std::strerror(errno));
   *path = name.data();
   char buf[1 << 16];
   for (;;) {
@@ -189,7 +204,8 @@ Status Spool(int fd, const std::string& shown, std::string* path) {
       ssize_t w = ::write(out, buf + done, static_cast<size_t>(n - done));
       if (w < 0 && errno == EINTR) continue;
       if (w < 0) {
-        Status s = Status::IOError("cannot copy " + shown + " to " + *path + ": " + std::strerror(errno));
+        Status s =
+            Status::IOError("cannot copy " + shown + " to " + *path + ": " + std::strerror(errno));
         ::close(out);
         ::unlink(path->c_str());
         return s;
@@ -198,7 +214,8 @@ Status Spool(int fd, const std::string& shown, std::string* path) {
     }
   }
   if (::close(out) != 0) {
-    Status s = Status::IOError("cannot copy " + shown + " to " + *path + ": " + std::strerror(errno));
+    Status s =
+        Status::IOError("cannot copy " + shown + " to " + *path + ": " + std::strerror(errno));
     ::unlink(path->c_str());
     return s;
   }
@@ -232,7 +249,8 @@ Status IngestFacts(const Args& args) {
       if (errno == ENOENT) return Status::NotFound("no such file: " + f);
       return Status::IOError("cannot read " + f + ": " + std::strerror(errno));
     }
-    if (S_ISDIR(st.st_mode)) return Status::InvalidInput(f + " is a folder; --facts takes JSONL files");
+    if (S_ISDIR(st.st_mode))
+      return Status::InvalidInput(f + " is a folder; --facts takes JSONL files");
     if (S_ISREG(st.st_mode)) continue;
     int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::IOError("cannot read " + f + ": " + std::strerror(errno));
@@ -264,7 +282,9 @@ Status IngestFacts(const Args& args) {
       Status s = ParseFacts(line, &facts);
       if (s.ok()) return s;
       s = s.WithContext(shown + ":" + std::to_string(n));
-      if (!skip_bad) return Status::InvalidInput(s.message() + " (nothing was stored; --skip-bad skips such lines)");
+      if (!skip_bad)
+        return Status::InvalidInput(s.message() +
+                                    " (nothing was stored; --skip-bad skips such lines)");
       Warn(s.message() + "; skipped");
       bad.insert({i, n});
       return Status::OK();
@@ -324,14 +344,17 @@ Status IngestDocuments(const Args& args) {
   };
   // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
   auto write = [&](Extracted& e) {
-    if (write_status.ok()) write_status = Store(store.get(), model, curation, e.facts, &tally, e.key);
+    if (write_status.ok())
+      write_status = Store(store.get(), model, curation, e.facts, &tally, e.key);
     progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
   };
   {
-    OrderedPool<Document, Extracted> pool(jobs, static_cast<size_t>(jobs) * 4, [&](const Document& d, Extracted* e) {
-      extractor->Extract(d, &e->facts);
-      if (!fingerprint.empty()) e->key = ArticleKey(fingerprint, d);
-    });
+    OrderedPool<Document, Extracted> pool(jobs, static_cast<size_t>(jobs) * 4,
+                                          [&](const Document& d, Extracted* e) {
+                                            extractor->Extract(d, &e->facts);
+                                            if (!fingerprint.empty())
+                                              e->key = ArticleKey(fingerprint, d);
+                                          });
     for (;;) {
       Document doc;
       bool done;

@@ -62,9 +62,11 @@ Status RunOneQuery(const Args& args, const std::string& text, const ValueMap& pa
 Status Query(const Args& args) {
   bool tty_out = isatty(STDOUT_FILENO);
   OutputFormat format = tty_out ? OutputFormat::kTable : OutputFormat::kJsonl;
-  if (args.Has("--format")) PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format"), &format));
+  if (args.Has("--format"))
+    PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format"), &format));
   ValueMap params;
-  if (args.Has("--params")) PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
+  if (args.Has("--params"))
+    PARLEY_RETURN_IF_ERROR(query::ParseParams(args.Get("--params"), &params));
   bool interactive = !args.Has("-f") && args.positional().empty() && isatty(STDIN_FILENO);
   query::QueryLimits limits;
   PARLEY_RETURN_IF_ERROR(QueryLimitsFromArgs(args, interactive, &limits));

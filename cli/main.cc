@@ -28,35 +28,70 @@ struct Command {
 const std::map<std::string, Command>& Commands() {
   static const std::map<std::string, Command> kCommands = {
       {"ingest",
-       {parley::cli::Ingest, {"--db", "--facts", "--actors", "--jobs"}, {"--skip-bad", "--all-sentences"},
-        "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles (.txt, .md, .jsonl, folders, - for stdin)\n"
-        "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley extract`"}},
+       {parley::cli::Ingest,
+        {"--db", "--facts", "--actors", "--jobs"},
+        {"--skip-bad", "--all-sentences"},
+        "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles "
+        "(.txt, .md, .jsonl, folders, - for stdin)\n"
+        "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley "
+        "extract`"}},
       {"actor",
-       {parley::cli::Actor, {"--db", "--alias", "--id", "--format"}, {},
-        "parley actor alias|merge|split|list [--db DIR] ...  curate actors, kept by later ingests:\n"
-        "              alias ACTOR NAME | merge ACTOR INTO | split ACTOR --alias NAME [--id NEW_ID] | list [--format table|json|jsonl|csv]"}},
+       {parley::cli::Actor,
+        {"--db", "--alias", "--id", "--format"},
+        {},
+        "parley actor alias|merge|split|list [--db DIR] ...  curate actors, kept by later "
+        "ingests:\n"
+        "              alias ACTOR NAME | merge ACTOR INTO | split ACTOR --alias NAME [--id "
+        "NEW_ID] | list [--format table|json|jsonl|csv]"}},
       {"analyze",
-       {parley::cli::Analyze, {"--db", "--types", "--since", "--until", "--top", "--path", "--path-from", "--path-to", "--format"}, {},
-        "parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N] [--path FROM TO] [--format table|json]  actor graph: degree, PageRank, betweenness, components, shortest paths"}},
+       {parley::cli::Analyze,
+        {"--db", "--types", "--since", "--until", "--top", "--path", "--path-from", "--path-to",
+         "--format"},
+        {},
+        "parley analyze [--db DIR] [--types T,...] [--since DATE] [--until DATE] [--top N] [--path "
+        "FROM TO] [--format table|json]  actor graph: degree, PageRank, betweenness, components, "
+        "shortest paths"}},
       {"demands",
-       {parley::cli::Demands, {"--db", "--by", "--of", "--about", "--since", "--format"}, {"--timeline"},
-        "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] [--timeline] [--format table|json|jsonl|csv]  who demands what of whom; --timeline: demands and stances between actors over time"}},
+       {parley::cli::Demands,
+        {"--db", "--by", "--of", "--about", "--since", "--format"},
+        {"--timeline"},
+        "parley demands [--db DIR] [--by ACTOR] [--of ACTOR] [--about POLICY] [--since DATE] "
+        "[--timeline] [--format table|json|jsonl|csv]  who demands what of whom; --timeline: "
+        "demands and stances between actors over time"}},
       {"export",
-       {parley::cli::Export, {"--db", "--format", "-o", "--query", "--params", "--timeout", "--max-memory", "--around", "--hops", "--since", "--title"}, {},
-        "parley export [--db DIR] --format graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html [-o PATH]\n"
-        "              [--query 'MATCH ... RETURN ...' [--timeout S] [--max-memory MB] | --around ACTOR [--hops N]] [--since DATE] [--title TEXT]  the graph, or a part, for Gephi, networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser"}},
+       {parley::cli::Export,
+        {"--db", "--format", "-o", "--query", "--params", "--timeout", "--max-memory", "--around",
+         "--hops", "--since", "--title"},
+        {},
+        "parley export [--db DIR] --format "
+        "graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html [-o PATH]\n"
+        "              [--query 'MATCH ... RETURN ...' [--timeout S] [--max-memory MB] | --around "
+        "ACTOR [--hops N]] [--since DATE] [--title TEXT]  the graph, or a part, for Gephi, "
+        "networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser"}},
       {"extract",
-       {parley::cli::Extract, {"--actors", "--format", "--jobs"}, {"--lines", "--all-sentences"},
-        "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store"}},
+       {parley::cli::Extract,
+        {"--actors", "--format", "--jobs"},
+        {"--lines", "--all-sentences"},
+        "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] "
+        "PATH...  facts per document as JSONL, no store"}},
       {"link",
-       {parley::cli::Link, {"--format"}, {},
-        "parley link [--format jsonl] DOCS.jsonl  cluster given event and entity mentions across documents (coreference)"}},
+       {parley::cli::Link,
+        {"--format"},
+        {},
+        "parley link [--format jsonl] DOCS.jsonl  cluster given event and entity mentions across "
+        "documents (coreference)"}},
       {"query",
-       {parley::cli::Query, {"--db", "--format", "--params", "-f", "--timeout", "--max-memory"}, {},
-        "parley query [--db DIR] [--format table|json|jsonl|csv] [--params JSON] [--timeout S] [--max-memory MB] 'QUERY' | -f FILE  openCypher; a prompt on a terminal with no query"}},
+       {parley::cli::Query,
+        {"--db", "--format", "--params", "-f", "--timeout", "--max-memory"},
+        {},
+        "parley query [--db DIR] [--format table|json|jsonl|csv] [--params JSON] [--timeout S] "
+        "[--max-memory MB] 'QUERY' | -f FILE  openCypher; a prompt on a terminal with no query"}},
       {"stats",
-       {parley::cli::Stats, {"--db", "--format"}, {},
-        "parley stats [--db DIR] [--format table|json|jsonl|csv]   counts per label and relationship type"}},
+       {parley::cli::Stats,
+        {"--db", "--format"},
+        {},
+        "parley stats [--db DIR] [--format table|json|jsonl|csv]   counts per label and "
+        "relationship type"}},
   };
   return kCommands;
 }

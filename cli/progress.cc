@@ -7,10 +7,15 @@
 namespace parley::cli {
 
 Progress::Progress(std::string unit, uint64_t total)
-    : unit_(std::move(unit)), total_(total), active_(::isatty(STDERR_FILENO) == 1),
-      start_(std::chrono::steady_clock::now()), last_() {}
+    : unit_(std::move(unit)),
+      total_(total),
+      active_(::isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()),
+      last_() {}
 
-Progress::~Progress() { Finish(); }
+Progress::~Progress() {
+  Finish();
+}
 
 void Progress::Update(uint64_t done, uint64_t items) {
   if (!active_) return;
@@ -31,8 +36,8 @@ void Progress::Update(uint64_t done, uint64_t items) {
                   bar.c_str(), frac * 100, rate, unit_.c_str(), mbps, static_cast<int>(eta) / 60,
                   static_cast<int>(eta) % 60);
   } else {
-    std::snprintf(line, sizeof line, "\r%llu %s  %.1f %s/s ", static_cast<unsigned long long>(items),
-                  unit_.c_str(), rate, unit_.c_str());
+    std::snprintf(line, sizeof line, "\r%llu %s  %.1f %s/s ",
+                  static_cast<unsigned long long>(items), unit_.c_str(), rate, unit_.c_str());
   }
   std::fputs(line, stderr);
   std::fflush(stderr);

@@ -1,9 +1,8 @@
 #include "core/actor_dictionary.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/data_path.h"
@@ -49,7 +48,8 @@ std::string Str(const nlohmann::json& j, const char* key) {
 
 int LineAt(const std::string& text, size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 // The byte offsets where the elements of the list of actors start: the top-level array's
@@ -86,7 +86,8 @@ std::vector<size_t> ActorOffsets(const std::string& t) {
     }
     if (c == '[' || c == '{') {
       ++depth;
-      bool is_list = c == '[' && ((depth == 1) || (depth == 2 && after_key && last_key == "actors"));
+      bool is_list =
+          c == '[' && ((depth == 1) || (depth == 2 && after_key && last_key == "actors"));
       if (is_list && list_depth < 0) {
         list_depth = depth;
         expect_element = true;
@@ -175,7 +176,8 @@ int32_t DayOf(std::string_view date) {
 }
 
 std::vector<std::string> PetrarchDictionaries() {
-  return {DataPath("petrarch/Phoenix.agents.txt"), DataPath("petrarch/Phoenix.Countries.actors.txt"),
+  return {DataPath("petrarch/Phoenix.agents.txt"),
+          DataPath("petrarch/Phoenix.Countries.actors.txt"),
           DataPath("petrarch/Phoenix.International.actors.txt"),
           DataPath("petrarch/Phoenix.MilNonState.actors.txt")};
 }
@@ -193,7 +195,8 @@ void ActorDictionary::AddName(const std::string& name, int actor, How how) {
   max_name_tokens_ = std::max(max_name_tokens_, t.size());
 }
 
-bool ActorDictionary::AddFoldedName(const std::string& phrase, int actor, const std::string& sector) {
+bool ActorDictionary::AddFoldedName(const std::string& phrase, int actor,
+                                    const std::string& sector) {
   std::vector<Token> t = TokensOf(phrase);
   if (t.empty()) return false;
   std::string key = Key(t, 0, t.size(), true);
@@ -203,7 +206,8 @@ bool ActorDictionary::AddFoldedName(const std::string& phrase, int actor, const 
   return true;
 }
 
-void ActorDictionary::SplitCode(const std::string& code, std::string* country, std::string* sector) const {
+void ActorDictionary::SplitCode(const std::string& code, std::string* country,
+                                std::string* sector) const {
   country->clear();
   sector->clear();
   if (code.size() < 3 || code.substr(0, 3) == "---") {
@@ -229,11 +233,13 @@ void ActorDictionary::SplitCode(const std::string& code, std::string* country, s
     *sector = code.substr(3);
     return;
   }
-  if (!IsRegionCode(code) && by_id_.count(code.substr(0, 3)) == 0) *sector = code;  // "ELI": a sector alone
+  if (!IsRegionCode(code) && by_id_.count(code.substr(0, 3)) == 0)
+    *sector = code;  // "ELI": a sector alone
 }
 
 bool ActorDictionary::IsNewCountryCode(const std::string& code) const {
-  if (code.size() != 3 || IsRegionCode(code) || IsTransnationalCode(code) || by_id_.count(code)) return false;
+  if (code.size() != 3 || IsRegionCode(code) || IsTransnationalCode(code) || by_id_.count(code))
+    return false;
   for (char c : code) {
     if (c < 'A' || c > 'Z') return false;
   }
@@ -265,15 +271,16 @@ Status ActorDictionary::AddJsonFile(const std::string& path, const std::string& 
     const auto& a = (*list)[n];
     // "FILE:LINE: actors[N]", worked out only for an error (counting lines is not free).
     auto where_fn = [&] {
-      return path + ":" + std::to_string(n < offsets.size() ? LineAt(text, offsets[n]) : 1) + ": actors[" +
-             std::to_string(n) + "]";
+      return path + ":" + std::to_string(n < offsets.size() ? LineAt(text, offsets[n]) : 1) +
+             ": actors[" + std::to_string(n) + "]";
     };
     if (!a.is_object()) return Status::InvalidInput(where_fn() + ": expected an object");
     ActorEntry e;
     e.id = Str(a, "id");
     if (e.id.empty()) e.id = Str(a, "code");  // TABARI/PETRARCH users call it the code
     e.name = Str(a, "name");
-    if (e.id.empty() || e.name.empty()) return Status::InvalidInput(where_fn() + ": needs \"id\" and \"name\"");
+    if (e.id.empty() || e.name.empty())
+      return Status::InvalidInput(where_fn() + ": needs \"id\" and \"name\"");
     e.kind = Str(a, "kind");
     if (e.kind.empty()) e.kind = "group";
     e.country = Str(a, "country");
@@ -297,7 +304,8 @@ Status ActorDictionary::AddJsonFile(const std::string& path, const std::string& 
         if (t.country.empty()) t.country = e.country;
         t.sector = Str(jt, "sector");
         if (!TermDay(Str(jt, "from"), false, &t.from) || !TermDay(Str(jt, "to"), true, &t.to)) {
-          return Status::InvalidInput(tw() + ": \"from\" and \"to\" are dates (YYYY, YYYY-MM or YYYY-MM-DD)");
+          return Status::InvalidInput(
+              tw() + ": \"from\" and \"to\" are dates (YYYY, YYYY-MM or YYYY-MM-DD)");
         }
         t.dated = t.from || t.to;
         e.terms.push_back(std::move(t));
@@ -309,7 +317,8 @@ Status ActorDictionary::AddJsonFile(const std::string& path, const std::string& 
       e.terms.push_back(std::move(t));
     }
     for (ActorTerm& t : e.terms) {
-      if (t.sector.empty() && e.cameo.size() > 3 && !IsTransnationalCode(e.cameo)) t.sector = e.cameo.substr(3);
+      if (t.sector.empty() && e.cameo.size() > 3 && !IsTransnationalCode(e.cameo))
+        t.sector = e.cameo.substr(3);
     }
     int idx;
     if (auto it = by_id_.find(e.id); it != by_id_.end()) {
@@ -349,7 +358,8 @@ Status ActorDictionary::AddJsonFile(const std::string& path, const std::string& 
   return Status::OK();
 }
 
-Status ActorDictionary::AddPetrarchAgents(const std::string& path, const std::string& text, bool user) {
+Status ActorDictionary::AddPetrarchAgents(const std::string& path, const std::string& text,
+                                          bool user) {
   std::vector<PetrarchAgent> agents;
   std::vector<std::string> warnings;
   PARLEY_RETURN_IF_ERROR(ReadPetrarchAgents(path, text, &agents, &warnings));
@@ -415,8 +425,9 @@ Status ActorDictionary::AddPetrarchActors(const std::string& path, const std::st
           if (!nt.empty() && MatchRole(nt, 0, &len, &role)) {
             bool whole = static_cast<size_t>(len) == nt.size();
             Match m;
-            bool of_country = static_cast<size_t>(len) + 1 < nt.size() && Lower(nt[len].text) == "of" &&
-                              MatchActor(nt, len + 1, &m) && actors_[m.actor].id == t.country &&
+            bool of_country = static_cast<size_t>(len) + 1 < nt.size() &&
+                              Lower(nt[len].text) == "of" && MatchActor(nt, len + 1, &m) &&
+                              actors_[m.actor].id == t.country &&
                               static_cast<size_t>(len + 1 + m.length) == nt.size();
             if (whole || of_country) t.role = roles_[role].name;
           }
@@ -430,7 +441,9 @@ Status ActorDictionary::AddPetrarchActors(const std::string& path, const std::st
       for (const std::string& p : r.phrases) {
         std::vector<Token> pt = TokensOf(p);
         int len, role;
-        if (pt.size() < 2 || !MatchRole(pt, 0, &len, &role) || static_cast<size_t>(len) >= pt.size()) continue;
+        if (pt.size() < 2 || !MatchRole(pt, 0, &len, &role) ||
+            static_cast<size_t>(len) >= pt.size())
+          continue;
         if (roles_[role].kind == "body") continue;
         if (!alias_role.empty() && alias_role != roles_[role].name) conflicting = true;
         alias_role = roles_[role].name;
@@ -558,7 +571,8 @@ Status ActorDictionary::AddPetrarchActors(const std::string& path, const std::st
       e.country = country;
       e.sector = sector;
       std::string s = sector.substr(0, 3);
-      bool armed = s == "REB" || s == "INS" || s == "UAF" || s == "MIL" || code->code.substr(0, 3) == "IMG";
+      bool armed =
+          s == "REB" || s == "INS" || s == "UAF" || s == "MIL" || code->code.substr(0, 3) == "IMG";
       e.kind = armed ? "group" : "organization";
       if (by_id_.count(e.id)) {
         idx = by_id_[e.id];
@@ -582,9 +596,12 @@ Status ActorDictionary::AddFile(const std::string& path, bool user) {
   std::string text;
   PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
   switch (DetectDictionaryFormat(path, text)) {
-    case DictionaryFormat::kJson: return AddJsonFile(path, text, user);
-    case DictionaryFormat::kAgents: return AddPetrarchAgents(path, text, user);
-    case DictionaryFormat::kActors: return AddPetrarchActors(path, text);
+    case DictionaryFormat::kJson:
+      return AddJsonFile(path, text, user);
+    case DictionaryFormat::kAgents:
+      return AddPetrarchAgents(path, text, user);
+    case DictionaryFormat::kActors:
+      return AddPetrarchActors(path, text);
   }
   return Status::OK();
 }
@@ -634,7 +651,8 @@ Status ActorDictionary::Load(const std::string& builtin, const std::vector<std::
     PARLEY_RETURN_IF_ERROR(out->AddPetrarchActors(user, user_text));
   }
   for (size_t i = 0; i < petrarch.size(); ++i) {
-    if (formats[i] == DictionaryFormat::kActors) PARLEY_RETURN_IF_ERROR(out->AddPetrarchActors(petrarch[i], texts[i]));
+    if (formats[i] == DictionaryFormat::kActors)
+      PARLEY_RETURN_IF_ERROR(out->AddPetrarchActors(petrarch[i], texts[i]));
   }
   out->IndexRoles();
   return Status::OK();
@@ -644,10 +662,12 @@ bool ActorDictionary::MatchActor(const std::vector<Token>& tokens, size_t i, Mat
   bool exact = name_starts_.count(tokens[i].text) > 0;
   std::string first = Lower(tokens[i].text);
   // A PETRARCH name needs a capital in the text's first word ("Essen", "al-Qaeda", not "essen").
-  bool capital = std::any_of(tokens[i].text.begin(), tokens[i].text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  bool capital = std::any_of(tokens[i].text.begin(), tokens[i].text.end(),
+                             [](char c) { return c >= 'A' && c <= 'Z'; });
   bool folded = capital && folded_starts_.count(first) > 0;
   if (!exact && !folded) return false;
-  size_t max = std::min(std::max(exact ? max_name_tokens_ : 0, folded ? max_folded_tokens_ : 0), tokens.size() - i);
+  size_t max = std::min(std::max(exact ? max_name_tokens_ : 0, folded ? max_folded_tokens_ : 0),
+                        tokens.size() - i);
   for (size_t n = max; n >= 1; --n) {
     if (exact && n <= max_name_tokens_) {
       auto it = names_.find(Key(tokens, i, n, false));
@@ -664,7 +684,8 @@ bool ActorDictionary::MatchActor(const std::vector<Token>& tokens, size_t i, Mat
       if (it != folded_names_.end()) {
         // A short name ("UN", "ETA") only in capitals, as an acronym is written.
         const std::string& w = tokens[i].text;
-        if (n == 1 && w.size() <= 3 && std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        if (n == 1 && w.size() <= 3 &&
+            std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
           continue;
         }
         // Words in capitals longer than an acronym ("TEHRAN", "IRAN SAYS") are a dateline or
@@ -672,12 +693,14 @@ bool ActorDictionary::MatchActor(const std::vector<Token>& tokens, size_t i, Mat
         bool caps = true, long_word = false;
         for (size_t k = i; k < i + n; ++k) {
           const std::string& x = tokens[k].text;
-          if (std::any_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; })) caps = false;
+          if (std::any_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            caps = false;
           if (x.size() > 5) long_word = true;
         }
-        bool dateline = i == 0 && i + n < tokens.size() &&
-                        (tokens[i + n].text == "\xe2\x80\x94" || tokens[i + n].text == "\xe2\x80\x93" ||
-                         tokens[i + n].text == "-" || tokens[i + n].text == "--");
+        bool dateline =
+            i == 0 && i + n < tokens.size() &&
+            (tokens[i + n].text == "\xe2\x80\x94" || tokens[i + n].text == "\xe2\x80\x93" ||
+             tokens[i + n].text == "-" || tokens[i + n].text == "--");
         if (caps && (long_word || dateline)) continue;
         m->length = static_cast<int>(n);
         m->actor = it->second.actor;
@@ -690,7 +713,8 @@ bool ActorDictionary::MatchActor(const std::vector<Token>& tokens, size_t i, Mat
   return false;
 }
 
-bool ActorDictionary::MatchRole(const std::vector<Token>& tokens, size_t i, int* length, int* role) const {
+bool ActorDictionary::MatchRole(const std::vector<Token>& tokens, size_t i, int* length,
+                                int* role) const {
   if (!role_starts_.count(Key(tokens, i, 1, true))) return false;
   size_t max = std::min(max_role_tokens_, tokens.size() - i);
   for (size_t n = max; n >= 1; --n) {
@@ -704,8 +728,8 @@ bool ActorDictionary::MatchRole(const std::vector<Token>& tokens, size_t i, int*
   return false;
 }
 
-bool ActorDictionary::MatchAgent(const std::vector<Token>& tokens, size_t i, int* length, std::string* code,
-                                 bool* before) const {
+bool ActorDictionary::MatchAgent(const std::vector<Token>& tokens, size_t i, int* length,
+                                 std::string* code, bool* before) const {
   if (!agent_starts_.count(Key(tokens, i, 1, true))) return false;
   size_t max = std::min(max_agent_tokens_, tokens.size() - i);
   for (size_t n = max; n >= 1; --n) {

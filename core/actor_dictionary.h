@@ -131,7 +131,8 @@ class ActorDictionary {
   // The same, lower-cased, for names from PETRARCH files.
   std::unordered_map<std::string, NameRef> folded_names_;
   std::unordered_map<std::string, int> role_names_;  // lower-cased token sequence -> role
-  std::unordered_map<std::string, std::pair<std::string, bool>> agents_;  // lower-cased -> code, before
+  std::unordered_map<std::string, std::pair<std::string, bool>>
+      agents_;                                   // lower-cased -> code, before
   std::unordered_set<std::string> agent_units_;  // three-letter parts of agent codes: GOV, MED, ...
   std::unordered_map<std::string, std::string> by_cameo_;  // CAMEO code -> first actor id with it
   // First tokens of every name and role, so that most tokens are dismissed with one lookup.

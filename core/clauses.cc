@@ -9,7 +9,6 @@
 namespace parley {
 namespace {
 
-
 bool IsPunct(const ParsedWord& w) {
   for (unsigned char c : w.text) {
     if (std::isalnum(c) || c >= 0x80) return false;
@@ -22,14 +21,18 @@ bool IsConjunction(const ParsedWord& w) {
   return kConj.count(Lower(w.text)) > 0;
 }
 
-bool IsNegation(const std::string& lw) { return lw == "not" || lw == "n't" || lw == "never"; }
+bool IsNegation(const std::string& lw) {
+  return lw == "not" || lw == "n't" || lw == "never";
+}
 
 bool IsComplementizer(const ParsedWord& w) {
   std::string lw = Lower(w.text);
   return (lw == "that" && w.tag.rfind("j-c", 0) == 0) || lw == "whether";
 }
 
-WordSpan SpanOf(const Constituent& c) { return {c.first, c.last}; }
+WordSpan SpanOf(const Constituent& c) {
+  return {c.first, c.last};
+}
 
 // Walks the constituent tree and collects clauses.
 class Walker {
@@ -165,9 +168,10 @@ class Walker {
           continue;
         }
         if (cur.complementizer >= 0) continue;  // loose words of a flattened clause
-        bool verbish = IsVerbWord(w) || IsNegation(lw) || lw == "to" || w.tag == "e" ||
-                       (ch.word > 0 && !cur.predicate.empty() && w.tag.empty() && lw.size() <= 4 &&
-                        cur.complements.empty() && std::islower(static_cast<unsigned char>(w.text[0])));
+        bool verbish =
+            IsVerbWord(w) || IsNegation(lw) || lw == "to" || w.tag == "e" ||
+            (ch.word > 0 && !cur.predicate.empty() && w.tag.empty() && lw.size() <= 4 &&
+             cur.complements.empty() && std::islower(static_cast<unsigned char>(w.text[0])));
         if (verbish && (!cur.complements.empty() && IsContentVerb(ch.word))) {
           // A second verb after complements without a conjunction: a new clause.
           Flush(&cur, subject, parent, infinitive, inherited);
@@ -265,7 +269,8 @@ class Walker {
     for (const Constituent* c : p->complements) comps.push_back(SpanOf(*c));
     for (const WordSpan& s : p->loose) comps.push_back(s);
     if (!p->complements.empty() && p->complements.front()->label == "PP" &&
-        !p->complements.front()->children.empty() && p->complements.front()->children[0].label.empty()) {
+        !p->complements.front()->children.empty() &&
+        p->complements.front()->children[0].label.empty()) {
       int prep = p->complements.front()->children[0].word;
       clauses_[self].predicate.push_back(prep);
       if (prep + 1 <= comps[0].last) {
@@ -319,19 +324,21 @@ bool IsVerbWord(const ParsedWord& w) {
 }
 
 bool IsAuxiliary(const std::string& lw) {
-  static const std::set<std::string> kAux = {"be",   "is",   "are",  "was",  "were", "been",
-                                             "being", "am",  "have", "has",  "had",  "having",
-                                             "do",   "does", "did",  "'s",   "'re",  "'ve", "'d"};
+  static const std::set<std::string> kAux = {"be",  "is",   "are", "was", "were",   "been", "being",
+                                             "am",  "have", "has", "had", "having", "do",   "does",
+                                             "did", "'s",   "'re", "'ve", "'d"};
   return kAux.count(lw) > 0;
 }
 
 bool IsModal(const std::string& lw) {
-  static const std::set<std::string> kModal = {"will",  "would", "shall", "should", "can",
-                                               "could", "may",   "might", "must",   "ought", "'ll"};
+  static const std::set<std::string> kModal = {"will", "would", "shall", "should", "can", "could",
+                                               "may",  "might", "must",  "ought",  "'ll"};
   return kModal.count(lw) > 0;
 }
 
-std::vector<Clause> ExtractClauses(const ParseTree& tree) { return Walker(tree).Run(); }
+std::vector<Clause> ExtractClauses(const ParseTree& tree) {
+  return Walker(tree).Run();
+}
 
 int ClauseScore(const ParseTree& tree) {
   int score = 0;
@@ -342,12 +349,13 @@ int ClauseScore(const ParseTree& tree) {
   for (size_t i = 1; i + 1 < tree.words.size(); ++i) {
     // "Iran 's.v oil": after a name, 's is a possessive far more often than "is".
     if ((tree.words[i].text == "'s" || tree.words[i].text == "’s") && IsVerbWord(tree.words[i]) &&
-        !tree.words[i - 1].text.empty() && std::isupper(static_cast<unsigned char>(tree.words[i - 1].text[0]))) {
+        !tree.words[i - 1].text.empty() &&
+        std::isupper(static_cast<unsigned char>(tree.words[i - 1].text[0]))) {
       score -= 4;
     }
     // "to return.n": an infinitive marker before a noun reading is usually a misparse.
-    if (Lower(tree.words[i].text) == "to" && tree.words[i].tag == "r" && !tree.words[i + 1].tag.empty() &&
-        tree.words[i + 1].tag[0] == 'n') {
+    if (Lower(tree.words[i].text) == "to" && tree.words[i].tag == "r" &&
+        !tree.words[i + 1].tag.empty() && tree.words[i + 1].tag[0] == 'n') {
       score -= 1;
     }
   }

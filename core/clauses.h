@@ -31,12 +31,12 @@ struct Clause {
                                // predicate took its preposition)
   std::vector<WordSpan> args;  // further complements (PPs, adverbials)
   bool negated = false;
-  std::string modal;           // "must", "should", "may", ... if the predicate has one
+  std::string modal;  // "must", "should", "may", ... if the predicate has one
   bool passive = false;
-  bool infinitive = false;     // the clause is a "to ..." complement
-  int parent = -1;             // the clause whose complement this clause is
-  WordSpan complement;         // the complement clause's span, if the object is a clause
-  int complement_clause = -1;  // index of the clause extracted from that complement
+  bool infinitive = false;         // the clause is a "to ..." complement
+  int parent = -1;                 // the clause whose complement this clause is
+  WordSpan complement;             // the complement clause's span, if the object is a clause
+  int complement_clause = -1;      // index of the clause extracted from that complement
   bool subject_inherited = false;  // subject taken from a governing or coordinated clause
 };
 

@@ -10,61 +10,73 @@
 namespace parley {
 namespace {
 
-bool In(const std::set<std::string>& set, const std::string& w) { return set.count(w) > 0; }
+bool In(const std::set<std::string>& set, const std::string& w) {
+  return set.count(w) > 0;
+}
 
 // Verbs that report speech or a stated position: their subject speaks what follows or
 // precedes them.
 bool IsReportingVerb(const std::string& lemma) {
   static const std::set<std::string> kSay = {
-      "say", "tell", "insist", "warn", "add", "stress", "argue", "declare", "state", "reiterate",
-      "write", "announce", "note", "maintain", "assert", "emphasize", "emphasise", "believe",
-      "think", "tweet", "claim", "repeat", "underline", "underscore", "contend", "suggest",
-      "explain", "acknowledge", "admit", "conclude", "observe", "remark", "reply", "respond",
-      "comment", "urge", "caution", "predict", "recall", "agree", "complain", "feel", "post"};
+      "say",     "tell",      "insist",     "warn",    "add",      "stress",   "argue",
+      "declare", "state",     "reiterate",  "write",   "announce", "note",     "maintain",
+      "assert",  "emphasize", "emphasise",  "believe", "think",    "tweet",    "claim",
+      "repeat",  "underline", "underscore", "contend", "suggest",  "explain",  "acknowledge",
+      "admit",   "conclude",  "observe",    "remark",  "reply",    "respond",  "comment",
+      "urge",    "caution",   "predict",    "recall",  "agree",    "complain", "feel",
+      "post"};
   return In(kSay, lemma);
 }
 
 const std::set<std::string>& Determiners() {
-  static const std::set<std::string> k = {"the", "a", "an", "this", "that", "these", "those", "its",
-                                          "their", "his", "her", "our", "my", "your", "'s", "’s",
-                                          "some", "many", "several", "both", "all", "other", "another", "one", "each", "every"};
+  static const std::set<std::string> k = {
+      "the",     "a",    "an",  "this",  "that",    "these", "those", "its",  "their",
+      "his",     "her",  "our", "my",    "your",    "'s",    "’s",    "some", "many",
+      "several", "both", "all", "other", "another", "one",   "each",  "every"};
   return k;
 }
 
 const std::set<std::string>& Pronouns() {
-  static const std::set<std::string> k = {"he", "she", "they", "it", "we", "i", "you", "who", "which",
-                                          "this", "that", "there", "everyone", "nobody", "none"};
+  static const std::set<std::string> k = {"he",   "she",   "they",     "it",     "we",
+                                          "i",    "you",   "who",      "which",  "this",
+                                          "that", "there", "everyone", "nobody", "none"};
   return k;
 }
 
 // Words that sit between a subject and its verb without ending the subject's reach.
 const std::set<std::string>& VerbPrefix() {
   static const std::set<std::string> k = {
-      "has", "have", "had", "is", "are", "was", "were", "will", "shall", "also", "again", "repeatedly",
-      "already", "afterwards", "later", "then", "now", "today", "yesterday", "tonight", "once",
-      "publicly", "formally", "strongly", "jointly", "separately", "explicitly", "openly", "further",
-      "still", "even", "previously", "earlier", "recently", "immediately", "effectively", "basically",
-      "essentially", "in", "effect", "reportedly", "allegedly", "apparently", "consistently",
-      "long", "been", "be", "being", "did", "does", "do", "not", "n't", "never", "just", "specifically",
-      "directly", "personally", "privately", "quietly", "loudly", "angrily", "urgently", "firmly",
-      "officially", "expressly", "reportedly", "simply", "always", "constantly", "continually",
-      "frequently", "often", "twice", "keep", "keeps", "kept", "continue", "continues", "continued", "last", "week", "month", "year", "this", "on", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday"};
+      "has",        "have",         "had",        "is",         "are",         "was",
+      "were",       "will",         "shall",      "also",       "again",       "repeatedly",
+      "already",    "afterwards",   "later",      "then",       "now",         "today",
+      "yesterday",  "tonight",      "once",       "publicly",   "formally",    "strongly",
+      "jointly",    "separately",   "explicitly", "openly",     "further",     "still",
+      "even",       "previously",   "earlier",    "recently",   "immediately", "effectively",
+      "basically",  "essentially",  "in",         "effect",     "reportedly",  "allegedly",
+      "apparently", "consistently", "long",       "been",       "be",          "being",
+      "did",        "does",         "do",         "not",        "n't",         "never",
+      "just",       "specifically", "directly",   "personally", "privately",   "quietly",
+      "loudly",     "angrily",      "urgently",   "firmly",     "officially",  "expressly",
+      "reportedly", "simply",       "always",     "constantly", "continually", "frequently",
+      "often",      "twice",        "keep",       "keeps",      "kept",        "continue",
+      "continues",  "continued",    "last",       "week",       "month",       "year",
+      "this",       "on",           "monday",     "tuesday",    "wednesday",   "thursday",
+      "friday",     "saturday",     "sunday"};
   return k;
 }
 
 // Words after which no subject of a demand verb can begin: the verb is then in a clause of
 // its own (a condition, a question, a hypothetical).
 const std::set<std::string>& Hypothetical() {
-  static const std::set<std::string> k = {"if", "unless", "whether", "would", "could", "might", "may",
-                                          "should", "lest"};
+  static const std::set<std::string> k = {"if",    "unless", "whether", "would", "could",
+                                          "might", "may",    "should",  "lest"};
   return k;
 }
 
 // Words that end a content phrase when they open a new clause.
 const std::set<std::string>& ClauseBreaks() {
-  static const std::set<std::string> k = {"because", "while", "whereas", "although", "though",
-                                          "saying", "adding", "arguing", "claiming", "noting",
+  static const std::set<std::string> k = {"because", "while",     "whereas",   "although", "though",
+                                          "saying",  "adding",    "arguing",   "claiming", "noting",
                                           "warning", "stressing", "insisting", "since"};
   return k;
 }
@@ -80,13 +92,20 @@ bool IsQuoteToken(const std::string& t) {
   return t == "\"" || t == "``" || t == "''" || t == "\u201c" || t == "\u201d" || t == "'";
 }
 
-bool Capitalised(const std::string& t) { return !t.empty() && std::isupper(static_cast<unsigned char>(t[0])); }
+bool Capitalised(const std::string& t) {
+  return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
+}
 
 class FrameReader {
  public:
-  FrameReader(const SentenceAnalysis& s, const Lexicon& lex, size_t first_event, DiscourseState* state,
-              std::vector<Event>* out)
-      : s_(s), toks_(s.sentence->tokens), lex_(lex), first_event_(first_event), state_(state), out_(out) {
+  FrameReader(const SentenceAnalysis& s, const Lexicon& lex, size_t first_event,
+              DiscourseState* state, std::vector<Event>* out)
+      : s_(s),
+        toks_(s.sentence->tokens),
+        lex_(lex),
+        first_event_(first_event),
+        state_(state),
+        out_(out) {
     for (const Token& t : toks_) low_.push_back(Lower(t.text));
   }
 
@@ -114,7 +133,9 @@ class FrameReader {
   bool Covered(size_t k) const {
     for (size_t x = first_event_; x < out_->size(); ++x) {
       const Event& e = (*out_)[x];
-      if ((e.type == "demand" || e.type == "appeal") && e.start <= toks_[k].start && toks_[k].start < e.end) return true;
+      if ((e.type == "demand" || e.type == "appeal") && e.start <= toks_[k].start &&
+          toks_[k].start < e.end)
+        return true;
     }
     return false;
   }
@@ -124,7 +145,8 @@ class FrameReader {
     const ActorMention* best = nullptr;
     for (const ActorMention* m : s_.mentions) {
       int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
-      if ((m->end == toks_[i].end || m_end == toks_[i].end || (m->start <= toks_[i].start && toks_[i].end <= m->end)) &&
+      if ((m->end == toks_[i].end || m_end == toks_[i].end ||
+           (m->start <= toks_[i].start && toks_[i].end <= m->end)) &&
           (!best || m->end - m->start > best->end - best->start)) {
         best = m;
       }
@@ -162,18 +184,22 @@ class FrameReader {
     int first = last;
     for (int i = last - 1; i >= std::max(floor, last - 10); --i) {
       const std::string& w = L(i);
-      if (w == "'s" || w == "’s" || ((w == "'" || w == "’") && i > floor && L(i - 1).back() == 's')) {
+      if (w == "'s" || w == "’s" ||
+          ((w == "'" || w == "’") && i > floor && L(i - 1).back() == 's')) {
         first = i;
         continue;
       }
       if (In(Determiners(), w)) {
         // "that" before another determiner opens a clause ("... that their X"), not a phrase.
-        if ((w == "that" || w == "this") && (In(Determiners(), L(i + 1)) || In(Pronouns(), L(i + 1)))) break;
+        if ((w == "that" || w == "this") &&
+            (In(Determiners(), L(i + 1)) || In(Pronouns(), L(i + 1))))
+          break;
         first = i;
         if (w == "the" || w == "a" || w == "an") break;
         continue;
       }
-      if ((w == "of" || w == "and" || w == "&") && i > floor && IsNominal(i - 1) && !In(VerbPrefix(), L(i - 1))) {
+      if ((w == "of" || w == "and" || w == "&") && i > floor && IsNominal(i - 1) &&
+          !In(VerbPrefix(), L(i - 1))) {
         first = i;
         continue;
       }
@@ -195,18 +221,25 @@ class FrameReader {
     const std::string& w = L(i);
     const std::string& t = toks_[i].text;
     if (w.empty() || IsPunctToken(w) || In(Determiners(), w) || In(Pronouns(), w)) return false;
-    if (Capitalised(t) || std::isdigit(static_cast<unsigned char>(t[0])) || static_cast<unsigned char>(t[0]) >= 0x80) return true;
-    static const std::set<std::string> kNot = {"said", "says", "say", "told", "that", "who", "which", "to", "for",
-                                               "on", "in", "at", "by", "with", "from", "as", "and", "or", "but",
-                                               "not", "n't", "if", "when", "after", "before", "than", "would",
-                                               "will", "must", "should", "can", "could", "may", "might", "also"};
+    if (Capitalised(t) || std::isdigit(static_cast<unsigned char>(t[0])) ||
+        static_cast<unsigned char>(t[0]) >= 0x80)
+      return true;
+    static const std::set<std::string> kNot = {
+        "said", "says", "say",    "told", "that",  "who",   "which",  "to",   "for",
+        "on",   "in",   "at",     "by",   "with",  "from",  "as",     "and",  "or",
+        "but",  "not",  "n't",    "if",   "when",  "after", "before", "than", "would",
+        "will", "must", "should", "can",  "could", "may",   "might",  "also"};
     if (In(kNot, w) || In(VerbPrefix(), w)) return false;
     const Lemmatizer& lem = Lemmatizer::Get();
     std::string noun = lem.Lemma(w, WordClass::kNoun);
     if (lem.Knows(noun, WordClass::kNoun) || lem.Knows(w, WordClass::kAdjective)) {
-      // "demanded", "urging": a verb form that is also listed as a noun or adjective is a verb here.
-      bool verb_form = w.size() > 3 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0) &&
-                       lem.Knows(lem.Lemma(w, WordClass::kVerb), WordClass::kVerb) && !lem.Knows(w, WordClass::kNoun);
+      // "demanded", "urging": a verb form that is also listed as a noun or adjective is a verb
+      // here.
+      bool verb_form =
+          w.size() > 3 &&
+          (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0) &&
+          lem.Knows(lem.Lemma(w, WordClass::kVerb), WordClass::kVerb) &&
+          !lem.Knows(w, WordClass::kNoun);
       return !verb_form;
     }
     return false;
@@ -218,7 +251,9 @@ class FrameReader {
   bool IsAgentHead(int head, int first) const {
     const std::string& t = toks_[head].text;
     if (Capitalised(t) && head > 0) return true;
-    if (Capitalised(t) && head == 0 && !Lemmatizer::Get().Knows(Lemmatizer::Get().Lemma(L(head), WordClass::kNoun), WordClass::kNoun)) {
+    if (Capitalised(t) && head == 0 &&
+        !Lemmatizer::Get().Knows(Lemmatizer::Get().Lemma(L(head), WordClass::kNoun),
+                                 WordClass::kNoun)) {
       return true;
     }
     (void)first;
@@ -240,9 +275,11 @@ class FrameReader {
   bool FiniteVerbHere(int k, const std::string& lemma) const {
     const std::string& w = L(k);
     int j = k - 1;
-    while (j >= 0 && (L(j) == "also" || L(j) == "again" || L(j) == "repeatedly" || L(j) == "now" || L(j) == "still" ||
-                      L(j) == "publicly" || L(j) == "strongly" || L(j) == "jointly" || L(j) == "not" || L(j) == "n't" ||
-                      L(j) == "never" || L(j) == "already" || L(j) == "basically" || L(j) == "essentially" || L(j) == "effectively")) {
+    while (j >= 0 &&
+           (L(j) == "also" || L(j) == "again" || L(j) == "repeatedly" || L(j) == "now" ||
+            L(j) == "still" || L(j) == "publicly" || L(j) == "strongly" || L(j) == "jointly" ||
+            L(j) == "not" || L(j) == "n't" || L(j) == "never" || L(j) == "already" ||
+            L(j) == "basically" || L(j) == "essentially" || L(j) == "effectively")) {
       --j;
     }
     while (j >= 0 && lex_.IsHedge(L(j)) && !In(Hypothetical(), L(j))) --j;
@@ -250,17 +287,20 @@ class FrameReader {
     const std::string& prev = L(j);
     if (In(Determiners(), prev) || prev == "to") return false;
     if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
-      static const std::set<std::string> kBe = {"is", "are", "was", "were", "been", "be", "'s", "'re", "am",
-                                                "keep", "keeps", "kept", "continue", "continues", "continued"};
+      static const std::set<std::string> kBe = {
+          "is", "are",  "was",   "were", "been",     "be",        "'s",       "'re",
+          "am", "keep", "keeps", "kept", "continue", "continues", "continued"};
       return In(kBe, prev);
     }
     if (w == lemma) {
-      static const std::set<std::string> kBefore = {"they", "we", "i", "you", "do", "did", "does", "will", "shall",
-                                                    "must", "should", "to", "who", "and", "n't", "not", "also", "cannot"};
+      static const std::set<std::string> kBefore = {
+          "they", "we",     "i",  "you", "do",  "did", "does", "will", "shall",
+          "must", "should", "to", "who", "and", "n't", "not",  "also", "cannot"};
       if (In(kBefore, prev)) return true;
       if (IsPunctToken(prev) || In(Pronouns(), prev)) return false;
       // A plural noun subject ("the unions demand").
-      return prev.size() > 2 && prev.back() == 's' && Lemmatizer::Get().Lemma(prev, WordClass::kNoun) != prev;
+      return prev.size() > 2 && prev.back() == 's' &&
+             Lemmatizer::Get().Lemma(prev, WordClass::kNoun) != prev;
     }
     return true;
   }
@@ -287,7 +327,7 @@ class FrameReader {
       return false;
     }
     // ", who urged ...": the relative pronoun's antecedent.
-    if (j >= 1 && (L(j) == "who" || L(j) == "which") ) {
+    if (j >= 1 && (L(j) == "who" || L(j) == "which")) {
       j = L(j - 1) == "," ? j - 2 : j - 1;
     }
     // "X, the chairman of Y, urged ...": the name before an apposition.
@@ -303,11 +343,15 @@ class FrameReader {
       for (int v = 1; v < j; ++v) {
         const Lemmatizer& lem = Lemmatizer::Get();
         std::string vl = lem.Lemma(L(v), WordClass::kVerb);
-        if (Capitalised(toks_[v].text) || !lem.Knows(vl, WordClass::kVerb) || IsPunctToken(L(v)) || In(VerbPrefix(), L(v))) continue;
+        if (Capitalised(toks_[v].text) || !lem.Knows(vl, WordClass::kVerb) || IsPunctToken(L(v)) ||
+            In(VerbPrefix(), L(v)))
+          continue;
         if (L(v) == vl && !FiniteVerbHere(v, vl)) continue;
         // A plural noun before another noun is a compound's first part, not a verb.
         if (L(v) != vl && L(v).back() == 's' && v + 1 < N() && IsNominal(v + 1)) continue;
-        if (L(v).size() > 4 && L(v).compare(L(v).size() - 3, 3, "ing") == 0 && !FiniteVerbHere(v, vl)) continue;
+        if (L(v).size() > 4 && L(v).compare(L(v).size() - 3, 3, "ing") == 0 &&
+            !FiniteVerbHere(v, vl))
+          continue;
         coordinated_ = true;
         bool n = false, b = false;
         int sf = 0;
@@ -325,12 +369,14 @@ class FrameReader {
     const ActorMention* at_j = MentionEndingAt(j);
     int mention_first = j;
     while (at_j && mention_first > 0 && toks_[mention_first].start > at_j->start) --mention_first;
-    bool coordinated = mention_first > 0 && (L(mention_first - 1) == "and" || L(mention_first - 1) == "&");
+    bool coordinated =
+        mention_first > 0 && (L(mention_first - 1) == "and" || L(mention_first - 1) == "&");
     if (const ActorMention* m = at_j; m && !coordinated) {
       *who = FromMention(m);
-      *subject_first = static_cast<int>(std::lower_bound(toks_.begin(), toks_.end(), m->start,
-                                                         [](const Token& t, int32_t b) { return t.start < b; }) -
-                                        toks_.begin());
+      *subject_first =
+          static_cast<int>(std::lower_bound(toks_.begin(), toks_.end(), m->start,
+                                            [](const Token& t, int32_t b) { return t.start < b; }) -
+                           toks_.begin());
       return true;
     }
     const std::string& w = L(j);
@@ -361,8 +407,10 @@ class FrameReader {
         Argument one{Text(a, i - 1), ""};
         const ActorMention* m = MentionIn(a, i - 1);
         if (m) one = FromMention(m);
-        if (m || IsAgentHead(i - 1, a)) parts.push_back(one);
-        else parts.clear(), i = j + 2;
+        if (m || IsAgentHead(i - 1, a))
+          parts.push_back(one);
+        else
+          parts.clear(), i = j + 2;
       }
       part_first = i + 1;
     }
@@ -378,9 +426,10 @@ class FrameReader {
       return false;
     }
     // A phrase after a preposition or an infinitive's "to" is an object, not a subject.
-    static const std::set<std::string> kObjectOf = {"to", "of", "in", "for", "with", "from", "by", "on", "at",
-                                                    "about", "into", "against", "over", "under", "between",
-                                                    "among", "within", "across", "than", "like", "towards"};
+    static const std::set<std::string> kObjectOf = {
+        "to",      "of",    "in",     "for",    "with",    "from", "by",
+        "on",      "at",    "about",  "into",   "against", "over", "under",
+        "between", "among", "within", "across", "than",    "like", "towards"};
     if (first > 0 && In(kObjectOf, L(first - 1))) return false;
     *subject_first = first;
     *who = {Text(first, j), ""};
@@ -394,21 +443,22 @@ class FrameReader {
     int i = from;
     for (; i < N(); ++i) {
       const std::string& w = L(i);
-      if (w == "," || w == ";" || w == ":" || w == "." || w == "?" || w == "!" || w == "(" || w == "--" ||
-          w == "\u2014" || w == "\u2013") {
+      if (w == "," || w == ";" || w == ":" || w == "." || w == "?" || w == "!" || w == "(" ||
+          w == "--" || w == "\u2014" || w == "\u2013") {
         break;
       }
       if (IsQuoteToken(toks_[i].text) && i > from && QuoteClosesClause(i)) break;
       if (In(ClauseBreaks(), w) && i > from) break;
       // A dash, "but", a preposition before "what" or a reason ("for" + gerund) closes what is
       // demanded: what follows comments on it.
-      if (i > from && (w == "-" || w == "but" || (w == "for" && IsGerund(i + 1)) ||
-                       (L(i + 1) == "what" && (w == "in" || w == "of" || w == "by" || w == "from")))) {
+      if (i > from &&
+          (w == "-" || w == "but" || (w == "for" && IsGerund(i + 1)) ||
+           (L(i + 1) == "what" && (w == "in" || w == "of" || w == "by" || w == "from")))) {
         break;
       }
       // "... and X said ...": a conjunction before a new subject and reporting verb.
-      if ((w == "and" || w == "but") && i + 2 < N() && (MentionEndingAt(i + 1) || L(i + 1) == "he" || L(i + 1) == "she" ||
-                                                      L(i + 1) == "they") &&
+      if ((w == "and" || w == "but") && i + 2 < N() &&
+          (MentionEndingAt(i + 1) || L(i + 1) == "he" || L(i + 1) == "she" || L(i + 1) == "they") &&
           IsReportingVerb(Lemmatizer::Get().Lemma(L(i + 2), WordClass::kVerb))) {
         break;
       }
@@ -432,18 +482,26 @@ class FrameReader {
     for (int i = from + 2; i + 1 < end; ++i) {
       if (L(i) != "and") continue;
       int next = i + 1;
-      while (next < end && (L(next) == "to" || L(next) == "either" || L(next) == "also" || L(next) == "then")) ++next;
+      while (next < end &&
+             (L(next) == "to" || L(next) == "either" || L(next) == "also" || L(next) == "then"))
+        ++next;
       if (next >= end) continue;
       const std::string& w = L(next);
-      bool base_verb = lem.Knows(w, WordClass::kVerb) && lem.Lemma(w, WordClass::kVerb) == w && !Capitalised(toks_[next].text);
+      bool base_verb = lem.Knows(w, WordClass::kVerb) && lem.Lemma(w, WordClass::kVerb) == w &&
+                       !Capitalised(toks_[next].text);
       bool to = L(i + 1) == "to";
-      if (!(to || (base_verb && !lem.Knows(w, WordClass::kNoun)) || (base_verb && L(i + 1) == "either"))) continue;
+      if (!(to || (base_verb && !lem.Knows(w, WordClass::kNoun)) ||
+            (base_verb && L(i + 1) == "either")))
+        continue;
       // The first verb of the content must be a verb too, or "A and B" are two nouns.
       int first_word = start;
-      while (first_word < i && (L(first_word) == "to" || L(first_word) == "not" || IsQuoteToken(toks_[first_word].text))) ++first_word;
+      while (first_word < i && (L(first_word) == "to" || L(first_word) == "not" ||
+                                IsQuoteToken(toks_[first_word].text)))
+        ++first_word;
       if (!lem.Knows(L(first_word), WordClass::kVerb) || !IsBaseVerb(first_word)) {
         // A list of things, each opened by a determiner ("a X and a Y", "more X and the Y").
-        static const std::set<std::string> kOpen = {"a", "an", "the", "more", "greater", "further", "new"};
+        static const std::set<std::string> kOpen = {"a",       "an",      "the", "more",
+                                                    "greater", "further", "new"};
         if (!In(kOpen, L(i + 1)) || !In(kOpen, L(start)) || i - start < 2) continue;
         parts.push_back({start, i});
         start = i + 1;
@@ -456,18 +514,22 @@ class FrameReader {
     return parts;
   }
 
-  void Add(const std::string& type, const std::string& cameo, const Argument& source, const Argument& target,
-           int content_first, int content_end, int span_first, bool negated, double confidence) {
+  void Add(const std::string& type, const std::string& cameo, const Argument& source,
+           const Argument& target, int content_first, int content_end, int span_first, bool negated,
+           double confidence) {
     // Quotation marks around the content are not part of it.
     while (content_first < content_end && IsQuoteToken(toks_[content_first].text)) ++content_first;
-    while (content_end > content_first && (IsQuoteToken(toks_[content_end - 1].text) || IsPunctToken(L(content_end - 1)))) --content_end;
+    while (content_end > content_first &&
+           (IsQuoteToken(toks_[content_end - 1].text) || IsPunctToken(L(content_end - 1))))
+      --content_end;
     if (content_first >= content_end) return;
     if (source.text.empty() && source.entity.empty()) return;
     Event ev;
     ev.type = type;
     ev.cameo = cameo;
     ev.source = source;
-    if (!(target.entity.empty() && target.text.empty()) && !(target.entity == source.entity && !source.entity.empty())) {
+    if (!(target.entity.empty() && target.text.empty()) &&
+        !(target.entity == source.entity && !source.entity.empty())) {
       ev.target = target;
     }
     int32_t cb = toks_[content_first].start, ce = toks_[content_end - 1].end;
@@ -476,7 +538,8 @@ class FrameReader {
       // No one addressed: the actor the content names is the one the demand is made of
       // ("more X from Y", "a role in Y's Z").
       for (const ActorMention* m : s_.mentions) {
-        if (m->start >= cb && m->end <= ce && m->actor != source.entity && m->kind != ActorMention::kPronoun) {
+        if (m->start >= cb && m->end <= ce && m->actor != source.entity &&
+            m->kind != ActorMention::kPronoun) {
           ev.target = FromMention(m);
           break;
         }
@@ -491,7 +554,8 @@ class FrameReader {
     ev.sentence = s_.index;
     ev.start = std::min(toks_[std::max(0, span_first)].start, cb);
     ev.end = ce;
-    ev.quote = std::string(s_.doc.substr(s_.sentence->start, s_.sentence->end - s_.sentence->start));
+    ev.quote =
+        std::string(s_.doc.substr(s_.sentence->start, s_.sentence->end - s_.sentence->start));
     ev.confidence = confidence;
     const auto found = lex_.FindPolicies(toks_, content_first, content_end - 1);
     std::set<std::string> seen;
@@ -501,37 +565,41 @@ class FrameReader {
     // One report, one demand: the same source, content and target found by two frames.
     for (size_t x = first_event_; x < out_->size(); ++x) {
       const Event& o = (*out_)[x];
-      bool same_source = ev.source.entity.empty() ? o.source.text == ev.source.text : o.source.entity == ev.source.entity;
+      bool same_source = ev.source.entity.empty() ? o.source.text == ev.source.text
+                                                  : o.source.entity == ev.source.entity;
       if (same_source && o.content == ev.content) return;
     }
     out_->push_back(std::move(ev));
   }
 
   // One demand for each source of a coordinated subject.
-  void AddEach(const std::vector<Argument>& sources, const std::string& type, const std::string& cameo,
-               const Argument& source, const Argument& target, int cf, int ce, int span_first, bool negated,
-               double confidence) {
+  void AddEach(const std::vector<Argument>& sources, const std::string& type,
+               const std::string& cameo, const Argument& source, const Argument& target, int cf,
+               int ce, int span_first, bool negated, double confidence) {
     if (sources.size() < 2) {
       Add(type, cameo, source, target, cf, ce, span_first, negated, confidence);
       return;
     }
-    for (const Argument& one : sources) Add(type, cameo, one, target, cf, ce, span_first, negated, confidence);
+    for (const Argument& one : sources)
+      Add(type, cameo, one, target, cf, ce, span_first, negated, confidence);
   }
 
   // The target and content after a demand verb's object slot, starting at token p:
   // "TARGET to CONTENT", "TARGET for CONTENT", "that TARGET CONTENT", "for CONTENT", or the
   // object itself as content when the lexicon says the verb's object is what is demanded.
-  bool Complement(int p, const PredicateEntry* e, bool takes_for, Argument* target, int* cfirst, int* cend,
-                  bool* clause_target) const {
+  bool Complement(int p, const PredicateEntry* e, bool takes_for, Argument* target, int* cfirst,
+                  int* cend, bool* clause_target) const {
     *clause_target = false;
-    while (p < N() && (L(p) == "also" || L(p) == "again" || L(p) == "strongly" || L(p) == "repeatedly" || L(p) == "publicly" ||
-                       L(p) == "formally" || L(p) == "instead" || L(p) == "now" || IsQuoteToken(toks_[p].text))) {
+    while (p < N() && (L(p) == "also" || L(p) == "again" || L(p) == "strongly" ||
+                       L(p) == "repeatedly" || L(p) == "publicly" || L(p) == "formally" ||
+                       L(p) == "instead" || L(p) == "now" || IsQuoteToken(toks_[p].text))) {
       ++p;
     }
     if (p >= N()) return false;
     const std::string& w = L(p);
     if (w == "against") return false;  // lobbying against something is no demand for it
-    static const std::set<std::string> kWh = {"why", "how", "what", "whether", "when", "where", "who", "which", "if"};
+    static const std::set<std::string> kWh = {"why",   "how", "what",  "whether", "when",
+                                              "where", "who", "which", "if"};
     if (In(kWh, w)) return false;  // "asked why ...": a question, not a demand
     if (w == "that" && e->complement) {
       // "demanded that TARGET CONTENT": TARGET is the clause's subject.
@@ -539,17 +607,17 @@ class FrameReader {
       if (end <= p + 1) return false;
       int subj_end = -1;
       for (int i = p + 1; i < end; ++i) {
-        if (L(i) == "must" || L(i) == "should" || L(i) == "be" || L(i) == "not" || L(i) == "immediately" ||
-            (i > p + 1 && IsClauseVerb(i))) {
+        if (L(i) == "must" || L(i) == "should" || L(i) == "be" || L(i) == "not" ||
+            L(i) == "immediately" || (i > p + 1 && IsClauseVerb(i))) {
           subj_end = i - 1;
           break;
         }
       }
       if (subj_end < p + 1) return false;
       // A claim about what is ("insisted that X is ADJ") is no demand.
-      static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may", "might", "is", "are",
-                                                    "was", "were", "has", "had", "did", "does", "'s", "do", "have",
-                                                    "am", "'re", "'ve", "cannot", "wo"};
+      static const std::set<std::string> kFinite = {
+          "would", "will", "can",  "could", "may", "might", "is", "are", "was", "were",   "has",
+          "had",   "did",  "does", "'s",    "do",  "have",  "am", "'re", "'ve", "cannot", "wo"};
       if (In(kFinite, L(subj_end + 1))) return false;
       // An inflected verb ("that X VERB-s") states what is; the subjunctive's
       // base form ("that Y VERB") or a modal states what should be.
@@ -602,7 +670,8 @@ class FrameReader {
     for (int i = p; i < end && i < p + 14; ++i) {
       int after = i + 1;
       while (after < end && IsQuoteToken(toks_[after].text)) ++after;
-      bool to = L(i) == "to" && after < end && (IsBaseVerb(after) || L(after) == "not" || L(after) == "be");
+      bool to = L(i) == "to" && after < end &&
+                (IsBaseVerb(after) || L(after) == "not" || L(after) == "be");
       // "wants X to be PARTICIPLE ...": the object of a passive is part of what is to be done,
       // not whom it is asked of; the whole is the content.
       if (to && L(after) == "be" && after + 1 < end && IsParticiple(after + 1) && i > p) {
@@ -610,9 +679,12 @@ class FrameReader {
         *cend = end;
         return true;
       }
-      bool not_to = (L(i) == "not" && L(i + 1) == "to") || (L(i) == "not" && i > p && IsBaseVerb(i + 1));
+      bool not_to =
+          (L(i) == "not" && L(i + 1) == "to") || (L(i) == "not" && i > p && IsBaseVerb(i + 1));
       // "asked Y for X": only a verb whose object is whom it asks.
-      bool object_target = std::find(e->target.begin(), e->target.end(), "dobj") != e->target.end() || after_particle_;
+      bool object_target =
+          std::find(e->target.begin(), e->target.end(), "dobj") != e->target.end() ||
+          after_particle_;
       bool for_ = L(i) == "for" && i > p && object_target && !IsGerund(i + 1);
       if (!(to || not_to || for_)) continue;
       if (i == p) return false;
@@ -622,7 +694,8 @@ class FrameReader {
       const ActorMention* named = MentionIn(p, head);
       // A named actor heads the object only from its start ("the X", "X"), not from a clause
       // inside it ("evidence that X is ...").
-      if (named && !(named->start == toks_[p].start || (L(p) == "the" && p + 1 < N() && named->start == toks_[p + 1].start))) {
+      if (named && !(named->start == toks_[p].start ||
+                     (L(p) == "the" && p + 1 < N() && named->start == toks_[p + 1].start))) {
         named = nullptr;
       }
       // Only a verb that takes a complement clause asks its object to do something.
@@ -630,7 +703,9 @@ class FrameReader {
       if (!named && !IsAgentHead(head, p) && !(In(Pronouns(), L(p)) && MentionEndingAt(p))) break;
       *target = {Text(p, i - 1), ""};
       if (const ActorMention* m = MentionIn(p, i - 1)) {
-        if (m->start == toks_[p].start || (L(p) == "the" && p + 1 < N() && m->start == toks_[p + 1].start)) *target = FromMention(m);
+        if (m->start == toks_[p].start ||
+            (L(p) == "the" && p + 1 < N() && m->start == toks_[p + 1].start))
+          *target = FromMention(m);
       }
       if (In(Pronouns(), L(p)) && i == p + 1) {
         if (const ActorMention* m = MentionEndingAt(p)) *target = FromMention(m);
@@ -644,13 +719,15 @@ class FrameReader {
       return *cfirst < *cend;
     }
     // "urged passage of X": the object is the content.
-    bool object_content = std::find(e->content.begin(), e->content.end(), "dobj") != e->content.end();
+    bool object_content =
+        std::find(e->content.begin(), e->content.end(), "dobj") != e->content.end();
     if (!object_content) return false;
     if (!IsNominal(p) && !In(Determiners(), w) && w != "more" && w != "greater") return false;
     // "V Y VERB ...": a clause without "that", its subject a named actor.
     if (e->complement) {
       for (int i = p + 1; i < end && i < p + 10; ++i) {
-        if (!IsBaseVerb(i) || !IsNominal(i - 1) || Lemmatizer::Get().Knows(L(i), WordClass::kNoun)) continue;
+        if (!IsBaseVerb(i) || !IsNominal(i - 1) || Lemmatizer::Get().Knows(L(i), WordClass::kNoun))
+          continue;
         if (const ActorMention* m = MentionIn(p, i - 1)) {
           *target = FromMention(m);
           *clause_target = true;
@@ -667,7 +744,8 @@ class FrameReader {
     if (!e->complement) {
       bool from = false;
       for (int i = p + 1; i + 1 < end; ++i) {
-        if ((L(i) == "from" || L(i) == "of") && MentionIn(i + 1, std::min(end - 1, i + 4))) from = true;
+        if ((L(i) == "from" || L(i) == "of") && MentionIn(i + 1, std::min(end - 1, i + 4)))
+          from = true;
       }
       if (!from) return false;
     }
@@ -697,7 +775,8 @@ class FrameReader {
     std::string v = lem.Lemma(w, WordClass::kVerb);
     if (!lem.Knows(v, WordClass::kVerb)) return false;
     // A noun or adjective reading of the word inside a noun phrase ("the arms embargo").
-    if (lem.Knows(lem.Lemma(w, WordClass::kNoun), WordClass::kNoun) && i > 0 && (In(Determiners(), L(i - 1)) || IsNominalOnly(i - 1))) {
+    if (lem.Knows(lem.Lemma(w, WordClass::kNoun), WordClass::kNoun) && i > 0 &&
+        (In(Determiners(), L(i - 1)) || IsNominalOnly(i - 1))) {
       return false;
     }
     return true;
@@ -705,7 +784,8 @@ class FrameReader {
   bool IsNominalOnly(int i) const {
     const Lemmatizer& lem = Lemmatizer::Get();
     const std::string& w = L(i);
-    return lem.Knows(w, WordClass::kAdjective) && !lem.Knows(lem.Lemma(w, WordClass::kVerb), WordClass::kVerb);
+    return lem.Knows(w, WordClass::kAdjective) &&
+           !lem.Knows(lem.Lemma(w, WordClass::kVerb), WordClass::kVerb);
   }
 
   // "demand", "urge", "call on", "appeal for" ... used as a verb with its subject before it.
@@ -746,7 +826,8 @@ class FrameReader {
       int cf = 0, ce = 0;
       bool ct = false;
       if (!Complement(q + 1, e, true, &ignored, &cf, &ce, &ct)) return false;
-      for (auto [a, b] : SplitContent(cf, ce)) AddEach(sources, e->type, e->cameo, source, target, a, b, subject_first, negated, 0.5);
+      for (auto [a, b] : SplitContent(cf, ce))
+        AddEach(sources, e->type, e->cameo, source, target, a, b, subject_first, negated, 0.5);
       return true;
     }
     // "called on TARGET for CONTENT" / "asked TARGET for CONTENT" are read by Complement.
@@ -765,7 +846,8 @@ class FrameReader {
         }
       }
     }
-    for (auto [a, b] : SplitContent(cf, ce)) AddEach(sources, e->type, e->cameo, source, target, a, b, subject_first, negated, 0.5);
+    for (auto [a, b] : SplitContent(cf, ce))
+      AddEach(sources, e->type, e->cameo, source, target, a, b, subject_first, negated, 0.5);
     return true;
   }
 
@@ -774,7 +856,8 @@ class FrameReader {
   int ObligationCue(int k) const {
     const std::string& w = L(k);
     if (w == "must" || w == "should") return 1;
-    if ((w == "need" || w == "needs" || w == "has" || w == "have" || w == "ought") && L(k + 1) == "to" && IsBaseVerb(k + 2)) {
+    if ((w == "need" || w == "needs" || w == "has" || w == "have" || w == "ought") &&
+        L(k + 1) == "to" && IsBaseVerb(k + 2)) {
       // "have to" after "will", "would" is a forecast of duty, still stated as one.
       return 2;
     }
@@ -809,20 +892,23 @@ class FrameReader {
     if ((L(k - 1) == "and" || L(k - 1) == "but") && obligation_found_) {
       int end = ContentEnd(c);
       if (end <= c) return false;
-      for (auto [a, b] : SplitContent(c, end)) Add("demand", "10", obligation_speaker_, obligation_target_, a, b, k - 1, false, 0.45);
+      for (auto [a, b] : SplitContent(c, end))
+        Add("demand", "10", obligation_speaker_, obligation_target_, a, b, k - 1, false, 0.45);
       return true;
     }
     // A question ("should they ...?") states no demand.
     if (L(N() - 1) == "?" || (L(k - 1) == "," && k >= 2)) return false;
     // The subject: the phrase before the modal.
     int j = k - 1;
-    while (j >= 0 && (L(j) == "also" || L(j) == "now" || L(j) == "still" || L(j) == "really" || L(j) == "simply" ||
-                      L(j) == "urgently" || L(j) == "too" || L(j) == "all" || L(j) == "first")) {
+    while (j >= 0 && (L(j) == "also" || L(j) == "now" || L(j) == "still" || L(j) == "really" ||
+                      L(j) == "simply" || L(j) == "urgently" || L(j) == "too" || L(j) == "all" ||
+                      L(j) == "first")) {
       --j;
     }
     if (j < 0) return false;
     for (int b = std::max(0, j - 4); b <= j; ++b) {
-      if (L(b) == "if" || L(b) == "unless" || L(b) == "whether" || L(b) == "why" || L(b) == "how") return false;
+      if (L(b) == "if" || L(b) == "unless" || L(b) == "whether" || L(b) == "why" || L(b) == "how")
+        return false;
     }
     Argument target;
     int subject_first = j;
@@ -833,8 +919,9 @@ class FrameReader {
     if (head_mention) {
       int b = j;
       while (b > 0 && (MentionEndingAt(b) || L(b) == "and" || L(b) == "," || L(b) == "the")) --b;
-      static const std::set<std::string> kPreps = {"of", "with", "in", "for", "from", "on", "at", "by", "to",
-                                                   "between", "among", "against", "over", "under"};
+      static const std::set<std::string> kPreps = {"of",    "with",    "in",   "for",  "from",
+                                                   "on",    "at",      "by",   "to",   "between",
+                                                   "among", "against", "over", "under"};
       if (b < j && In(kPreps, L(b)) && b > 0) {
         head_mention = nullptr;
         j = b - 1;
@@ -844,8 +931,8 @@ class FrameReader {
       target = FromMention(m);
       actor_subject = true;
       while (subject_first > 0 && toks_[subject_first].start > m->start) --subject_first;
-    } else if (L(j) == "i" || L(j) == "it" || L(j) == "there" || L(j) == "this" || L(j) == "that" || L(j) == "which" ||
-               L(j) == "what" || L(j) == "one" || L(j) == "you") {
+    } else if (L(j) == "i" || L(j) == "it" || L(j) == "there" || L(j) == "this" || L(j) == "that" ||
+               L(j) == "which" || L(j) == "what" || L(j) == "one" || L(j) == "you") {
       return false;
     } else if (L(j) == "he" || L(j) == "she" || L(j) == "they") {
       target = {toks_[j].text, ""};
@@ -885,7 +972,8 @@ class FrameReader {
       cf = subject_first;
       target = addressee_;
     }
-    for (auto [a, b] : SplitContent(cf, end)) Add("demand", "10", speaker, target, a, b, subject_first, false, 0.45);
+    for (auto [a, b] : SplitContent(cf, end))
+      Add("demand", "10", speaker, target, a, b, subject_first, false, 0.45);
     obligation_found_ = true;
     obligation_speaker_ = speaker;
     obligation_target_ = target;
@@ -894,9 +982,10 @@ class FrameReader {
 
   bool IsParticiple(int i) const {
     const std::string& w = L(i);
-    static const std::set<std::string> kIrregular = {"made", "given", "taken", "held", "paid", "brought", "sent",
-                                                     "put", "set", "kept", "met", "done", "shown", "told", "sold",
-                                                     "built", "cut", "left", "heard", "found", "seen", "drawn", "withdrawn"};
+    static const std::set<std::string> kIrregular = {
+        "made", "given", "taken", "held",  "paid",  "brought", "sent",     "put",
+        "set",  "kept",  "met",   "done",  "shown", "told",    "sold",     "built",
+        "cut",  "left",  "heard", "found", "seen",  "drawn",   "withdrawn"};
     if (In(kIrregular, w)) return true;
     return w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
   }
@@ -914,7 +1003,8 @@ class FrameReader {
     if (L(k) != "time" || k < 2) return false;
     int b = k - 1;
     if (L(b) == "high" || L(b) == "about") --b;
-    if (!(L(b) == "'s" || L(b) == "is" || L(b) == "was" || L(b) == "’s") || L(b - 1) != "it") return false;
+    if (!(L(b) == "'s" || L(b) == "is" || L(b) == "was" || L(b) == "’s") || L(b - 1) != "it")
+      return false;
     int p = k + 1;
     if (L(p) == "now") ++p;
     Argument target;
@@ -947,7 +1037,8 @@ class FrameReader {
     int end = ContentEnd(cf);
     Argument speaker;
     if (!Attribution(b - 1, end, quoted_at_start, &speaker)) return false;
-    for (auto [a, c] : SplitContent(cf, end)) Add("demand", "10", speaker, target, a, c, b - 1, false, 0.45);
+    for (auto [a, c] : SplitContent(cf, end))
+      Add("demand", "10", speaker, target, a, c, b - 1, false, 0.45);
     return true;
   }
 
@@ -966,8 +1057,10 @@ class FrameReader {
     Argument source;
     int span_first = k;
     int d = k - 1;
-    while (d > 0 && !In(Determiners(), L(d)) && IsNominalOnly(d) && k - d < 3) --d;  // "renewed", "new", "fresh"
-    if (L(d) == "'s" || L(d) == "’s" || ((L(d) == "'" || L(d) == "’") && d > 0 && L(d - 1).back() == 's')) {
+    while (d > 0 && !In(Determiners(), L(d)) && IsNominalOnly(d) && k - d < 3)
+      --d;  // "renewed", "new", "fresh"
+    if (L(d) == "'s" || L(d) == "’s" ||
+        ((L(d) == "'" || L(d) == "’") && d > 0 && L(d - 1).back() == 's')) {
       if (const ActorMention* m = MentionEndingAt(d - 1)) {
         source = FromMention(m);
       } else {
@@ -982,14 +1075,17 @@ class FrameReader {
       }
       if (source.entity.empty()) source = state_->subject;
       if (source.entity.empty() && !source.text.empty()) source = Argument();
-    } else if (const ActorMention* m = MentionEndingAt(k - 1); m && m->end == toks_[k - 1].end && !IsPunctToken(before)) {
+    } else if (const ActorMention* m = MentionEndingAt(k - 1);
+               m && m->end == toks_[k - 1].end && !IsPunctToken(before)) {
       // An actor written before the noun as a compound ("DEMONYM demands").
       source = FromMention(m);
       span_first = k - 1;
     } else if (L(k + 1) == "by" || L(k + 1) == "from") {
       // "demands by SOURCE for CONTENT": the phrase up to the content's opening word.
       int q = k + 2;
-      while (q < N() && q < k + 12 && L(q) != "for" && L(q) != "to" && L(q) != "that" && L(q) != "," && L(q) != ".") ++q;
+      while (q < N() && q < k + 12 && L(q) != "for" && L(q) != "to" && L(q) != "that" &&
+             L(q) != "," && L(q) != ".")
+        ++q;
       if (q == k + 2 || q >= N() || L(q) == "," || L(q) == ".") return false;
       const ActorMention* m = MentionEndingAt(q - 1);
       if (m) {
@@ -1003,9 +1099,10 @@ class FrameReader {
     } else if (In(Determiners(), L(d)) && d > 0) {
       // "X backed a call for ...", "X made an appeal to ...": the subject of the verb before.
       int v = d - 1;
-      static const std::set<std::string> kOwn = {"make", "issue", "renew", "repeat", "reiterate", "voice",
-                                                 "support", "back", "endorse", "echo", "join", "lead",
-                                                 "launch", "press", "step", "put", "submit", "present", "table"};
+      static const std::set<std::string> kOwn = {
+          "make", "issue",   "renew",  "repeat",  "reiterate", "voice",  "support",
+          "back", "endorse", "echo",   "join",    "lead",      "launch", "press",
+          "step", "put",     "submit", "present", "table"};
       std::string vl = lem.Lemma(L(v), WordClass::kVerb);
       if (L(v) == "up" && v > 0) vl = lem.Lemma(L(v - 1), WordClass::kVerb), --v;
       if (!In(kOwn, vl)) return false;
@@ -1021,7 +1118,8 @@ class FrameReader {
     return NounContent(e, source, Argument(), k + 1, span_first, plural);
   }
 
-  bool NounContent(const PredicateEntry* e, const Argument& source, Argument target, int p, int span_first, bool plural) {
+  bool NounContent(const PredicateEntry* e, const Argument& source, Argument target, int p,
+                   int span_first, bool plural) {
     if (p >= N()) return false;
     // "... on TARGET to CONTENT", "... to TARGET for CONTENT".
     if ((L(p) == "on" || L(p) == "to") && p + 1 < N()) {
@@ -1033,18 +1131,21 @@ class FrameReader {
         p = q;
       } else if (L(p) == "to" && IsBaseVerb(p + 1)) {
         int end = ContentEnd(p + 1);
-        for (auto [a, b] : SplitContent(p + 1, end)) Add(e->type, e->cameo, source, target, a, b, span_first, false, 0.45);
+        for (auto [a, b] : SplitContent(p + 1, end))
+          Add(e->type, e->cameo, source, target, a, b, span_first, false, 0.45);
         return end > p + 1;
       }
     }
-    if (L(p) == "include" || L(p) == "included" || L(p) == "includes" || L(p) == "are" || L(p) == "were") {
+    if (L(p) == "include" || L(p) == "included" || L(p) == "includes" || L(p) == "are" ||
+        L(p) == "were") {
       if (!plural) return false;
       // A list: one demand each.
       int end = p + 1;
       while (end < N() && L(end) != "." && L(end) != ";" && L(end) != ":") ++end;
       int start = p + 1;
       for (int i = p + 1; i <= end; ++i) {
-        bool sep = i == end || L(i) == "," || (L(i) == "and" && i > start) || (L(i) == "or" && i > start);
+        bool sep =
+            i == end || L(i) == "," || (L(i) == "and" && i > start) || (L(i) == "or" && i > start);
         if (!sep) continue;
         int a = start;
         if (L(a) == "and" || L(a) == "or") ++a;
@@ -1059,8 +1160,9 @@ class FrameReader {
       if (end <= cf) return false;
       // "insistence that X was ...": a claim about what is, not a demand.
       if (L(p) == "that") {
-        static const std::set<std::string> kFinite = {"is", "are", "was", "were", "has", "had", "would", "will",
-                                                      "can", "could", "may", "might", "does", "did"};
+        static const std::set<std::string> kFinite = {"is",  "are",   "was",  "were", "has",
+                                                      "had", "would", "will", "can",  "could",
+                                                      "may", "might", "does", "did"};
         for (int i = cf; i < end && i < cf + 8; ++i) {
           if (In(kFinite, L(i))) return false;
           if (L(i) == "must" || L(i) == "should" || L(i) == "be") break;
@@ -1078,7 +1180,8 @@ class FrameReader {
           }
         }
       }
-      for (auto [a, b] : SplitContent(cf, end)) Add(e->type, e->cameo, source, target, a, b, span_first, false, 0.45);
+      for (auto [a, b] : SplitContent(cf, end))
+        Add(e->type, e->cameo, source, target, a, b, span_first, false, 0.45);
       return true;
     }
     return false;
@@ -1092,7 +1195,9 @@ class FrameReader {
     // Before: the nearest reporting verb left of the words, with a subject of its own.
     for (int v = first - 1; v >= 0; --v) {
       std::string lemma = lem.Lemma(L(v), WordClass::kVerb);
-      if (!IsReportingVerb(lemma) || (Capitalised(toks_[v].text) && v > 0) || !FiniteVerbHere(v, lemma)) continue;
+      if (!IsReportingVerb(lemma) || (Capitalised(toks_[v].text) && v > 0) ||
+          !FiniteVerbHere(v, lemma))
+        continue;
       Argument who;
       int sf = 0;
       bool negated = false, blocked = false;
@@ -1158,7 +1263,8 @@ class FrameReader {
     // A quotation running on from an earlier sentence, or opening this one with no
     // attribution of its own: its speaker is the last one named.
     bool opens_quote = !toks_.empty() && IsQuoteToken(toks_[0].text);
-    if ((quoted_at_start || opens_quote) && !(state_->speaker.entity.empty() && state_->speaker.text.empty())) {
+    if ((quoted_at_start || opens_quote) &&
+        !(state_->speaker.entity.empty() && state_->speaker.text.empty())) {
       *speaker = state_->speaker;
       return true;
     }
@@ -1171,7 +1277,8 @@ class FrameReader {
     const Lemmatizer& lem = Lemmatizer::Get();
     for (int v = 0; v < N(); ++v) {
       std::string lemma = lem.Lemma(L(v), WordClass::kVerb);
-      if (!IsReportingVerb(lemma) || lemma == "urge" || (Capitalised(toks_[v].text) && v > 0)) continue;
+      if (!IsReportingVerb(lemma) || lemma == "urge" || (Capitalised(toks_[v].text) && v > 0))
+        continue;
       Argument who;
       int sf = 0;
       bool negated = false, blocked = false;
@@ -1183,22 +1290,25 @@ class FrameReader {
         }
       }
       // "A said:", "A said, \"...", "..., A said.": the shapes that attribute a quotation.
-      bool shaped = v + 1 >= N() || L(v + 1) == ":" || L(v + 1) == "," || L(v + 1) == "." || IsQuoteToken(toks_[v + 1].text);
+      bool shaped = v + 1 >= N() || L(v + 1) == ":" || L(v + 1) == "," || L(v + 1) == "." ||
+                    IsQuoteToken(toks_[v + 1].text);
       if (shaped && FiniteVerbHere(v, lemma) && SubjectBefore(v, &who, &sf, &negated, &blocked)) {
         quote_speaker_ = who;
         if (sf > 0) attribution_after_ = v;
         return;
       }
     }
-    if (state_->in_quote || (!toks_.empty() && IsQuoteToken(toks_[0].text))) quote_speaker_ = state_->speaker;
+    if (state_->in_quote || (!toks_.empty() && IsQuoteToken(toks_[0].text)))
+      quote_speaker_ = state_->speaker;
   }
 
   // The speaker, subject and open quotation this sentence leaves for the next.
   void UpdateState() {
-    if (!quote_speaker_.text.empty() || !quote_speaker_.entity.empty()) state_->speaker = quote_speaker_;
+    if (!quote_speaker_.text.empty() || !quote_speaker_.entity.empty())
+      state_->speaker = quote_speaker_;
     for (int i = 0; i < N(); ++i) {
-      if (const ActorMention* m = MentionEndingAt(i); m && m->kind != ActorMention::kPronoun && i + 1 < N() &&
-                                                      !IsPunctToken(L(i + 1))) {
+      if (const ActorMention* m = MentionEndingAt(i);
+          m && m->kind != ActorMention::kPronoun && i + 1 < N() && !IsPunctToken(L(i + 1))) {
         std::string lemma = Lemmatizer::Get().Lemma(L(i + 1), WordClass::kVerb);
         if (Lemmatizer::Get().Knows(lemma, WordClass::kVerb) && !Capitalised(toks_[i + 1].text)) {
           state_->subject = FromMention(m);
@@ -1223,13 +1333,13 @@ class FrameReader {
   std::vector<std::string> low_;
   Argument quote_speaker_;
   int attribution_after_ = -1;
-  mutable std::string hedge_;                      // a hedge between the subject and its verb
-  mutable bool reporting_subject_ = false;         // "it" may be a speaker ("it said")
-  mutable Argument addressee_;                     // whom a reporting verb addresses
-  bool after_particle_ = false;                    // the object follows "on" ("called on Y")
-  mutable bool coordinated_ = false;               // looking for a main clause's subject
-  mutable std::vector<Argument> coordination_;     // the sources of a coordinated subject
-  Argument obligation_target_;                     // the last obligation's, for "and should ..."
+  mutable std::string hedge_;                   // a hedge between the subject and its verb
+  mutable bool reporting_subject_ = false;      // "it" may be a speaker ("it said")
+  mutable Argument addressee_;                  // whom a reporting verb addresses
+  bool after_particle_ = false;                 // the object follows "on" ("called on Y")
+  mutable bool coordinated_ = false;            // looking for a main clause's subject
+  mutable std::vector<Argument> coordination_;  // the sources of a coordinated subject
+  Argument obligation_target_;                  // the last obligation's, for "and should ..."
   Argument obligation_speaker_;
   bool obligation_found_ = false;
 };

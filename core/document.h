@@ -7,7 +7,7 @@
 namespace parley {
 
 struct Document {
-  std::string id;      // from the JSONL "id", else the file path, else "stdin"
+  std::string id;  // from the JSONL "id", else the file path, else "stdin"
   std::string title;
   std::string date;    // ISO 8601 as found, may be empty
   std::string source;  // outlet, or the file it came from

@@ -1,11 +1,11 @@
 #include "core/document_reader.h"
 
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "core/facts.h"
@@ -79,7 +79,8 @@ void FindArticles(const fs::path& dir, const DocumentReader::WarningFn& warn,
       found->push_back(ArticlePath(it->path().string()));
     }
   }
-  if (ec) warn(ArticlePath(dir.string()) + ": cannot read folder (" + ec.message() + "); partly skipped");
+  if (ec)
+    warn(ArticlePath(dir.string()) + ": cannot read folder (" + ec.message() + "); partly skipped");
 }
 
 // Why `text` is not usable as an article, or "" if it is.
@@ -241,7 +242,8 @@ Status DocumentReader::NextFromLine(Document* doc, bool* got) {
       *doc = Document();
       doc->id = std::to_string(line_no_);
       doc->source = current_;
-      std::string problem = line.size() > options_.max_document_bytes ? "line too long" : TextProblem(line);
+      std::string problem =
+          line.size() > options_.max_document_bytes ? "line too long" : TextProblem(line);
       if (!problem.empty()) {
         warn_(where + ": " + problem + "; read as empty");
         ++skipped_;
@@ -253,7 +255,8 @@ Status DocumentReader::NextFromLine(Document* doc, bool* got) {
     }
     if (Trim(line).empty()) continue;
     if (line.size() > options_.max_document_bytes) {
-      warn_(where + ": line longer than " + std::to_string(options_.max_document_bytes) + " bytes; skipped");
+      warn_(where + ": line longer than " + std::to_string(options_.max_document_bytes) +
+            " bytes; skipped");
       ++skipped_;
       continue;
     }
@@ -323,8 +326,9 @@ Status DocumentReader::Next(Document* doc, bool* done) {
     }
     if (in_ != stdin) std::fclose(in_);
     in_ = nullptr;
-    std::string problem = too_big ? "larger than " + std::to_string(options_.max_document_bytes) + " bytes"
-                                  : TextProblem(text);
+    std::string problem =
+        too_big ? "larger than " + std::to_string(options_.max_document_bytes) + " bytes"
+                : TextProblem(text);
     DropBom(&text);
     if (problem.empty() && Trim(text).empty()) problem = "empty";
     if (!problem.empty()) {

@@ -35,8 +35,8 @@ class DocumentReader {
 
   // Checks that every path exists and that folders hold something to read; the error names
   // the first path that does not. Nothing is read yet.
-  static Status Open(const std::vector<std::string>& paths, const Options& options,
-                     WarningFn warn, std::unique_ptr<DocumentReader>* reader);
+  static Status Open(const std::vector<std::string>& paths, const Options& options, WarningFn warn,
+                     std::unique_ptr<DocumentReader>* reader);
 
   ~DocumentReader();
 

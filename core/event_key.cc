@@ -24,7 +24,8 @@ Status EventKeys::Load(const std::string& path, EventKeys* out) {
   std::string text;
   PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("stopwords") || !j["stopwords"].is_array()) {
+  if (j.is_discarded() || !j.is_object() || !j.contains("stopwords") ||
+      !j["stopwords"].is_array()) {
     return Status::InvalidInput(path + ": expected {\"period\": ..., \"stopwords\": [...]}");
   }
   out->stopwords_.clear();
@@ -40,7 +41,9 @@ Status EventKeys::Load(const std::string& path, EventKeys* out) {
   return Linker::LoadDefault(&out->linker_);
 }
 
-Status EventKeys::LoadDefault(EventKeys* out) { return Load(DataPath("event_keys.json"), out); }
+Status EventKeys::LoadDefault(EventKeys* out) {
+  return Load(DataPath("event_keys.json"), out);
+}
 
 std::string EventKeys::Signature(const Event& e) const {
   std::vector<std::string> lemmas;

@@ -1,27 +1,26 @@
 #include "core/events.h"
 
-#include "core/demand_frames.h"
-#include "core/strings.h"
-
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include <set>
+#include <tuple>
 
+#include "core/demand_frames.h"
 #include "core/lemmatizer.h"
 #include "core/noun_classes.h"
+#include "core/strings.h"
 #include "core/triples.h"
 
 namespace parley {
 namespace {
 
-
 // Verbs that report speech: their complement carries what was said.
 bool IsSpeechVerb(const std::string& lemma) {
   static const std::set<std::string> kSay = {
-      "say", "tell", "insist", "warn", "add", "stress", "argue", "declare", "state", "reiterate",
-      "write", "announce", "note", "maintain", "assert", "emphasize", "emphasise", "urge",
-      "believe", "think", "suggest", "tweet", "claim", "repeat", "underline", "underscore"};
+      "say",     "tell",      "insist",    "warn",      "add",       "stress", "argue",
+      "declare", "state",     "reiterate", "write",     "announce",  "note",   "maintain",
+      "assert",  "emphasize", "emphasise", "urge",      "believe",   "think",  "suggest",
+      "tweet",   "claim",     "repeat",    "underline", "underscore"};
   return kSay.count(lemma) > 0;
 }
 
@@ -47,29 +46,37 @@ class SentenceEvents {
     for (size_t k = before; k < out->size(); ++k) threat |= (*out)[k].type == "threaten";
     if (threat) {
       out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
-                                [](const Event& e) { return e.type == "demand" && e.modality == "conditional"; }),
+                                [](const Event& e) {
+                                  return e.type == "demand" && e.modality == "conditional";
+                                }),
                  out->end());
     }
     // "..., X said on DAY": an attribution after the news is
     // not itself the event.
     out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
                               [&](const Event& e) {
-                                if (e.type != "statement" || e.start <= s_.sentence->start) return false;
-                                std::string_view lead = s_.doc.substr(s_.sentence->start, e.start - s_.sentence->start);
-                                while (!lead.empty() && (lead.back() == ' ' || lead.back() == '"')) lead.remove_suffix(1);
+                                if (e.type != "statement" || e.start <= s_.sentence->start)
+                                  return false;
+                                std::string_view lead =
+                                    s_.doc.substr(s_.sentence->start, e.start - s_.sentence->start);
+                                while (!lead.empty() && (lead.back() == ' ' || lead.back() == '"'))
+                                  lead.remove_suffix(1);
                                 return !lead.empty() && (lead.back() == ',' || lead.back() == '.');
                               }),
                out->end());
     // The same event found twice (by two readings of one clause) is reported once.
     std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
-    out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
-                              [&](const Event& e) {
-                                return !seen.insert({e.type, e.source.entity, e.target.entity, e.content}).second;
-                              }),
-               out->end());
+    out->erase(
+        std::remove_if(
+            out->begin() + static_cast<long>(before), out->end(),
+            [&](const Event& e) {
+              return !seen.insert({e.type, e.source.entity, e.target.entity, e.content}).second;
+            }),
+        out->end());
     // A statement that names no one it concerns is no event between actors.
-    out->erase(std::remove_if(out->begin() + static_cast<long>(before), out->end(),
-                              [](const Event& e) { return e.type == "statement" && e.target.entity.empty(); }),
+    out->erase(std::remove_if(
+                   out->begin() + static_cast<long>(before), out->end(),
+                   [](const Event& e) { return e.type == "statement" && e.target.entity.empty(); }),
                out->end());
     bool specific = false;
     for (size_t k = before; k < out->size(); ++k) specific |= (*out)[k].type != "statement";
@@ -100,7 +107,9 @@ class SentenceEvents {
     // A phrase the parser cut out of a longer mention (the role of "COUNTRY's ROLE, NAME")
     // refers to what the whole mention does.
     for (const ActorMention* m : s_.mentions) {
-      if (m->start < b && e <= m->end && (m->kind == ActorMention::kPerson || m->kind == ActorMention::kRole)) return m;
+      if (m->start < b && e <= m->end &&
+          (m->kind == ActorMention::kPerson || m->kind == ActorMention::kRole))
+        return m;
     }
     return nullptr;
   }
@@ -127,10 +136,13 @@ class SentenceEvents {
       size_t at = before.rfind(dash);
       if (at != std::string::npos) before = before.substr(at + std::string_view(dash).size());
     }
-    static const std::set<std::string> kLeads = {"", "the ", "a ", "an ", "that ", "that the ", "both ",
-                                                 "if ", "if the ", "unless ", "whether "};
-    bool after_that = before.size() >= 5 && (before.compare(before.size() - 5, 5, "that ") == 0 ||
-                                             (before.size() >= 9 && before.compare(before.size() - 9, 9, "that the ") == 0));
+    static const std::set<std::string> kLeads = {"",        "the ",      "a ",      "an ",
+                                                 "that ",   "that the ", "both ",   "if ",
+                                                 "if the ", "unless ",   "whether "};
+    bool after_that =
+        before.size() >= 5 &&
+        (before.compare(before.size() - 5, 5, "that ") == 0 ||
+         (before.size() >= 9 && before.compare(before.size() - 9, 9, "that the ") == 0));
     if (before.size() > 4 && !kLeads.count(before) && !after_that) return nullptr;
     return m;
   }
@@ -206,7 +218,8 @@ class SentenceEvents {
     for (const ActorMention* m : s_.mentions) {
       int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
       if (m->start < b || m_end > e + 1) continue;
-      bool seen = std::any_of(each.begin(), each.end(), [&](const Argument& x) { return x.entity == m->actor; });
+      bool seen = std::any_of(each.begin(), each.end(),
+                              [&](const Argument& x) { return x.entity == m->actor; });
       if (!seen) each.push_back({std::string(s_.doc.substr(m->start, m_end - m->start)), m->actor});
       for (int32_t k = m->start; k < std::min(m_end, e); ++k) rest[k - b] = ' ';
     }
@@ -255,10 +268,12 @@ class SentenceEvents {
   // The content of a complement clause: its predicate onwards when its subject is the target
   // ("Y must VERB X" -> "VERB X"), the whole clause when the subject names neither an actor
   // nor a person or group ("that X be PARTICIPLE").
-  std::string ContentWithSubject(const Clause& c, const Argument& target, int32_t* start, int32_t* end) const {
+  std::string ContentWithSubject(const Clause& c, const Argument& target, int32_t* start,
+                                 int32_t* end) const {
     std::string content = Content(c, start, end);
     int32_t sb = 0, se = 0;
-    if (target.entity.empty() && !AgentPhrase(c.subject) && !content.empty() && Bytes(c.subject, &sb, &se) && sb < *start) {
+    if (target.entity.empty() && !AgentPhrase(c.subject) && !content.empty() &&
+        Bytes(c.subject, &sb, &se) && sb < *start) {
       *start = sb;
       content = std::string(s_.doc.substr(sb, *end - sb));
     }
@@ -284,8 +299,9 @@ class SentenceEvents {
   bool AgentPhrase(WordSpan w) const {
     if (w.empty()) return false;
     // The head of "NOUN of / with / in ... X" is the noun before the preposition.
-    static const std::set<std::string> kPreps = {"of", "with", "in", "for", "from", "on", "at", "by", "to",
-                                                 "between", "among", "against", "over", "under"};
+    static const std::set<std::string> kPreps = {"of",    "with",    "in",   "for",  "from",
+                                                 "on",    "at",      "by",   "to",   "between",
+                                                 "among", "against", "over", "under"};
     for (int i = w.first + 1; i <= w.last; ++i) {
       if (kPreps.count(Lower(t_.words[i].text))) {
         w.last = i - 1;
@@ -312,14 +328,16 @@ class SentenceEvents {
       for (int w = c.subject.last + 1; w < c.verb; ++w) {
         std::string lw = Lower(t_.words[w].text);
         if (lex_.IsDemandModal(lw)) return false;
-        static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may", "might",
-                                                      "is", "are", "was", "were", "has", "had", "did", "does"};
+        static const std::set<std::string> kFinite = {"would", "will", "can", "could", "may",
+                                                      "might", "is",   "are", "was",   "were",
+                                                      "has",   "had",  "did", "does"};
         if (kFinite.count(lw)) return true;
       }
     }
     for (int w : c.predicate) {
       std::string lw = Lower(t_.words[w].text);
-      if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "has" || lw == "had") return true;
+      if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "has" || lw == "had")
+        return true;
     }
     if (c.verb < 0) return false;
     const ParsedWord& v = t_.words[c.verb];
@@ -350,11 +368,14 @@ class SentenceEvents {
   std::string ConditionCue(const Clause& c) const {
     int first = c.subject.empty() ? c.predicate.front() : c.subject.first;
     int32_t b = s_.offset + t_.words[first].start;
-    std::string before = Lower(std::string(s_.doc.substr(s_.sentence->start, b - s_.sentence->start)));
+    std::string before =
+        Lower(std::string(s_.doc.substr(s_.sentence->start, b - s_.sentence->start)));
     while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.pop_back();
     for (const std::string& cue : lex_.condition_cues()) {
-      if (before.size() >= cue.size() && before.compare(before.size() - cue.size(), cue.size(), cue) == 0 &&
-          (before.size() == cue.size() || !std::isalpha(static_cast<unsigned char>(before[before.size() - cue.size() - 1])))) {
+      if (before.size() >= cue.size() &&
+          before.compare(before.size() - cue.size(), cue.size(), cue) == 0 &&
+          (before.size() == cue.size() ||
+           !std::isalpha(static_cast<unsigned char>(before[before.size() - cue.size() - 1])))) {
         return cue;
       }
     }
@@ -413,15 +434,20 @@ class SentenceEvents {
 
   void Emit(Event ev, int32_t content_b, int32_t content_e, std::vector<Event>* out) const {
     if (ev.source.entity.empty()) return;
-    if ((ev.type == "demand" || ev.type == "appeal") && ev.content.empty()) return;  // nothing demanded
+    if ((ev.type == "demand" || ev.type == "appeal") && ev.content.empty())
+      return;  // nothing demanded
     // A participle clause after a comma ("..., VERB-ing ...") is commentary, not
     // part of what is demanded; so is a clause a comma and a subordinator open.
-    for (size_t at = ev.content.find(", "); at != std::string::npos; at = ev.content.find(", ", at + 2)) {
+    for (size_t at = ev.content.find(", "); at != std::string::npos;
+         at = ev.content.find(", ", at + 2)) {
       size_t word_end = ev.content.find_first_of(" ,", at + 2);
-      std::string word = ev.content.substr(at + 2, word_end == std::string::npos ? std::string::npos : word_end - at - 2);
-      static const std::set<std::string> kOpeners = {"as", "which", "who", "where", "when", "while", "but",
-                                                     "because", "although", "though", "whereas"};
-      if ((word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0) || kOpeners.count(Lower(word))) {
+      std::string word = ev.content.substr(
+          at + 2, word_end == std::string::npos ? std::string::npos : word_end - at - 2);
+      static const std::set<std::string> kOpeners = {"as",       "which",  "who",    "where",
+                                                     "when",     "while",  "but",    "because",
+                                                     "although", "though", "whereas"};
+      if ((word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0) ||
+          kOpeners.count(Lower(word))) {
         content_e = content_b + static_cast<int32_t>(at);
         ev.content.resize(at);
         break;
@@ -434,7 +460,8 @@ class SentenceEvents {
       if (at == std::string::npos || at == 0) continue;
       if (std::string_view(end_at) == " for ") {
         size_t w = at + 5, w_end = ev.content.find(' ', w);
-        std::string next = ev.content.substr(w, w_end == std::string::npos ? std::string::npos : w_end - w);
+        std::string next =
+            ev.content.substr(w, w_end == std::string::npos ? std::string::npos : w_end - w);
         if (next.size() < 5 || next.compare(next.size() - 3, 3, "ing") != 0) continue;
       }
       content_e = content_b + static_cast<int32_t>(at);
@@ -444,7 +471,8 @@ class SentenceEvents {
     // One event per source and target of a coordination ("X and Y VERB").
     auto expand = [&](const Argument& a) {
       auto it = coordinated_.find(a.text);
-      if (it == coordinated_.end() || it->second.front().entity != a.entity) return std::vector<Argument>{a};
+      if (it == coordinated_.end() || it->second.front().entity != a.entity)
+        return std::vector<Argument>{a};
       return it->second;
     };
     std::vector<Argument> sources = expand(ev.source);
@@ -482,7 +510,9 @@ class SentenceEvents {
       }
     }
     ev.target = Arg(own.subject);
-    bool addressed = !addressee.text.empty() && (!addressee.entity.empty() || AgentPhrase({own.subject.first - 2, own.subject.first - 2}));
+    bool addressed =
+        !addressee.text.empty() &&
+        (!addressee.entity.empty() || AgentPhrase({own.subject.first - 2, own.subject.first - 2}));
     // A thing that should do something is a judgement or a forecast; a thing to be done (a
     // passive), an actor's or a group's duty, or what the one addressed must see to is a demand.
     if (!own.passive && !addressed && !AgentPhrase(own.subject)) return;
@@ -506,7 +536,9 @@ class SentenceEvents {
     if (ev.content.empty()) return;
     ev.condition = condition;
     int32_t b = cb, e = ce;
-    Bytes(outer.subject.empty() ? WordSpan{outer.predicate.front(), outer.predicate.front()} : outer.subject, &b, &e);
+    Bytes(outer.subject.empty() ? WordSpan{outer.predicate.front(), outer.predicate.front()}
+                                : outer.subject,
+          &b, &e);
     Fill(&ev, outer, std::min(b, cb), std::max(e, ce));
     ev.negated = outer.negated;
     if (inner.negated) ev.negated = !ev.negated ? false : ev.negated;  // "must not" stays a demand
@@ -532,7 +564,8 @@ class SentenceEvents {
         if (c_[k].parent < 0 || IsSpeechVerb(VerbLemma(c_[k]))) speaker = Arg(c_[k].subject);
         if (speaker.entity == target.entity) speaker = Argument();
       }
-      if (speaker.entity.empty() && !state_->speaker.entity.empty() && state_->speaker.entity != target.entity) {
+      if (speaker.entity.empty() && !state_->speaker.entity.empty() &&
+          state_->speaker.entity != target.entity) {
         speaker = state_->speaker;
       }
       // A condition stated about the past ("after Y had VERB-ed") demands nothing.
@@ -645,8 +678,8 @@ class SentenceEvents {
       Argument about = Arg(inner->subject);
       if (!about.entity.empty() && !SameActor(about, source)) ev.target = about;
     }
-    bool complement_target = (e->type == "demand" || e->type == "appeal") && inner && !inner->infinitive &&
-                             !Arg(inner->subject).entity.empty();
+    bool complement_target = (e->type == "demand" || e->type == "appeal") && inner &&
+                             !inner->infinitive && !Arg(inner->subject).entity.empty();
     // Failing those, the actor the object or an argument names is the target (a statement's
     // too: "expressed regret over the floods in COUNTRY"); for "threatened to VERB X against
     // Y", the infinitive's.
@@ -659,16 +692,20 @@ class SentenceEvents {
     bool demand_like = e->type == "demand" || e->type == "appeal";
     // "a measure that would require Y to ...": what a document or a hypothesis would demand is
     // no demand of its subject ("would like Y to ..." is a polite one).
-    if (demand_like && verb != "like" && (c.modal == "would" || c.modal == "could" || c.modal == "might")) return;
+    if (demand_like && verb != "like" &&
+        (c.modal == "would" || c.modal == "could" || c.modal == "might"))
+      return;
     // "asked why / how / whether ...": a question, not a demand.
     if (demand_like && !c.object.empty()) {
-      static const std::set<std::string> kWh = {"why", "how", "what", "whether", "when", "where", "if"};
+      static const std::set<std::string> kWh = {"why",  "how",   "what", "whether",
+                                                "when", "where", "if"};
       if (kWh.count(Lower(t_.words[c.object.first].text))) return;
     }
     // "urged passage of X to VERB ...": an infinitive whose subject is a thing, not someone
     // asked, belongs to the content; the object names no target.
     if (demand_like && inner && inner->infinitive && Arg(inner->subject).entity.empty() &&
-        !AgentPhrase(inner->subject) && !inner->subject.empty() && inner->subject.first == c.object.first) {
+        !AgentPhrase(inner->subject) && !inner->subject.empty() &&
+        inner->subject.first == c.object.first) {
       inner = nullptr;
       if (ev.target.text == Arg(c.object).text && ev.target.entity.empty()) ev.target = Argument();
     }
@@ -676,7 +713,8 @@ class SentenceEvents {
       // "insisted that X is ADJ": a claim, not a demand.
       if (!inner->infinitive && Indicative(*inner) && verb != "demand") return;
       // "asked not to be named": the subject asks something of itself.
-      bool self = inner->infinitive && inner->subject_inherited && inner->subject.first == c.subject.first;
+      bool self =
+          inner->infinitive && inner->subject_inherited && inner->subject.first == c.subject.first;
       // "demanded that Y VERB ...", "urged Y to VERB ...", "wants Y to VERB ...".
       if (ev.target.entity.empty() && !self) ev.target = Arg(inner->subject);
       if (self && ev.target.entity.empty()) return;
@@ -691,7 +729,8 @@ class SentenceEvents {
       // inside it is whom the demand concerns.
       int32_t ob = 0, oe = 0;
       Bytes(c.object, &ob, &oe);
-      if (const ActorMention* m = ActorIn(ob, oe)) ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
+      if (const ActorMention* m = ActorIn(ob, oe))
+        ev.target = {std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
     }
     for (const std::string& slot : e->content) {
       // The lexicon's content slot: "pressed Y over X" -> "X".
@@ -712,7 +751,8 @@ class SentenceEvents {
       // Content: the object and arguments after the target ("to VERB ...").
       WordSpan from = c.object;
       std::vector<WordSpan> rest = c.args;
-      if (!ev.target.entity.empty() && !c.object.empty() && Arg(c.object).entity == ev.target.entity) {
+      if (!ev.target.entity.empty() && !c.object.empty() &&
+          Arg(c.object).entity == ev.target.entity) {
         from = rest.empty() ? WordSpan{} : rest.front();
         if (!rest.empty()) rest.erase(rest.begin());
       }
@@ -773,8 +813,9 @@ class SentenceEvents {
     int first = c.object.empty() ? (c.args.empty() ? -1 : c.args.front().first) : c.object.first;
     int32_t b = 0, e2 = 0;
     if (first < 0 || !Bytes({first, last}, &b, &e2)) return {};
-    static const std::set<std::string> kPreps = {"to", "in", "on", "against", "with", "from", "for",
-                                                 "at", "into", "towards", "toward", "over", "upon"};
+    static const std::set<std::string> kPreps = {"to",     "in",   "on",  "against", "with",
+                                                 "from",   "for",  "at",  "into",    "towards",
+                                                 "toward", "over", "upon"};
     for (const ActorMention* m : s_.mentions) {
       if (m->start < b || m->start >= e2 ||
           (m->actor == source.entity && m->code == CodeOf(source)))
@@ -783,7 +824,8 @@ class SentenceEvents {
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       if (before.size() >= 4 && before.substr(before.size() - 4) == " the") before.remove_suffix(4);
       size_t sp = before.find_last_of(' ');
-      std::string prev = Lower(std::string(sp == std::string_view::npos ? before : before.substr(sp + 1)));
+      std::string prev =
+          Lower(std::string(sp == std::string_view::npos ? before : before.substr(sp + 1)));
       if (kPreps.count(prev)) {
         Argument found{std::string(s_.doc.substr(m->start, m->end - m->start)), m->actor};
         code_of_[found.text] = m->code;
@@ -796,7 +838,8 @@ class SentenceEvents {
   // A sentence reports one stance: of the clauses that gave events other than demands, keep
   // the one with a named target, then the one highest in the sentence (a governing clause over
   // one inside a noun phrase). Demands stay: an article may set out several in one sentence.
-  void KeepMainStance(size_t before, const std::vector<int>& from_clause, std::vector<Event>* out) const {
+  void KeepMainStance(size_t before, const std::vector<int>& from_clause,
+                      std::vector<Event>* out) const {
     int best = -1;
     double best_rank = -1;
     for (size_t k = before; k < out->size(); ++k) {
@@ -813,7 +856,8 @@ class SentenceEvents {
     std::vector<Event> kept(out->begin(), out->begin() + static_cast<long>(before));
     for (size_t k = before; k < out->size(); ++k) {
       const Event& e = (*out)[k];
-      if (e.type == "demand" || e.type == "appeal" || from_clause[k - before] == best) kept.push_back(e);
+      if (e.type == "demand" || e.type == "appeal" || from_clause[k - before] == best)
+        kept.push_back(e);
     }
     *out = std::move(kept);
   }
@@ -840,15 +884,17 @@ void ExtractEvents(const SentenceAnalysis& s, const Lexicon& lexicon, DiscourseS
   auto inside = [](const Event& small, const Event& big) {
     return small.source.entity != big.source.entity && !small.source.text.empty() &&
            big.source.text.size() > small.source.text.size() &&
-           big.source.text.find(small.source.text) != std::string::npos && small.content == big.content &&
-           small.target.entity == big.target.entity;
+           big.source.text.find(small.source.text) != std::string::npos &&
+           small.content == big.content && small.target.entity == big.target.entity;
   };
   std::vector<bool> drop(out->size(), false);
   for (size_t i = before; i < out->size(); ++i) {
     const Event& a = (*out)[i];
     if (a.type != "demand" && a.type != "appeal") continue;
     for (size_t j = before; j < out->size() && !drop[i]; ++j) {
-      if (i != j && ((*out)[j].type == "demand" || (*out)[j].type == "appeal") && inside(a, (*out)[j])) drop[i] = true;
+      if (i != j && ((*out)[j].type == "demand" || (*out)[j].type == "appeal") &&
+          inside(a, (*out)[j]))
+        drop[i] = true;
     }
   }
   size_t w = before;

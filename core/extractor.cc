@@ -30,7 +30,8 @@ namespace {
 // byte offsets are the document's: Treebank-style quotes (`` and '') become '"', and the
 // spaces inside a multi-word actor name become '_' so that the parser reads it as one word
 // ("United_States") instead of guessing at its parts.
-std::string ParserInput(std::string_view doc, const Sentence& s, const std::vector<const ActorMention*>& mentions) {
+std::string ParserInput(std::string_view doc, const Sentence& s,
+                        const std::vector<const ActorMention*>& mentions) {
   std::string out(doc.substr(s.start, s.end - s.start));
   for (size_t i = 0; i + 1 < out.size(); ++i) {
     if (out[i] == '`' && out[i + 1] == '`') {
@@ -44,7 +45,9 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
   // A dateline ("DUBAI —", "WASHINGTON, March 3 (Reuters) -") is not part of the sentence's
   // grammar: blank it out.
   size_t i = 0;
-  while (i < out.size() && (std::isupper(static_cast<unsigned char>(out[i])) || out[i] == ' ' || out[i] == ',' || out[i] == '.')) ++i;
+  while (i < out.size() && (std::isupper(static_cast<unsigned char>(out[i])) || out[i] == ' ' ||
+                            out[i] == ',' || out[i] == '.'))
+    ++i;
   if (i >= 3 && i < out.size()) {
     size_t j = i;
     if (out.compare(j, 3, "\xe2\x80\x94") == 0 || out.compare(j, 3, "\xe2\x80\x93") == 0) {
@@ -59,10 +62,13 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
     }
   }
   for (const ActorMention* m : mentions) {
-    for (int32_t b = m->apposition_start; b >= 0 && b < m->apposition_end; ++b) out[b - s.start] = ' ';
+    for (int32_t b = m->apposition_start; b >= 0 && b < m->apposition_end; ++b)
+      out[b - s.start] = ' ';
   }
   for (const ActorMention* m : mentions) {
-    if (m->kind != ActorMention::kName && m->kind != ActorMention::kCapital && m->kind != ActorMention::kDemonym) continue;
+    if (m->kind != ActorMention::kName && m->kind != ActorMention::kCapital &&
+        m->kind != ActorMention::kDemonym)
+      continue;
     bool plain = true;
     for (int32_t b = m->start; b < m->end; ++b) {
       unsigned char c = static_cast<unsigned char>(doc[b]);
@@ -84,14 +90,17 @@ std::string ParserInput(std::string_view doc, const Sentence& s, const std::vect
 // Whether a sentence can hold a fact of interest: an actor and a word of the lexicon, or a
 // demand cue (a demand or appeal verb or noun, an obligation modal) whoever its subject is,
 // since a demand's source need not be an actor any dictionary holds.
-bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& mentions, const Lexicon& lex,
-                  size_t long_words) {
+bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& mentions,
+                  const Lexicon& lex, size_t long_words) {
   const Lemmatizer& lem = Lemmatizer::Get();
-  auto demand_like = [](const PredicateEntry* e) { return e && (e->type == "demand" || e->type == "appeal"); };
+  auto demand_like = [](const PredicateEntry* e) {
+    return e && (e->type == "demand" || e->type == "appeal");
+  };
   // A long sentence costs several times an ordinary one to parse: unless it states a demand,
   // it is parsed only when it names two actors, one to act and one to be acted on (0: no limit).
   size_t words = 0;
-  for (const Token& t : s.tokens) words += std::isalnum(static_cast<unsigned char>(t.text[0])) ? 1 : 0;
+  for (const Token& t : s.tokens)
+    words += std::isalnum(static_cast<unsigned char>(t.text[0])) ? 1 : 0;
   std::set<std::string> actors;
   for (const ActorMention* m : mentions) actors.insert(m->actor);
   bool enough_actors = long_words > 0 && words > long_words ? actors.size() >= 2 : !actors.empty();
@@ -100,7 +109,9 @@ bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& men
     for (char& c : lw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const PredicateEntry* verb = lex.Verb(lem.Lemma(lw, WordClass::kVerb));
     const PredicateEntry* noun = lex.Noun(lem.Lemma(lw, WordClass::kNoun));
-    if (lex.IsDemandModal(lw) || lw == "must" || lw == "should" || demand_like(verb) || demand_like(noun)) return true;
+    if (lex.IsDemandModal(lw) || lw == "must" || lw == "should" || demand_like(verb) ||
+        demand_like(noun))
+      return true;
     if (enough_actors && (verb || noun)) return true;
   }
   return false;
@@ -112,7 +123,7 @@ Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out
   auto impl = std::make_unique<Impl>(options);
   PARLEY_RETURN_IF_ERROR(LinkParser::Create(options.parser, &impl->parser));
   PARLEY_RETURN_IF_ERROR(ActorDictionary::Load(DataPath("actors.json"), PetrarchDictionaries(),
-                                                options.actors_file, &impl->actors));
+                                               options.actors_file, &impl->actors));
   PARLEY_RETURN_IF_ERROR(Lexicon::LoadDefault(&impl->lexicon));
   if (!Lemmatizer::Get().loaded()) {
     return Status::IOError("cannot read WordNet from /usr/share/wordnet (install wordnet-base)");
@@ -124,8 +135,12 @@ Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
-size_t Extractor::parses() const { return impl_->cache.misses(); }
-size_t Extractor::cache_hits() const { return impl_->cache.hits(); }
+size_t Extractor::parses() const {
+  return impl_->cache.misses();
+}
+size_t Extractor::cache_hits() const {
+  return impl_->cache.hits();
+}
 
 void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   *facts = DocumentFacts();
@@ -148,7 +163,8 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   DocumentActors actors = FindActors(impl_->actors, text, sentences, doc.date);
   std::vector<std::vector<const ActorMention*>> by_sentence(sentences.size());
   for (const ActorMention& m : actors.mentions) {
-    if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size())) by_sentence[m.sentence].push_back(&m);
+    if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size()))
+      by_sentence[m.sentence].push_back(&m);
   }
   DiscourseState discourse;
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -177,7 +193,8 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
       for (const ActorMention* m : ms) {
         // A mention whose appositive part the parser did not see may run past the phrase.
         int32_t m_end = m->apposition_start >= 0 ? m->apposition_start : m->end;
-        if (m->start >= b && m_end <= e && (!best || m->end - m->start > best->end - best->start)) best = m;
+        if (m->start >= b && m_end <= e && (!best || m->end - m->start > best->end - best->start))
+          best = m;
       }
       return best ? best->actor : "";
     };

@@ -22,8 +22,8 @@ namespace parley {
 class Extractor {
  public:
   struct Options {
-    std::string actors_file;        // the user's own actor dictionary, added to the built-in one
-    bool single_sentence = false;   // every document is one sentence (extract --lines)
+    std::string actors_file;       // the user's own actor dictionary, added to the built-in one
+    bool single_sentence = false;  // every document is one sentence (extract --lines)
     LinkParser::Options parser;
     size_t parse_cache_entries = 20000;
     // Parse only sentences that can hold a fact of interest (an actor and a word of the

@@ -284,8 +284,11 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
   }
   j["events"] = json::array();
   for (const auto& e : f.events) {
-    json je = {{"type", e.type}, {"cameo", e.cameo}, {"source", ArgJson(e.source)},
-               {"target", ArgJson(e.target)}, {"content", {{"text", e.content}}}};
+    json je = {{"type", e.type},
+               {"cameo", e.cameo},
+               {"source", ArgJson(e.source)},
+               {"target", ArgJson(e.target)},
+               {"content", {{"text", e.content}}}};
     je["policies"] = json::array();
     for (const auto& p : e.policies) je["policies"].push_back({{"id", p.id}, {"name", p.name}});
     if (!e.condition.empty()) je["condition"] = e.condition;
@@ -332,7 +335,8 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
       cp = (cp << 6) | (cc & 0x3f);
     }
     // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
       if (bad_offset) *bad_offset = i;
       return false;

@@ -32,8 +32,9 @@ struct Entity {
   std::string role;     // "Supreme Leader", for a person holding a role
   std::string country;  // canonical id of the actor the role is held in
   std::vector<Mention> mentions;
-  std::string sector = {};  // CAMEO agent code: GOV, MIL, REB, COP, ... (a person's on the article's date)
-  std::string code = {};    // CAMEO actor code, where it says more than the id ("DEUGOV", "SYRREB")
+  std::string sector =
+      {};  // CAMEO agent code: GOV, MIL, REB, COP, ... (a person's on the article's date)
+  std::string code = {};  // CAMEO actor code, where it says more than the id ("DEUGOV", "SYRREB")
 };
 
 // A phrase that may refer to an entity.

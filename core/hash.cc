@@ -1,8 +1,8 @@
 // Stable hashes for ids and content fingerprints. They must never change between versions:
 // stored ids and hashes depend on them.
-#include <cstdio>
-
 #include "core/hash.h"
+
+#include <cstdio>
 
 namespace parley {
 namespace {

@@ -1,9 +1,10 @@
 #include "core/lemmatizer.h"
-#include "core/strings.h"
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "core/strings.h"
 
 namespace parley {
 namespace {
@@ -15,12 +16,11 @@ struct Rule {
   const char* suffix;
   const char* ending;
 };
-const Rule kNounRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"}, {"zes", "z"},
+const Rule kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                            {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
 const Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                            {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
 const Rule kAdjRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
-
 
 }  // namespace
 

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/data_path.h"
 #include "core/lemmatizer.h"
@@ -20,12 +19,14 @@ Status ParseJsonFile(const std::string& path, json* out) {
   std::string text;
   PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
   *out = json::parse(text, nullptr, false);
-  if (out->is_discarded() || !out->is_object()) return Status::InvalidInput(path + ": not a JSON object");
+  if (out->is_discarded() || !out->is_object())
+    return Status::InvalidInput(path + ": not a JSON object");
   return Status::OK();
 }
 
 // A list of strings under `key`, lower-cased; an error if it is there but not such a list.
-Status ReadList(const json& j, const std::string& path, const char* key, std::vector<std::string>* out) {
+Status ReadList(const json& j, const std::string& path, const char* key,
+                std::vector<std::string>* out) {
   auto it = j.find(key);
   if (it == j.end()) return Status::OK();
   if (!it->is_array()) return Status::InvalidInput(path + ": \"" + key + "\" is not a list");
@@ -64,13 +65,15 @@ Status ReadFrames(const json& j, const std::string& path, const char* key,
       f.code = v.get<std::string>();
     } else if (v.is_object() && v.contains("code") && v["code"].is_string()) {
       f.code = v["code"].get<std::string>();
-      for (auto [field, list] : {std::pair{"target", &f.target}, std::pair{"content", &f.content}}) {
+      for (auto [field, list] :
+           {std::pair{"target", &f.target}, std::pair{"content", &f.content}}) {
         if (!v.contains(field)) continue;
         PARLEY_RETURN_IF_ERROR(ReadList(v, where, field, list));
         f.slots = true;
       }
       if (v.contains("complement")) {
-        if (!v["complement"].is_boolean()) return Status::InvalidInput(where + ".complement is not true or false");
+        if (!v["complement"].is_boolean())
+          return Status::InvalidInput(where + ".complement is not true or false");
         f.complement = v["complement"].get<bool>();
       }
     } else {
@@ -84,11 +87,13 @@ Status ReadFrames(const json& j, const std::string& path, const char* key,
 // Words that open a prepositional phrase.
 bool IsPreposition(const std::string& w) {
   static const std::set<std::string> kPreps = {
-      "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "amongst", "around",
-      "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by",
-      "despite", "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "out",
-      "outside", "over", "past", "since", "through", "throughout", "to", "toward", "towards", "under",
-      "until", "upon", "via", "with", "within", "without"};
+      "about",      "above",   "across",  "after",   "against", "along",  "amid",    "amidst",
+      "among",      "amongst", "around",  "as",      "at",      "before", "behind",  "below",
+      "beneath",    "beside",  "besides", "between", "beyond",  "by",     "despite", "during",
+      "for",        "from",    "in",      "inside",  "into",    "near",   "of",      "off",
+      "on",         "onto",    "out",     "outside", "over",    "past",   "since",   "through",
+      "throughout", "to",      "toward",  "towards", "under",   "until",  "upon",    "via",
+      "with",       "within",  "without"};
   return kPreps.count(w) > 0;
 }
 
@@ -107,7 +112,9 @@ LexiconFiles Lexicon::DefaultFiles() {
   return f;
 }
 
-Status Lexicon::LoadDefault(Lexicon* out) { return Load(DefaultFiles(), out); }
+Status Lexicon::LoadDefault(Lexicon* out) {
+  return Load(DefaultFiles(), out);
+}
 
 Lexicon::Lexicon() : cache_(std::make_unique<Cache>()) {}
 
@@ -119,12 +126,14 @@ Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   PARLEY_RETURN_IF_ERROR(ParseJsonFile(files.event_types, &types));
   auto coding = types.find("coding");
   auto known = types.find("types");
-  if (coding == types.end() || !coding->is_object() || known == types.end() || !known->is_object()) {
+  if (coding == types.end() || !coding->is_object() || known == types.end() ||
+      !known->is_object()) {
     return Status::InvalidInput(files.event_types + ": expected \"types\" and a \"coding\" table");
   }
   for (const auto& [code, type] : coding->items()) {
     if (!type.is_string() || !known->contains(type.get<std::string>())) {
-      return Status::InvalidInput(files.event_types + ": coding." + code + " names no type of \"types\"");
+      return Status::InvalidInput(files.event_types + ": coding." + code +
+                                  " names no type of \"types\"");
     }
     out->coding_[code] = type.get<std::string>();
   }
@@ -144,8 +153,10 @@ Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   out->object_frames_.insert(list.begin(), list.end());
   PARLEY_RETURN_IF_ERROR(ReadList(p, path, "target_slots", &out->target_slots_));
   PARLEY_RETURN_IF_ERROR(ReadList(p, path, "content_slots", &out->content_slots_));
-  for (auto [key, set] : {std::pair{"light_verbs", &out->light_verbs_}, std::pair{"demand_modals", &out->demand_modals_},
-                          std::pair{"hedge_cues", &out->hedges_}, std::pair{"future_modals", &out->future_modals_}}) {
+  for (auto [key, set] :
+       {std::pair{"light_verbs", &out->light_verbs_},
+        std::pair{"demand_modals", &out->demand_modals_}, std::pair{"hedge_cues", &out->hedges_},
+        std::pair{"future_modals", &out->future_modals_}}) {
     list.clear();
     PARLEY_RETURN_IF_ERROR(ReadList(p, path, key, &list));
     set->insert(list.begin(), list.end());
@@ -157,7 +168,8 @@ Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   // Every code this file gives must have an event type.
   auto typed = [&](const char* section, const std::string& word, const std::string& code) {
     if (!out->TypeOf(code).empty()) return Status::OK();
-    return Status::InvalidInput(path + ": " + section + "." + word + ": no event type for code '" + code + "'");
+    return Status::InvalidInput(path + ": " + section + "." + word + ": no event type for code '" +
+                                code + "'");
   };
   for (const auto& [w, f] : out->frames_) PARLEY_RETURN_IF_ERROR(typed("clause_frames", w, f.code));
   for (const auto& [w, f] : out->nouns_) PARLEY_RETURN_IF_ERROR(typed("event_nouns", w, f.code));
@@ -201,10 +213,13 @@ std::string Lexicon::TypeOf(const std::string& code) const {
   return "";
 }
 
-const PredicateEntry* Lexicon::Entry(const std::string& code, const Frame* frame, const std::string& pattern_target,
-                                     bool self_infinitive, bool reversed) const {
-  std::string key = code + "|" + (frame ? frame->code + ":" + std::to_string(reinterpret_cast<uintptr_t>(frame)) : "") +
-                    "|" + pattern_target + "|" + (self_infinitive ? "s" : "") + (reversed ? "r" : "");
+const PredicateEntry* Lexicon::Entry(const std::string& code, const Frame* frame,
+                                     const std::string& pattern_target, bool self_infinitive,
+                                     bool reversed) const {
+  std::string key =
+      code + "|" +
+      (frame ? frame->code + ":" + std::to_string(reinterpret_cast<uintptr_t>(frame)) : "") + "|" +
+      pattern_target + "|" + (self_infinitive ? "s" : "") + (reversed ? "r" : "");
   std::lock_guard<std::mutex> lock(cache_->mu);
   auto it = cache_->entries.find(key);
   if (it != cache_->entries.end()) return &it->second;
@@ -227,7 +242,9 @@ const PredicateEntry* Lexicon::Entry(const std::string& code, const Frame* frame
   return &cache_->entries.emplace(key, std::move(e)).first->second;
 }
 
-const PredicateEntry* Lexicon::ForCode(const std::string& code) const { return Entry(code, nullptr, "", false, false); }
+const PredicateEntry* Lexicon::ForCode(const std::string& code) const {
+  return Entry(code, nullptr, "", false, false);
+}
 
 ClauseShape Lexicon::ShapeOf(const ParseTree& t, const Clause& c) const {
   ClauseShape s;
@@ -275,8 +292,8 @@ ClauseShape Lexicon::ShapeOf(const ParseTree& t, const Clause& c) const {
   };
   read(c.subject, true);
   // The object, unless it is a clause ("demanded that ...").
-  bool clause_object = !c.complement.empty() && !c.object.empty() && c.complement.first <= c.object.first &&
-                       c.object.first <= c.complement.last;
+  bool clause_object = !c.complement.empty() && !c.object.empty() &&
+                       c.complement.first <= c.object.first && c.object.first <= c.complement.last;
   if (!clause_object) read(c.object, false);
   for (const WordSpan& a : c.args) read(a, false);
   return s;
@@ -338,7 +355,8 @@ const PredicateEntry* Lexicon::Code(const ParseTree& tree, const Clause& c) cons
 
 const PredicateEntry* Lexicon::Verb(const std::string& lemma) const {
   auto it = frames_.find(lemma);
-  if (it != frames_.end()) return Entry(it->second.code, &it->second, "", self_infinitive_.count(lemma) > 0, false);
+  if (it != frames_.end())
+    return Entry(it->second.code, &it->second, "", self_infinitive_.count(lemma) > 0, false);
   const VerbEntry* v = dictionary_.Find(lemma);
   if (!v) return nullptr;
   std::string code = v->code;
@@ -364,7 +382,8 @@ std::vector<Lexicon::PolicyMatch> Lexicon::FindPolicies(const std::vector<Token>
   std::vector<PolicyMatch> out;
   for (int i = std::max(first, 0); i <= last && i < static_cast<int>(tokens.size());) {
     int found = 0;
-    for (int n = static_cast<int>(std::min<size_t>(max_policy_tokens_, last - i + 1)); n >= 1; --n) {
+    for (int n = static_cast<int>(std::min<size_t>(max_policy_tokens_, last - i + 1)); n >= 1;
+         --n) {
       std::string key;
       for (int k = i; k < i + n; ++k) key += (k > i ? " " : "") + Lower(tokens[k].text);
       auto it = policy_names_.find(key);

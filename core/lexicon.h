@@ -26,9 +26,10 @@ namespace parley {
 struct PredicateEntry {
   std::string type;   // event type of data/event_types.json
   std::string cameo;  // CAMEO code, as long as the dictionary gives it ("163", "0874")
-  std::vector<std::string> target;  // slots holding the target: "dobj", or a preposition
+  std::vector<std::string> target;   // slots holding the target: "dobj", or a preposition
   std::vector<std::string> content;  // slots holding the content: "dobj" or a preposition
-  bool complement = false;  // a demand verb of the clause frames: "demand that Y ...", "urge Y to ..."
+  bool complement =
+      false;  // a demand verb of the clause frames: "demand that Y ...", "urge Y to ..."
   bool no_subject_infinitive = false;  // "wants to X" (no object before the infinitive) is no event
   bool reversed = false;  // the event is seen from its target ("received aid from Japan"): the
                           // subject is the target, the actor after "from" or "by" the source
@@ -69,10 +70,10 @@ class Lexicon {
   static Status Load(const LexiconFiles& files, Lexicon* out);
 
   // The meaning of a clause's predicate: with a clause complement (or, for some verbs, a noun
-  // object: "wants sanctions relief"), a verb's frame ("urged Y to ...", "refused to ..."); else the verb dictionary's code for the verb with its particles,
-  // object and prepositional phrases, as an intent or threat under a future modal ("will send
-  // aid"). Null if the verb is unknown, its use here is no event, or the clause has a demand
-  // modal ("Y must ...": what should happen).
+  // object: "wants sanctions relief"), a verb's frame ("urged Y to ...", "refused to ..."); else
+  // the verb dictionary's code for the verb with its particles, object and prepositional phrases,
+  // as an intent or threat under a future modal ("will send aid"). Null if the verb is unknown, its
+  // use here is no event, or the clause has a demand modal ("Y must ...": what should happen).
   const PredicateEntry* Code(const ParseTree& tree, const Clause& c) const;
   // The meaning of a verb lemma (with particles: "call on") alone: its clause frame, else the
   // dictionary's code for the verb without a pattern unless that is a demand or appeal (the
@@ -100,13 +101,15 @@ class Lexicon {
     int first, last;
     const PolicyEntry* policy;
   };
-  std::vector<PolicyMatch> FindPolicies(const std::vector<Token>& tokens, int first, int last) const;
+  std::vector<PolicyMatch> FindPolicies(const std::vector<Token>& tokens, int first,
+                                        int last) const;
 
  private:
   // The entry for a code as `frame`'s verb or noun uses it (null: a verb of no frame), with the
   // target a pattern marks; made once and kept. Null if no event type covers the code.
-  const PredicateEntry* Entry(const std::string& code, const Frame* frame, const std::string& pattern_target,
-                              bool self_infinitive, bool reversed) const;
+  const PredicateEntry* Entry(const std::string& code, const Frame* frame,
+                              const std::string& pattern_target, bool self_infinitive,
+                              bool reversed) const;
 
   struct Cache {
     std::mutex mu;
@@ -114,7 +117,7 @@ class Lexicon {
   };
 
   VerbDictionary dictionary_;
-  std::map<std::string, std::string> coding_;                  // CAMEO code prefix -> type
+  std::map<std::string, std::string> coding_;  // CAMEO code prefix -> type
   std::unique_ptr<Cache> cache_;
   std::unordered_map<std::string, Frame> frames_;              // verb (with particles) -> frame
   std::unordered_map<std::string, Frame> nouns_;               // event noun -> frame
@@ -122,8 +125,8 @@ class Lexicon {
   std::unordered_map<std::string, std::string> verb_codes_;    // verb without a code -> code
   std::unordered_set<std::string> future_modals_;
   std::vector<std::string> target_slots_, content_slots_;
-  std::unordered_set<std::string> self_infinitive_;            // "wants to X" is no event
-  std::unordered_set<std::string> object_frames_;              // frames also over a noun object
+  std::unordered_set<std::string> self_infinitive_;  // "wants to X" is no event
+  std::unordered_set<std::string> object_frames_;    // frames also over a noun object
   std::unordered_set<std::string> demand_modals_, hedges_, light_verbs_;
   std::vector<std::string> conditions_;
   std::vector<PolicyEntry> policies_;

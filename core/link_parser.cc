@@ -119,7 +119,8 @@ Status LinkParser::Create(const Options& options, std::unique_ptr<LinkParser>* o
   impl->options = options;
   impl->dict = dictionary_create_lang("en");
   if (!impl->dict) {
-    return Status::IOError("cannot load the Link Grammar English dictionary (install link-grammar-dictionaries-en)");
+    return Status::IOError(
+        "cannot load the Link Grammar English dictionary (install link-grammar-dictionaries-en)");
   }
   out->reset(new LinkParser(std::move(impl)));
   return Status::OK();
@@ -141,7 +142,8 @@ ParseTree LinkParser::Parse(std::string_view text, const Scorer& score) const {
   parse_options_set_repeatable_rand(po, true);
   Sentence sent = sentence_create(input.c_str(), impl_->dict);
   int n = 0;
-  if (sent && sentence_split(sent, po) == 0 && sentence_length(sent) <= impl_->options.max_words + 2) {
+  if (sent && sentence_split(sent, po) == 0 &&
+      sentence_length(sent) <= impl_->options.max_words + 2) {
     parse_options_set_min_null_count(po, 0);
     parse_options_set_max_null_count(po, 0);
     n = sentence_parse(sent, po);
@@ -173,7 +175,8 @@ ParseTree LinkParser::Parse(std::string_view text, const Scorer& score) const {
     }
     int nl = linkage_get_num_links(lk);
     for (int k = 0; k < nl; ++k) {
-      candidate.links.push_back({linkage_get_link_label(lk, k), static_cast<int>(linkage_get_link_lword(lk, k)),
+      candidate.links.push_back({linkage_get_link_label(lk, k),
+                                 static_cast<int>(linkage_get_link_lword(lk, k)),
                                  static_cast<int>(linkage_get_link_rword(lk, k))});
     }
     char* cs = linkage_print_constituent_tree(lk, SINGLE_LINE);

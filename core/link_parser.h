@@ -24,8 +24,8 @@ namespace parley {
 struct ParsedWord {
   int32_t start = 0;  // byte offsets into the parsed text
   int32_t end = 0;
-  std::string text;   // the word as written
-  std::string tag;    // Link Grammar's subscript: "v-d", "n", "l", "a", "e", "j-c", "" ...
+  std::string text;  // the word as written
+  std::string tag;   // Link Grammar's subscript: "v-d", "n", "l", "a", "e", "j-c", "" ...
   bool capitalized_guess = false;  // unknown capitalised word read as a proper noun
   bool unlinked = false;           // left out of a partial linkage (a null link)
 };

@@ -253,7 +253,7 @@ class WordNet {
   }
 
  private:
-  using SynsetId = std::pair<int, size_t>;      // part of speech (0-2), offset
+  using SynsetId = std::pair<int, size_t>;  // part of speech (0-2), offset
 
   WordNet() {
     const char* env = std::getenv("WNSEARCHDIR");
@@ -285,7 +285,8 @@ class WordNet {
         }
         if (f.size() < 4) continue;
         size_t pointers = 0;
-        if (std::from_chars(f[3].data(), f[3].data() + f[3].size(), pointers).ec != std::errc()) continue;
+        if (std::from_chars(f[3].data(), f[3].data() + f[3].size(), pointers).ec != std::errc())
+          continue;
         std::vector<size_t> offsets;
         for (size_t k = 4 + pointers + 2; k < f.size(); ++k) {
           size_t offset = 0;
@@ -324,7 +325,10 @@ class WordNet {
         if (!ReadSynset(data_[p], offset, &s)) continue;
         for (const auto& ptr : s.pointers) {
           if (std::find(symbols.begin(), symbols.end(), ptr.symbol) == symbols.end()) continue;
-          int q = ptr.pos == "n" ? 0 : ptr.pos == "v" ? 1 : (ptr.pos == "a" || ptr.pos == "s") ? 2 : -1;
+          int q = ptr.pos == "n"                       ? 0
+                  : ptr.pos == "v"                     ? 1
+                  : (ptr.pos == "a" || ptr.pos == "s") ? 2
+                                                       : -1;
           if (q >= 0 && std::find(to.begin(), to.end(), SynsetId(q, ptr.offset)) != to.end()) {
             return true;
           }
@@ -586,8 +590,7 @@ std::vector<int> Linker::ClusterMentions(const std::vector<LinkDocument>& docs,
   const LinkerOptions& o = options_;
   if (o.synonym_senses > 0 || o.derivation_senses > 0 || o.hypernym_senses > 0 ||
       o.cause_senses > 0) {
-    WordNet::Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses,
-                         o.cause_senses};
+    WordNet::Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses, o.cause_senses};
     const WordNet& wn = WordNet::Get();
     for (int a = 0; a < clusters; ++a) {
       if (heads[a].group < 0 || heads[a].type != "event") continue;

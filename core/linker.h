@@ -66,7 +66,7 @@ struct LinkerOptions {
   bool entity_features = true;   // entity-mention head lemmas are document features
   bool event_features = false;   // event-mention head lemmas (but document-only tags') too
   std::map<std::string, std::string> event_lemmas;  // event head word (lower case) -> its lemma
-  bool match_tag = true;         // mentions must share their tag to corefer
+  bool match_tag = true;                            // mentions must share their tag to corefer
   // Events with different head lemmas also corefer (same group, same tag) when WordNet relates
   // the lemmas, looking at the first N senses of each as noun, verb and adjective (0: off):
   int synonym_senses = 0;     // a shared synset

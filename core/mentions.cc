@@ -1,12 +1,13 @@
 #include "core/mentions.h"
-#include "core/lemmatizer.h"
-#include "core/name_finder.h"
-#include "core/noun_classes.h"
-#include "core/strings.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+
+#include "core/lemmatizer.h"
+#include "core/name_finder.h"
+#include "core/noun_classes.h"
+#include "core/strings.h"
 
 namespace parley {
 namespace {
@@ -20,13 +21,16 @@ bool IsNameToken(const Token& t) {
   if (!IsCapitalized(t) || t.text.size() < 2) return false;
   // Words that start sentences or titles but do not name anyone.
   static const std::set<std::string> kStop = {
-      "The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We",
-      "This", "That", "These", "Those", "His", "Her", "Its", "Their", "If", "When", "While",
-      "After", "Before", "As", "By", "For", "From", "With", "Without", "Under", "Over", "Some",
-      "Many", "Most", "Both", "All", "No", "Not", "There", "Here", "Monday", "Tuesday",
-      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-      "April", "May", "June", "July", "August", "September", "October", "November", "December",
-      "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "I"};
+      "The",     "A",        "An",     "In",        "On",       "At",       "But",       "And",
+      "Or",      "He",       "She",    "It",        "They",     "We",       "This",      "That",
+      "These",   "Those",    "His",    "Her",       "Its",      "Their",    "If",        "When",
+      "While",   "After",    "Before", "As",        "By",       "For",      "From",      "With",
+      "Without", "Under",    "Over",   "Some",      "Many",     "Most",     "Both",      "All",
+      "No",      "Not",      "There",  "Here",      "Monday",   "Tuesday",  "Wednesday", "Thursday",
+      "Friday",  "Saturday", "Sunday", "January",   "February", "March",    "April",     "May",
+      "June",    "July",     "August", "September", "October",  "November", "December",  "Jan.",
+      "Feb.",    "Mar.",     "Apr.",   "Aug.",      "Sept.",    "Sep.",     "Oct.",      "Nov.",
+      "Dec.",    "I"};
   if (kStop.count(t.text)) return false;
   for (unsigned char c : t.text) {
     if (c == ',' || c == ';' || c == ':' || c == '"') return false;
@@ -36,9 +40,9 @@ bool IsNameToken(const Token& t) {
 
 // Honorifics written before a name that are not roles of their own.
 bool IsHonorific(const std::string& s) {
-  static const std::set<std::string> kHon = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sir", "Dame",
-                                             "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Ayatollah",
-                                             "Hojatoleslam", "Rev.", "Lord", "Lady"};
+  static const std::set<std::string> kHon = {
+      "Mr.", "Mrs.", "Ms.",    "Dr.",       "Prof.",        "Sir",  "Dame", "Mr",  "Mrs",
+      "Ms",  "Dr",   "Sheikh", "Ayatollah", "Hojatoleslam", "Rev.", "Lord", "Lady"};
   return kHon.count(s) > 0;
 }
 
@@ -49,19 +53,20 @@ bool IsPronoun(const std::string& lw) {
 // Roles that stand for their government rather than for one person ("Iranian officials").
 bool IsCollectiveRole(const std::string& role) {
   static const std::set<std::string> kCollective = {
-      "official", "officials", "government", "ministry", "foreign ministry", "authorities",
-      "diplomats", "diplomat", "leaders", "negotiators", "forces", "military", "troops"};
+      "official",    "officials", "government", "ministry", "foreign ministry",
+      "authorities", "diplomats", "diplomat",   "leaders",  "negotiators",
+      "forces",      "military",  "troops"};
   std::string lr = role;
   for (char& c : lr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return kCollective.count(lr) > 0;
 }
 
-
 class Resolver {
  public:
   // `open`: also find actors no dictionary holds from the shape of their names and WordNet's
   // classes of nouns (PARLEY_OPEN_ACTORS=1).
-  Resolver(const ActorDictionary& dict, std::string_view text, int32_t day) : dict_(dict), text_(text), day_(day) {}
+  Resolver(const ActorDictionary& dict, std::string_view text, int32_t day)
+      : dict_(dict), text_(text), day_(day) {}
 
   void Sentence(int index, const std::vector<Token>& toks) {
     title_case_ = TitleCase(toks);
@@ -78,7 +83,8 @@ class Resolver {
               [](const ActorMention& a, const ActorMention& b) { return a.start < b.start; });
     for (const ActorMention& m : out_.mentions) {
       Entity& e = out_.entities[m.actor];
-      e.mentions.push_back({m.start, m.end, std::string(text_.substr(m.start, m.end - m.start)), m.code});
+      e.mentions.push_back(
+          {m.start, m.end, std::string(text_.substr(m.start, m.end - m.start)), m.code});
     }
     return std::move(out_);
   }
@@ -96,8 +102,8 @@ class Resolver {
   static bool Initial(const std::vector<Token>& t, size_t i) {
     for (size_t k = 0; k < i; ++k) {
       const std::string& w = t[k].text;
-      if (w != "\"" && w != "``" && w != "\xe2\x80\x9c" && w != "'" && w != "\xe2\x80\x98" && w != "-" && w != "--" &&
-          w != "\xe2\x80\x94" && w != "(" && w != ":") {
+      if (w != "\"" && w != "``" && w != "\xe2\x80\x9c" && w != "'" && w != "\xe2\x80\x98" &&
+          w != "-" && w != "--" && w != "\xe2\x80\x94" && w != "(" && w != ":") {
         return false;
       }
     }
@@ -110,7 +116,8 @@ class Resolver {
     int rlen, role;
     ActorDictionary::Match m;
     bool actor_here = dict_.MatchActor(t, i, &m);
-    if (!actor_here && dict_.MatchRole(t, i, &rlen, &role)) return RoleAt(sentence, t, i, rlen, role);
+    if (!actor_here && dict_.MatchRole(t, i, &rlen, &role))
+      return RoleAt(sentence, t, i, rlen, role);
     if (actor_here) {
       const ActorEntry& a = dict_.actor(m.actor);
       size_t end = i + m.length;
@@ -154,7 +161,8 @@ class Resolver {
       if (!m.sector.empty()) out_.mentions.back().code = CodeFor(a.id, std::string(m.sector));
       // "the European Commission" ... "the Commission": an organisation's last name word
       // refers to it later in the article.
-      if ((a.kind == "organization" || a.kind == "group") && m.length >= 2 && IsNameToken(t[end - 1])) {
+      if ((a.kind == "organization" || a.kind == "group") && m.length >= 2 &&
+          IsNameToken(t[end - 1])) {
         known_names_.emplace(t[end - 1].text, a.id);
       }
       if (a.kind == "person") last_person_ = a.id;
@@ -173,8 +181,8 @@ class Resolver {
     }
     // "They" opening a sentence after one that named a group ("The unions ... They want"):
     // that group.
-    if (open_ && (lw == "they" || lw == "their") && !last_plural_.empty() && last_plural_sentence_ + 1 >= sentence &&
-        last_group_sentence_ != sentence) {
+    if (open_ && (lw == "they" || lw == "their") && !last_plural_.empty() &&
+        last_plural_sentence_ + 1 >= sentence && last_group_sentence_ != sentence) {
       Add(sentence, t, i, i, last_plural_, ActorMention::kPronoun, false);
       return i + 1;
     }
@@ -186,7 +194,8 @@ class Resolver {
     // A person introduced by an honorific: "Mr Hartley", "Lady Brennan", "Dr. Ruth Okafor".
     if (Honorific(t[i].text) && i + 1 < t.size() && IsNameToken(t[i + 1]) && !all_caps_) {
       size_t k = i + 1;
-      while (k < t.size() && (k == i + 1 || NameTok(t, k) || (NameParticle(t[k].text) && k + 1 < t.size() && NameTok(t, k + 1)))) {
+      while (k < t.size() && (k == i + 1 || NameTok(t, k) ||
+                              (NameParticle(t[k].text) && k + 1 < t.size() && NameTok(t, k + 1)))) {
         ActorDictionary::Match dm;
         if (k > i + 1 && dict_.MatchActor(t, k, &dm)) break;
         ++k;
@@ -203,14 +212,15 @@ class Resolver {
       // "Azmat Lee" after "Ann Lee": a namesake, not Ann Lee.
       if (it != known_names_.end() && j > i && !known_names_.count(whole)) {
         const Entity& e = out_.entities[it->second];
-        if (e.kind == "person" && e.name.find(' ') != std::string::npos && e.name.find(t[i].text) == std::string::npos &&
-            whole.find(' ') != std::string::npos && e.name.size() > whole.size() / 2 && !Honorific(t[i].text) &&
-            !CommonWord(t[i].text)) {
+        if (e.kind == "person" && e.name.find(' ') != std::string::npos &&
+            e.name.find(t[i].text) == std::string::npos && whole.find(' ') != std::string::npos &&
+            e.name.size() > whole.size() / 2 && !Honorific(t[i].text) && !CommonWord(t[i].text)) {
           it = known_names_.end();
         }
       }
       if (it != known_names_.end()) {
-        Add(sentence, t, i, j, it->second, j > i ? ActorMention::kPerson : ActorMention::kSurname, false);
+        Add(sentence, t, i, j, it->second, j > i ? ActorMention::kPerson : ActorMention::kSurname,
+            false);
         if (out_.entities[it->second].kind == "person") last_person_ = it->second;
         return j + 1;
       }
@@ -245,7 +255,8 @@ class Resolver {
     // noun ("Competition and Markets Authority"), or name its seat after "of" ("Bank of X").
     auto body = [&](size_t last, bool several) {
       uint8_t bits = nc.Of(NounLemma(t[last].text));
-      return several ? (bits & NounClasses::kGroupSome) != 0 : (bits & NounClasses::kGroupFirst) != 0;
+      return several ? (bits & NounClasses::kGroupSome) != 0
+                     : (bits & NounClasses::kGroupFirst) != 0;
     };
     // A dictionary name or role inside ends the name before it ("North American", "Labour MP
     // Ann Lee").
@@ -258,7 +269,9 @@ class Resolver {
       }
     }
     size_t end = j, head_at = j - 1;
-    while (end + 1 < t.size() && (t[end].text == "of" || t[end].text == "and" || t[end].text == "for" || t[end].text == "&") &&
+    while (end + 1 < t.size() &&
+           (t[end].text == "of" || t[end].text == "and" || t[end].text == "for" ||
+            t[end].text == "&") &&
            NameTok(t, end + 1)) {
       size_t k = end + 1;
       while (k < t.size() && NameTok(t, k)) ++k;
@@ -281,7 +294,9 @@ class Resolver {
     // something else ("GDP").
     if (n == 1 && Acronym(t[i].text)) {
       std::string lower = Lower(t[i].text);
-      if (Lemmatizer::Get().Knows(lower, WordClass::kNoun) && !(nc.Of(lower) & NounClasses::kGroupAny)) return end;
+      if (Lemmatizer::Get().Knows(lower, WordClass::kNoun) &&
+          !(nc.Of(lower) & NounClasses::kGroupAny))
+        return end;
       return NewBody(sentence, t, i, end, name, "organization", "");
     }
     if (plural && (bits & NounClasses::kPersonFirst) && (n > 1 || !initial)) {
@@ -295,11 +310,14 @@ class Resolver {
     // not "Buenos Aires", "Eastern Mediterranean"). Common words and places before the name
     // are not part of it ("Podcaster Ann Lee", "Lagos resident Ann Lee").
     size_t b = i, k = j;
-    while (k - b > 2 && (CommonWord(t[b].text) || Acronym(t[b].text) || (nc.Of(Lower(t[b].text)) & NounClasses::kLocationAny))) ++b;
+    while (k - b > 2 && (CommonWord(t[b].text) || Acronym(t[b].text) ||
+                         (nc.Of(Lower(t[b].text)) & NounClasses::kLocationAny)))
+      ++b;
     if (k - b < 2 || k - b > 4 || Acronym(t[k - 1].text)) return j;
     std::string last = Lower(t[k - 1].text);
     bool known = false;
-    for (WordClass c : {WordClass::kNoun, WordClass::kVerb, WordClass::kAdjective, WordClass::kAdverb}) {
+    for (WordClass c :
+         {WordClass::kNoun, WordClass::kVerb, WordClass::kAdjective, WordClass::kAdverb}) {
       known |= lem.Knows(lem.Lemma(last, c), c);
     }
     if (known && !(nc.Of(last) & NounClasses::kNamedPerson)) return j;
@@ -313,7 +331,8 @@ class Resolver {
   // A person whose name is t[name_first, name_end), the mention starting at t[first]
   // (an honorific before the name); reads an apposition after the name (", the union's
   // general secretary,") as the person's role. Returns the index after the name.
-  size_t NewPerson(int sentence, const std::vector<Token>& t, size_t first, size_t name_first, size_t name_end) {
+  size_t NewPerson(int sentence, const std::vector<Token>& t, size_t first, size_t name_first,
+                   size_t name_end) {
     std::string name(text_.substr(t[name_first].start, t[name_end - 1].end - t[name_first].start));
     std::string country;
     ActorDictionary::Match of;
@@ -322,8 +341,10 @@ class Resolver {
     std::string id = Slug(name, '_');
     if (!country.empty()) id += "@" + Slug(country, '_');
     auto named = known_names_.find(name);
-    if (named == known_names_.end() && name_end - name_first == 1) named = known_names_.find(t[name_first].text);
-    if (named != known_names_.end() && out_.entities[named->second].kind == "person") id = named->second;
+    if (named == known_names_.end() && name_end - name_first == 1)
+      named = known_names_.find(t[name_first].text);
+    if (named != known_names_.end() && out_.entities[named->second].kind == "person")
+      id = named->second;
     Entity& e = Introduce(id, name, "person");
     if (e.country.empty()) e.country = country;
     Add(sentence, t, first, name_end - 1, id, ActorMention::kPerson, false);
@@ -332,7 +353,8 @@ class Resolver {
     last_person_ = id;
     size_t end = name_end;
     if (of_country) {
-      Add(sentence, t, name_end + 1, name_end + of.length, dict_.actor(of.actor).id, ActorMention::kName, false);
+      Add(sentence, t, name_end + 1, name_end + of.length, dict_.actor(of.actor).id,
+          ActorMention::kName, false);
       end = name_end + 1 + of.length;
     }
     Apposition(t, end, id);
@@ -349,7 +371,9 @@ class Resolver {
     size_t b = i + 1, e = i + 1;
     while (e < t.size() && e < i + 8 && t[e].text != "of" && t[e].text != "," && t[e].text != "." &&
            t[e].text != "for" && t[e].text != "at") {
-      if (t[e].text == "the" || t[e].text == "a" || t[e].text == "an" || t[e].text == "'s" || t[e].text == "\xe2\x80\x99s") b = e + 1;
+      if (t[e].text == "the" || t[e].text == "a" || t[e].text == "an" || t[e].text == "'s" ||
+          t[e].text == "\xe2\x80\x99s")
+        b = e + 1;
       ++e;
     }
     if (e <= b || e - b > 4) return;
@@ -362,7 +386,9 @@ class Resolver {
         return;
       }
     }
-    if (!std::islower(static_cast<unsigned char>(w[0])) || !(nc.Of(lemma) & NounClasses::kPersonFirst) || lemma != Lower(w)) return;
+    if (!std::islower(static_cast<unsigned char>(w[0])) ||
+        !(nc.Of(lemma) & NounClasses::kPersonFirst) || lemma != Lower(w))
+      return;
     Entity& en = out_.entities[id];
     if (en.role.empty()) en.role = std::string(text_.substr(t[b].start, t[e - 1].end - t[b].start));
     role_heads_[lemma] = id;
@@ -371,13 +397,14 @@ class Resolver {
   // A body or group the text names that no dictionary holds, at t[i, end); `head` is the
   // lemma later mentions may use ("the authority"). Reads a defined acronym after it
   // ("(CMA)"). Returns the index after what it consumed.
-  size_t NewBody(int sentence, const std::vector<Token>& t, size_t i, size_t end, const std::string& name,
-                 const std::string& kind, const std::string& head) {
+  size_t NewBody(int sentence, const std::vector<Token>& t, size_t i, size_t end,
+                 const std::string& name, const std::string& kind, const std::string& head) {
     std::string id = Slug(name, '_');
     auto known = known_names_.find(name);
     if (known != known_names_.end()) id = known->second;
     Introduce(id, name, kind);
-    Add(sentence, t, i, end - 1, id, ActorMention::kName, end < t.size() && (t[end].text == "'s" || t[end].text == "\xe2\x80\x99s"));
+    Add(sentence, t, i, end - 1, id, ActorMention::kName,
+        end < t.size() && (t[end].text == "'s" || t[end].text == "\xe2\x80\x99s"));
     known_names_[name] = id;
     if (!head.empty()) body_heads_[head] = id;
     if (end - i >= 2) {
@@ -389,10 +416,12 @@ class Resolver {
       }
       if (initials.size() >= 2) known_names_.emplace(initials, id);
     }
-    if (end + 2 < t.size() && t[end].text == "(" && t[end + 2].text == ")" && Acronym(t[end + 1].text)) {
+    if (end + 2 < t.size() && t[end].text == "(" && t[end + 2].text == ")" &&
+        Acronym(t[end + 1].text)) {
       known_names_[t[end + 1].text] = id;
       Entity& e = out_.entities[id];
-      if (std::find(e.aliases.begin(), e.aliases.end(), t[end + 1].text) == e.aliases.end()) e.aliases.push_back(t[end + 1].text);
+      if (std::find(e.aliases.begin(), e.aliases.end(), t[end + 1].text) == e.aliases.end())
+        e.aliases.push_back(t[end + 1].text);
       Add(sentence, t, end + 1, end + 1, id, ActorMention::kName, false);
       return end + 3;
     }
@@ -403,8 +432,8 @@ class Resolver {
   // court", "farm ministers" after "EU" (the actor at t[qual_first], which gives the group its
   // country). `definite`: "the" stands before t[i]. Returns the index after the phrase, or `i`
   // if it names no actor.
-  size_t GroupAt(int sentence, const std::vector<Token>& t, size_t i, bool definite, int qual_first = -1,
-                 int qual_actor = -1) {
+  size_t GroupAt(int sentence, const std::vector<Token>& t, size_t i, bool definite,
+                 int qual_first = -1, int qual_actor = -1) {
     if (!open_) return i;
     const Lemmatizer& lem = Lemmatizer::Get();
     const NounClasses& nc = NounClasses::Get();
@@ -420,7 +449,8 @@ class Resolver {
       // A word that is also an adverb ("why", "now") is no part of a name of people.
       if (lem.Knows(lw, WordClass::kAdverb)) break;
       // An adjective before a noun ("four", "general") is no part of the name.
-      if (lem.Knows(lw, WordClass::kAdjective) && k + 1 < t.size() && std::islower(static_cast<unsigned char>(t[k + 1].text[0])) &&
+      if (lem.Knows(lw, WordClass::kAdjective) && k + 1 < t.size() &&
+          std::islower(static_cast<unsigned char>(t[k + 1].text[0])) &&
           lem.Knows(NounLemma(t[k + 1].text), WordClass::kNoun)) {
         start = k + 1;
       }
@@ -445,7 +475,9 @@ class Resolver {
       }
       if (!plural && definite && body_heads_.count(lemma)) break;
       if (plural && (bits & (NounClasses::kPersonFirst | NounClasses::kGroupFirst))) break;
-      if (!plural && (bits & (NounClasses::kPersonFirst | NounClasses::kGroupFirst)) && (definite || qual_actor >= 0)) break;
+      if (!plural && (bits & (NounClasses::kPersonFirst | NounClasses::kGroupFirst)) &&
+          (definite || qual_actor >= 0))
+        break;
     }
     if (end == start) return i;
     // A dictionary role is the role finder's ("the foreign minister", "officials").
@@ -457,8 +489,8 @@ class Resolver {
       }
     }
     // "the teachers' union": a plural owner before the head makes one name with it.
-    if (end == k && k + 1 < t.size() && (t[k].text == "'" || t[k].text == "\xe2\x80\x99") && plural &&
-        std::islower(static_cast<unsigned char>(t[k + 1].text[0]))) {
+    if (end == k && k + 1 < t.size() && (t[k].text == "'" || t[k].text == "\xe2\x80\x99") &&
+        plural && std::islower(static_cast<unsigned char>(t[k + 1].text[0]))) {
       std::string owned = Lower(t[k + 1].text);
       uint8_t owned_bits = nc.Of(NounLemma(owned));
       if (NounLemma(owned) == owned && (owned_bits & NounClasses::kGroupFirst)) {
@@ -472,7 +504,9 @@ class Resolver {
     std::string phrase(text_.substr(t[start].start, t[end - 1].end - t[start].start));
     // A common noun names its actor with its article ("the council"); a demonym or actor
     // before it does instead ("EU farm ministers").
-    size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : definite && i > 0 ? i - 1 : i;
+    size_t first = qual_first >= 0     ? static_cast<size_t>(qual_first)
+                   : definite && i > 0 ? i - 1
+                                       : i;
     if (bits & NounClasses::kCountryFirst) {
       Add(sentence, t, first, end - 1, last_country_, ActorMention::kRole, false);
       return end;
@@ -489,7 +523,8 @@ class Resolver {
       return end;
     }
     auto known_body = body_heads_.find(lemma);
-    if (!plural && ((bits & NounClasses::kGroupFirst) || known_body != body_heads_.end()) && (definite || qual_actor >= 0)) {
+    if (!plural && ((bits & NounClasses::kGroupFirst) || known_body != body_heads_.end()) &&
+        (definite || qual_actor >= 0)) {
       auto known = known_body;
       std::string id;
       if (known != body_heads_.end() && country.empty()) {
@@ -518,10 +553,13 @@ class Resolver {
   static ActorMention::Kind KindOf(ActorDictionary::How how) {
     switch (how) {
       case ActorDictionary::How::kDemonym:
-      case ActorDictionary::How::kPluralDemonym: return ActorMention::kDemonym;
+      case ActorDictionary::How::kPluralDemonym:
+        return ActorMention::kDemonym;
       case ActorDictionary::How::kCapital:
-      case ActorDictionary::How::kMetonym: return ActorMention::kCapital;
-      default: return ActorMention::kName;
+      case ActorDictionary::How::kMetonym:
+        return ActorMention::kCapital;
+      default:
+        return ActorMention::kName;
     }
   }
 
@@ -535,14 +573,16 @@ class Resolver {
     ActorDictionary::Match m;
     if (country.empty() && OfActor(t, end, &m)) {
       country = CountryOf(m.actor);
-      Add(sentence, t, end + 1, end + m.length, dict_.actor(m.actor).id, ActorMention::kName, false);
+      Add(sentence, t, end + 1, end + m.length, dict_.actor(m.actor).id, ActorMention::kName,
+          false);
       end = end + 1 + m.length;
     }
     size_t first = qual_first >= 0 ? static_cast<size_t>(qual_first) : i;
     // The role's sector: the agents dictionary's code for its words, else the role's own.
     int alen;
     std::string sector;
-    if (!dict_.MatchAgent(t, i, &alen, &sector) || static_cast<size_t>(alen) != static_cast<size_t>(len)) {
+    if (!dict_.MatchAgent(t, i, &alen, &sector) ||
+        static_cast<size_t>(alen) != static_cast<size_t>(len)) {
       sector = r.agent;
     }
     // "Syrian rebels", "the opposition": a body outside the state is a group of its own.
@@ -555,19 +595,22 @@ class Resolver {
     }
     // "Iranian officials", "Iranian leaders": a plural role speaks for its government.
     const std::string& last_word = t[end - 1].text;
-    bool plural = last_word.size() > 3 && last_word.back() == 's' && Lower(last_word) != Lower(r.name);
+    bool plural =
+        last_word.size() > 3 && last_word.back() == 's' && Lower(last_word) != Lower(r.name);
     if (IsCollectiveRole(r.name) || plural) {
       // "Iranian officials" speak for Iran; "the government", "rebels", "officials" of no
       // country named are a body or group of their own, keyed by the words.
       if (!country.empty()) {
         Add(sentence, t, first, end - 1, country, ActorMention::kRole, false);
         out_.mentions.back().code = CodeFor(country, sector);
-      } else if (open_ && (plural || (r.kind == "body" && i > 0 && Lower(t[i - 1].text) == "the"))) {
-        std::string words = Lower(std::string(text_.substr(t[i].start, t[end - 1].end - t[i].start)));
+      } else if (open_ &&
+                 (plural || (r.kind == "body" && i > 0 && Lower(t[i - 1].text) == "the"))) {
+        std::string words =
+            Lower(std::string(text_.substr(t[i].start, t[end - 1].end - t[i].start)));
         std::string id = Slug(words, '_');
         Introduce(id, words, plural ? "group" : "organization");
-        Add(sentence, t, first == i && i > 0 && Lower(t[i - 1].text) == "the" ? i - 1 : first, end - 1, id,
-            ActorMention::kRole, false);
+        Add(sentence, t, first == i && i > 0 && Lower(t[i - 1].text) == "the" ? i - 1 : first,
+            end - 1, id, ActorMention::kRole, false);
         if (plural) {
           last_plural_ = id;
           last_plural_sentence_ = sentence;
@@ -590,14 +633,16 @@ class Resolver {
     };
     int tl, tr;
     while (j < t.size() && (IsHonorific(t[j].text) ||
-                            (dict_.MatchRole(t, j, &tl, &tr) && dict_.role(tr).kind == "title" && tl == 1 &&
-                             j + 1 < t.size() && NameTok(t, j + 1)))) {
+                            (dict_.MatchRole(t, j, &tl, &tr) && dict_.role(tr).kind == "title" &&
+                             tl == 1 && j + 1 < t.size() && NameTok(t, j + 1)))) {
       ++j;
     }
-    bool known = j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person";
+    bool known =
+        j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person";
     // A surname the dictionary knows, after a role held in another country, is a namesake:
     // "Britain's Foreign Minister Harris" is not the American Harris.
-    bool namesake = known && m.length == 1 && !country.empty() && !dict_.actor(m.actor).country.empty() &&
+    bool namesake = known && m.length == 1 && !country.empty() &&
+                    !dict_.actor(m.actor).country.empty() &&
                     dict_.actor(m.actor).country != country;
     if (known && !namesake) {
       std::string id = EntityFor(m.actor);
@@ -608,7 +653,8 @@ class Resolver {
       return j + m.length;
     }
     size_t k = j;
-    while (k < t.size() && NameTok(t, k) && ((namesake && k == j) || !dict_.MatchActor(t, k, &m))) ++k;
+    while (k < t.size() && NameTok(t, k) && ((namesake && k == j) || !dict_.MatchActor(t, k, &m)))
+      ++k;
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.
       std::string name(text_.substr(t[j].start, t[k - 1].end - t[j].start));
@@ -636,7 +682,8 @@ class Resolver {
       known_names_[name] = id;
       last_person_ = id;
       if (of_country) {
-        Add(sentence, t, k + 1, k + of.length, dict_.actor(of.actor).id, ActorMention::kName, false);
+        Add(sentence, t, k + 1, k + of.length, dict_.actor(of.actor).id, ActorMention::kName,
+            false);
         return k + 1 + of.length;
       }
       return k;
@@ -645,7 +692,8 @@ class Resolver {
     // else the office itself as an actor ("the Supreme Leader of Iran").
     std::string id;
     for (auto it = people_by_role_.rbegin(); it != people_by_role_.rend(); ++it) {
-      if (it->first == r.name && (country.empty() || out_.entities[it->second].country == country)) {
+      if (it->first == r.name &&
+          (country.empty() || out_.entities[it->second].country == country)) {
         id = it->second;
         break;
       }
@@ -665,7 +713,8 @@ class Resolver {
       }
     }
     // "the chancellor" in an article that names no chancellor: the office as a person actor.
-    if (open_ && id.empty() && qual_actor < 0 && i > 0 && Lower(t[i - 1].text) == "the" && r.kind != "body") {
+    if (open_ && id.empty() && qual_actor < 0 && i > 0 && Lower(t[i - 1].text) == "the" &&
+        r.kind != "body") {
       id = Slug(r.name, '_');
       Introduce(id, r.name, "person");
       first = i - 1;  // "the chancellor", with its article as a common noun's
@@ -675,7 +724,8 @@ class Resolver {
       if (unnamed) out_.mentions.back().code = CodeFor(country, sector);
       if (out_.entities[id].kind == "person") last_person_ = id;
     } else if (qual_actor >= 0) {
-      Add(sentence, t, qual_first, qual_first, dict_.actor(qual_actor).id, ActorMention::kName, false);
+      Add(sentence, t, qual_first, qual_first, dict_.actor(qual_actor).id, ActorMention::kName,
+          false);
     }
     return end;
   }
@@ -770,8 +820,8 @@ class Resolver {
     people_by_role_.emplace_back(role, id);
   }
 
-  void Add(int sentence, const std::vector<Token>& t, size_t first, size_t last, const std::string& actor,
-           ActorMention::Kind kind, bool possessive) {
+  void Add(int sentence, const std::vector<Token>& t, size_t first, size_t last,
+           const std::string& actor, ActorMention::Kind kind, bool possessive) {
     ActorMention m;
     m.sentence = sentence;
     m.first_token = static_cast<int>(first);
@@ -802,12 +852,12 @@ class Resolver {
   std::string_view text_;
   int32_t day_ = 0;  // the article's date, YYYYMMDD; 0 if unknown
   DocumentActors out_;
-  std::map<std::string, std::string> known_names_;  // surname or full name -> id
+  std::map<std::string, std::string> known_names_;                   // surname or full name -> id
   std::vector<std::pair<std::string, std::string>> people_by_role_;  // (role, id), in order
   std::map<std::string, std::string> body_heads_;  // a body's head noun ("authority") -> id
   std::map<std::string, std::string> role_heads_;  // a person's role noun ("secretary") -> id
-  std::string last_plural_;  // the last group or body named by a common noun
-  std::string last_country_;  // the last country named
+  std::string last_plural_;                        // the last group or body named by a common noun
+  std::string last_country_;                       // the last country named
   int last_plural_sentence_ = -1;
   // Whether actors no dictionary holds are found from name shapes, common nouns of people and
   // bodies, and dictionary roles with no holder (PARLEY_OPEN_ACTORS=1); honorifics, title-case
@@ -828,7 +878,8 @@ class Resolver {
 DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
                           const std::vector<Sentence>& sentences, std::string_view date) {
   Resolver r(dict, text, DayOf(date));
-  for (size_t s = 0; s < sentences.size(); ++s) r.Sentence(static_cast<int>(s), sentences[s].tokens);
+  for (size_t s = 0; s < sentences.size(); ++s)
+    r.Sentence(static_cast<int>(s), sentences[s].tokens);
   return r.Done();
 }
 

@@ -5,8 +5,9 @@
 // by a title or role ("Iran's Supreme Leader, Ayatollah Ali Khamenei", "Chancellor Markus
 // Feldmann"), and later references to them by surname, by role ("the Supreme Leader") or by
 // pronoun ("he"). An office holder who is never named ("a senior British minister") stands
-// for the country, as event coders code it. Each mention resolves to a canonical actor id; the document's entities
-// (with the names they were called by, their role and country) are collected on the way.
+// for the country, as event coders code it. Each mention resolves to a canonical actor id; the
+// document's entities (with the names they were called by, their role and country) are collected on
+// the way.
 #pragma once
 
 #include <map>
@@ -38,14 +39,13 @@ struct ActorMention {
 };
 
 struct DocumentActors {
-  std::vector<ActorMention> mentions;       // in text order
-  std::map<std::string, Entity> entities;   // by canonical id, with their mentions
+  std::vector<ActorMention> mentions;      // in text order
+  std::map<std::string, Entity> entities;  // by canonical id, with their mentions
 };
 
 // Finds and resolves the actor mentions of a document split into `sentences`. `date` (the
 // article's, ISO 8601; empty if unknown) picks who held an office and a person's code then.
 DocumentActors FindActors(const ActorDictionary& dict, std::string_view text,
                           const std::vector<Sentence>& sentences, std::string_view date = {});
-
 
 }  // namespace parley

@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <limits>
-
 #include <nlohmann/json.hpp>
 
 #include "core/data_path.h"
@@ -26,14 +25,16 @@ Status NearDuplicates::Load(const std::string& path, NearDuplicates* out) {
   std::string text;
   PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) return Status::InvalidInput(path + ": expected a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    return Status::InvalidInput(path + ": expected a JSON object");
   out->shingle_words_ = j.value("shingle_words", 4);
   out->hashes_ = j.value("hashes", 64);
   out->bands_ = j.value("bands", 16);
   out->threshold_ = j.value("threshold", 0.8);
   if (out->shingle_words_ < 1 || out->hashes_ < 1 || out->bands_ < 1 ||
       out->hashes_ % out->bands_ != 0 || out->threshold_ <= 0 || out->threshold_ > 1) {
-    return Status::InvalidInput(path + ": needs shingle_words >= 1, hashes a multiple of bands, 0 < threshold <= 1");
+    return Status::InvalidInput(
+        path + ": needs shingle_words >= 1, hashes a multiple of bands, 0 < threshold <= 1");
   }
   return Status::OK();
 }

@@ -5,7 +5,9 @@
 namespace parley {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -122,7 +124,8 @@ std::string Phrase(std::string_view s) {
 }
 
 bool IsCodeChar(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '~';
 }
 
 // Reads the inside of one "[CODE ...]".
@@ -183,15 +186,16 @@ Status ReadRestriction(std::string_view inside, PetrarchCode* out, std::string* 
 }
 
 // Reads every "[...]" of `s` (nothing else may be there but blanks) into `codes`.
-Status ReadRestrictions(const std::string& path, int line, std::string_view s, std::string_view note,
-                        std::vector<PetrarchCode>* codes) {
+Status ReadRestrictions(const std::string& path, int line, std::string_view s,
+                        std::string_view note, std::vector<PetrarchCode>* codes) {
   s = Trim(s);
   while (!s.empty()) {
     if (s[0] != '[') {
       // Text after the codes is a remark (the MNC lists carry a sector and a turnover there),
       // unless it looks like a code gone wrong.
       if (!codes->empty() && s.find_first_of("[]") == std::string_view::npos) return Status::OK();
-      return LineError(path, line, "unexpected text '" + std::string(s) + "' (expected [CODE ...])");
+      return LineError(path, line,
+                       "unexpected text '" + std::string(s) + "' (expected [CODE ...])");
     }
     size_t close = s.find(']');
     size_t open = s.find('[', 1);
@@ -200,7 +204,8 @@ Status ReadRestrictions(const std::string& path, int line, std::string_view s, s
     }
     PetrarchCode c;
     std::string what;
-    if (!ReadRestriction(s.substr(1, close - 1), &c, &what).ok()) return LineError(path, line, what);
+    if (!ReadRestriction(s.substr(1, close - 1), &c, &what).ok())
+      return LineError(path, line, what);
     c.note = std::string(note);
     codes->push_back(std::move(c));
     s = Trim(s.substr(close + 1));
@@ -243,7 +248,8 @@ bool ParsePetrarchDate(std::string_view s, int32_t* day) {
   return true;
 }
 
-Status ReadPetrarchActors(const std::string& path, std::string_view text, std::vector<PetrarchActor>* out) {
+Status ReadPetrarchActors(const std::string& path, std::string_view text,
+                          std::vector<PetrarchActor>* out) {
   out->clear();
   Lines lines(text);
   Line l;
@@ -261,7 +267,8 @@ Status ReadPetrarchActors(const std::string& path, std::string_view text, std::v
       if (p.empty()) return LineError(path, l.number, "empty synonym");
       out->back().phrases.push_back(std::move(p));
       if (bracket != std::string_view::npos) {
-        PARLEY_RETURN_IF_ERROR(ReadRestrictions(path, l.number, s.substr(bracket), l.note, &out->back().codes));
+        PARLEY_RETURN_IF_ERROR(
+            ReadRestrictions(path, l.number, s.substr(bracket), l.note, &out->back().codes));
       }
       continue;
     }
@@ -279,15 +286,16 @@ Status ReadPetrarchActors(const std::string& path, std::string_view text, std::v
     }
     a.phrases.push_back(Phrase(phrase));
     if (bracket != std::string_view::npos) {
-      PARLEY_RETURN_IF_ERROR(ReadRestrictions(path, l.number, l.text.substr(bracket), l.note, &a.codes));
+      PARLEY_RETURN_IF_ERROR(
+          ReadRestrictions(path, l.number, l.text.substr(bracket), l.note, &a.codes));
     }
     out->push_back(std::move(a));
   }
   return Status::OK();
 }
 
-Status ReadPetrarchAgents(const std::string& path, std::string_view text, std::vector<PetrarchAgent>* out,
-                          std::vector<std::string>* warnings) {
+Status ReadPetrarchAgents(const std::string& path, std::string_view text,
+                          std::vector<PetrarchAgent>* out, std::vector<std::string>* warnings) {
   out->clear();
   std::map<std::string, std::vector<std::string>> sets;  // substitution sets by marker name
   Lines lines(text);
@@ -312,12 +320,14 @@ Status ReadPetrarchAgents(const std::string& path, std::string_view text, std::v
         if (comma == std::string_view::npos) break;
         list.remove_prefix(comma + 1);
       }
-      if (members.empty()) return LineError(path, l.number, "substitution set !" + name + "! is empty");
+      if (members.empty())
+        return LineError(path, l.number, "substitution set !" + name + "! is empty");
       continue;
     }
     size_t open = s.find('[');
     if (open == std::string_view::npos) {
-      if (s.find(']') != std::string_view::npos) return LineError(path, l.number, "']' without its '['");
+      if (s.find(']') != std::string_view::npos)
+        return LineError(path, l.number, "']' without its '['");
       if (warnings) {
         warnings->push_back(path + ":" + std::to_string(l.number) + ": agent '" + std::string(s) +
                             "' has no [code]; line skipped");
@@ -327,21 +337,28 @@ Status ReadPetrarchAgents(const std::string& path, std::string_view text, std::v
     size_t close = s.find_first_of("]}", open + 1);
     if (close == std::string_view::npos) return LineError(path, l.number, "'[' without its ']'");
     if (!Trim(s.substr(close + 1)).empty()) {
-      return LineError(path, l.number, "unexpected text '" + std::string(Trim(s.substr(close + 1))) + "' after the code");
+      return LineError(
+          path, l.number,
+          "unexpected text '" + std::string(Trim(s.substr(close + 1))) + "' after the code");
     }
     std::string_view code = Trim(s.substr(open + 1, close - open - 1));
     PetrarchAgent a;
     a.line = l.number;
     size_t tilde = code.find('~');
-    if (code.empty() || tilde == std::string_view::npos || code.find('~', tilde + 1) != std::string_view::npos ||
+    if (code.empty() || tilde == std::string_view::npos ||
+        code.find('~', tilde + 1) != std::string_view::npos ||
         (tilde != 0 && tilde != code.size() - 1) || code.size() == 1) {
-      return LineError(path, l.number, "agent code '" + std::string(code) + "' needs one '~' before or after it (~GOV, NGO~)");
+      return LineError(
+          path, l.number,
+          "agent code '" + std::string(code) + "' needs one '~' before or after it (~GOV, NGO~)");
     }
     a.before = tilde != 0;
     std::string_view bare = a.before ? code.substr(0, code.size() - 1) : code.substr(1);
     for (char c : bare) {
       if (!IsCodeChar(c) || c == '~') {
-        return LineError(path, l.number, "bad character '" + std::string(1, c) + "' in agent code '" + std::string(code) + "'");
+        return LineError(
+            path, l.number,
+            "bad character '" + std::string(1, c) + "' in agent code '" + std::string(code) + "'");
       }
     }
     a.code = Upper(bare);
@@ -365,10 +382,12 @@ Status ReadPetrarchAgents(const std::string& path, std::string_view text, std::v
     size_t m1 = raw.find('!');
     if (m1 != std::string::npos) {
       size_t m2 = raw.find('!', m1 + 1);
-      if (m2 == std::string::npos) return LineError(path, l.number, "substitution marker '!' without its closing '!'");
+      if (m2 == std::string::npos)
+        return LineError(path, l.number, "substitution marker '!' without its closing '!'");
       std::string name = raw.substr(m1 + 1, m2 - m1 - 1);
       auto it = sets.find(name);
-      if (it == sets.end()) return LineError(path, l.number, "substitution set !" + name + "! is not defined above");
+      if (it == sets.end())
+        return LineError(path, l.number, "substitution set !" + name + "! is not defined above");
       for (const std::string& m : it->second) {
         PetrarchAgent e = a;
         e.phrase = Phrase(raw.substr(0, m1) + m + raw.substr(m2 + 1));
@@ -406,7 +425,8 @@ DictionaryFormat DetectDictionaryFormat(std::string_view path, std::string_view 
     size_t open = l.text.rfind('[');
     if (open == std::string_view::npos) continue;
     std::string_view code = l.text.substr(open + 1);
-    if (!code.empty() && (code[0] == '~' || code.find("~]") != std::string_view::npos)) return DictionaryFormat::kAgents;
+    if (!code.empty() && (code[0] == '~' || code.find("~]") != std::string_view::npos))
+      return DictionaryFormat::kAgents;
   }
   return DictionaryFormat::kActors;
 }

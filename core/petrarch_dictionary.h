@@ -34,11 +34,11 @@
 namespace parley {
 
 struct PetrarchCode {
-  std::string code;   // "IRNGOV", "IGOUNO", "DEU", "ELI", "---"
-  int32_t from = 0;   // first day (YYYYMMDD), 0 = no lower limit
-  int32_t to = 0;     // last day (YYYYMMDD), 0 = no upper limit
-  bool dated = false; // false: the record's default code
-  std::string note;   // the comment on the code's line, if any ("Chancellor of Germany")
+  std::string code;    // "IRNGOV", "IGOUNO", "DEU", "ELI", "---"
+  int32_t from = 0;    // first day (YYYYMMDD), 0 = no lower limit
+  int32_t to = 0;      // last day (YYYYMMDD), 0 = no upper limit
+  bool dated = false;  // false: the record's default code
+  std::string note;    // the comment on the code's line, if any ("Chancellor of Germany")
 };
 
 struct PetrarchActor {
@@ -48,18 +48,19 @@ struct PetrarchActor {
 };
 
 struct PetrarchAgent {
-  std::string phrase;  // upper-case words joined by ' ' (plurals and substitutions expanded)
-  std::string code;    // "GOV", "GOVMED", "NGO"
-  bool before = false; // written "NGO~": the code goes before an actor's code, not after
+  std::string phrase;   // upper-case words joined by ' ' (plurals and substitutions expanded)
+  std::string code;     // "GOV", "GOVMED", "NGO"
+  bool before = false;  // written "NGO~": the code goes before an actor's code, not after
   int line = 0;
 };
 
 // Reads an actor dictionary held in `text`; `path` names it in errors and warnings.
-Status ReadPetrarchActors(const std::string& path, std::string_view text, std::vector<PetrarchActor>* out);
+Status ReadPetrarchActors(const std::string& path, std::string_view text,
+                          std::vector<PetrarchActor>* out);
 
 // Reads an agent dictionary; lines skipped as PETRARCH skips them are described in `warnings`.
-Status ReadPetrarchAgents(const std::string& path, std::string_view text, std::vector<PetrarchAgent>* out,
-                          std::vector<std::string>* warnings);
+Status ReadPetrarchAgents(const std::string& path, std::string_view text,
+                          std::vector<PetrarchAgent>* out, std::vector<std::string>* warnings);
 
 enum class DictionaryFormat { kJson, kActors, kAgents };
 

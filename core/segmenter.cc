@@ -21,12 +21,12 @@ using u8 = unsigned char;
 // Character classes
 
 enum Cls : uint8_t {
-  kSpace,     // horizontal whitespace (and invisible format characters)
-  kNewline,   // a line break
-  kParaSep,   // U+2029: counts as a blank line
-  kLetter,    // letters, marks, anything unclassified, invalid bytes
-  kDigit,     // ASCII digits
-  kPunct,     // punctuation and symbols: one token per character (runs of a few excepted)
+  kSpace,    // horizontal whitespace (and invisible format characters)
+  kNewline,  // a line break
+  kParaSep,  // U+2029: counts as a blank line
+  kLetter,   // letters, marks, anything unclassified, invalid bytes
+  kDigit,    // ASCII digits
+  kPunct,    // punctuation and symbols: one token per character (runs of a few excepted)
 };
 
 constexpr std::array<uint8_t, 128> MakeAsciiTable() {
@@ -44,7 +44,9 @@ constexpr std::array<uint8_t, 128> MakeAsciiTable() {
 }
 constexpr std::array<uint8_t, 128> kAscii = MakeAsciiTable();
 
-inline bool IsCont(u8 b) { return (b & 0xC0) == 0x80; }
+inline bool IsCont(u8 b) {
+  return (b & 0xC0) == 0x80;
+}
 
 // Decodes the code point at s[p] (p < n). An invalid or truncated sequence decodes as one
 // byte of U+FFFD, a letter, so every byte is consumed exactly once and nothing is skipped.
@@ -61,7 +63,8 @@ inline uint32_t Decode(const u8* s, size_t p, size_t n, int* len) {
     }
   } else if (b >= 0xE0 && b <= 0xEF) {
     if (p + 2 < n && IsCont(s[p + 1]) && IsCont(s[p + 2])) {
-      uint32_t cp = (uint32_t(b & 0x0F) << 12) | (uint32_t(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+      uint32_t cp =
+          (uint32_t(b & 0x0F) << 12) | (uint32_t(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
       if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
         *len = 3;
         return cp;
@@ -94,8 +97,16 @@ Cls ClassifyCp(uint32_t cp) {
       // Latin-1 symbols, except the letter-like ones (ª º µ, superscripts, fractions) and the
       // soft hyphen, which belongs inside the word it hyphenates.
       switch (cp) {
-        case 0xAA: case 0xAD: case 0xB2: case 0xB3: case 0xB5:
-        case 0xB9: case 0xBA: case 0xBC: case 0xBD: case 0xBE:
+        case 0xAA:
+        case 0xAD:
+        case 0xB2:
+        case 0xB3:
+        case 0xB5:
+        case 0xB9:
+        case 0xBA:
+        case 0xBC:
+        case 0xBD:
+        case 0xBE:
           return kLetter;
         default:
           return kPunct;
@@ -114,15 +125,15 @@ Cls ClassifyCp(uint32_t cp) {
     return kLetter;
   }
   if (cp < 0x2070) {
-    if (cp <= 0x200B) return kSpace;             // en quad .. zero width space
-    if (cp <= 0x200D) return kLetter;            // ZWNJ/ZWJ shape Persian and Indic words
-    if (cp <= 0x200F) return kSpace;             // LRM, RLM
+    if (cp <= 0x200B) return kSpace;   // en quad .. zero width space
+    if (cp <= 0x200D) return kLetter;  // ZWNJ/ZWJ shape Persian and Indic words
+    if (cp <= 0x200F) return kSpace;   // LRM, RLM
     if (cp == 0x2028) return kNewline;
     if (cp == 0x2029) return kParaSep;
     if (cp >= 0x202A && cp <= 0x202F) return kSpace;  // bidi embeddings, narrow NBSP
     if (cp == 0x205F) return kSpace;
-    if (cp >= 0x2060) return kSpace;             // word joiner, invisible operators, bidi isolates
-    return kPunct;                               // dashes, quotes, bullets, ellipsis, primes
+    if (cp >= 0x2060) return kSpace;  // word joiner, invisible operators, bidi isolates
+    return kPunct;                    // dashes, quotes, bullets, ellipsis, primes
   }
   if (cp >= 0x20A0 && cp <= 0x20CF) return kPunct;  // currency signs
   if (cp >= 0x2100 && cp <= 0x2BFF) return kPunct;  // arrows, math, boxes, shapes, dingbats
@@ -131,7 +142,7 @@ Cls ClassifyCp(uint32_t cp) {
   if (cp >= 0x3001 && cp <= 0x3003) return kPunct;
   if (cp >= 0x3008 && cp <= 0x3011) return kPunct;
   if (cp >= 0x3014 && cp <= 0x301F) return kPunct;
-  if (cp == 0xFEFF) return kSpace;  // byte order mark
+  if (cp == 0xFEFF) return kSpace;                  // byte order mark
   if (cp >= 0xFF01 && cp <= 0xFF0F) return kPunct;  // fullwidth punctuation
   if (cp >= 0xFF1A && cp <= 0xFF20) return kPunct;
   if (cp >= 0xFF3B && cp <= 0xFF40) return kPunct;
@@ -144,8 +155,8 @@ bool IsUpperCp(uint32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 0;  // Latin Extended-A alternates
-  if (cp >= 0x391 && cp <= 0x3A9) return true;            // Greek
-  if (cp >= 0x400 && cp <= 0x42F) return true;            // Cyrillic
+  if (cp >= 0x391 && cp <= 0x3A9) return true;           // Greek
+  if (cp >= 0x400 && cp <= 0x42F) return true;           // Cyrillic
   return false;
 }
 
@@ -158,8 +169,12 @@ bool IsLowerCp(uint32_t cp) {
   return false;
 }
 
-inline bool IsDigitByte(u8 b) { return b >= '0' && b <= '9'; }
-inline bool IsUpperByte(u8 b) { return b >= 'A' && b <= 'Z'; }
+inline bool IsDigitByte(u8 b) {
+  return b >= '0' && b <= '9';
+}
+inline bool IsUpperByte(u8 b) {
+  return b >= 'A' && b <= 'Z';
+}
 
 // ---------------------------------------------------------------------------------------
 // Word lists
@@ -175,37 +190,37 @@ struct AbbrevEntry {
 
 // Sorted bytewise by word (checked at compile time below).
 constexpr AbbrevEntry kAbbrevs[] = {
-    {"Adm", AbbrevType::kTitle},   {"Ala", AbbrevType::kEnder},   {"Amb", AbbrevType::kTitle},
-    {"Apr", AbbrevType::kEnder},   {"Ariz", AbbrevType::kEnder},  {"Ark", AbbrevType::kEnder},
-    {"Assn", AbbrevType::kEnder},  {"Atty", AbbrevType::kTitle},  {"Aug", AbbrevType::kEnder},
-    {"Ave", AbbrevType::kEnder},   {"Blvd", AbbrevType::kEnder},  {"Brig", AbbrevType::kTitle},
-    {"Bros", AbbrevType::kEnder},  {"Calif", AbbrevType::kEnder}, {"Capt", AbbrevType::kTitle},
-    {"Cdr", AbbrevType::kTitle},   {"Cmdr", AbbrevType::kTitle},  {"Co", AbbrevType::kEnder},
-    {"Col", AbbrevType::kTitle},   {"Colo", AbbrevType::kEnder},  {"Conn", AbbrevType::kEnder},
-    {"Corp", AbbrevType::kEnder},  {"Cpl", AbbrevType::kTitle},   {"Dec", AbbrevType::kEnder},
-    {"Dept", AbbrevType::kEnder},  {"Det", AbbrevType::kTitle},   {"Dr", AbbrevType::kTitle},
-    {"Feb", AbbrevType::kEnder},   {"Fig", AbbrevType::kTitle},   {"Fla", AbbrevType::kEnder},
-    {"Fr", AbbrevType::kTitle},    {"Ft", AbbrevType::kTitle},    {"Gen", AbbrevType::kTitle},
-    {"Gens", AbbrevType::kTitle},  {"Gov", AbbrevType::kTitle},   {"Hon", AbbrevType::kTitle},
-    {"Inc", AbbrevType::kEnder},   {"Insp", AbbrevType::kTitle},  {"Jan", AbbrevType::kEnder},
-    {"Jr", AbbrevType::kEnder},    {"Jul", AbbrevType::kEnder},   {"Jun", AbbrevType::kEnder},
-    {"Kan", AbbrevType::kEnder},   {"Ky", AbbrevType::kEnder},    {"Lt", AbbrevType::kTitle},
-    {"Ltd", AbbrevType::kEnder},   {"Maj", AbbrevType::kTitle},   {"Mar", AbbrevType::kEnder},
-    {"Md", AbbrevType::kEnder},    {"Messrs", AbbrevType::kTitle}, {"Mfg", AbbrevType::kEnder},
-    {"Mich", AbbrevType::kEnder},  {"Minn", AbbrevType::kEnder},  {"Mmes", AbbrevType::kTitle},
-    {"Mr", AbbrevType::kTitle},    {"Mrs", AbbrevType::kTitle},   {"Ms", AbbrevType::kTitle},
-    {"Msgr", AbbrevType::kTitle},  {"Mt", AbbrevType::kTitle},    {"Neb", AbbrevType::kEnder},
-    {"Nev", AbbrevType::kEnder},   {"No", AbbrevType::kNumberSign}, {"Nos", AbbrevType::kNumberSign},
-    {"Nov", AbbrevType::kEnder},   {"Oct", AbbrevType::kEnder},   {"Okla", AbbrevType::kEnder},
-    {"Pres", AbbrevType::kTitle},  {"Prof", AbbrevType::kTitle},  {"Pvt", AbbrevType::kTitle},
-    {"Rep", AbbrevType::kTitle},   {"Reps", AbbrevType::kTitle},  {"Rev", AbbrevType::kTitle},
-    {"Sen", AbbrevType::kTitle},   {"Sens", AbbrevType::kTitle},  {"Sep", AbbrevType::kEnder},
-    {"Sept", AbbrevType::kEnder},  {"Sgt", AbbrevType::kTitle},   {"Sr", AbbrevType::kEnder},
-    {"St", AbbrevType::kEnder},    {"Supt", AbbrevType::kTitle},  {"Tenn", AbbrevType::kEnder},
-    {"Univ", AbbrevType::kEnder},  {"Vol", AbbrevType::kTitle},   {"Wis", AbbrevType::kEnder},
-    {"Wyo", AbbrevType::kEnder},   {"al", AbbrevType::kEnder},    {"approx", AbbrevType::kTitle},
-    {"cf", AbbrevType::kTitle},    {"e.g", AbbrevType::kTitle},   {"etc", AbbrevType::kEnder},
-    {"i.e", AbbrevType::kTitle},   {"no", AbbrevType::kNumberSign}, {"vol", AbbrevType::kTitle},
+    {"Adm", AbbrevType::kTitle},  {"Ala", AbbrevType::kEnder},     {"Amb", AbbrevType::kTitle},
+    {"Apr", AbbrevType::kEnder},  {"Ariz", AbbrevType::kEnder},    {"Ark", AbbrevType::kEnder},
+    {"Assn", AbbrevType::kEnder}, {"Atty", AbbrevType::kTitle},    {"Aug", AbbrevType::kEnder},
+    {"Ave", AbbrevType::kEnder},  {"Blvd", AbbrevType::kEnder},    {"Brig", AbbrevType::kTitle},
+    {"Bros", AbbrevType::kEnder}, {"Calif", AbbrevType::kEnder},   {"Capt", AbbrevType::kTitle},
+    {"Cdr", AbbrevType::kTitle},  {"Cmdr", AbbrevType::kTitle},    {"Co", AbbrevType::kEnder},
+    {"Col", AbbrevType::kTitle},  {"Colo", AbbrevType::kEnder},    {"Conn", AbbrevType::kEnder},
+    {"Corp", AbbrevType::kEnder}, {"Cpl", AbbrevType::kTitle},     {"Dec", AbbrevType::kEnder},
+    {"Dept", AbbrevType::kEnder}, {"Det", AbbrevType::kTitle},     {"Dr", AbbrevType::kTitle},
+    {"Feb", AbbrevType::kEnder},  {"Fig", AbbrevType::kTitle},     {"Fla", AbbrevType::kEnder},
+    {"Fr", AbbrevType::kTitle},   {"Ft", AbbrevType::kTitle},      {"Gen", AbbrevType::kTitle},
+    {"Gens", AbbrevType::kTitle}, {"Gov", AbbrevType::kTitle},     {"Hon", AbbrevType::kTitle},
+    {"Inc", AbbrevType::kEnder},  {"Insp", AbbrevType::kTitle},    {"Jan", AbbrevType::kEnder},
+    {"Jr", AbbrevType::kEnder},   {"Jul", AbbrevType::kEnder},     {"Jun", AbbrevType::kEnder},
+    {"Kan", AbbrevType::kEnder},  {"Ky", AbbrevType::kEnder},      {"Lt", AbbrevType::kTitle},
+    {"Ltd", AbbrevType::kEnder},  {"Maj", AbbrevType::kTitle},     {"Mar", AbbrevType::kEnder},
+    {"Md", AbbrevType::kEnder},   {"Messrs", AbbrevType::kTitle},  {"Mfg", AbbrevType::kEnder},
+    {"Mich", AbbrevType::kEnder}, {"Minn", AbbrevType::kEnder},    {"Mmes", AbbrevType::kTitle},
+    {"Mr", AbbrevType::kTitle},   {"Mrs", AbbrevType::kTitle},     {"Ms", AbbrevType::kTitle},
+    {"Msgr", AbbrevType::kTitle}, {"Mt", AbbrevType::kTitle},      {"Neb", AbbrevType::kEnder},
+    {"Nev", AbbrevType::kEnder},  {"No", AbbrevType::kNumberSign}, {"Nos", AbbrevType::kNumberSign},
+    {"Nov", AbbrevType::kEnder},  {"Oct", AbbrevType::kEnder},     {"Okla", AbbrevType::kEnder},
+    {"Pres", AbbrevType::kTitle}, {"Prof", AbbrevType::kTitle},    {"Pvt", AbbrevType::kTitle},
+    {"Rep", AbbrevType::kTitle},  {"Reps", AbbrevType::kTitle},    {"Rev", AbbrevType::kTitle},
+    {"Sen", AbbrevType::kTitle},  {"Sens", AbbrevType::kTitle},    {"Sep", AbbrevType::kEnder},
+    {"Sept", AbbrevType::kEnder}, {"Sgt", AbbrevType::kTitle},     {"Sr", AbbrevType::kEnder},
+    {"St", AbbrevType::kEnder},   {"Supt", AbbrevType::kTitle},    {"Tenn", AbbrevType::kEnder},
+    {"Univ", AbbrevType::kEnder}, {"Vol", AbbrevType::kTitle},     {"Wis", AbbrevType::kEnder},
+    {"Wyo", AbbrevType::kEnder},  {"al", AbbrevType::kEnder},      {"approx", AbbrevType::kTitle},
+    {"cf", AbbrevType::kTitle},   {"e.g", AbbrevType::kTitle},     {"etc", AbbrevType::kEnder},
+    {"i.e", AbbrevType::kTitle},  {"no", AbbrevType::kNumberSign}, {"vol", AbbrevType::kTitle},
     {"vs", AbbrevType::kTitle},
 };
 
@@ -215,32 +230,39 @@ constexpr AbbrevEntry kAbbrevs[] = {
 // sentence ("And", "To", "Which") are left out: wire copy that capitalises the word after any
 // abbreviation ("exports to the U.S. And Japan") would otherwise be cut in two.
 constexpr std::string_view kStarters[] = {
-    "A", "According", "After", "All", "Also", "Although", "An", "Another", "Any", "As", "Asked",
-    "At", "Before", "Both", "But", "By", "Despite", "During", "Each", "Earlier", "Even", "Every",
-    "For", "From", "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In",
-    "Instead", "It", "Its", "Last", "Later", "Many", "Meanwhile", "More", "Moreover", "Most", "My",
-    "Neither", "Nevertheless", "No", "Not", "Now", "On", "One", "Only", "Our", "She", "Since",
-    "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These", "They",
-    "This", "Those", "Though", "Thus", "Today", "Two", "Under", "Unlike", "We", "What", "When",
-    "Where", "While", "Why", "With", "Yesterday", "Yet", "You",
+    "A",        "According", "After",   "All",     "Also",         "Although",  "An",
+    "Another",  "Any",       "As",      "Asked",   "At",           "Before",    "Both",
+    "But",      "By",        "Despite", "During",  "Each",         "Earlier",   "Even",
+    "Every",    "For",       "From",    "Further", "He",           "Her",       "Here",
+    "His",      "How",       "However", "I",       "If",           "In",        "Instead",
+    "It",       "Its",       "Last",    "Later",   "Many",         "Meanwhile", "More",
+    "Moreover", "Most",      "My",      "Neither", "Nevertheless", "No",        "Not",
+    "Now",      "On",        "One",     "Only",    "Our",          "She",       "Since",
+    "So",       "Some",      "Still",   "Such",    "That",         "The",       "Their",
+    "Then",     "There",     "These",   "They",    "This",         "Those",     "Though",
+    "Thus",     "Today",     "Two",     "Under",   "Unlike",       "We",        "What",
+    "When",     "Where",     "While",   "Why",     "With",         "Yesterday", "Yet",
+    "You",
 };
 
 // A line ending in one of these continues on the next line (hard-wrapped prose), since no
 // headline or byline ends in a function word.
 constexpr std::string_view kContinuers[] = {
-    "a",     "about", "after", "against", "also",  "an",   "and",   "any",   "are",
-    "as",    "at",    "be",    "been",    "before", "being", "between", "but", "by",
-    "can",   "could", "for",   "from",    "had",   "has",  "have",  "her",   "his",
-    "in",    "into",  "is",    "its",     "may",   "might", "more", "most",  "must",
-    "my",    "no",    "nor",   "not",     "of",    "on",   "onto",  "or",    "our",
-    "over",  "per",   "should", "some",   "such",  "than", "that",  "the",   "their",
-    "these", "this",  "those", "to",      "under", "upon", "very",  "via",   "was",
-    "were",  "which", "who",   "whom",    "whose", "will", "with",  "would", "your",
+    "a",     "about", "after",  "against", "also",   "an",    "and",     "any",   "are",
+    "as",    "at",    "be",     "been",    "before", "being", "between", "but",   "by",
+    "can",   "could", "for",    "from",    "had",    "has",   "have",    "her",   "his",
+    "in",    "into",  "is",     "its",     "may",    "might", "more",    "most",  "must",
+    "my",    "no",    "nor",    "not",     "of",     "on",    "onto",    "or",    "our",
+    "over",  "per",   "should", "some",    "such",   "than",  "that",    "the",   "their",
+    "these", "this",  "those",  "to",      "under",  "upon",  "very",    "via",   "was",
+    "were",  "which", "who",    "whom",    "whose",  "will",  "with",    "would", "your",
 };
 
 // The lists are searched by bisection, so they must stay sorted (bytewise).
 static_assert(std::is_sorted(std::begin(kAbbrevs), std::end(kAbbrevs),
-                             [](const AbbrevEntry& a, const AbbrevEntry& b) { return a.word < b.word; }));
+                             [](const AbbrevEntry& a, const AbbrevEntry& b) {
+                               return a.word < b.word;
+                             }));
 static_assert(std::is_sorted(std::begin(kStarters), std::end(kStarters)));
 static_assert(std::is_sorted(std::begin(kContinuers), std::end(kContinuers)));
 
@@ -454,8 +476,18 @@ class Lexer {
       case 0x2026:  // …
         kind = Kind::kEllipsis;
         break;
-      case 0x3002: case 0xFF01: case 0xFF1F: case 0x061F: case 0x06D4: case 0x203C:
-      case 0x2047: case 0x2048: case 0x2049: case 0x0589: case 0x0964: case 0x0965:
+      case 0x3002:
+      case 0xFF01:
+      case 0xFF1F:
+      case 0x061F:
+      case 0x06D4:
+      case 0x203C:
+      case 0x2047:
+      case 0x2048:
+      case 0x2049:
+      case 0x0589:
+      case 0x0964:
+      case 0x0965:
       case 0x1362:
         kind = Kind::kStop;
         break;
@@ -468,10 +500,15 @@ class Lexer {
         }
         kind = Kind::kCloseQuote;
         break;
-      case 0x201D: case 0x00BB: case 0x203A:
+      case 0x201D:
+      case 0x00BB:
+      case 0x203A:
         kind = Kind::kCloseQuote;
         break;
-      case 0xFF09: case 0x300D: case 0x300F: case 0x3011:
+      case 0xFF09:
+      case 0x300D:
+      case 0x300F:
+      case 0x3011:
         kind = Kind::kCloseBracket;
         break;
       default:
@@ -537,7 +574,7 @@ class Lexer {
       case AbbrevType::kNumberSign:
         // "No. 5": only before a number, else "no." is the word "no" ending a sentence.
         return (p + 2 < size_ && s_[p + 1] == ' ' && IsDigitByte(s_[p + 2])) ? Kind::kTitle
-                                                                            : Kind::kWord;
+                                                                             : Kind::kWord;
       case AbbrevType::kNone:
         break;
     }
@@ -760,9 +797,9 @@ size_t ClampedSize(std::string_view text) {
 // What the tokens so far say about a sentence end right after them.
 enum class Term : uint8_t {
   kNone,
-  kStop,      // . ! ? (possibly followed by closing quotes/brackets)
-  kSoft,      // after an abbreviation or an ellipsis: ends only before a sentence opener
-  kTitle,     // after "Mr." and the like: never ends within a line
+  kStop,   // . ! ? (possibly followed by closing quotes/brackets)
+  kSoft,   // after an abbreviation or an ellipsis: ends only before a sentence opener
+  kTitle,  // after "Mr." and the like: never ends within a line
 };
 
 class Splitter {

@@ -15,22 +15,26 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kNotFound,        // the thing asked for does not exist
-    kInvalidInput,    // the user's input is malformed (file, JSON, query)
-    kIOError,         // the file system or database failed
-    kBusy,            // the database is held by another writer
-    kIncompatible,    // the database was written by another schema version
-    kCorruption,      // stored bytes do not decode
-    kUsage,           // the command line is wrong
+    kNotFound,      // the thing asked for does not exist
+    kInvalidInput,  // the user's input is malformed (file, JSON, query)
+    kIOError,       // the file system or database failed
+    kBusy,          // the database is held by another writer
+    kIncompatible,  // the database was written by another schema version
+    kCorruption,    // stored bytes do not decode
+    kUsage,         // the command line is wrong
   };
 
   Status() = default;
   static Status OK() { return Status(); }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
-  static Status InvalidInput(std::string msg) { return Status(Code::kInvalidInput, std::move(msg)); }
+  static Status InvalidInput(std::string msg) {
+    return Status(Code::kInvalidInput, std::move(msg));
+  }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status Busy(std::string msg) { return Status(Code::kBusy, std::move(msg)); }
-  static Status Incompatible(std::string msg) { return Status(Code::kIncompatible, std::move(msg)); }
+  static Status Incompatible(std::string msg) {
+    return Status(Code::kIncompatible, std::move(msg));
+  }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
   static Status Usage(std::string msg) { return Status(Code::kUsage, std::move(msg)); }
 
@@ -52,10 +56,10 @@ class Status {
 };
 
 // Evaluates `expr` (a Status) and returns it from the calling function if it is not OK.
-#define PARLEY_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::parley::Status _parley_s = (expr);    \
-    if (!_parley_s.ok()) return _parley_s;  \
+#define PARLEY_RETURN_IF_ERROR(expr)       \
+  do {                                     \
+    ::parley::Status _parley_s = (expr);   \
+    if (!_parley_s.ok()) return _parley_s; \
   } while (0)
 
 }  // namespace parley

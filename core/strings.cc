@@ -16,7 +16,8 @@ std::string Slug(std::string_view s, char separator) {
   std::string out;
   bool pending = false;
   for (unsigned char c : s) {
-    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    bool alnum =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
     if (alnum) {
       if (pending && !out.empty()) out.push_back(separator);
       pending = false;
@@ -38,7 +39,8 @@ std::vector<std::string> LowerWords(std::string_view text, std::string_view join
   };
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80 || (!cur.empty() && joiners.find(c) != std::string_view::npos)) {
+    if (std::isalnum(u) || u >= 0x80 ||
+        (!cur.empty() && joiners.find(c) != std::string_view::npos)) {
       cur.push_back(c);
     } else {
       flush();

@@ -1,25 +1,27 @@
 #include "core/triples.h"
-#include "core/strings.h"
 
 #include <algorithm>
 #include <set>
 
 #include "core/lemmatizer.h"
+#include "core/strings.h"
 
 namespace parley {
 namespace {
 
-bool IsQuoteChar(char c) { return c == '\'' || c == '`' || c == '"'; }
-
-bool PunctOnly(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return !(std::isalnum(c) || c >= 0x80); });
+bool IsQuoteChar(char c) {
+  return c == '\'' || c == '`' || c == '"';
 }
 
+bool PunctOnly(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](unsigned char c) { return !(std::isalnum(c) || c >= 0x80); });
+}
 
 }  // namespace
 
-std::string_view SpanText(const ParseTree& tree, WordSpan span, std::string_view doc, int32_t offset,
-                          int32_t* start, int32_t* end) {
+std::string_view SpanText(const ParseTree& tree, WordSpan span, std::string_view doc,
+                          int32_t offset, int32_t* start, int32_t* end) {
   if (span.empty()) return {};
   int first = span.first, last = span.last;
   // Trim punctuation words (commas, quotes) and walls from either edge.
@@ -34,7 +36,9 @@ std::string_view SpanText(const ParseTree& tree, WordSpan span, std::string_view
   e = std::clamp<int32_t>(e, s, static_cast<int32_t>(doc.size()));
   // Quote marks rewritten for the parser ("``" read as '"') are taken back whole.
   while (s > 0 && IsQuoteChar(doc[s]) && IsQuoteChar(doc[s - 1])) --s;
-  while (e < static_cast<int32_t>(doc.size()) && e > 0 && IsQuoteChar(doc[e - 1]) && IsQuoteChar(doc[e])) ++e;
+  while (e < static_cast<int32_t>(doc.size()) && e > 0 && IsQuoteChar(doc[e - 1]) &&
+         IsQuoteChar(doc[e]))
+    ++e;
   if (start) *start = s;
   if (end) *end = e;
   return doc.substr(s, e - s);
@@ -77,9 +81,10 @@ namespace {
 
 bool LeadsWithAdverbial(const ParseTree& tree, WordSpan span) {
   static const std::set<std::string> kLead = {
-      "in", "on", "at", "after", "before", "according", "because", "when", "while", "during",
-      "since", "although", "though", "as", "by", "for", "with", "without", "under", "following",
-      "despite", "until", "from", "if", "once", "unlike", "like", "among", "amid", "throughout"};
+      "in",    "on",      "at",    "after",     "before",  "according", "because", "when",
+      "while", "during",  "since", "although",  "though",  "as",        "by",      "for",
+      "with",  "without", "under", "following", "despite", "until",     "from",    "if",
+      "once",  "unlike",  "like",  "among",     "amid",    "throughout"};
   return !span.empty() && kLead.count(Lower(tree.words[span.first].text)) > 0;
 }
 
@@ -98,9 +103,9 @@ void SplitLeadingAdverbial(const ParseTree& tree, WordSpan* subject, WordSpan* a
 
 }  // namespace
 
-void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses, std::string_view doc,
-                      int32_t offset, int sentence_index, std::vector<Triple>* out,
-                      const EntityLookup& entity_of) {
+void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses,
+                      std::string_view doc, int32_t offset, int sentence_index,
+                      std::vector<Triple>* out, const EntityLookup& entity_of) {
   std::vector<bool> merged(clauses.size(), false);
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
     if (merged[ci]) continue;
@@ -121,8 +126,9 @@ void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses,
       }
     }
     // "was | abandoned": a participle read as the complement of "be" belongs to the predicate.
-    if (!c.object.empty() && c.object.first == c.object.last && IsVerbWord(tree.words[c.object.first]) &&
-        !c.predicate.empty() && IsAuxiliary(Lower(tree.words[c.predicate.back()].text))) {
+    if (!c.object.empty() && c.object.first == c.object.last &&
+        IsVerbWord(tree.words[c.object.first]) && !c.predicate.empty() &&
+        IsAuxiliary(Lower(tree.words[c.predicate.back()].text))) {
       c.predicate.push_back(c.object.first);
       c.verb = c.object.first;
       c.object = c.args.empty() ? WordSpan{} : c.args.front();

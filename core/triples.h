@@ -14,8 +14,8 @@ namespace parley {
 // The text of `span` within the document: from its first word's start to its last word's end,
 // widened to whole quote marks and trimmed of punctuation at either edge. `offset` is where
 // the parsed sentence starts in `doc`. Empty if the span is empty.
-std::string_view SpanText(const ParseTree& tree, WordSpan span, std::string_view doc, int32_t offset,
-                          int32_t* start = nullptr, int32_t* end = nullptr);
+std::string_view SpanText(const ParseTree& tree, WordSpan span, std::string_view doc,
+                          int32_t offset, int32_t* start = nullptr, int32_t* end = nullptr);
 
 // The predicate's surface text ("must change", "served as") and lemma ("change", "serve as").
 std::string PredicateText(const ParseTree& tree, const Clause& c);
@@ -30,8 +30,8 @@ using EntityLookup = std::function<std::string(int32_t start, int32_t end)>;
 
 // One triple per clause that has a subject and a predicate. `entity_of`, if set, fills the
 // subject's and object's entity ids.
-void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses, std::string_view doc,
-                      int32_t offset, int sentence_index, std::vector<Triple>* out,
-                      const EntityLookup& entity_of = nullptr);
+void ClausesToTriples(const ParseTree& tree, const std::vector<Clause>& clauses,
+                      std::string_view doc, int32_t offset, int sentence_index,
+                      std::vector<Triple>* out, const EntityLookup& entity_of = nullptr);
 
 }  // namespace parley

@@ -33,7 +33,8 @@ std::vector<std::string> Tokens(const std::string& s) {
   for (char ch : s) {
     if (ch == ' ' || ch == '\t') {
       flush();
-    } else if (ch == '(' || ch == ')' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == '*') {
+    } else if (ch == '(' || ch == ')' || ch == '{' || ch == '}' || ch == '[' || ch == ']' ||
+               ch == '*') {
       flush();
       out.push_back(std::string(1, ch));
     } else {
@@ -68,7 +69,8 @@ bool IsCodeText(const std::string& c) {
 
 // Reads "[CODE]" or "[ACTIVE:PASSIVE]" from `tokens` at `i` ("[" CODE "]"); "---" and an empty
 // side become "". False if it is not a code.
-bool ReadCode(const std::vector<std::string>& tokens, size_t i, std::string* active, std::string* passive) {
+bool ReadCode(const std::vector<std::string>& tokens, size_t i, std::string* active,
+              std::string* passive) {
   if (i + 2 >= tokens.size() || tokens[i] != "[") return false;
   std::string inner;
   size_t k = i + 1;
@@ -85,7 +87,8 @@ bool ReadCode(const std::vector<std::string>& tokens, size_t i, std::string* act
 
 // How many words of alternative `alt` (head last; `lemmas` its noun lemmas) match `group` (head
 // last): all must, each by its form or its lemma ("sanctions" and "sanction" meet); 0 if not.
-int MatchWords(const std::vector<std::string>& alt, const std::vector<std::string>& lemmas, const NounGroup& group) {
+int MatchWords(const std::vector<std::string>& alt, const std::vector<std::string>& lemmas,
+               const NounGroup& group) {
   if (alt.empty() || group.empty()) return 0;
   auto same = [&](size_t m, size_t k) {
     return group.words[k] == alt[m] || (k < group.lemmas.size() && group.lemmas[k] == lemmas[m]);
@@ -113,7 +116,8 @@ int MatchNoun(const PatternNoun& n, const NounGroup& group) {
 }
 
 // Score of a list of pattern prepositional phrases against the clause's; -1 if one fails.
-int MatchPreps(const std::vector<PatternPrep>& pats, const std::vector<std::pair<std::string, NounGroup>>& preps) {
+int MatchPreps(const std::vector<PatternPrep>& pats,
+               const std::vector<std::pair<std::string, NounGroup>>& preps) {
   int score = 0;
   for (const PatternPrep& p : pats) {
     int best = -1;
@@ -176,11 +180,13 @@ Status VerbDictionary::Read(const std::string& path) {
 
 Status VerbDictionary::ReadText(const std::string& name, const std::string& text) {
   int line_no = 0;
-  std::string synset;      // the synonym set being read, if any
+  std::string synset;  // the synonym set being read, if any
   bool synset_plurals = true;
-  int block = -1;          // the verb block being read in this file, if any
+  int block = -1;  // the verb block being read in this file, if any
   size_t pos = 0;
-  auto fail = [&](const std::string& what) { return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + what); };
+  auto fail = [&](const std::string& what) {
+    return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + what);
+  };
 
   // A noun of a pattern from its tokens (synonym sets expanded): the product of each token's
   // alternatives. False if a synonym set is not defined.
@@ -226,7 +232,8 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
 
     if (trimmed.rfind("---", 0) == 0) {  // ---  MEANING  [CODE]  ---
       std::vector<std::string> t = Tokens(StripComment(trimmed));
-      if (t.size() < 6 || t.back() != "---" || t[2] != "[") return fail("a verb block opens as '--- MEANING [CODE] ---'");
+      if (t.size() < 6 || t.back() != "---" || t[2] != "[")
+        return fail("a verb block opens as '--- MEANING [CODE] ---'");
       Block b;
       b.meaning = t[1];
       if (!ReadCode(t, 2, &b.code, &b.passive_code) || t[t.size() - 2] != "]") {
@@ -246,7 +253,8 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
       }
       VerbPattern p;
       p.line = line_no;
-      if (open == t.size() || !ReadCode(t, open, &p.code, &p.passive_code)) return fail("a pattern needs a code in [...]");
+      if (open == t.size() || !ReadCode(t, open, &p.code, &p.passive_code))
+        return fail("a pattern needs a code in [...]");
       size_t close = open;
       while (close < t.size() && t[close] != "]") ++close;
       if (close + 1 != t.size()) return fail("text after the pattern's code");
@@ -260,8 +268,10 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
           ok = false;  // an undefined synonym set: the pattern is ignored, as PETRARCH does
           return;
         }
-        if (in_paren) prep.nouns.push_back(std::move(n));
-        else (post ? p.post_nouns : p.pre_nouns).push_back(std::move(n));
+        if (in_paren)
+          prep.nouns.push_back(std::move(n));
+        else
+          (post ? p.post_nouns : p.pre_nouns).push_back(std::move(n));
       };
       for (size_t k = 0; k < open; ++k) {
         const std::string& w = t[k];
@@ -289,7 +299,8 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
           in_brace = false;
           add_noun(group);
         } else if (w == "+" || w == "$") {
-          std::string where = in_paren ? (prep_named ? prep.prep : "") : (post ? "dobj" : "subject");
+          std::string where =
+              in_paren ? (prep_named ? prep.prep : "") : (post ? "dobj" : "subject");
           (w == "+" ? p.target : p.source) = where;
         } else if (w == "%" || w == "^") {
           // TABARI's compound and skip markers: no words to match.
@@ -336,15 +347,19 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
       if (plural) {
         // Regular plurals, as PETRARCH makes them: -y -> -ies, -ss -> -sses, else -s.
         std::string& h = w.back();
-        if (h.size() > 1 && h.back() == 'y') h = h.substr(0, h.size() - 1) + "ies";
-        else if (h.size() > 1 && h.compare(h.size() - 2, 2, "ss") == 0) h += "es";
-        else h += "s";
+        if (h.size() > 1 && h.back() == 'y')
+          h = h.substr(0, h.size() - 1) + "ies";
+        else if (h.size() > 1 && h.compare(h.size() - 2, 2, "ss") == 0)
+          h += "es";
+        else
+          h += "s";
         set.push_back(w);
       }
       continue;
     }
     // A verb: PRIMARY {FORMS} [CODE]
-    if (block < 0) return fail(synset.empty() ? "a verb outside a verb block" : "a synonym starts with '+'");
+    if (block < 0)
+      return fail(synset.empty() ? "a verb outside a verb block" : "a synonym starts with '+'");
     std::vector<std::string> t = Tokens(StripComment(trimmed));
     VerbEntry v;
     v.line = line_no;
@@ -355,7 +370,8 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
     size_t k = 1;
     if (k < t.size() && t[k] == "{") {
       for (++k; k < t.size() && t[k] != "}"; ++k) {
-        if (t[k] == "{" || t[k] == "[" || t[k] == "]") return fail("unbalanced '{' in the verb's forms");
+        if (t[k] == "{" || t[k] == "[" || t[k] == "]")
+          return fail("unbalanced '{' in the verb's forms");
         forms.push_back(t[k]);
       }
       if (k == t.size()) return fail("unbalanced '{' in the verb's forms");
@@ -369,7 +385,8 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
     }
     if (t.empty() || k < t.size()) return fail("a verb line is 'VERB {FORMS} [CODE]'");
     // The verb word is the one marked '+' in a phrase (WIRE_+TAP), else the first.
-    auto split = [&](const std::string& phrase, std::vector<std::string>* front, std::string* rest) {
+    auto split = [&](const std::string& phrase, std::vector<std::string>* front,
+                     std::string* rest) {
       std::vector<std::string> w;
       std::string cur;
       int verb_at = -1;
@@ -398,9 +415,11 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
       std::string rest;
       if (split(f, &front, &rest)) forms_[rest.substr(0, rest.find(' '))] = base_word;
     }
-    max_particles_ = std::max<size_t>(max_particles_, static_cast<size_t>(std::count(v.lemma.begin(), v.lemma.end(), ' ')));
+    max_particles_ = std::max<size_t>(
+        max_particles_, static_cast<size_t>(std::count(v.lemma.begin(), v.lemma.end(), ' ')));
     auto& list = verbs_[v.lemma];
-    auto same = std::find_if(list.begin(), list.end(), [&](const VerbEntry& e) { return e.front == v.front; });
+    auto same = std::find_if(list.begin(), list.end(),
+                             [&](const VerbEntry& e) { return e.front == v.front; });
     if (same != list.end()) {
       *same = std::move(v);
     } else {
@@ -416,8 +435,10 @@ const VerbEntry* VerbDictionary::Find(const std::string& lemma, const std::strin
   if (it == verbs_.end()) return nullptr;
   const VerbEntry* plain = nullptr;
   for (const VerbEntry& e : it->second) {
-    if (e.front.empty()) plain = &e;
-    else if (!before.empty() && e.front.back() == before) return &e;
+    if (e.front.empty())
+      plain = &e;
+    else if (!before.empty() && e.front.back() == before)
+      return &e;
   }
   return plain;
 }

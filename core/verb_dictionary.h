@@ -47,8 +47,8 @@ struct ClauseShape {
   std::vector<std::string> particles;  // particles after it ("on", "off")
   std::string before;                  // the word just before the verb, lower case ("re")
   NounGroup subject;
-  std::vector<NounGroup> objects;                          // direct object(s)
-  std::vector<std::pair<std::string, NounGroup>> preps;   // prepositional phrases after the verb
+  std::vector<NounGroup> objects;                        // direct object(s)
+  std::vector<std::pair<std::string, NounGroup>> preps;  // prepositional phrases after the verb
 };
 
 // A noun phrase of a pattern: alternatives (a synonym set has many), each words with head last.

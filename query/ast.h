@@ -28,51 +28,69 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct PatternPart;
 
 enum class ExprKind {
-  kLiteral,     // value
-  kParameter,   // name ($name)
-  kVariable,    // name
-  kProperty,    // operands[0].name
-  kList,        // [operands...]
-  kMap,         // {keys[i]: operands[i]}
-  kUnary,       // op operands[0]: kNot, kNegate, kPlus
-  kBinary,      // operands[0] op operands[1]
-  kIsNull,      // operands[0] IS NULL (negated: IS NOT NULL)
-  kHasLabels,   // operands[0]:labels[0]:labels[1]...
-  kFunction,    // name(operands...), with distinct; count(*) has star = true and no operands
-  kSubscript,   // operands[0][operands[1]]
-  kSlice,       // operands[0][operands[1]..operands[2]]; either bound may be null
-  kCase,        // CASE [operands[0]] WHEN.. THEN.. [ELSE ..] END, see Expr::has_test/has_else
-  kPattern,     // a pattern used as a predicate: (a)-[:T]->()
+  kLiteral,    // value
+  kParameter,  // name ($name)
+  kVariable,   // name
+  kProperty,   // operands[0].name
+  kList,       // [operands...]
+  kMap,        // {keys[i]: operands[i]}
+  kUnary,      // op operands[0]: kNot, kNegate, kPlus
+  kBinary,     // operands[0] op operands[1]
+  kIsNull,     // operands[0] IS NULL (negated: IS NOT NULL)
+  kHasLabels,  // operands[0]:labels[0]:labels[1]...
+  kFunction,   // name(operands...), with distinct; count(*) has star = true and no operands
+  kSubscript,  // operands[0][operands[1]]
+  kSlice,      // operands[0][operands[1]..operands[2]]; either bound may be null
+  kCase,       // CASE [operands[0]] WHEN.. THEN.. [ELSE ..] END, see Expr::has_test/has_else
+  kPattern,    // a pattern used as a predicate: (a)-[:T]->()
   kListComprehension,  // [variable IN operands[0] WHERE operands[1] | operands[2]]
 };
 
 enum class Op {
   kNone,
   // unary
-  kNot, kNegate, kPlus,
+  kNot,
+  kNegate,
+  kPlus,
   // boolean
-  kAnd, kOr, kXor,
+  kAnd,
+  kOr,
+  kXor,
   // comparison
-  kEq, kNe, kLt, kGt, kLe, kGe,
+  kEq,
+  kNe,
+  kLt,
+  kGt,
+  kLe,
+  kGe,
   // arithmetic
-  kAdd, kSub, kMul, kDiv, kMod, kPow,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kPow,
   // string and list predicates
-  kIn, kStartsWith, kEndsWith, kContains, kRegexMatch,
+  kIn,
+  kStartsWith,
+  kEndsWith,
+  kContains,
+  kRegexMatch,
 };
 
 struct Expr {
   ExprKind kind = ExprKind::kLiteral;
   SourcePos pos;
   Op op = Op::kNone;
-  Value value;                    // kLiteral
-  std::string name;               // kParameter, kVariable, kProperty (key), kFunction
-                                  // (as written), kListComprehension (variable)
-  std::vector<ExprPtr> operands;  // see ExprKind; absent optional operands are null pointers
-  std::vector<std::string> keys;  // kMap
+  Value value;                      // kLiteral
+  std::string name;                 // kParameter, kVariable, kProperty (key), kFunction
+                                    // (as written), kListComprehension (variable)
+  std::vector<ExprPtr> operands;    // see ExprKind; absent optional operands are null pointers
+  std::vector<std::string> keys;    // kMap
   std::vector<std::string> labels;  // kHasLabels
-  bool distinct = false;          // kFunction: f(DISTINCT x)
-  bool star = false;              // kFunction: count(*)
-  bool negated = false;           // kIsNull: IS NOT NULL
+  bool distinct = false;            // kFunction: f(DISTINCT x)
+  bool star = false;                // kFunction: count(*)
+  bool negated = false;             // kIsNull: IS NOT NULL
   // kCase: operands are [test if has_test] then WHEN, THEN pairs, then [ELSE if has_else].
   bool has_test = false;
   bool has_else = false;
@@ -99,10 +117,10 @@ struct RelPattern {
   std::string variable;            // empty if anonymous
   std::vector<std::string> types;  // any may hold; empty: any type
   RelDirection direction = RelDirection::kBoth;
-  ExprPtr properties;              // a kMap or kParameter expression, or null
-  bool variable_length = false;    // [*], [*2], [*1..3], [*..3], [*2..]
-  int64_t min_hops = 1;            // for variable_length
-  int64_t max_hops = -1;           // for variable_length; -1 is unbounded
+  ExprPtr properties;            // a kMap or kParameter expression, or null
+  bool variable_length = false;  // [*], [*2], [*1..3], [*..3], [*2..]
+  int64_t min_hops = 1;          // for variable_length
+  int64_t max_hops = -1;         // for variable_length; -1 is unbounded
 };
 
 // One path of a pattern: nodes[0] rels[0] nodes[1] ... rels[n-1] nodes[n].

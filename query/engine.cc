@@ -25,16 +25,21 @@ Status Prepare(std::string_view text, Query* query) {
 
 Value FromJson(const nlohmann::json& j) {
   switch (j.type()) {
-    case nlohmann::json::value_t::null: return Value();
-    case nlohmann::json::value_t::boolean: return Value(j.get<bool>());
-    case nlohmann::json::value_t::number_integer: return Value(j.get<int64_t>());
+    case nlohmann::json::value_t::null:
+      return Value();
+    case nlohmann::json::value_t::boolean:
+      return Value(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+      return Value(j.get<int64_t>());
     case nlohmann::json::value_t::number_unsigned: {
       uint64_t u = j.get<uint64_t>();
       return u > static_cast<uint64_t>(INT64_MAX) ? Value(static_cast<double>(u))
                                                   : Value(static_cast<int64_t>(u));
     }
-    case nlohmann::json::value_t::number_float: return Value(j.get<double>());
-    case nlohmann::json::value_t::string: return Value(j.get<std::string>());
+    case nlohmann::json::value_t::number_float:
+      return Value(j.get<double>());
+    case nlohmann::json::value_t::string:
+      return Value(j.get<std::string>());
     case nlohmann::json::value_t::array: {
       ValueList items;
       for (const auto& item : j) items.push_back(FromJson(item));
@@ -45,7 +50,8 @@ Value FromJson(const nlohmann::json& j) {
       for (const auto& [k, v] : j.items()) m[k] = FromJson(v);
       return Value(std::move(m));
     }
-    default: return Value();
+    default:
+      return Value();
   }
 }
 

@@ -21,9 +21,15 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
   std::shared_ptr<const Node> node;
   std::shared_ptr<const Relationship> rel;
   switch (base.type()) {
-    case Value::Type::kNull: *out = Value(); return Status::OK();
-    case Value::Type::kTemporal: *out = TemporalComponent(base.as_temporal(), key); return Status::OK();
-    case Value::Type::kMap: props = &base.as_map(); break;
+    case Value::Type::kNull:
+      *out = Value();
+      return Status::OK();
+    case Value::Type::kTemporal:
+      *out = TemporalComponent(base.as_temporal(), key);
+      return Status::OK();
+    case Value::Type::kMap:
+      props = &base.as_map();
+      break;
     case Value::Type::kNode:
       if (base.as_node().complete) {
         props = &base.as_node().properties;
@@ -41,8 +47,9 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
       }
       break;
     default:
-      return ErrorAt(ctx, e, std::string("Type mismatch: expected a map, node or relationship but was ") +
-                                 TypeName(base));
+      return ErrorAt(ctx, e,
+                     std::string("Type mismatch: expected a map, node or relationship but was ") +
+                         TypeName(base));
   }
   auto it = props->find(key);
   *out = it == props->end() ? Value() : it->second;
@@ -96,12 +103,24 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[1], row, ctx, &b));
   Status s;
   switch (e.op) {
-    case Op::kEq: *out = TriValue(Equals(a, b)); return Status::OK();
-    case Op::kNe: *out = TriValue(Not(Equals(a, b))); return Status::OK();
-    case Op::kLt: *out = TriValue(LessThan(a, b)); return Status::OK();
-    case Op::kGt: *out = TriValue(GreaterThan(a, b)); return Status::OK();
-    case Op::kLe: *out = TriValue(LessOrEqual(a, b)); return Status::OK();
-    case Op::kGe: *out = TriValue(GreaterOrEqual(a, b)); return Status::OK();
+    case Op::kEq:
+      *out = TriValue(Equals(a, b));
+      return Status::OK();
+    case Op::kNe:
+      *out = TriValue(Not(Equals(a, b)));
+      return Status::OK();
+    case Op::kLt:
+      *out = TriValue(LessThan(a, b));
+      return Status::OK();
+    case Op::kGt:
+      *out = TriValue(GreaterThan(a, b));
+      return Status::OK();
+    case Op::kLe:
+      *out = TriValue(LessOrEqual(a, b));
+      return Status::OK();
+    case Op::kGe:
+      *out = TriValue(GreaterOrEqual(a, b));
+      return Status::OK();
     case Op::kAdd:
       // Concatenation can double a value each time it is applied: measure before building.
       if (a.is_string() || a.is_list() || b.is_string() || b.is_list()) {
@@ -109,11 +128,21 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       }
       s = Add(a, b, out);
       break;
-    case Op::kSub: s = Subtract(a, b, out); break;
-    case Op::kMul: s = Multiply(a, b, out); break;
-    case Op::kDiv: s = Divide(a, b, out); break;
-    case Op::kMod: s = Modulo(a, b, out); break;
-    case Op::kPow: s = Power(a, b, out); break;
+    case Op::kSub:
+      s = Subtract(a, b, out);
+      break;
+    case Op::kMul:
+      s = Multiply(a, b, out);
+      break;
+    case Op::kDiv:
+      s = Divide(a, b, out);
+      break;
+    case Op::kMod:
+      s = Modulo(a, b, out);
+      break;
+    case Op::kPow:
+      s = Power(a, b, out);
+      break;
     case Op::kIn:
       if (b.is_null()) {
         *out = Value();
@@ -135,7 +164,7 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       const std::string& y = b.as_string();
       bool r = e.op == Op::kStartsWith ? x.starts_with(y)
                : e.op == Op::kEndsWith ? x.ends_with(y)
-                                        : x.find(y) != std::string::npos;
+                                       : x.find(y) != std::string::npos;
       *out = Value(r);
       return Status::OK();
     }
@@ -150,7 +179,8 @@ Status EvalBinary(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       *out = Value(matches);
       return Status::OK();
     }
-    default: return ErrorAt(ctx, e, "unsupported operator");
+    default:
+      return ErrorAt(ctx, e, "unsupported operator");
   }
   if (!s.ok()) return ErrorAt(ctx, e, s.message());
   return Status::OK();
@@ -166,9 +196,9 @@ Status EvalSubscript(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   }
   if (base.is_list()) {
     if (!index.is_int()) {
-      return ErrorAt(ctx, *e.kids[1],
-                     std::string("Type mismatch: expected an Integer index but was ") +
-                         TypeName(index));
+      return ErrorAt(
+          ctx, *e.kids[1],
+          std::string("Type mismatch: expected an Integer index but was ") + TypeName(index));
     }
     int64_t i = ListIndex(index.as_int(), base.as_list().size());
     *out = i < 0 ? Value() : base.as_list()[i];
@@ -176,9 +206,9 @@ Status EvalSubscript(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   }
   if (base.is_map() || base.is_node() || base.is_relationship()) {
     if (!index.is_string()) {
-      return ErrorAt(ctx, *e.kids[1],
-                     std::string("Type mismatch: expected a String key but was ") +
-                         TypeName(index));
+      return ErrorAt(
+          ctx, *e.kids[1],
+          std::string("Type mismatch: expected a String key but was ") + TypeName(index));
     }
     return PropertyOf(e, base, index.as_string(), ctx, out);
   }
@@ -259,8 +289,7 @@ Status EvalCase(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   for (; i + 1 < end; i += 2) {
     Value when;
     PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &when));
-    bool hit = e.has_test ? Equals(test, when) == Tri::kTrue
-                          : when.is_bool() && when.as_bool();
+    bool hit = e.has_test ? Equals(test, when) == Tri::kTrue : when.is_bool() && when.as_bool();
     if (!e.has_test && !when.is_bool() && !when.is_null()) {
       return ErrorAt(ctx, *e.kids[i],
                      std::string("Type mismatch: expected Boolean but was ") + TypeName(when));
@@ -314,7 +343,9 @@ Status EvalListComprehension(const CExpr& e, Row& row, ExecContext& ctx, Value* 
 
 Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   switch (e.kind) {
-    case CExpr::Kind::kConst: *out = e.value; return Status::OK();
+    case CExpr::Kind::kConst:
+      *out = e.value;
+      return Status::OK();
     case CExpr::Kind::kParam: {
       auto it = ctx.params().find(e.name);
       if (it == ctx.params().end()) {
@@ -323,7 +354,9 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       *out = it->second;
       return Status::OK();
     }
-    case CExpr::Kind::kSlot: *out = row[e.slot]; return Status::OK();
+    case CExpr::Kind::kSlot:
+      *out = row[e.slot];
+      return Status::OK();
     case CExpr::Kind::kProperty: {
       Value base;
       PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
@@ -359,7 +392,8 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       }
       if (e.op == Op::kPlus) {
         if (!a.is_null() && !a.is_number()) {
-          return ErrorAt(ctx, e, std::string("Type mismatch: expected a number but was ") + TypeName(a));
+          return ErrorAt(ctx, e,
+                         std::string("Type mismatch: expected a number but was ") + TypeName(a));
         }
         *out = a;
         return Status::OK();
@@ -367,7 +401,8 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       Status s = Negate(a, out);
       return s.ok() ? s : ErrorAt(ctx, e, s.message());
     }
-    case CExpr::Kind::kBinary: return EvalBinary(e, row, ctx, out);
+    case CExpr::Kind::kBinary:
+      return EvalBinary(e, row, ctx, out);
     case CExpr::Kind::kIsNull: {
       Value a;
       PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &a));
@@ -382,7 +417,8 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
         return Status::OK();
       }
       if (!a.is_node()) {
-        return ErrorAt(ctx, e, std::string("Type mismatch: expected a Node but was ") + TypeName(a));
+        return ErrorAt(ctx, e,
+                       std::string("Type mismatch: expected a Node but was ") + TypeName(a));
       }
       bool all = true;
       for (const std::string& label : e.labels) {
@@ -401,10 +437,14 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       *out = Value(all);
       return Status::OK();
     }
-    case CExpr::Kind::kFunction: return EvalFunction(e, row, ctx, out);
-    case CExpr::Kind::kSubscript: return EvalSubscript(e, row, ctx, out);
-    case CExpr::Kind::kSlice: return EvalSlice(e, row, ctx, out);
-    case CExpr::Kind::kCase: return EvalCase(e, row, ctx, out);
+    case CExpr::Kind::kFunction:
+      return EvalFunction(e, row, ctx, out);
+    case CExpr::Kind::kSubscript:
+      return EvalSubscript(e, row, ctx, out);
+    case CExpr::Kind::kSlice:
+      return EvalSlice(e, row, ctx, out);
+    case CExpr::Kind::kCase:
+      return EvalCase(e, row, ctx, out);
     case CExpr::Kind::kPattern: {
       // A pattern as a predicate: does it match at least once with this row's bindings?
       Row scratch = row;
@@ -415,7 +455,8 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       *out = Value(found);
       return Status::OK();
     }
-    case CExpr::Kind::kListComprehension: return EvalListComprehension(e, row, ctx, out);
+    case CExpr::Kind::kListComprehension:
+      return EvalListComprehension(e, row, ctx, out);
   }
   return ErrorAt(ctx, e, "unsupported expression");
 }

@@ -154,7 +154,8 @@ Status ExecContext::Complete(const Value& v, Value* out) {
       *out = Value(std::shared_ptr<const Path>(std::move(p)));
       return Status::OK();
     }
-    default: break;
+    default:
+      break;
   }
   *out = v;
   return Status::OK();

@@ -22,7 +22,7 @@ struct FunctionInfo {
   const char* name;  // canonical spelling, e.g. "toLower"
   // count(*) is the one call outside these bounds: it has no arguments (Expr::star).
   int min_args;
-  int max_args;      // -1: any number (coalesce)
+  int max_args;  // -1: any number (coalesce)
   bool aggregate;
   bool needs_store;  // evaluated by the executor (startNode, endNode)
 };

@@ -14,7 +14,9 @@
 namespace parley::query {
 namespace {
 
-NodeId IdOf(const Value& node) { return node.as_node().id; }
+NodeId IdOf(const Value& node) {
+  return node.as_node().id;
+}
 
 // True if relationship `rel` is bound in one of `slots` (a relationship or a list of them).
 bool AlreadyUsed(const Row& row, const std::vector<int>& slots, RelId rel) {
@@ -264,7 +266,8 @@ bool Matcher::Enter(size_t i) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return true;
 }
@@ -439,9 +442,8 @@ bool Matcher::Advance(size_t i) {
         }
         RelId rel_id = e->rel;
         if (AlreadyUsed(row, step.distinct_from, rel_id) ||
-            std::any_of(st.rels.begin(), st.rels.end(), [&](const Value& r) {
-              return r.as_relationship().id == rel_id;
-            })) {
+            std::any_of(st.rels.begin(), st.rels.end(),
+                        [&](const Value& r) { return r.as_relationship().id == rel_id; })) {
           continue;
         }
         Value rel = RelFrom(*e, f.node);

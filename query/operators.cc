@@ -11,7 +11,9 @@
 namespace parley::query {
 namespace {
 
-std::string Indent(int depth) { return std::string(2 * depth, ' '); }
+std::string Indent(int depth) {
+  return std::string(2 * depth, ' ');
+}
 
 class Start : public Operator {
  public:
@@ -79,7 +81,9 @@ size_t RowBytes(const Row& row) {
 class Match : public Unary {
  public:
   Match(OperatorPtr input, std::shared_ptr<PatternPlan> pattern, bool optional, ExecContext& ctx)
-      : Unary(std::move(input)), pattern_(std::move(pattern)), optional_(optional),
+      : Unary(std::move(input)),
+        pattern_(std::move(pattern)),
+        optional_(optional),
         matcher_(*pattern_, ctx) {}
   bool Next(Row* row) override {
     while (true) {
@@ -147,8 +151,7 @@ class Filter : public Unary {
 
 class Project : public Unary {
  public:
-  Project(OperatorPtr input, std::vector<CExprPtr> exprs, std::vector<int> slots,
-          ExecContext& ctx)
+  Project(OperatorPtr input, std::vector<CExprPtr> exprs, std::vector<int> slots, ExecContext& ctx)
       : Unary(std::move(input)), exprs_(std::move(exprs)), slots_(std::move(slots)), ctx_(ctx) {}
   bool Next(Row* row) override {
     if (!input_->Next(row)) return false;
@@ -220,8 +223,8 @@ class Aggregate : public Unary {
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
-    lines->push_back(Indent(depth) + "Aggregate by " + std::to_string(keys_.size()) +
-                     " key(s), " + std::to_string(aggs_.size()) + " aggregate(s)");
+    lines->push_back(Indent(depth) + "Aggregate by " + std::to_string(keys_.size()) + " key(s), " +
+                     std::to_string(aggs_.size()) + " aggregate(s)");
   }
 
  private:
@@ -263,7 +266,8 @@ class Aggregate : public Unary {
         size_t before = g.aggregators[i]->held_bytes();
         status_ = g.aggregators[i]->Add(args);
         if (!status_.ok()) {
-          status_ = QueryError(ctx_.query_text(), aggs_[i].args.empty() ? SourcePos() : aggs_[i].args[0]->pos,
+          status_ = QueryError(ctx_.query_text(),
+                               aggs_[i].args.empty() ? SourcePos() : aggs_[i].args[0]->pos,
                                status_.message());
           return false;
         }
@@ -394,7 +398,8 @@ class Sort : public Unary {
     }
     if (!input_->status().ok()) return false;
     if (limit_ >= 0 && rows_.size() > static_cast<size_t>(limit_)) Trim();
-    std::sort(rows_.begin(), rows_.end(), [this](const Item& a, const Item& b) { return Less(a, b); });
+    std::sort(rows_.begin(), rows_.end(),
+              [this](const Item& a, const Item& b) { return Less(a, b); });
     return true;
   }
 
@@ -493,8 +498,8 @@ Status CheckStorable(const std::string& key, const Value& v) {
   if (v.is_list()) {
     for (const Value& item : v.as_list()) {
       if (item.is_list() || item.is_map() || !item.IsStorable()) {
-        return Status::InvalidInput("Type mismatch: property '" + key +
-                                    "' cannot hold a list of " + TypeName(item));
+        return Status::InvalidInput("Type mismatch: property '" + key + "' cannot hold a list of " +
+                                    TypeName(item));
       }
     }
   }
@@ -513,7 +518,8 @@ class Create : public Unary {
     for (const CreatePart& part : parts_) {
       for (const CreateNode& n : part.nodes) {
         if (n.bound) {
-          if (!(*row)[n.slot].is_node()) return Fail("Cannot create a relationship with a null node");
+          if (!(*row)[n.slot].is_node())
+            return Fail("Cannot create a relationship with a null node");
           continue;
         }
         auto node = std::make_shared<Node>();
@@ -522,7 +528,8 @@ class Create : public Unary {
         if (!status_.ok()) return false;
         node->labels = n.labels;
         std::sort(node->labels.begin(), node->labels.end());
-        node->labels.erase(std::unique(node->labels.begin(), node->labels.end()), node->labels.end());
+        node->labels.erase(std::unique(node->labels.begin(), node->labels.end()),
+                           node->labels.end());
         ctx_.batch().PutNode(node->id, node->labels, node->properties);
         (*row)[n.slot] = Value(std::shared_ptr<const Node>(node));
         bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[n.slot]);
@@ -569,9 +576,9 @@ class Create : public Unary {
     if (!status_.ok()) return false;
     if (v.is_null()) return true;
     if (!v.is_map()) {
-      status_ = QueryError(ctx_.query_text(), expr->pos,
-                           std::string("Type mismatch: expected a map of properties but was ") +
-                               TypeName(v));
+      status_ = QueryError(
+          ctx_.query_text(), expr->pos,
+          std::string("Type mismatch: expected a map of properties but was ") + TypeName(v));
       return false;
     }
     for (const auto& [k, item] : v.as_map()) {
@@ -593,7 +600,9 @@ class Create : public Unary {
 
 }  // namespace
 
-OperatorPtr MakeStart(const int* width) { return std::make_unique<Start>(width); }
+OperatorPtr MakeStart(const int* width) {
+  return std::make_unique<Start>(width);
+}
 OperatorPtr MakeMatch(OperatorPtr input, std::shared_ptr<PatternPlan> pattern, bool optional,
                       ExecContext& ctx) {
   return std::make_unique<Match>(std::move(input), std::move(pattern), optional, ctx);
@@ -605,9 +614,9 @@ OperatorPtr MakeProject(OperatorPtr input, std::vector<CExprPtr> exprs, std::vec
                         ExecContext& ctx) {
   return std::make_unique<Project>(std::move(input), std::move(exprs), std::move(slots), ctx);
 }
-OperatorPtr MakeAggregate(OperatorPtr input, std::vector<CExprPtr> keys,
-                          std::vector<int> key_slots, std::vector<AggregateSpec> aggregates,
-                          const int* width, ExecContext& ctx) {
+OperatorPtr MakeAggregate(OperatorPtr input, std::vector<CExprPtr> keys, std::vector<int> key_slots,
+                          std::vector<AggregateSpec> aggregates, const int* width,
+                          ExecContext& ctx) {
   return std::make_unique<Aggregate>(std::move(input), std::move(keys), std::move(key_slots),
                                      std::move(aggregates), width, ctx);
 }

@@ -37,9 +37,9 @@ struct AggregateSpec {
 // Groups the input by the values of `keys` (into `key_slots`) and computes `aggregates` per
 // group. Each output row is the group's first input row with the keys and aggregates set.
 // Without keys, empty input still gives one row (count(*) = 0).
-OperatorPtr MakeAggregate(OperatorPtr input, std::vector<CExprPtr> keys,
-                          std::vector<int> key_slots, std::vector<AggregateSpec> aggregates,
-                          const int* width, ExecContext& ctx);
+OperatorPtr MakeAggregate(OperatorPtr input, std::vector<CExprPtr> keys, std::vector<int> key_slots,
+                          std::vector<AggregateSpec> aggregates, const int* width,
+                          ExecContext& ctx);
 
 // Input rows whose values in `slots` were not seen before.
 OperatorPtr MakeDistinct(OperatorPtr input, std::vector<int> slots, ExecContext& ctx);
@@ -51,8 +51,7 @@ struct SortKey {
 };
 // The input sorted by `keys` (stable). `limit` >= 0 bounds the rows kept (SKIP + LIMIT after
 // it), so that ORDER BY ... LIMIT k holds k rows, not the whole input.
-OperatorPtr MakeSort(OperatorPtr input, std::vector<SortKey> keys, int64_t limit,
-                     ExecContext& ctx);
+OperatorPtr MakeSort(OperatorPtr input, std::vector<SortKey> keys, int64_t limit, ExecContext& ctx);
 
 // SKIP n and LIMIT n.
 OperatorPtr MakeSkip(OperatorPtr input, int64_t count);

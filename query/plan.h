@@ -28,16 +28,30 @@ struct PatternPlan;
 // An expression with its variables resolved to slots.
 struct CExpr {
   enum class Kind {
-    kConst, kParam, kSlot, kProperty, kList, kMap, kUnary, kBinary, kIsNull, kHasLabels,
-    kFunction, kSubscript, kSlice, kCase, kPattern, kListComprehension,
+    kConst,
+    kParam,
+    kSlot,
+    kProperty,
+    kList,
+    kMap,
+    kUnary,
+    kBinary,
+    kIsNull,
+    kHasLabels,
+    kFunction,
+    kSubscript,
+    kSlice,
+    kCase,
+    kPattern,
+    kListComprehension,
   };
   Kind kind = Kind::kConst;
   SourcePos pos;
   Op op = Op::kNone;
-  Value value;          // kConst
-  int slot = -1;        // kSlot; kListComprehension: the iteration variable's slot
-  std::string name;     // kParam, kProperty (key), kFunction (as written)
-  const FunctionInfo* function = nullptr;  // kFunction
+  Value value;       // kConst
+  int slot = -1;     // kSlot; kListComprehension: the iteration variable's slot
+  std::string name;  // kParam, kProperty (key), kFunction (as written)
+  const FunctionInfo* function = nullptr;    // kFunction
   std::vector<std::unique_ptr<CExpr>> kids;  // operands, as in Expr (null for absent ones)
   std::vector<std::string> keys;             // kMap
   std::vector<std::string> labels;           // kHasLabels
@@ -79,14 +93,14 @@ struct PropertyConstraint {
 // node at its far end, or it filters. Steps run left to right with backtracking.
 struct Step {
   enum class Kind {
-    kScanAll,     // every node into node_slot
-    kScanLabel,   // nodes with labels[0] into node_slot
-    kIndexSeek,   // nodes with labels[0] whose index_key equals index_value
-    kCheckNode,   // node_slot is already bound: check labels and properties
-    kExpand,      // from from_slot along one relationship into rel_slot, to to_slot
-    kVarExpand,   // from from_slot along min..max relationships (list in rel_slot)
-    kFilter,      // predicate
-    kBuildPath,   // path_slot from the part's node and relationship slots
+    kScanAll,    // every node into node_slot
+    kScanLabel,  // nodes with labels[0] into node_slot
+    kIndexSeek,  // nodes with labels[0] whose index_key equals index_value
+    kCheckNode,  // node_slot is already bound: check labels and properties
+    kExpand,     // from from_slot along one relationship into rel_slot, to to_slot
+    kVarExpand,  // from from_slot along min..max relationships (list in rel_slot)
+    kFilter,     // predicate
+    kBuildPath,  // path_slot from the part's node and relationship slots
   };
   Kind kind = Kind::kFilter;
   int node_slot = -1;
@@ -96,12 +110,12 @@ struct Step {
   CExprPtr index_value;
 
   int from_slot = -1, rel_slot = -1, to_slot = -1;
-  bool to_bound = false;       // to_slot holds a node bound earlier: check it is the one reached
-  std::vector<std::string> types;  // any of; empty: every type
+  bool to_bound = false;  // to_slot holds a node bound earlier: check it is the one reached
+  std::vector<std::string> types;              // any of; empty: every type
   Direction direction = Direction::kOutgoing;  // as seen from from_slot
   std::vector<PropertyConstraint> rel_props;
   int64_t min_hops = 1, max_hops = 1;
-  int path_nodes_slot = -1;    // kVarExpand: the nodes walked through (for paths), or -1
+  int path_nodes_slot = -1;  // kVarExpand: the nodes walked through (for paths), or -1
   // kExpand of an anonymous relationship without properties outside a named path: rel_slot
   // holds just its id (an Integer), for the uniqueness check.
   bool rel_id_only = false;

@@ -74,8 +74,12 @@ class Planner {
     for (size_t i = 0; i < query.clauses.size(); ++i) {
       const Clause& c = query.clauses[i];
       switch (c.kind) {
-        case ClauseKind::kMatch: PARLEY_RETURN_IF_ERROR(PlanMatch(c)); break;
-        case ClauseKind::kCreate: PARLEY_RETURN_IF_ERROR(PlanCreate(c)); break;
+        case ClauseKind::kMatch:
+          PARLEY_RETURN_IF_ERROR(PlanMatch(c));
+          break;
+        case ClauseKind::kCreate:
+          PARLEY_RETURN_IF_ERROR(PlanCreate(c));
+          break;
         case ClauseKind::kUnwind: {
           CExprPtr list;
           PARLEY_RETURN_IF_ERROR(Compile(*c.unwind_expr, scope_, &list));
@@ -88,8 +92,8 @@ class Planner {
         case ClauseKind::kReturn: {
           std::vector<std::string> columns;
           std::vector<int> slots;
-          PARLEY_RETURN_IF_ERROR(PlanProjection(c.projection, c.kind == ClauseKind::kReturn,
-                                                &columns, &slots));
+          PARLEY_RETURN_IF_ERROR(
+              PlanProjection(c.projection, c.kind == ClauseKind::kReturn, &columns, &slots));
           if (c.kind == ClauseKind::kReturn) {
             plan_->returns = true;
             plan_->columns = std::move(columns);
@@ -136,15 +140,37 @@ class Planner {
         c->slot = it->second.slot;
         break;
       }
-      case ExprKind::kProperty: c->kind = CExpr::Kind::kProperty; c->name = e.name; break;
-      case ExprKind::kList: c->kind = CExpr::Kind::kList; break;
-      case ExprKind::kMap: c->kind = CExpr::Kind::kMap; c->keys = e.keys; break;
-      case ExprKind::kUnary: c->kind = CExpr::Kind::kUnary; break;
-      case ExprKind::kBinary: c->kind = CExpr::Kind::kBinary; break;
-      case ExprKind::kIsNull: c->kind = CExpr::Kind::kIsNull; c->negated = e.negated; break;
-      case ExprKind::kHasLabels: c->kind = CExpr::Kind::kHasLabels; c->labels = e.labels; break;
-      case ExprKind::kSubscript: c->kind = CExpr::Kind::kSubscript; break;
-      case ExprKind::kSlice: c->kind = CExpr::Kind::kSlice; break;
+      case ExprKind::kProperty:
+        c->kind = CExpr::Kind::kProperty;
+        c->name = e.name;
+        break;
+      case ExprKind::kList:
+        c->kind = CExpr::Kind::kList;
+        break;
+      case ExprKind::kMap:
+        c->kind = CExpr::Kind::kMap;
+        c->keys = e.keys;
+        break;
+      case ExprKind::kUnary:
+        c->kind = CExpr::Kind::kUnary;
+        break;
+      case ExprKind::kBinary:
+        c->kind = CExpr::Kind::kBinary;
+        break;
+      case ExprKind::kIsNull:
+        c->kind = CExpr::Kind::kIsNull;
+        c->negated = e.negated;
+        break;
+      case ExprKind::kHasLabels:
+        c->kind = CExpr::Kind::kHasLabels;
+        c->labels = e.labels;
+        break;
+      case ExprKind::kSubscript:
+        c->kind = CExpr::Kind::kSubscript;
+        break;
+      case ExprKind::kSlice:
+        c->kind = CExpr::Kind::kSlice;
+        break;
       case ExprKind::kCase:
         c->kind = CExpr::Kind::kCase;
         c->has_test = e.has_test;
@@ -155,8 +181,8 @@ class Planner {
         if (!f) return Error(e.pos, "Unknown function '" + e.name + "'");
         if (f->aggregate) {
           if (!aggregates) {
-            return Error(e.pos, "Aggregate function " + std::string(f->name) +
-                                    "() is not allowed here");
+            return Error(e.pos,
+                         "Aggregate function " + std::string(f->name) + "() is not allowed here");
           }
           AggregateSpec spec;
           spec.function = f;
@@ -239,7 +265,8 @@ class Planner {
       if (it == ctx_.params().end()) {
         return Error(props->pos, "Parameter $" + props->name + " was not given (use --params)");
       }
-      if (!it->second.is_map()) return Error(props->pos, "Parameter $" + props->name + " is not a map");
+      if (!it->second.is_map())
+        return Error(props->pos, "Parameter $" + props->name + " is not a map");
       for (const auto& [k, v] : it->second.as_map()) {
         PropertyConstraint c;
         c.key = k;
@@ -291,8 +318,8 @@ class Planner {
     return true;
   }
 
-  Anchor ChooseAnchor(const NodePattern& n, bool bound,
-                      const std::vector<const Expr*>& conditions, const Scope& scope) {
+  Anchor ChooseAnchor(const NodePattern& n, bool bound, const std::vector<const Expr*>& conditions,
+                      const Scope& scope) {
     Anchor a;
     if (bound) {
       a.kind = Step::Kind::kCheckNode;
@@ -438,7 +465,8 @@ class Planner {
       if (after_step) PARLEY_RETURN_IF_ERROR(after_step());
     }
     // Walk right, then left.
-    auto expand = [&](size_t rel_index, size_t from_index, size_t to_index, bool backwards) -> Status {
+    auto expand = [&](size_t rel_index, size_t from_index, size_t to_index,
+                      bool backwards) -> Status {
       const RelPattern& rp = part.rels[rel_index];
       const NodePattern& to = part.nodes[to_index];
       // A variable-length walk towards a node an index can find: find it first, so that the
@@ -463,7 +491,7 @@ class Planner {
       s.kind = rp.variable_length ? Step::Kind::kVarExpand : Step::Kind::kExpand;
       s.from_slot = node_slots[from_index];
       s.types = rp.types;
-      Direction d = rp.direction == RelDirection::kBoth ? Direction::kBoth
+      Direction d = rp.direction == RelDirection::kBoth    ? Direction::kBoth
                     : rp.direction == RelDirection::kRight ? Direction::kOutgoing
                                                            : Direction::kIncoming;
       if (backwards && d != Direction::kBoth) {
@@ -496,7 +524,8 @@ class Planner {
           eq->kids.push_back(std::move(r));
           check.predicate = std::move(eq);
         } else {
-          (*scope)[rp.variable] = {rslot, rp.variable_length ? Kind::kRelList : Kind::kRelationship};
+          (*scope)[rp.variable] = {rslot,
+                                   rp.variable_length ? Kind::kRelList : Kind::kRelationship};
         }
       }
       if (!rebound) plan->new_slots.push_back(rslot);
@@ -541,7 +570,8 @@ class Planner {
       if (after_step) PARLEY_RETURN_IF_ERROR(after_step());
       return Status::OK();
     };
-    for (size_t i = anchor_index; i + 1 < n; ++i) PARLEY_RETURN_IF_ERROR(expand(i, i, i + 1, false));
+    for (size_t i = anchor_index; i + 1 < n; ++i)
+      PARLEY_RETURN_IF_ERROR(expand(i, i, i + 1, false));
     for (size_t i = anchor_index; i > 0; --i) PARLEY_RETURN_IF_ERROR(expand(i - 1, i, i - 1, true));
 
     if (!part.path_variable.empty()) {
@@ -610,7 +640,8 @@ class Planner {
         }
       }
       done[pick] = true;
-      PARLEY_RETURN_IF_ERROR(PlanPart(*parts[pick], &scope, conditions, plan.get(), &rel_slots, place));
+      PARLEY_RETURN_IF_ERROR(
+          PlanPart(*parts[pick], &scope, conditions, plan.get(), &rel_slots, place));
     }
     PARLEY_RETURN_IF_ERROR(place());
     for (size_t i = 0; i < conditions.size(); ++i) {
@@ -701,8 +732,8 @@ class Planner {
     Value v;
     PARLEY_RETURN_IF_ERROR(Evaluate(*c, empty, ctx_, &v));
     if (!v.is_int() || v.as_int() < 0) {
-      return Error(e.pos, std::string(what) + " needs a non-negative integer, got " +
-                              CypherText(v));
+      return Error(e.pos,
+                   std::string(what) + " needs a non-negative integer, got " + CypherText(v));
     }
     *out = v.as_int();
     return Status::OK();
@@ -724,15 +755,14 @@ class Planner {
     }
     for (const auto& it : p.items) items.push_back({it.expr.get(), it.column, it.expr->text});
 
-    bool aggregating = std::any_of(items.begin(), items.end(), [](const Item& it) {
-      return it.expr && HasAggregate(it.expr);
-    });
+    bool aggregating = std::any_of(items.begin(), items.end(),
+                                   [](const Item& it) { return it.expr && HasAggregate(it.expr); });
     Scope old = scope_;
     std::vector<int> item_slots;
     std::vector<Kind> item_kinds;
     auto kind_of = [&](const Item& it) {
-      const std::string& name = it.expr ? (it.expr->kind == ExprKind::kVariable ? it.expr->name : "")
-                                        : it.column;
+      const std::string& name =
+          it.expr ? (it.expr->kind == ExprKind::kVariable ? it.expr->name : "") : it.column;
       auto s = old.find(name);
       return name.empty() || s == old.end() ? Kind::kValue : s->second.kind;
     };
@@ -770,7 +800,8 @@ class Planner {
       }
       op_ = MakeAggregate(std::move(op_), std::move(keys), std::move(key_slots), std::move(aggs),
                           &plan_->width, ctx_);
-      if (!post.empty()) op_ = MakeProject(std::move(op_), std::move(post), std::move(post_slots), ctx_);
+      if (!post.empty())
+        op_ = MakeProject(std::move(op_), std::move(post), std::move(post_slots), ctx_);
     } else {
       std::vector<CExprPtr> exprs;
       for (const Item& it : items) {
@@ -786,7 +817,8 @@ class Planner {
     // ORDER BY sees the projected names (shadowing) and, unless the projection aggregated or
     // was DISTINCT, the variables before it.
     Scope projected;
-    for (size_t i = 0; i < items.size(); ++i) projected[items[i].column] = {item_slots[i], item_kinds[i]};
+    for (size_t i = 0; i < items.size(); ++i)
+      projected[items[i].column] = {item_slots[i], item_kinds[i]};
     Scope order_scope = (aggregating || p.distinct) ? projected : old;
     for (const auto& [name, sym] : projected) order_scope[name] = sym;
 
@@ -861,11 +893,14 @@ std::string Step::Describe() const {
   };
   std::string labels_text = labels.empty() ? "" : ":" + join(labels, ":");
   switch (kind) {
-    case Kind::kScanAll: return "ScanAllNodes #" + std::to_string(node_slot) + labels_text;
-    case Kind::kScanLabel: return "ScanLabel #" + std::to_string(node_slot) + labels_text;
+    case Kind::kScanAll:
+      return "ScanAllNodes #" + std::to_string(node_slot) + labels_text;
+    case Kind::kScanLabel:
+      return "ScanLabel #" + std::to_string(node_slot) + labels_text;
     case Kind::kIndexSeek:
       return "IndexSeek #" + std::to_string(node_slot) + labels_text + " on " + index_key;
-    case Kind::kCheckNode: return "CheckNode #" + std::to_string(node_slot) + labels_text;
+    case Kind::kCheckNode:
+      return "CheckNode #" + std::to_string(node_slot) + labels_text;
     case Kind::kExpand:
     case Kind::kVarExpand: {
       std::string hops = kind == Kind::kVarExpand
@@ -877,8 +912,10 @@ std::string Step::Describe() const {
              (types.empty() ? "" : ":" + join(types, "|")) + hops + "] #" +
              std::to_string(to_slot) + labels_text + (to_bound ? " (bound)" : "");
     }
-    case Kind::kFilter: return "Filter";
-    case Kind::kBuildPath: return "BuildPath #" + std::to_string(path_slot);
+    case Kind::kFilter:
+      return "Filter";
+    case Kind::kBuildPath:
+      return "BuildPath #" + std::to_string(path_slot);
   }
   return "?";
 }

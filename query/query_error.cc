@@ -32,7 +32,8 @@ Status QueryError(std::string_view text, SourcePos pos, std::string_view message
     begin = nl + 1;
   }
   size_t end = text.find('\n', begin);
-  std::string_view line = text.substr(begin, end == std::string_view::npos ? text.npos : end - begin);
+  std::string_view line =
+      text.substr(begin, end == std::string_view::npos ? text.npos : end - begin);
   if (!line.empty() && line.size() <= 500) {
     // Shown one character a column; bytes that are not UTF-8 show as '?' (the message itself
     // stays valid UTF-8, and the caret stays under the column it names).

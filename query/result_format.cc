@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 
 #include "query/temporal.h"
 
@@ -42,7 +42,9 @@ void SplitControls(std::string_view s, Keep&& keep, Control&& control) {
       ++i;
       continue;
     }
-    uint32_t cp = len == 1 ? c : len == 2 ? ((c & 0x1f) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3f) : 0x100;
+    uint32_t cp = len == 1   ? c
+                  : len == 2 ? ((c & 0x1f) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3f)
+                             : 0x100;
     if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
       control(cp, false);
     } else {
@@ -217,11 +219,16 @@ class TableWriter : public ResultWriter {
 }  // namespace
 
 Status ParseOutputFormat(std::string_view name, OutputFormat* format) {
-  if (name == "table") *format = OutputFormat::kTable;
-  else if (name == "json") *format = OutputFormat::kJson;
-  else if (name == "jsonl") *format = OutputFormat::kJsonl;
-  else if (name == "csv") *format = OutputFormat::kCsv;
-  else return Status::Usage("unknown format '" + std::string(name) + "' (table, json, jsonl or csv)");
+  if (name == "table")
+    *format = OutputFormat::kTable;
+  else if (name == "json")
+    *format = OutputFormat::kJson;
+  else if (name == "jsonl")
+    *format = OutputFormat::kJsonl;
+  else if (name == "csv")
+    *format = OutputFormat::kCsv;
+  else
+    return Status::Usage("unknown format '" + std::string(name) + "' (table, json, jsonl or csv)");
   return Status::OK();
 }
 
@@ -230,13 +237,27 @@ void AppendJsonString(std::string_view s, std::string* out) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           char buf[8];
@@ -258,9 +279,15 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void AppendJson(const Value& v, std::string* out) {
   switch (v.type()) {
-    case Value::Type::kNull: *out += "null"; break;
-    case Value::Type::kBool: *out += v.as_bool() ? "true" : "false"; break;
-    case Value::Type::kInt: *out += std::to_string(v.as_int()); break;
+    case Value::Type::kNull:
+      *out += "null";
+      break;
+    case Value::Type::kBool:
+      *out += v.as_bool() ? "true" : "false";
+      break;
+    case Value::Type::kInt:
+      *out += std::to_string(v.as_int());
+      break;
     case Value::Type::kFloat: {
       double d = v.as_float();
       if (std::isnan(d)) {
@@ -281,7 +308,9 @@ void AppendJson(const Value& v, std::string* out) {
       }
       break;
     }
-    case Value::Type::kString: AppendJsonString(v.as_string(), out); break;
+    case Value::Type::kString:
+      AppendJsonString(v.as_string(), out);
+      break;
     case Value::Type::kList: {
       out->push_back('[');
       bool first = true;
@@ -352,10 +381,14 @@ std::string PlainText(const Value& v) {
 
 std::unique_ptr<ResultWriter> ResultWriter::Make(OutputFormat format, std::ostream& out) {
   switch (format) {
-    case OutputFormat::kJson: return std::make_unique<JsonWriter>(out);
-    case OutputFormat::kJsonl: return std::make_unique<JsonlWriter>(out);
-    case OutputFormat::kCsv: return std::make_unique<CsvWriter>(out);
-    case OutputFormat::kTable: break;
+    case OutputFormat::kJson:
+      return std::make_unique<JsonWriter>(out);
+    case OutputFormat::kJsonl:
+      return std::make_unique<JsonlWriter>(out);
+    case OutputFormat::kCsv:
+      return std::make_unique<CsvWriter>(out);
+    case OutputFormat::kTable:
+      break;
   }
   return std::make_unique<TableWriter>(out);
 }

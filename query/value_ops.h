@@ -16,7 +16,9 @@ namespace parley::query {
 
 enum class Tri { kFalse = 0, kTrue = 1, kNull = 2 };
 
-inline Tri ToTri(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
+inline Tri ToTri(bool b) {
+  return b ? Tri::kTrue : Tri::kFalse;
+}
 // A Tri as a Value: true, false or null.
 Value TriValue(Tri t);
 Tri Not(Tri a);

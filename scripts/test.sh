@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
 
+# Every C++ file as .clang-format lays it out: a file clang-format would change fails CI here.
+bash scripts/check_format.sh
+
 # Both builds leave out what the tests do not need, to keep CI short on two cores: the
 # benchmark programs (scripts/setup.sh builds them) and full debug information (the sanitizer
 # build keeps line tables, for its reports).

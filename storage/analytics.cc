@@ -14,13 +14,11 @@
 #include <unordered_map>
 #include <utility>
 
-
 namespace parley {
 namespace {
 
 using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-
 
 ActorFact RelationshipFact(const Relationship& r) {
   ActorFact f;

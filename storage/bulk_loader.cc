@@ -53,7 +53,7 @@ double SecondsSince(Clock::time_point t) {
 }
 
 // The column families a load writes.
-constexpr int kLoadedCfs[] = {keys::kNodes, keys::kRels, keys::kOut,
+constexpr int kLoadedCfs[] = {keys::kNodes, keys::kRels,   keys::kOut,
                               keys::kIn,    keys::kLabels, keys::kProps};
 constexpr int kNumCfs = keys::kNumColumnFamilies;
 
@@ -671,8 +671,9 @@ class BulkLoader::Impl {
  public:
   Impl(GraphStore* store, Options options, Stats* stats)
       : store_(store), options_(std::move(options)), stats_(stats) {
-    threads_ = options_.threads > 0 ? options_.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads_ = options_.threads > 0
+                   ? options_.threads
+                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     budget_half_ = std::max<size_t>(options_.memory_budget_bytes / 2, 4096);
     for (Batch& b : batches_) b.Init(budget_half_);
     active_ = &batches_[0];
@@ -748,7 +749,7 @@ class BulkLoader::Impl {
   struct SpillJob {
     Batch* batch = nullptr;
     int seq = 0;
-    int order[std::size(kLoadedCfs)] = {keys::kNodes, keys::kRels, keys::kOut,
+    int order[std::size(kLoadedCfs)] = {keys::kNodes, keys::kRels,   keys::kOut,
                                         keys::kIn,    keys::kLabels, keys::kProps};
     std::atomic<bool> partitioned{false};
     std::atomic<size_t> next{0};
@@ -897,8 +898,8 @@ Status BulkLoader::Impl::AddNode(NodeId id, const std::vector<std::string>& labe
   return Status::OK();
 }
 
-Status BulkLoader::Impl::AddRelationship(RelId id, std::string_view type, NodeId start,
-                                         NodeId end, const PropertyMap& props) {
+Status BulkLoader::Impl::AddRelationship(RelId id, std::string_view type, NodeId start, NodeId end,
+                                         const PropertyMap& props) {
   PARLEY_RETURN_IF_ERROR(CheckOpen());
   if (type.empty()) {
     return Status::InvalidInput("relationship " + std::to_string(id) + " has no type");
@@ -959,9 +960,8 @@ Status BulkLoader::Impl::Spill() {
     SpillJob* job = spill_.get();
     job->batch->Partition();
     // Largest families first, so that a helping caller picks up a big one while it is early.
-    std::sort(std::begin(job->order), std::end(job->order), [job](int a, int b) {
-      return job->batch->size(a) > job->batch->size(b);
-    });
+    std::sort(std::begin(job->order), std::end(job->order),
+              [job](int a, int b) { return job->batch->size(a) > job->batch->size(b); });
     job->partitioned = true;
     job->partitioned.notify_all();
     SpillWork(job);
@@ -1053,9 +1053,8 @@ Status BulkLoader::Impl::ReduceRuns(int cf) {
       RunWriter w;
       PARLEY_RETURN_IF_ERROR(w.Open(work_dir_ + "/merged-" + std::to_string(cf) + "-" +
                                     std::to_string(pass) + "-" + std::to_string(i)));
-      PARLEY_RETURN_IF_ERROR(MergeSources(sources, [&](std::string_view k, std::string_view v) {
-        return w.AppendEntry(k, v);
-      }));
+      PARLEY_RETURN_IF_ERROR(MergeSources(
+          sources, [&](std::string_view k, std::string_view v) { return w.AppendEntry(k, v); }));
       Run merged;
       PARLEY_RETURN_IF_ERROR(w.Close(&merged));
       for (size_t j = i; j < i + n; ++j) ::unlink(runs[j].path.c_str());
@@ -1113,8 +1112,9 @@ Status BulkLoader::Impl::MergeRange(Range* range, size_t number, Stats* stats) {
     // index point equal to it), then skip to `lo`.
     uint64_t offset = 0;
     if (range->has_lo) {
-      auto it = std::lower_bound(run.index.begin(), run.index.end(), range->lo,
-                                 [](const Run::Point& p, const std::string& k) { return p.key < k; });
+      auto it =
+          std::lower_bound(run.index.begin(), run.index.end(), range->lo,
+                           [](const Run::Point& p, const std::string& k) { return p.key < k; });
       if (it != run.index.begin()) offset = std::prev(it)->offset;
     }
     auto r = std::make_unique<RunReader>();
@@ -1131,8 +1131,12 @@ Status BulkLoader::Impl::MergeRange(Range* range, size_t number, Stats* stats) {
   };
   const Item* begin = active_->begin(cf);
   const Item* end = active_->end(cf);
-  if (range->has_lo) begin = std::lower_bound(begin, end, std::make_pair(lo_prefix, std::string_view(range->lo)), item_before);
-  if (range->has_hi) end = std::lower_bound(begin, end, std::make_pair(hi_prefix, std::string_view(range->hi)), item_before);
+  if (range->has_lo)
+    begin = std::lower_bound(begin, end, std::make_pair(lo_prefix, std::string_view(range->lo)),
+                             item_before);
+  if (range->has_hi)
+    end = std::lower_bound(begin, end, std::make_pair(hi_prefix, std::string_view(range->hi)),
+                           item_before);
   if (begin != end) {
     auto m = std::make_unique<MemorySource>(begin, end);
     PARLEY_RETURN_IF_ERROR(m->Next());
@@ -1161,33 +1165,37 @@ Status BulkLoader::Impl::MergeRange(Range* range, size_t number, Stats* stats) {
     open = false;
     return Status::OK();
   };
-  PARLEY_RETURN_IF_ERROR(MergeSources(sources, [&](std::string_view k, std::string_view v) -> Status {
-    if (dedupe) {
-      if (have_last && k == last) return Status::OK();
-      last.assign(k);
-      have_last = true;
-    }
-    // Cut between two keys once the file is big enough (FileSize is a field read).
-    if (open && writer.FileSize() >= options_.sst_file_bytes) PARLEY_RETURN_IF_ERROR(finish_file());
-    if (!open) {
-      if (have_file_last && k == file_last) return DuplicateError(cf, k);
-      std::string path = work_dir_ + "/cf" + std::to_string(cf) + "-r" + std::to_string(number) +
-                         "-" + std::to_string(range->ssts.size()) + ".sst";
-      rocksdb::Status s = writer.Open(path);
-      if (!s.ok()) return Status::IOError("creating " + path + ": " + s.ToString());
-      range->ssts.push_back(path);
-      open = true;
-      ++stats->sst_files;
-    }
-    rocksdb::Status s = writer.Put(rocksdb::Slice(k.data(), k.size()),
-                                   rocksdb::Slice(v.data(), v.size()));
-    if (s.IsInvalidArgument()) return DuplicateError(cf, k);  // not ascending: a repeat
-    if (!s.ok()) return Status::IOError("writing SST " + range->ssts.back() + ": " + s.ToString());
-    ++stats->entries;
-    stats->key_bytes += static_cast<int64_t>(k.size());
-    stats->value_bytes += static_cast<int64_t>(v.size());
-    return Status::OK();
-  }));
+  PARLEY_RETURN_IF_ERROR(
+      MergeSources(sources, [&](std::string_view k, std::string_view v) -> Status {
+        if (dedupe) {
+          if (have_last && k == last) return Status::OK();
+          last.assign(k);
+          have_last = true;
+        }
+        // Cut between two keys once the file is big enough (FileSize is a field read).
+        if (open && writer.FileSize() >= options_.sst_file_bytes)
+          PARLEY_RETURN_IF_ERROR(finish_file());
+        if (!open) {
+          if (have_file_last && k == file_last) return DuplicateError(cf, k);
+          std::string path = work_dir_ + "/cf" + std::to_string(cf) + "-r" +
+                             std::to_string(number) + "-" + std::to_string(range->ssts.size()) +
+                             ".sst";
+          rocksdb::Status s = writer.Open(path);
+          if (!s.ok()) return Status::IOError("creating " + path + ": " + s.ToString());
+          range->ssts.push_back(path);
+          open = true;
+          ++stats->sst_files;
+        }
+        rocksdb::Status s =
+            writer.Put(rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size()));
+        if (s.IsInvalidArgument()) return DuplicateError(cf, k);  // not ascending: a repeat
+        if (!s.ok())
+          return Status::IOError("writing SST " + range->ssts.back() + ": " + s.ToString());
+        ++stats->entries;
+        stats->key_bytes += static_cast<int64_t>(k.size());
+        stats->value_bytes += static_cast<int64_t>(v.size());
+        return Status::OK();
+      }));
   if (open) PARLEY_RETURN_IF_ERROR(finish_file());
   return Status::OK();
 }
@@ -1277,6 +1285,8 @@ Status BulkLoader::AddRelationship(RelId id, std::string_view type, NodeId start
   return impl_->AddRelationship(id, type, start, end, properties);
 }
 
-Status BulkLoader::Finish() { return impl_->Finish(); }
+Status BulkLoader::Finish() {
+  return impl_->Finish();
+}
 
 }  // namespace parley

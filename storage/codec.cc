@@ -6,15 +6,35 @@
 namespace parley::codec {
 namespace {
 
-enum Tag : uint8_t { kNull = 0, kFalse = 1, kTrue = 2, kInt = 3, kFloat = 4, kString = 5,
-                     kList = 6, kMap = 7 };
+enum Tag : uint8_t {
+  kNull = 0,
+  kFalse = 1,
+  kTrue = 2,
+  kInt = 3,
+  kFloat = 4,
+  kString = 5,
+  kList = 6,
+  kMap = 7
+};
 
 // Tags of the ordered form; spaced so that types sort null < bool < int < float < string.
-enum OrderedTag : uint8_t { oNull = 0x01, oFalse = 0x10, oTrue = 0x11, oInt = 0x20,
-                            oFloat = 0x28, oString = 0x30, oList = 0x40, oMap = 0x50 };
+enum OrderedTag : uint8_t {
+  oNull = 0x01,
+  oFalse = 0x10,
+  oTrue = 0x11,
+  oInt = 0x20,
+  oFloat = 0x28,
+  oString = 0x30,
+  oList = 0x40,
+  oMap = 0x50
+};
 
-uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>((v >> 1) ^ (~(v & 1) + 1)); }
+uint64_t ZigZag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+int64_t UnZigZag(uint64_t v) {
+  return static_cast<int64_t>((v >> 1) ^ (~(v & 1) + 1));
+}
 
 void PutString(std::string* out, std::string_view s) {
   PutVarint(out, s.size());
@@ -39,9 +59,15 @@ Status DecodeValueAt(std::string_view* in, Value* out, int depth) {
   uint8_t tag = static_cast<uint8_t>((*in)[0]);
   in->remove_prefix(1);
   switch (tag) {
-    case kNull: *out = Value(); return Status::OK();
-    case kFalse: *out = Value(false); return Status::OK();
-    case kTrue: *out = Value(true); return Status::OK();
+    case kNull:
+      *out = Value();
+      return Status::OK();
+    case kFalse:
+      *out = Value(false);
+      return Status::OK();
+    case kTrue:
+      *out = Value(true);
+      return Status::OK();
     case kInt: {
       uint64_t v;
       if (!GetVarint(in, &v)) return Status::Corruption("truncated integer");
@@ -87,7 +113,8 @@ Status DecodeValueAt(std::string_view* in, Value* out, int depth) {
       *out = Value(std::move(m));
       return Status::OK();
     }
-    default: return Status::Corruption("unknown value tag " + std::to_string(tag));
+    default:
+      return Status::Corruption("unknown value tag " + std::to_string(tag));
   }
 }
 
@@ -141,8 +168,12 @@ bool GetVarint(std::string_view* in, uint64_t* v) {
 
 void EncodeValue(const Value& v, std::string* out) {
   switch (v.type()) {
-    case Value::Type::kNull: out->push_back(kNull); break;
-    case Value::Type::kBool: out->push_back(v.as_bool() ? kTrue : kFalse); break;
+    case Value::Type::kNull:
+      out->push_back(kNull);
+      break;
+    case Value::Type::kBool:
+      out->push_back(v.as_bool() ? kTrue : kFalse);
+      break;
     case Value::Type::kInt:
       out->push_back(kInt);
       PutVarint(out, ZigZag(v.as_int()));
@@ -179,7 +210,9 @@ void EncodeValue(const Value& v, std::string* out) {
   }
 }
 
-Status DecodeValue(std::string_view* in, Value* out) { return DecodeValueAt(in, out, 0); }
+Status DecodeValue(std::string_view* in, Value* out) {
+  return DecodeValueAt(in, out, 0);
+}
 
 void EncodeOrderedStringPrefix(std::string_view s, std::string* out) {
   out->push_back(static_cast<char>(oString));
@@ -193,8 +226,12 @@ void EncodeOrderedStringPrefix(std::string_view s, std::string* out) {
 
 void EncodeOrdered(const Value& v, std::string* out) {
   switch (v.type()) {
-    case Value::Type::kNull: out->push_back(static_cast<char>(oNull)); break;
-    case Value::Type::kBool: out->push_back(static_cast<char>(v.as_bool() ? oTrue : oFalse)); break;
+    case Value::Type::kNull:
+      out->push_back(static_cast<char>(oNull));
+      break;
+    case Value::Type::kBool:
+      out->push_back(static_cast<char>(v.as_bool() ? oTrue : oFalse));
+      break;
     case Value::Type::kInt:
       out->push_back(static_cast<char>(oInt));
       PutBE64(out, static_cast<uint64_t>(v.as_int()) ^ (uint64_t{1} << 63));
@@ -225,7 +262,9 @@ void EncodeOrdered(const Value& v, std::string* out) {
     case Value::Type::kNode:
     case Value::Type::kRelationship:
     case Value::Type::kPath:
-    case Value::Type::kTemporal: out->push_back(static_cast<char>(oNull)); break;  // see EncodeValue
+    case Value::Type::kTemporal:
+      out->push_back(static_cast<char>(oNull));
+      break;  // see EncodeValue
   }
 }
 

@@ -51,7 +51,9 @@ Status ReadActor(const GraphStore& store, const std::string& query, ActorInfo* i
   return Status::OK();
 }
 
-bool SameText(const std::string& a, const std::string& b) { return Lower(a) == Lower(b); }
+bool SameText(const std::string& a, const std::string& b) {
+  return Lower(a) == Lower(b);
+}
 
 void AddUnique(std::vector<std::string>* names, const std::string& name) {
   if (!name.empty() && std::find(names->begin(), names->end(), name) == names->end()) {
@@ -125,7 +127,8 @@ std::string Curation::Resolve(const std::string& id) const {
 
 void Curation::Apply(DocumentFacts* facts) const {
   if (decisions_.empty()) return;
-  auto split_of = [&](const std::string& actor, const std::string& text) -> const CurationDecision* {
+  auto split_of = [&](const std::string& actor,
+                      const std::string& text) -> const CurationDecision* {
     auto it = splits_.find({actor, Lower(text)});
     return it == splits_.end() ? nullptr : &it->second;
   };
@@ -190,9 +193,10 @@ void Curation::Apply(DocumentFacts* facts) const {
       }
     }
     e.mentions = std::move(kept);
-    e.aliases.erase(std::remove_if(e.aliases.begin(), e.aliases.end(),
-                                   [&](const std::string& a) { return split_of(e.id, a) != nullptr; }),
-                    e.aliases.end());
+    e.aliases.erase(
+        std::remove_if(e.aliases.begin(), e.aliases.end(),
+                       [&](const std::string& a) { return split_of(e.id, a) != nullptr; }),
+        e.aliases.end());
     for (auto& [id, names] : aliases_) {
       if (Resolve(id) != e.id) continue;
       for (const auto& n : names) {
@@ -242,7 +246,8 @@ Status CurateAlias(GraphStore* store, const std::string& actor, const std::strin
   d.actor = a.id;
   d.name = name;
   GraphBatch batch;
-  if (name != a.name) batch.PutNode(a.node, {"Actor"}, {{"aliases", Value(ValueList{Value(name)})}});
+  if (name != a.name)
+    batch.PutNode(a.node, {"Actor"}, {{"aliases", Value(ValueList{Value(name)})}});
   PARLEY_RETURN_IF_ERROR(Record(*store, &d, &batch));
   PARLEY_RETURN_IF_ERROR(store->Apply(batch));
   if (done) *done = d;
@@ -255,7 +260,8 @@ Status CurateMerge(GraphStore* store, const std::string& actor, const std::strin
   PARLEY_RETURN_IF_ERROR(ReadActor(*store, actor, &a));
   PARLEY_RETURN_IF_ERROR(ReadActor(*store, into, &b));
   if (a.node == b.node) {
-    return Status::InvalidInput("'" + actor + "' and '" + into + "' are the same actor (" + a.id + ")");
+    return Status::InvalidInput("'" + actor + "' and '" + into + "' are the same actor (" + a.id +
+                                ")");
   }
   Node into_node;
   PARLEY_RETURN_IF_ERROR(store->GetNode(b.node, &into_node));
@@ -339,7 +345,8 @@ Status CurateSplit(GraphStore* store, const std::string& actor, const std::strin
   std::string spelled = *alias;
   std::string id = new_id.empty() ? Slug(spelled, '-') : new_id;
   if (id.empty()) return Status::InvalidInput("cannot make an id of '" + name + "'; give --id");
-  if (id == a.id) return Status::InvalidInput("the new actor's id " + id + " is " + a.id + "'s own");
+  if (id == a.id)
+    return Status::InvalidInput("the new actor's id " + id + " is " + a.id + "'s own");
 
   GraphBatch batch;
   ValueList rest;

@@ -22,11 +22,11 @@ namespace parley {
 
 struct CurationDecision {
   int64_t seq = 0;
-  std::string action;  // alias, merge, split
-  std::string actor;   // canonical id
-  std::string name;    // alias, split: the name
-  std::string into;    // merge: the surviving actor's canonical id
-  std::string new_id;  // split: the new actor's canonical id
+  std::string action;                // alias, merge, split
+  std::string actor;                 // canonical id
+  std::string name;                  // alias, split: the name
+  std::string into;                  // merge: the surviving actor's canonical id
+  std::string new_id;                // split: the new actor's canonical id
   std::string into_name, into_kind;  // merge: the survivor's name and kind when merged
   std::string kind;                  // split: the new actor's kind
   std::string at;
@@ -54,8 +54,8 @@ class Curation {
   void Add(const CurationDecision& d);
 
   std::vector<CurationDecision> decisions_;
-  std::map<std::string, std::string> merged_;  // id -> id it was merged into
-  std::map<std::string, CurationDecision> merge_info_;  // id merged away -> its decision
+  std::map<std::string, std::string> merged_;             // id -> id it was merged into
+  std::map<std::string, CurationDecision> merge_info_;    // id merged away -> its decision
   std::map<std::string, std::set<std::string>> aliases_;  // id -> curated aliases
   // (actor, name) -> the split decision: mentions of `name` under `actor` go to new_id.
   std::map<std::pair<std::string, std::string>, CurationDecision> splits_;

@@ -12,15 +12,16 @@ using namespace exporting;
 
 Status ParseExportFormat(std::string_view name, ExportFormat* format) {
   static const std::map<std::string_view, ExportFormat> kNames = {
-      {"graphml", ExportFormat::kGraphML},     {"gexf", ExportFormat::kGexf},
-      {"dot", ExportFormat::kDot},             {"ntriples", ExportFormat::kNTriples},
-      {"turtle", ExportFormat::kTurtle},       {"cytoscape", ExportFormat::kCytoscape},
-      {"json", ExportFormat::kJson},           {"neo4j-csv", ExportFormat::kNeo4jCsv},
+      {"graphml", ExportFormat::kGraphML}, {"gexf", ExportFormat::kGexf},
+      {"dot", ExportFormat::kDot},         {"ntriples", ExportFormat::kNTriples},
+      {"turtle", ExportFormat::kTurtle},   {"cytoscape", ExportFormat::kCytoscape},
+      {"json", ExportFormat::kJson},       {"neo4j-csv", ExportFormat::kNeo4jCsv},
       {"html", ExportFormat::kHtml}};
   auto it = kNames.find(name);
   if (it == kNames.end()) {
-    return Status::Usage("unknown export format '" + std::string(name) +
-                         "' (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or html)");
+    return Status::Usage(
+        "unknown export format '" + std::string(name) +
+        "' (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or html)");
   }
   *format = it->second;
   return Status::OK();
@@ -29,15 +30,24 @@ Status ParseExportFormat(std::string_view name, ExportFormat* format) {
 Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& out,
                    const ExportOptions& opt) {
   switch (format) {
-    case ExportFormat::kGraphML: return WriteGraphML(store, out, opt);
-    case ExportFormat::kGexf: return WriteGexf(store, out, opt);
-    case ExportFormat::kDot: return WriteDot(store, out, opt);
-    case ExportFormat::kNTriples: return WriteTriples(store, out, opt, /*turtle=*/false);
-    case ExportFormat::kTurtle: return WriteTriples(store, out, opt, /*turtle=*/true);
-    case ExportFormat::kCytoscape: return WriteJson(store, out, opt, /*plain=*/false);
-    case ExportFormat::kJson: return WriteJson(store, out, opt, /*plain=*/true);
-    case ExportFormat::kHtml: return WriteHtml(store, out, opt);
-    case ExportFormat::kNeo4jCsv: break;
+    case ExportFormat::kGraphML:
+      return WriteGraphML(store, out, opt);
+    case ExportFormat::kGexf:
+      return WriteGexf(store, out, opt);
+    case ExportFormat::kDot:
+      return WriteDot(store, out, opt);
+    case ExportFormat::kNTriples:
+      return WriteTriples(store, out, opt, /*turtle=*/false);
+    case ExportFormat::kTurtle:
+      return WriteTriples(store, out, opt, /*turtle=*/true);
+    case ExportFormat::kCytoscape:
+      return WriteJson(store, out, opt, /*plain=*/false);
+    case ExportFormat::kJson:
+      return WriteJson(store, out, opt, /*plain=*/true);
+    case ExportFormat::kHtml:
+      return WriteHtml(store, out, opt);
+    case ExportFormat::kNeo4jCsv:
+      break;
   }
   return Status::Usage("neo4j-csv writes a folder of CSV files: give -o DIR");
 }

@@ -21,7 +21,15 @@
 namespace parley {
 
 enum class ExportFormat {
-  kGraphML, kGexf, kDot, kNTriples, kTurtle, kCytoscape, kJson, kNeo4jCsv, kHtml
+  kGraphML,
+  kGexf,
+  kDot,
+  kNTriples,
+  kTurtle,
+  kCytoscape,
+  kJson,
+  kNeo4jCsv,
+  kHtml
 };
 
 // Parses "graphml", "gexf", "dot", "ntriples", "turtle", "cytoscape", "json", "neo4j-csv" or
@@ -38,7 +46,7 @@ struct ExportScope {
 };
 
 struct ExportOptions {
-  const Snapshot* snap = nullptr;  // the read view (null: now)
+  const Snapshot* snap = nullptr;      // the read view (null: now)
   const ExportScope* scope = nullptr;  // null: the whole graph
   // For the HTML view: its title, and the folder holding view.html, view.css, view.js and
   // node_modules/cytoscape (default: DataPath("view")).

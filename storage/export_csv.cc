@@ -24,11 +24,19 @@ std::string Neo4jType(const std::string& have, const Value& v) {
     if (v.as_list().empty()) return have.empty() ? "string[]" : have;
     item = &v.as_list()[0];
   }
-  std::string t = item->is_bool() ? "boolean" : item->is_int() ? "long" : item->is_float() ? "double" : "string";
+  std::string t = item->is_bool()    ? "boolean"
+                  : item->is_int()   ? "long"
+                  : item->is_float() ? "double"
+                                     : "string";
   if (list) {
     for (const Value& x : v.as_list()) {
-      std::string xt = x.is_bool() ? "boolean" : x.is_int() ? "long" : x.is_float() ? "double" : "string";
-      if (xt != t) t = (xt == "double" && t == "long") || (xt == "long" && t == "double") ? "double" : "string";
+      std::string xt = x.is_bool()    ? "boolean"
+                       : x.is_int()   ? "long"
+                       : x.is_float() ? "double"
+                                      : "string";
+      if (xt != t)
+        t = (xt == "double" && t == "long") || (xt == "long" && t == "double") ? "double"
+                                                                               : "string";
     }
     t += "[]";
   }
@@ -92,7 +100,8 @@ Status WriteCsvFile(const std::string& path, const char* fixed_header, WalkFn&& 
   // The file's name and why writing failed (errno of the write that failed, read at once).
   auto failed = [&] {
     std::string name = path.substr(path.find_last_of('/') + 1);
-    return Status::IOError("cannot write " + name + ": " + (errno ? std::strerror(errno) : "write failed"));
+    return Status::IOError("cannot write " + name + ": " +
+                           (errno ? std::strerror(errno) : "write failed"));
   };
   errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -43,11 +43,12 @@ Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions
   PARLEY_RETURN_IF_ERROR(ReadFile(dir + "/view.js", &view));
   std::string lib = dir + "/node_modules/cytoscape/dist/cytoscape.min.js";
   if (!ReadFile(lib, &cytoscape).ok()) {
-    return Status::NotFound("the HTML view needs Cytoscape.js at " + lib +
-                            ": run `npm ci` in " + dir + " (scripts/install-deps.sh does)");
+    return Status::NotFound("the HTML view needs Cytoscape.js at " + lib + ": run `npm ci` in " +
+                            dir + " (scripts/install-deps.sh does)");
   }
   size_t at = page.find("{{GRAPH}}");
-  if (at == std::string::npos) return Status::InvalidInput(dir + "/view.html has no {{GRAPH}} mark");
+  if (at == std::string::npos)
+    return Status::InvalidInput(dir + "/view.html has no {{GRAPH}} mark");
   std::string head = page.substr(0, at), tail = page.substr(at + 9);
   // The title is the only text of the page written as markup: escaped as XML text.
   ReplaceAll(&head, "{{TITLE}}", Xml(opt.title));

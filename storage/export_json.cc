@@ -53,7 +53,8 @@ Status WriteJson(const GraphStore& store, std::ostream& out, const ExportOptions
   };
   auto flat = [](nlohmann::json* data, const PropertyMap& props) {
     for (const auto& [k, v] : props) {
-      (*data)[AttributeName(k, {"id", "source", "target", "parent", "labels", "type", "label"})] = ToJson(v);
+      (*data)[AttributeName(k, {"id", "source", "target", "parent", "labels", "type", "label"})] =
+          ToJson(v);
     }
   };
   PARLEY_RETURN_IF_ERROR(Walk(

@@ -32,14 +32,19 @@ std::string Iri(std::string_view prefix, std::string_view rest) {
 std::string Literal(const Value& v) {
   const std::string xsd = "^^<http://www.w3.org/2001/XMLSchema#";
   switch (v.type()) {
-    case Value::Type::kBool: return Quoted(v.as_bool() ? "true" : "false", true) + xsd + "boolean>";
-    case Value::Type::kInt: return Quoted(std::to_string(v.as_int()), true) + xsd + "integer>";
+    case Value::Type::kBool:
+      return Quoted(v.as_bool() ? "true" : "false", true) + xsd + "boolean>";
+    case Value::Type::kInt:
+      return Quoted(std::to_string(v.as_int()), true) + xsd + "integer>";
     case Value::Type::kFloat: {
       double d = v.as_float();
-      std::string text = std::isnan(d) ? "NaN" : std::isinf(d) ? (d > 0 ? "INF" : "-INF") : Number(d);
+      std::string text = std::isnan(d)   ? "NaN"
+                         : std::isinf(d) ? (d > 0 ? "INF" : "-INF")
+                                         : Number(d);
       return Quoted(text, true) + xsd + "double>";
     }
-    default: return Quoted(Text(v), true);
+    default:
+      return Quoted(Text(v), true);
   }
 }
 
@@ -48,7 +53,7 @@ std::string Literal(const Value& v) {
 // N-Triples, or with `turtle` Turtle: the same triples (N-Triples is a subset of Turtle)
 // after prefix declarations, so that a Turtle reader and a person see the vocabulary.
 Status WriteTriples(const GraphStore& store, std::ostream& out, const ExportOptions& opt,
-                     bool turtle) {
+                    bool turtle) {
   if (turtle) {
     out << "@prefix parley: <" << kVocabIri << "> .\n"
         << "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
@@ -71,7 +76,8 @@ Status WriteTriples(const GraphStore& store, std::ostream& out, const ExportOpti
       store, opt,
       [&](const Node& n) {
         std::string s = Iri(kNodeIri, std::to_string(n.id));
-        for (const auto& l : n.labels) out << s << " " << rdf_type << " " << Iri(kVocabIri, IriName(l)) << " .\n";
+        for (const auto& l : n.labels)
+          out << s << " " << rdf_type << " " << Iri(kVocabIri, IriName(l)) << " .\n";
         properties(s, n.properties);
         return WriteStatus(out);
       },

@@ -12,17 +12,29 @@ std::string Xml(std::string_view s) {
   out.reserve(s.size());
   ForEachChar(s, [&](uint32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '&': out += "&amp;"; return;
-      case '<': out += "&lt;"; return;
-      case '>': out += "&gt;"; return;
-      case '"': out += "&quot;"; return;
-      case '\'': out += "&apos;"; return;
-      default: break;
+      case '&':
+        out += "&amp;";
+        return;
+      case '<':
+        out += "&lt;";
+        return;
+      case '>':
+        out += "&gt;";
+        return;
+      case '"':
+        out += "&quot;";
+        return;
+      case '\'':
+        out += "&apos;";
+        return;
+      default:
+        break;
     }
     // XML 1.0's characters, less DEL and the C1 controls (discouraged by XML, acted on by
     // terminals).
-    bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0x7F) || (cp > 0x9F && cp <= 0xD7FF) ||
-                   (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0x7F) ||
+                   (cp > 0x9F && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                   (cp >= 0x10000 && cp <= 0x10FFFF);
     if (allowed) out.append(bytes);
   });
   return out;
@@ -34,12 +46,23 @@ std::string Quoted(std::string_view s, bool unicode_escapes) {
   std::string out = "\"";
   ForEachChar(s, [&](uint32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '"': out += "\\\""; return;
-      case '\\': out += "\\\\"; return;
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += unicode_escapes ? "\\t" : " "; return;
-      default: break;
+      case '"':
+        out += "\\\"";
+        return;
+      case '\\':
+        out += "\\\\";
+        return;
+      case '\n':
+        out += "\\n";
+        return;
+      case '\r':
+        out += "\\r";
+        return;
+      case '\t':
+        out += unicode_escapes ? "\\t" : " ";
+        return;
+      default:
+        break;
     }
     if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
       if (unicode_escapes) {
@@ -65,10 +88,14 @@ std::string Number(double d) {
 // A property value as plain text: strings as they are, lists as [a, b], numbers in decimal.
 std::string Text(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kString: return v.as_string();
-    case Value::Type::kBool: return v.as_bool() ? "true" : "false";
-    case Value::Type::kInt: return std::to_string(v.as_int());
-    case Value::Type::kFloat: return Number(v.as_float());
+    case Value::Type::kString:
+      return v.as_string();
+    case Value::Type::kBool:
+      return v.as_bool() ? "true" : "false";
+    case Value::Type::kInt:
+      return std::to_string(v.as_int());
+    case Value::Type::kFloat:
+      return Number(v.as_float());
     case Value::Type::kList: {
       std::string out = "[";
       for (size_t i = 0; i < v.as_list().size(); ++i) {
@@ -76,7 +103,8 @@ std::string Text(const Value& v) {
       }
       return out + "]";
     }
-    default: return v.DebugString();
+    default:
+      return v.DebugString();
   }
 }
 
@@ -88,7 +116,8 @@ std::string AttributeName(std::string_view key, std::initializer_list<std::strin
 }
 
 std::string TextAs(const Value& v, std::string_view type) {
-  return type.starts_with("double") && v.is_int() ? Number(static_cast<double>(v.as_int())) : Text(v);
+  return type.starts_with("double") && v.is_int() ? Number(static_cast<double>(v.as_int()))
+                                                  : Text(v);
 }
 
 std::string Labels(const Node& n) {
@@ -108,13 +137,16 @@ std::string Caption(const Node& n) {
 
 nlohmann::json ToJson(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kBool: return v.as_bool();
-    case Value::Type::kInt: return v.as_int();
+    case Value::Type::kBool:
+      return v.as_bool();
+    case Value::Type::kInt:
+      return v.as_int();
     case Value::Type::kFloat: {
       double d = v.as_float();
       return std::isfinite(d) ? nlohmann::json(d) : nlohmann::json(Number(d));  // JSON has no NaN
     }
-    case Value::Type::kString: return v.as_string();
+    case Value::Type::kString:
+      return v.as_string();
     case Value::Type::kList: {
       nlohmann::json a = nlohmann::json::array();
       for (const Value& x : v.as_list()) a.push_back(ToJson(x));
@@ -125,8 +157,10 @@ nlohmann::json ToJson(const Value& v) {
       for (const auto& [k, x] : v.as_map()) o[k] = ToJson(x);
       return o;
     }
-    case Value::Type::kNull: return nullptr;
-    default: return v.DebugString();
+    case Value::Type::kNull:
+      return nullptr;
+    default:
+      return v.DebugString();
   }
 }
 

@@ -4,11 +4,10 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "storage/export.h"
 
@@ -97,8 +96,8 @@ Status WriteTriples(const GraphStore& store, std::ostream& out, const ExportOpti
 // Cytoscape.js elements, or with `plain` Parley's own JSON. With `html_safe`, '<', '>', '&'
 // and the JavaScript line separators are written as \u escapes so that the text can sit
 // inside an HTML <script> element without ending it.
-Status WriteJson(const GraphStore& store, std::ostream& out, const ExportOptions& opt,
-                 bool plain, bool html_safe = false);
+Status WriteJson(const GraphStore& store, std::ostream& out, const ExportOptions& opt, bool plain,
+                 bool html_safe = false);
 Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
 
 }  // namespace parley::exporting

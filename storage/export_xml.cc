@@ -10,7 +10,10 @@ namespace {
 // The GraphML type of a property: long and double widen to double; anything mixed, and
 // lists, are strings.
 std::string MergeType(const std::string& have, const Value& v) {
-  std::string t = v.is_bool() ? "boolean" : v.is_int() ? "long" : v.is_float() ? "double" : "string";
+  std::string t = v.is_bool()    ? "boolean"
+                  : v.is_int()   ? "long"
+                  : v.is_float() ? "double"
+                                 : "string";
   if (have.empty() || have == t) return t;
   if ((have == "long" && t == "double") || (have == "double" && t == "long")) return "double";
   return "string";
@@ -39,13 +42,15 @@ Status WriteGraphML(const GraphStore& store, std::ostream& out, const ExportOpti
   int k = 0;
   for (const auto& [name, type] : node_keys) {
     node_ids[name] = "n" + std::to_string(k++);
-    out << "  <key id=\"" << node_ids[name] << "\" for=\"node\" attr.name=\"" << Xml(AttributeName(name, {"labels", "type", "label"}))
-        << "\" attr.type=\"" << type << "\"/>\n";
+    out << "  <key id=\"" << node_ids[name] << "\" for=\"node\" attr.name=\""
+        << Xml(AttributeName(name, {"labels", "type", "label"})) << "\" attr.type=\"" << type
+        << "\"/>\n";
   }
   for (const auto& [name, type] : edge_keys) {
     edge_ids[name] = "e" + std::to_string(k++);
-    out << "  <key id=\"" << edge_ids[name] << "\" for=\"edge\" attr.name=\"" << Xml(AttributeName(name, {"labels", "type", "label"}))
-        << "\" attr.type=\"" << type << "\"/>\n";
+    out << "  <key id=\"" << edge_ids[name] << "\" for=\"edge\" attr.name=\""
+        << Xml(AttributeName(name, {"labels", "type", "label"})) << "\" attr.type=\"" << type
+        << "\"/>\n";
   }
   out << "  <graph id=\"parley\" edgedefault=\"directed\">\n";
   auto data = [&](const std::map<std::string, std::string>& ids,
@@ -94,8 +99,9 @@ void DeclareGexfAttributes(std::ostream& out, const char* cls, const char* fixed
   out << "    <attributes class=\"" << cls << "\">\n      " << fixed << "\n";
   for (const auto& [name, type] : types) {
     (*ids)[name] = std::to_string((*next_id)++);
-    out << "      <attribute id=\"" << (*ids)[name] << "\" title=\"" << Xml(AttributeName(name, {"labels", "type", "label"}))
-        << "\" type=\"" << type << "\"/>\n";
+    out << "      <attribute id=\"" << (*ids)[name] << "\" title=\""
+        << Xml(AttributeName(name, {"labels", "type", "label"})) << "\" type=\"" << type
+        << "\"/>\n";
   }
   out << "    </attributes>\n";
 }
@@ -118,13 +124,15 @@ Status WriteGexf(const GraphStore& store, std::ostream& out, const ExportOptions
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<gexf xmlns=\"http://gexf.net/1.3\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+         "version=\"1.3\">\n"
          "  <meta>\n    <creator>Parley</creator>\n    <description>"
       << Xml(opt.title) << "</description>\n  </meta>\n"
       << "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
   std::map<std::string, std::string> node_ids, edge_ids;
   int next_id = 0;
-  DeclareGexfAttributes(out, "node", "<attribute id=\"labels\" title=\"labels\" type=\"liststring\"/>",
+  DeclareGexfAttributes(out, "node",
+                        "<attribute id=\"labels\" title=\"labels\" type=\"liststring\"/>",
                         node_types, &node_ids, &next_id);
   DeclareGexfAttributes(out, "edge", "<attribute id=\"type\" title=\"type\" type=\"string\"/>",
                         edge_types, &edge_ids, &next_id);

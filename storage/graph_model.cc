@@ -1,7 +1,7 @@
 #include "storage/graph_model.h"
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/data_path.h"
@@ -27,8 +27,8 @@ PropertyMap Position(const Event& e) {
 }
 
 bool LooksLikeName(const std::string& s) {
-  static const std::set<std::string> kPronouns = {"He", "She", "It", "They", "We", "I", "You",
-                                                   "His", "Her", "Its", "Their", "Him", "Them"};
+  static const std::set<std::string> kPronouns = {"He",  "She", "It",  "They",  "We",  "I",   "You",
+                                                  "His", "Her", "Its", "Their", "Him", "Them"};
   return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) && !kPronouns.count(s);
 }
 
@@ -43,7 +43,8 @@ Status EventTypes::Load(const std::string& path, EventTypes* out) {
   }
   out->shapes_.clear();
   for (const auto& [type, spec] : j["types"].items()) {
-    if (!spec.is_object()) return Status::InvalidInput(path + ": types." + type + ": expected an object");
+    if (!spec.is_object())
+      return Status::InvalidInput(path + ": types." + type + ": expected an object");
     EventShape s;
     s.cameo = spec.value("cameo", "");
     s.node = spec.value("node", "");
@@ -52,22 +53,27 @@ Status EventTypes::Load(const std::string& path, EventTypes* out) {
     s.relationship = spec.value("relationship", "");
     bool node_ok = !s.node.empty() && !s.source_rel.empty() && !s.target_rel.empty();
     if (!node_ok && s.relationship.empty()) {
-      return Status::InvalidInput(path + ": types." + type +
-                                  ": needs \"relationship\" or \"node\", \"source_rel\" and \"target_rel\"");
+      return Status::InvalidInput(
+          path + ": types." + type +
+          ": needs \"relationship\" or \"node\", \"source_rel\" and \"target_rel\"");
     }
     out->shapes_[type] = std::move(s);
   }
   return Status::OK();
 }
 
-Status EventTypes::LoadDefault(EventTypes* out) { return Load(DataPath("event_types.json"), out); }
+Status EventTypes::LoadDefault(EventTypes* out) {
+  return Load(DataPath("event_types.json"), out);
+}
 
 const EventShape* EventTypes::Find(const std::string& type) const {
   auto it = shapes_.find(type);
   return it == shapes_.end() ? nullptr : &it->second;
 }
 
-std::string PolicyKey(std::string_view name) { return Slug(name, '-'); }
+std::string PolicyKey(std::string_view name) {
+  return Slug(name, '-');
+}
 
 Status GraphModel::LoadDefault(GraphModel* out) {
   PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&out->types));
@@ -177,12 +183,9 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
       // is made of has its own relationship to it.
       std::string key = shape->node + ":" + event_key;
       NodeId ev = IdFor(key);
-      PropertyMap p{{"id", event_key},
-                    {"text", e.content},
-                    {"type", e.type},
-                    {"cameo", e.cameo.empty() ? shape->cameo : e.cameo},
-                    {"negated", e.negated},
-                    {"confidence", e.confidence}};
+      PropertyMap p{{"id", event_key},      {"text", e.content},
+                    {"type", e.type},       {"cameo", e.cameo.empty() ? shape->cameo : e.cameo},
+                    {"negated", e.negated}, {"confidence", e.confidence}};
       if (!e.modality.empty()) p["modality"] = e.modality;
       if (!e.condition.empty()) p["condition"] = e.condition;
       if (!doc.date.empty()) p["date"] = doc.date;
@@ -198,8 +201,8 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
                                shape->target_rel, ev, target, qualifiers);
       }
       for (NodeId pol : policies) {
-        batch->PutRelationship(IdFor("ABOUT:" + key + ":" + std::to_string(pol)), "ABOUT", ev,
-                               pol, qualifiers);
+        batch->PutRelationship(IdFor("ABOUT:" + key + ":" + std::to_string(pol)), "ABOUT", ev, pol,
+                               qualifiers);
       }
       batch->PutRelationship(IdFor("REPORTED_IN:" + key + ":" + doc.doc), "REPORTED_IN", ev,
                              article_node, Position(e));

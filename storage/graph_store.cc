@@ -34,7 +34,7 @@ namespace fs = std::filesystem;
 using keys::ElementKind;
 
 constexpr std::string_view kSchemaKey = "schema_version";
-constexpr std::string_view kTokenPrefix = "token:";     // + name -> BE32 token
+constexpr std::string_view kTokenPrefix = "token:";      // + name -> BE32 token
 constexpr std::string_view kTokenIdPrefix = "tokenid:";  // + BE32 token -> name
 constexpr std::string_view kNextToken = "next_token";
 constexpr std::string_view kNextId = "next_id";
@@ -58,7 +58,7 @@ constexpr std::string_view kCountArticles = "count:articles";
 
 // Property indexes every new store has: the lookups actor resolution and queries need.
 const std::pair<const char*, const char*> kDefaultIndexes[] = {
-    {"Actor", "id"},   {"Actor", "name"},   {"Actor", "aliases"}, {"Policy", "id"},
+    {"Actor", "id"},    {"Actor", "name"}, {"Actor", "aliases"}, {"Policy", "id"},
     {"Policy", "name"}, {"Article", "id"}, {"Demand", "id"}};
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
@@ -83,7 +83,8 @@ Status WriteFailed(const rocksdb::Status& s, const std::string& dir) {
                            ": no space left on device (nothing of this write was stored; free "
                            "space and run it again)");
   }
-  if (s.IsCorruption()) return Status::Corruption("database " + dir + " is damaged: " + s.ToString());
+  if (s.IsCorruption())
+    return Status::Corruption("database " + dir + " is damaged: " + s.ToString());
   return Status::IOError("cannot write to database " + dir + ": " + s.ToString());
 }
 
@@ -92,7 +93,8 @@ Status FlushFailed(const rocksdb::Status& s, const std::string& dir) {
   if (s.ok()) return Status::OK();
   return Status::IOError("database " + dir +
                          " keeps its latest writes in its log but could not move them to table "
-                         "files (" + (IsNoSpace(s) ? std::string("no space left on device") : s.ToString()) +
+                         "files (" +
+                         (IsNoSpace(s) ? std::string("no space left on device") : s.ToString()) +
                          "); the next open of it for writing finishes that");
 }
 
@@ -329,8 +331,7 @@ class StoreImpl final : public GraphStore {
     return FromRocks(s, "label");
   }
 
-  std::unique_ptr<IdCursor> ScanLabel(std::string_view label,
-                                      const Snapshot* snap) const override {
+  std::unique_ptr<IdCursor> ScanLabel(std::string_view label, const Snapshot* snap) const override {
     uint32_t token;
     if (!LookupToken(label, &token)) return std::make_unique<KeyIdCursor>(nullptr, 0);
     return std::make_unique<KeyIdCursor>(Prefix(keys::kLabels, keys::LabelPrefix(token), snap), 4);
@@ -351,7 +352,8 @@ class StoreImpl final : public GraphStore {
     for (; it->Valid(); it->Next()) {
       n = Node();
       n.id = codec::GetBE64(it->key().data());
-      PARLEY_RETURN_IF_ERROR(DecodeNode(std::string_view(it->value().data(), it->value().size()), &n));
+      PARLEY_RETURN_IF_ERROR(
+          DecodeNode(std::string_view(it->value().data(), it->value().size()), &n));
       PARLEY_RETURN_IF_ERROR(visit(n));
     }
     return it->status();
@@ -364,7 +366,8 @@ class StoreImpl final : public GraphStore {
     for (; it->Valid(); it->Next()) {
       r = Relationship();
       r.id = codec::GetBE64(it->key().data());
-      PARLEY_RETURN_IF_ERROR(DecodeRel(std::string_view(it->value().data(), it->value().size()), &r));
+      PARLEY_RETURN_IF_ERROR(
+          DecodeRel(std::string_view(it->value().data(), it->value().size()), &r));
       PARLEY_RETURN_IF_ERROR(visit(r));
     }
     return it->status();
@@ -419,7 +422,8 @@ class StoreImpl final : public GraphStore {
     auto it = Prefix(keys::kArticles, "", snap);
     for (; it->Valid(); it->Next()) {
       ArticleRecord a;
-      PARLEY_RETURN_IF_ERROR(DecodeArticle(it->key().ToStringView(), it->value().ToStringView(), &a));
+      PARLEY_RETURN_IF_ERROR(
+          DecodeArticle(it->key().ToStringView(), it->value().ToStringView(), &a));
       if (!visit(a)) break;
     }
     return it->status();
@@ -428,9 +432,9 @@ class StoreImpl final : public GraphStore {
   Status Sources(bool relationship, uint64_t id, std::vector<std::string>* articles,
                  const Snapshot* snap) const override {
     articles->clear();
-    auto it = Prefix(keys::kOwners,
-                     keys::OwnersPrefix(relationship ? ElementKind::kRel : ElementKind::kNode, id),
-                     snap);
+    auto it =
+        Prefix(keys::kOwners,
+               keys::OwnersPrefix(relationship ? ElementKind::kRel : ElementKind::kNode, id), snap);
     for (; it->Valid(); it->Next()) {
       articles->emplace_back(it->key().ToStringView().substr(it->prefix_size()));
     }
@@ -556,7 +560,7 @@ class StoreImpl final : public GraphStore {
   bool read_only_;
   bool transient_ = false;      // see transient_failure()
   bool uninitialised_ = false;  // see uninitialised()
-  int upgrade_from_ = 0;  // the older schema version found at opening for writing, else 0
+  int upgrade_from_ = 0;        // the older schema version found at opening for writing, else 0
   std::unique_ptr<store_files::FolderLock> lock_;  // a writer's lock on the folder
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
@@ -583,13 +587,15 @@ void Txn::Put(int cf, const std::string& key, std::string_view value) {
   batch_.Put(store_->cf(cf), key, rocksdb::Slice(value.data(), value.size()));
 }
 
-void Txn::Delete(int cf, const std::string& key) { batch_.Delete(store_->cf(cf), key); }
+void Txn::Delete(int cf, const std::string& key) {
+  batch_.Delete(store_->cf(cf), key);
+}
 
 Status Txn::ScanKeys(int cf, const std::string& prefix, std::vector<std::string>* out) {
   out->clear();
   rocksdb::ReadOptions ro;
-  std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(
-      store_->cf(cf), store_->db()->NewIterator(ro, store_->cf(cf))));
+  std::unique_ptr<rocksdb::Iterator> it(
+      batch_.NewIteratorWithBase(store_->cf(cf), store_->db()->NewIterator(ro, store_->cf(cf))));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     out->emplace_back(it->key().ToStringView().substr(prefix.size()));
   }
@@ -640,7 +646,8 @@ Status Txn::Commit() {
   }
   if (batch_.GetWriteBatch()->Count() == 0) return Status::OK();
   rocksdb::WriteOptions wo;
-  PARLEY_RETURN_IF_ERROR(WriteFailed(store_->db()->Write(wo, batch_.GetWriteBatch()), store_->dir()));
+  PARLEY_RETURN_IF_ERROR(
+      WriteFailed(store_->db()->Write(wo, batch_.GetWriteBatch()), store_->dir()));
   store_->AddTokens(new_tokens_);
   return Status::OK();
 }
@@ -653,7 +660,8 @@ namespace {
 // exists: the creation was interrupted (a crash, a kill), and creating it again is safe.
 bool IsUnfinishedCreation(const std::string& dir) {
   auto numbered = [](std::string_view n, std::string_view prefix, std::string_view suffix) {
-    if (n.size() <= prefix.size() + suffix.size() || !n.starts_with(prefix) || !n.ends_with(suffix)) {
+    if (n.size() <= prefix.size() + suffix.size() || !n.starts_with(prefix) ||
+        !n.ends_with(suffix)) {
       return false;
     }
     n = n.substr(prefix.size(), n.size() - prefix.size() - suffix.size());
@@ -679,11 +687,11 @@ Status CheckClosedManifest(const std::string& dir, const store_files::DurableRec
   if (now.manifest_size >= record.manifest_size) return Status::OK();
   std::string name = record.manifest;
   while (!name.empty() && name.back() == '\n') name.pop_back();
-  return Status::Corruption("database " + dir + " is damaged: its " + name + " has " +
-                            (now.manifest_size < 0 ? std::string("gone")
-                                                   : std::to_string(now.manifest_size) + " bytes") +
-                            ", " + std::to_string(record.manifest_size) +
-                            " when the store was closed; nothing was changed");
+  return Status::Corruption(
+      "database " + dir + " is damaged: its " + name + " has " +
+      (now.manifest_size < 0 ? std::string("gone") : std::to_string(now.manifest_size) + " bytes") +
+      ", " + std::to_string(record.manifest_size) +
+      " when the store was closed; nothing was changed");
 }
 
 // Opens the store in `dir` read-only, again while a writer changed its files during the open.
@@ -833,9 +841,12 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
                                  : rocksdb::DB::Open(dbopt, dir_, cfds, &handles_, &raw);
   if (!s.ok()) {
     std::string msg = s.ToString();
-    if (msg.find("While lock file") != std::string::npos || msg.find("lock hold") != std::string::npos ||
+    if (msg.find("While lock file") != std::string::npos ||
+        msg.find("lock hold") != std::string::npos ||
         msg.find("Resource temporarily") != std::string::npos) {
-      return Status::Busy("database " + dir_ + " is in use by another process (try again when it finishes, or query it read-only)");
+      return Status::Busy(
+          "database " + dir_ +
+          " is in use by another process (try again when it finishes, or query it read-only)");
     }
     if (s.IsInvalidArgument() && msg.find("olumn famil") != std::string::npos) {
       if (durable > 0) {
@@ -843,7 +854,8 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
         return Status::Corruption("database " + dir_ + " is damaged (" + msg +
                                   "); nothing was changed");
       }
-      return Status::Incompatible("database " + dir_ + " has a layout this version does not know (" + msg + ")");
+      return Status::Incompatible("database " + dir_ +
+                                  " has a layout this version does not know (" + msg + ")");
     }
     transient_ = read_only_ && IsMissingFile(s);
     if (s.IsCorruption() || IsMissingFile(s)) {
@@ -865,16 +877,18 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
   if (upgrade_from_ > 0) {
     // Version 1 had no pattern counts: count them, then record the new version.
     PARLEY_RETURN_IF_ERROR(RecountPatterns());
-    PARLEY_RETURN_IF_ERROR(FromRocks(db_->Put(rocksdb::WriteOptions(), handles_[keys::kMeta],
-                                              std::string(kSchemaKey), std::to_string(kSchemaVersion)),
-                                     "upgrading " + dir_));
+    PARLEY_RETURN_IF_ERROR(
+        FromRocks(db_->Put(rocksdb::WriteOptions(), handles_[keys::kMeta], std::string(kSchemaKey),
+                           std::to_string(kSchemaVersion)),
+                  "upgrading " + dir_));
   }
   return Status::OK();
 }
 
 Status StoreImpl::LoadMeta() {
   std::string v;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[keys::kMeta], std::string(kSchemaKey), &v);
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), handles_[keys::kMeta], std::string(kSchemaKey), &v);
   if (s.IsNotFound()) {
     // Every store gets its schema record in the write that follows its creation. Without one,
     // a store is being created right now (a reader tries again), was interrupted while being
@@ -948,9 +962,8 @@ Status StoreImpl::EncodeProps(Txn* t, const PropertyMap& props, std::string* out
 
 Status StoreImpl::DecodeProps(std::string_view* in, PropertyMap* props) const {
   props->clear();
-  return records::DecodeProperties(in, [&](uint32_t tok, Value&& v) {
-    props->emplace(TokenName(tok), std::move(v));
-  });
+  return records::DecodeProperties(
+      in, [&](uint32_t tok, Value&& v) { props->emplace(TokenName(tok), std::move(v)); });
 }
 
 Status StoreImpl::EncodeNode(Txn* t, const Node& n, std::string* out) {
@@ -1003,9 +1016,12 @@ Status StoreImpl::DecodeRel(std::string_view v, Relationship* r, const Txn* t) c
 }
 
 std::string StoreImpl::EncodeArticle(const ArticleRecord& a) {
-  ValueMap m{{"title", a.title},   {"date", a.date},
-             {"source", a.source}, {"text", a.text},
-             {"content_hash", a.content_hash}, {"facts_hash", a.facts_hash}};
+  ValueMap m{{"title", a.title},
+             {"date", a.date},
+             {"source", a.source},
+             {"text", a.text},
+             {"content_hash", a.content_hash},
+             {"facts_hash", a.facts_hash}};
   std::string out;
   codec::EncodeValue(Value(std::move(m)), &out);
   return out;
@@ -1128,7 +1144,8 @@ class AdjacencyReaderImpl : public AdjacencyReader {
   void Start() {
     auto& slot = phase_outgoing_ ? out_ : in_;
     if (!slot) {
-      slot.reset(store_->db()->NewIterator(ro_, store_->cf(phase_outgoing_ ? keys::kOut : keys::kIn)));
+      slot.reset(
+          store_->db()->NewIterator(ro_, store_->cf(phase_outgoing_ ? keys::kOut : keys::kIn)));
     }
     slot->Seek(prefix_);
     Settle();
@@ -1332,7 +1349,8 @@ Status StoreImpl::SetNodeProperty(Txn* t, const GraphBatch::Op& op) {
 }
 
 Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
-  if (op.type.empty()) return Status::InvalidInput("relationship " + std::to_string(op.id) + " has no type");
+  if (op.type.empty())
+    return Status::InvalidInput("relationship " + std::to_string(op.id) + " has no type");
   Relationship cur;
   bool found;
   PARLEY_RETURN_IF_ERROR(ReadRel(t, op.id, &cur, &found));
@@ -1377,7 +1395,8 @@ Status StoreImpl::NodeLabels(Txn* t, NodeId id, std::vector<std::string>* labels
   bool found;
   PARLEY_RETURN_IF_ERROR(t->Get(keys::kNodes, keys::Id(id), &record, &found));
   if (!found) return Status::OK();
-  return records::DecodeNodeLabels(record, [&](uint32_t tok) { labels->push_back(t->NameOf(tok)); });
+  return records::DecodeNodeLabels(record,
+                                   [&](uint32_t tok) { labels->push_back(t->NameOf(tok)); });
 }
 
 Status StoreImpl::CountPatterns(Txn* t, const std::string& type, NodeId start, NodeId end,
@@ -1396,7 +1415,8 @@ Status StoreImpl::RecountPatterns() {
   std::map<std::pair<uint32_t, uint32_t>, int64_t> counts[2];  // (type, label) per side
   for (int side = 0; side < 2; ++side) {
     rocksdb::ReadOptions ro;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, handles_[side ? keys::kIn : keys::kOut]));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(ro, handles_[side ? keys::kIn : keys::kOut]));
     std::unique_ptr<rocksdb::Iterator> nodes(db_->NewIterator(ro, handles_[keys::kNodes]));
     NodeId current = 0;
     bool have = false;
@@ -1429,9 +1449,10 @@ Status StoreImpl::RecountPatterns() {
   }
   for (int side = 0; side < 2; ++side) {
     for (const auto& [key, n] : counts[side]) {
-      wb.Put(handles_[keys::kMeta],
-             PatternKey(side ? kCountEnd : kCountStart, TokenName(key.first), TokenName(key.second)),
-             EncodeI64(n));
+      wb.Put(
+          handles_[keys::kMeta],
+          PatternKey(side ? kCountEnd : kCountStart, TokenName(key.first), TokenName(key.second)),
+          EncodeI64(n));
     }
   }
   return WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_);
@@ -1494,14 +1515,25 @@ Status StoreImpl::DeleteNode(Txn* t, NodeId id, bool detach) {
 Status StoreImpl::ApplyOps(Txn* t, const GraphBatch& batch, const std::string* owner) {
   for (const auto& op : batch.ops()) {
     switch (op.kind) {
-      case GraphBatch::Op::kPutNode: PARLEY_RETURN_IF_ERROR(PutNode(t, op)); break;
-      case GraphBatch::Op::kPutRel: PARLEY_RETURN_IF_ERROR(PutRel(t, op)); break;
-      case GraphBatch::Op::kSetNodeProperty: PARLEY_RETURN_IF_ERROR(SetNodeProperty(t, op)); break;
-      case GraphBatch::Op::kDeleteRel: PARLEY_RETURN_IF_ERROR(DeleteRel(t, op.id)); break;
-      case GraphBatch::Op::kDeleteNode: PARLEY_RETURN_IF_ERROR(DeleteNode(t, op.id, op.detach)); break;
+      case GraphBatch::Op::kPutNode:
+        PARLEY_RETURN_IF_ERROR(PutNode(t, op));
+        break;
+      case GraphBatch::Op::kPutRel:
+        PARLEY_RETURN_IF_ERROR(PutRel(t, op));
+        break;
+      case GraphBatch::Op::kSetNodeProperty:
+        PARLEY_RETURN_IF_ERROR(SetNodeProperty(t, op));
+        break;
+      case GraphBatch::Op::kDeleteRel:
+        PARLEY_RETURN_IF_ERROR(DeleteRel(t, op.id));
+        break;
+      case GraphBatch::Op::kDeleteNode:
+        PARLEY_RETURN_IF_ERROR(DeleteNode(t, op.id, op.detach));
+        break;
     }
     if (owner && (op.kind == GraphBatch::Op::kPutNode || op.kind == GraphBatch::Op::kPutRel)) {
-      ElementKind kind = op.kind == GraphBatch::Op::kPutNode ? ElementKind::kNode : ElementKind::kRel;
+      ElementKind kind =
+          op.kind == GraphBatch::Op::kPutNode ? ElementKind::kNode : ElementKind::kRel;
       t->Put(keys::kOwners, keys::Owner(kind, op.id, *owner), "");
       t->Put(keys::kContrib, keys::Contrib(*owner, kind, op.id), "");
     }
@@ -1524,11 +1556,13 @@ Status StoreImpl::WithdrawArticle(Txn* t, const std::string& id) {
   // Relationships first, so that nodes left without owners are also left without edges.
   std::vector<std::string> rest;
   for (RelId r : rels) {
-    PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOwners, keys::OwnersPrefix(ElementKind::kRel, r), &rest));
+    PARLEY_RETURN_IF_ERROR(
+        t->ScanKeys(keys::kOwners, keys::OwnersPrefix(ElementKind::kRel, r), &rest));
     if (rest.empty()) PARLEY_RETURN_IF_ERROR(DeleteRel(t, r));
   }
   for (NodeId n : nodes) {
-    PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOwners, keys::OwnersPrefix(ElementKind::kNode, n), &rest));
+    PARLEY_RETURN_IF_ERROR(
+        t->ScanKeys(keys::kOwners, keys::OwnersPrefix(ElementKind::kNode, n), &rest));
     if (!rest.empty()) continue;
     std::vector<std::string> out, in;
     PARLEY_RETURN_IF_ERROR(t->ScanKeys(keys::kOut, keys::AdjacencyPrefix(n), &out));
@@ -1674,8 +1708,8 @@ Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files
     if (files_per_cf[cf].empty()) continue;
     rocksdb::IngestExternalFileOptions io;
     io.move_files = true;
-    PARLEY_RETURN_IF_ERROR(WriteFailed(db_->IngestExternalFile(handles_[cf], files_per_cf[cf], io),
-                                       dir_));
+    PARLEY_RETURN_IF_ERROR(
+        WriteFailed(db_->IngestExternalFile(handles_[cf], files_per_cf[cf], io), dir_));
   }
   Txn t(this);
   for (const auto& [l, n] : label_counts) t.AddCount(std::string(kCountLabel) + l, n);

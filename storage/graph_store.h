@@ -263,8 +263,8 @@ class GraphStore {
   // `label_counts`/`type_counts` and the node and relationship totals to the stored counters.
   virtual Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                              const std::map<std::string, int64_t>& label_counts,
-                             const std::map<std::string, int64_t>& type_counts,
-                             int64_t nodes, int64_t relationships) = 0;
+                             const std::map<std::string, int64_t>& type_counts, int64_t nodes,
+                             int64_t relationships) = 0;
   // The folder of the store.
   virtual const std::string& dir() const = 0;
 };

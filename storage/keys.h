@@ -3,15 +3,14 @@
 //
 //   column family  key                                                   value
 //   nodes          node id (8)                                           labels + properties
-//   rels           rel id (8)                                            type, start, end, properties
-//   out            start (8) type (4) end (8) rel (8)                    (empty)
-//   in             end (8) type (4) start (8) rel (8)                    (empty)
-//   labels         label (4) node (8)                                    (empty)
-//   props          label (4) key (4) ordered value node (8)              (empty)
-//   articles       article id                                            article record (a Value map)
-//   contrib        varint len + article id, kind (1), id (8)             (empty)
-//   owners         kind (1), id (8), article id                          (empty)
-//   meta           "schema_version", "token:…", "count:…", "index:…"     see graph_store.cc
+//   rels           rel id (8)                                            type, start, end,
+//   properties out            start (8) type (4) end (8) rel (8)                    (empty) in end
+//   (8) type (4) start (8) rel (8)                    (empty) labels         label (4) node (8)
+//   (empty) props          label (4) key (4) ordered value node (8)              (empty) articles
+//   article id                                            article record (a Value map) contrib
+//   varint len + article id, kind (1), id (8)             (empty) owners         kind (1), id (8),
+//   article id                          (empty) meta           "schema_version", "token:…",
+//   "count:…", "index:…"     see graph_store.cc
 //
 // Labels, relationship types and property keys are interned as 4-byte tokens, so that one
 // node's relationships of one type and direction are one contiguous prefix: id + type.
@@ -26,7 +25,16 @@
 namespace parley::keys {
 
 enum ColumnFamily : int {
-  kNodes = 0, kRels, kOut, kIn, kLabels, kProps, kArticles, kContrib, kOwners, kMeta,
+  kNodes = 0,
+  kRels,
+  kOut,
+  kIn,
+  kLabels,
+  kProps,
+  kArticles,
+  kContrib,
+  kOwners,
+  kMeta,
   kNumColumnFamilies
 };
 // RocksDB's name of each column family; kNodes is the default one.
@@ -52,7 +60,9 @@ inline std::string Adjacency(uint64_t from, uint32_t type, uint64_t other, uint6
   return k;
 }
 
-inline std::string AdjacencyPrefix(uint64_t from) { return Id(from); }
+inline std::string AdjacencyPrefix(uint64_t from) {
+  return Id(from);
+}
 
 inline std::string AdjacencyPrefix(uint64_t from, uint32_t type) {
   std::string k = Id(from);

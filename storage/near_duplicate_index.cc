@@ -57,7 +57,8 @@ Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
     near.push_back(Value(other_id));
     batch->PutNode(id, {"Article"}, {{"near_duplicates", Value(ValueList{Value(doc.doc)})}});
   }
-  if (!near.empty()) batch->PutNode(self, {"Article"}, {{"near_duplicates", Value(std::move(near))}});
+  if (!near.empty())
+    batch->PutNode(self, {"Article"}, {{"near_duplicates", Value(std::move(near))}});
   return Status::OK();
 }
 

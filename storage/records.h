@@ -109,8 +109,7 @@ template <typename PropFn>
 Status DecodeRelationship(std::string_view v, uint32_t* type, uint64_t* start, uint64_t* end,
                           PropFn&& on_property) {
   uint64_t tok;
-  if (!codec::GetVarint(&v, &tok) || !codec::GetVarint(&v, start) ||
-      !codec::GetVarint(&v, end)) {
+  if (!codec::GetVarint(&v, &tok) || !codec::GetVarint(&v, start) || !codec::GetVarint(&v, end)) {
     return Status::Corruption("truncated relationship");
   }
   *type = static_cast<uint32_t>(tok);

@@ -1,11 +1,10 @@
 #include "storage/store_files.h"
 
 #include <fcntl.h>
+#include <rocksdb/env.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <rocksdb/env.h>
 
 #include <cerrno>
 #include <cstdarg>
@@ -19,7 +18,9 @@
 namespace parley::store_files {
 namespace {
 
-std::string Errno() { return std::strerror(errno); }
+std::string Errno() {
+  return std::strerror(errno);
+}
 
 // Writes all of `data` to `fd`; false on an error (errno set).
 bool WriteAll(int fd, const std::string& data) {
@@ -36,7 +37,8 @@ bool WriteAll(int fd, const std::string& data) {
 // Lines to a FILE (none if null), each stamped with the UTC time; the first failed write ends it.
 class FileLogger final : public rocksdb::Logger {
  public:
-  explicit FileLogger(std::FILE* file) : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), file_(file) {}
+  explicit FileLogger(std::FILE* file)
+      : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), file_(file) {}
   ~FileLogger() override {
     if (file_) std::fclose(file_);
   }

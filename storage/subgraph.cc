@@ -4,7 +4,6 @@
 #include <unordered_set>
 #include <vector>
 
-
 namespace parley {
 namespace {
 
@@ -52,7 +51,8 @@ Status Neighbourhood(const GraphStore& store, NodeId start, int hops, ExportScop
   // Every relationship between two chosen nodes (each seen once, from its start).
   for (NodeId node : scope->nodes) {
     for (reader->Seek(node, Direction::kOutgoing, {}); reader->Valid(); reader->Next()) {
-      if (Contains(scope->nodes, reader->entry().other)) scope->relationships.push_back(reader->entry().rel);
+      if (Contains(scope->nodes, reader->entry().other))
+        scope->relationships.push_back(reader->entry().rel);
     }
     PARLEY_RETURN_IF_ERROR(reader->status());
   }

@@ -8,20 +8,29 @@ namespace parley {
 bool Value::operator==(const Value& o) const {
   if (type() != o.type()) return false;
   switch (type()) {
-    case Type::kNull: return true;
-    case Type::kBool: return as_bool() == o.as_bool();
-    case Type::kInt: return as_int() == o.as_int();
+    case Type::kNull:
+      return true;
+    case Type::kBool:
+      return as_bool() == o.as_bool();
+    case Type::kInt:
+      return as_int() == o.as_int();
     case Type::kFloat:
       return as_float() == o.as_float() || (std::isnan(as_float()) && std::isnan(o.as_float()));
-    case Type::kString: return as_string() == o.as_string();
-    case Type::kList: return as_list() == o.as_list();
-    case Type::kMap: return as_map() == o.as_map();
-    case Type::kNode: return as_node().id == o.as_node().id;
-    case Type::kRelationship: return as_relationship().id == o.as_relationship().id;
+    case Type::kString:
+      return as_string() == o.as_string();
+    case Type::kList:
+      return as_list() == o.as_list();
+    case Type::kMap:
+      return as_map() == o.as_map();
+    case Type::kNode:
+      return as_node().id == o.as_node().id;
+    case Type::kRelationship:
+      return as_relationship().id == o.as_relationship().id;
     case Type::kPath:
       return as_path().nodes == o.as_path().nodes &&
              as_path().relationships == o.as_path().relationships;
-    case Type::kTemporal: return as_temporal() == o.as_temporal();
+    case Type::kTemporal:
+      return as_temporal() == o.as_temporal();
   }
   return false;
 }
@@ -41,23 +50,29 @@ bool Value::IsStorable() const {
     case Type::kNode:
     case Type::kRelationship:
     case Type::kPath:
-    case Type::kTemporal: return false;
-    default: return true;
+    case Type::kTemporal:
+      return false;
+    default:
+      return true;
   }
 }
 
 std::string Value::DebugString() const {
   switch (type()) {
-    case Type::kNull: return "null";
-    case Type::kBool: return as_bool() ? "true" : "false";
-    case Type::kInt: return std::to_string(as_int());
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return as_bool() ? "true" : "false";
+    case Type::kInt:
+      return std::to_string(as_int());
     case Type::kFloat: {
       std::ostringstream os;
       os.precision(17);
       os << as_float();
       return os.str();
     }
-    case Type::kString: return "'" + as_string() + "'";
+    case Type::kString:
+      return "'" + as_string() + "'";
     case Type::kList: {
       std::string out = "[";
       for (size_t i = 0; i < as_list().size(); ++i) {
@@ -76,10 +91,14 @@ std::string Value::DebugString() const {
       }
       return out + "}";
     }
-    case Type::kNode: return "node " + std::to_string(as_node().id);
-    case Type::kRelationship: return "relationship " + std::to_string(as_relationship().id);
-    case Type::kPath: return "path of " + std::to_string(as_path().relationships.size());
-    case Type::kTemporal: return "temporal";
+    case Type::kNode:
+      return "node " + std::to_string(as_node().id);
+    case Type::kRelationship:
+      return "relationship " + std::to_string(as_relationship().id);
+    case Type::kPath:
+      return "path of " + std::to_string(as_path().relationships.size());
+    case Type::kTemporal:
+      return "temporal";
   }
   return "?";
 }

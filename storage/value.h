@@ -29,7 +29,16 @@ struct Temporal;
 class Value {
  public:
   enum class Type : uint8_t {
-    kNull = 0, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRelationship, kPath,
+    kNull = 0,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kList,
+    kMap,
+    kNode,
+    kRelationship,
+    kPath,
     kTemporal  // last, so that the stored codes of the others stay as they were
   };
 
@@ -92,10 +101,10 @@ class Value {
   std::string DebugString() const;
 
  private:
-  std::variant<std::monostate, bool, int64_t, double, std::string,
-               std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>,
-               std::shared_ptr<const Node>, std::shared_ptr<const Relationship>,
-               std::shared_ptr<const Path>, std::shared_ptr<const Temporal>>
+  std::variant<std::monostate, bool, int64_t, double, std::string, std::shared_ptr<const ValueList>,
+               std::shared_ptr<const ValueMap>, std::shared_ptr<const Node>,
+               std::shared_ptr<const Relationship>, std::shared_ptr<const Path>,
+               std::shared_ptr<const Temporal>>
       v_;
 };
 

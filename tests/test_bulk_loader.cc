@@ -2,7 +2,6 @@
 // adjacency per type and direction, label scans, property-index lookups and counters — also
 // when a tiny memory budget forces many spilled runs and merges.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "storage/bulk_loader.h"
@@ -14,7 +13,9 @@ using parley::test::TempDir;
 
 namespace {
 
-std::unique_ptr<GraphStore> Open(const std::string& dir) { return parley::test::OpenTestStore(dir); }
+std::unique_ptr<GraphStore> Open(const std::string& dir) {
+  return parley::test::OpenTestStore(dir);
+}
 
 struct Graph {
   std::vector<std::tuple<NodeId, std::vector<std::string>, PropertyMap>> nodes;
@@ -28,17 +29,21 @@ Graph MakeGraph() {
     PropertyMap p{{"id", "A" + std::to_string(i)}, {"name", name}, {"weight", 0.5 * i}};
     if (i % 5 == 0) p["aliases"] = Value(ValueList{"alias" + std::to_string(i), "shared"});
     g.nodes.emplace_back(IdFor("Actor:" + std::to_string(i)),
-                         i % 3 == 0 ? std::vector<std::string>{"Actor", "Person"} : std::vector<std::string>{"Actor"},
+                         i % 3 == 0 ? std::vector<std::string>{"Actor", "Person"}
+                                    : std::vector<std::string>{"Actor"},
                          p);
   }
   for (int i = 1; i <= 200; ++i) {
     g.nodes.emplace_back(IdFor("Demand:" + std::to_string(i)), std::vector<std::string>{"Demand"},
-                         PropertyMap{{"id", "D" + std::to_string(i)}, {"text", "demand number " + std::to_string(i)}});
+                         PropertyMap{{"id", "D" + std::to_string(i)},
+                                     {"text", "demand number " + std::to_string(i)}});
     NodeId d = IdFor("Demand:" + std::to_string(i));
     NodeId src = IdFor("Actor:" + std::to_string(i % 300 + 1));
     NodeId dst = IdFor("Actor:" + std::to_string((i * 7) % 300 + 1));
-    g.rels.emplace_back(IdFor("DEMANDS:" + std::to_string(i)), "DEMANDS", src, d, PropertyMap{{"confidence", 0.9}});
-    g.rels.emplace_back(IdFor("OF:" + std::to_string(i)), "OF", d, dst, PropertyMap{{"negated", i % 2 == 0}});
+    g.rels.emplace_back(IdFor("DEMANDS:" + std::to_string(i)), "DEMANDS", src, d,
+                        PropertyMap{{"confidence", 0.9}});
+    g.rels.emplace_back(IdFor("OF:" + std::to_string(i)), "OF", d, dst,
+                        PropertyMap{{"negated", i % 2 == 0}});
   }
   return g;
 }
@@ -61,7 +66,8 @@ TEST_CASE("bulk loading and batches give the same graph", "[store][bulk]") {
     opt.memory_budget_bytes = 8 << 10;  // forces many sorted runs and merge passes
     BulkLoader loader(by_bulk.get(), opt);
     for (const auto& [id, labels, props] : g.nodes) REQUIRE(loader.AddNode(id, labels, props).ok());
-    for (const auto& [id, type, s, e, props] : g.rels) REQUIRE(loader.AddRelationship(id, type, s, e, props).ok());
+    for (const auto& [id, type, s, e, props] : g.rels)
+      REQUIRE(loader.AddRelationship(id, type, s, e, props).ok());
     REQUIRE(loader.Finish().ok());
   }
 
@@ -83,8 +89,10 @@ TEST_CASE("bulk loading and batches give the same graph", "[store][bulk]") {
     CHECK(na.properties == nb.properties);
     for (Direction d : {Direction::kOutgoing, Direction::kIncoming}) {
       std::set<std::pair<RelId, NodeId>> ea, eb;
-      for (auto c = by_batch->Neighbours(id, d); c->Valid(); c->Next()) ea.insert({c->entry().rel, c->entry().other});
-      for (auto c = by_bulk->Neighbours(id, d); c->Valid(); c->Next()) eb.insert({c->entry().rel, c->entry().other});
+      for (auto c = by_batch->Neighbours(id, d); c->Valid(); c->Next())
+        ea.insert({c->entry().rel, c->entry().other});
+      for (auto c = by_bulk->Neighbours(id, d); c->Valid(); c->Next())
+        eb.insert({c->entry().rel, c->entry().other});
       CHECK(ea == eb);
     }
   }

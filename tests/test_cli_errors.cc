@@ -2,13 +2,12 @@
 // idempotent re-ingest, replacement of a changed article, actors merged across articles, and
 // every kind of bad input ending with exit status 1, one line on stderr that says what is
 // wrong and where, and the store exactly as it was; bad usage ends with exit status 2.
-#include <catch2/catch.hpp>
-
-#include <functional>
 #include <rocksdb/db.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -78,7 +77,9 @@ void RequireOneLineError(const RunResult& r, const std::vector<std::string>& nee
   for (const auto& n : needles) CHECK(r.err.find(n) != std::string::npos);
 }
 
-std::unique_ptr<GraphStore> OpenReadOnly(const std::string& db) { return parley::test::OpenTestStore(db, true); }
+std::unique_ptr<GraphStore> OpenReadOnly(const std::string& db) {
+  return parley::test::OpenTestStore(db, true);
+}
 
 bool HasNode(GraphStore* store, const std::string& key) {
   Node n;
@@ -90,7 +91,8 @@ bool HasDemand(GraphStore* store, const std::string& text) {
   auto scan = store->ScanLabel("Demand");
   for (; scan->Valid(); scan->Next()) {
     Node n;
-    if (store->GetNode(scan->id(), &n).ok() && StringProperty(n.properties, "text") == text) return true;
+    if (store->GetNode(scan->id(), &n).ok() && StringProperty(n.properties, "text") == text)
+      return true;
   }
   return false;
 }
@@ -100,8 +102,10 @@ bool HasReport(GraphStore* store, const std::string& text, const std::string& ar
   auto scan = store->ScanLabel("Demand");
   for (; scan->Valid(); scan->Next()) {
     Node n;
-    if (!store->GetNode(scan->id(), &n).ok() || StringProperty(n.properties, "text") != text) continue;
-    for (auto c = store->Neighbours(n.id, Direction::kOutgoing, "REPORTED_IN"); c->Valid(); c->Next()) {
+    if (!store->GetNode(scan->id(), &n).ok() || StringProperty(n.properties, "text") != text)
+      continue;
+    for (auto c = store->Neighbours(n.id, Direction::kOutgoing, "REPORTED_IN"); c->Valid();
+         c->Next()) {
       if (c->entry().other == IdFor("Article:" + article)) return true;
     }
   }
@@ -348,8 +352,7 @@ TEST_CASE("ingest of the sample articles, with unreadable files among them", "[c
 
 // ---------------------------------------------------------------------------- bad input
 
-TEST_CASE("bad input fails with one line naming what and where, and stores nothing",
-          "[cli][e2e]") {
+TEST_CASE("bad input fails with one line naming what and where, and stores nothing", "[cli][e2e]") {
   TempDir tmp;
   std::string db = tmp / "db";
   FillStore(db);
@@ -405,13 +408,15 @@ TEST_CASE("bad input fails with one line naming what and where, and stores nothi
   }
   SECTION("a line that is JSON but not a facts record") {
     std::string bad = tmp / "wrong.jsonl";
-    WriteFile(bad, good + "{\"doc\": \"b4\", \"events\": [{\"type\": \"demand\", \"source\": 7}]}\n");
+    WriteFile(bad,
+              good + "{\"doc\": \"b4\", \"events\": [{\"type\": \"demand\", \"source\": 7}]}\n");
     RequireOneLineError(RunParley({"ingest", "--db", db, "--facts", bad}),
                         {"wrong.jsonl:3", "events[0].source"});
   }
   SECTION("invalid UTF-8 inside a facts line") {
     std::string bad = tmp / "latin1.jsonl";
-    WriteFile(bad, FactsToJson(b1) + "\n{\"doc\": \"b5\", \"title\": \"Caf\xe9\", \"text\": \"x\"}\n");
+    WriteFile(bad,
+              FactsToJson(b1) + "\n{\"doc\": \"b5\", \"title\": \"Caf\xe9\", \"text\": \"x\"}\n");
     RequireOneLineError(RunParley({"ingest", "--db", db, "--facts", bad}),
                         {"latin1.jsonl:2", "UTF-8"});
   }

@@ -4,8 +4,6 @@
 // reaches the terminal with its control characters; typos in dates, actors and types are
 // errors; articles are read with their byte order marks dropped and their ids from
 // normalised paths; --help per command; an unchanged article is not extracted again.
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -13,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -49,7 +48,9 @@ RunResult RunSh(const std::string& script, const std::string& cwd = "", int uid 
     ::dup2(err, 2);
     ::setenv("PARLEY", PARLEY_BIN, 1);
     if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
-    if (uid >= 0 && (::setgid(static_cast<gid_t>(uid)) != 0 || ::setuid(static_cast<uid_t>(uid)) != 0)) ::_exit(125);
+    if (uid >= 0 &&
+        (::setgid(static_cast<gid_t>(uid)) != 0 || ::setuid(static_cast<uid_t>(uid)) != 0))
+      ::_exit(125);
     ::execl("/bin/bash", "bash", "-c", script.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
@@ -133,7 +134,8 @@ TEST_CASE("export -o replaces a file whole and nothing else", "[cli][io]") {
     CHECK(S_ISFIFO(st.st_mode));
     CHECK(Entries(tmp / "out") == std::vector<std::string>{"fifo"});
     // As root, rename() would turn /dev/full into a regular file.
-    RequireOneLine(RunParley({"export", "--db", db, "--format", "json", "-o", "/dev/full"}), "is a device");
+    RequireOneLine(RunParley({"export", "--db", db, "--format", "json", "-o", "/dev/full"}),
+                   "is a device");
     REQUIRE(::stat("/dev/full", &st) == 0);
     CHECK(S_ISCHR(st.st_mode));
   }
@@ -153,7 +155,8 @@ TEST_CASE("export -o replaces a file whole and nothing else", "[cli][io]") {
     REQUIRE(RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", dir}).exit_code == 0);
     CHECK(Entries(dir) == std::vector<std::string>{"nodes.csv", "relationships.csv"});
     CHECK(Entries(tmp / "out") == std::vector<std::string>{"neo"});
-    RequireOneLine(RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", dir}), "exists already");
+    RequireOneLine(RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", dir}),
+                   "exists already");
   }
 }
 
@@ -166,8 +169,8 @@ TEST_CASE("a full disk ends a write with one line naming the file and nothing le
   SECTION("standard output on /dev/full, for every command that prints") {
     for (const std::string& line :
          {"query --db " + db + " 'MATCH (n) RETURN n'", "stats --db " + db, "demands --db " + db,
-          "analyze --db " + db, "export --db " + db + " --format graphml",
-          "actor list --db " + db, "extract " + kSamples}) {
+          "analyze --db " + db, "export --db " + db + " --format graphml", "actor list --db " + db,
+          "extract " + kSamples}) {
       RunResult r = RunSh("\"$PARLEY\" " + line + " > /dev/full");
       INFO(line);
       RequireOneLine(r, "cannot write standard output: No space left on device");
@@ -187,7 +190,8 @@ TEST_CASE("a full disk ends a write with one line naming the file and nothing le
     } unmount{mnt};
     // Fill it: no room is left for the export.
     RunSh("cat /dev/zero > " + mnt + "/filler");
-    RunResult r = RunParley({"export", "--db", db, "--format", "graphml", "-o", mnt + "/g.graphml"});
+    RunResult r =
+        RunParley({"export", "--db", db, "--format", "graphml", "-o", mnt + "/g.graphml"});
     RequireOneLine(r, "cannot write " + mnt + "/g.graphml: No space left on device");
     CHECK(Entries(mnt) == std::vector<std::string>{"filler"});
     r = RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", mnt + "/neo"});
@@ -213,12 +217,15 @@ TEST_CASE("ingest --facts reads pipes, /dev/stdin and - once", "[cli][io]") {
     CHECK(stats.out.find("total,articles,2") != std::string::npos);
   }
   // A number too large for a double is a bad line like any other, not a crash.
-  WriteFile(tmp / "huge.jsonl", R"({"doc": "h", "events": [{"type": "demand", "confidence": 1e999}]})" "\n");
+  WriteFile(tmp / "huge.jsonl",
+            R"({"doc": "h", "events": [{"type": "demand", "confidence": 1e999}]})"
+            "\n");
   RequireOneLine(RunParley({"ingest", "--db", tmp / "huge", "--facts", tmp / "huge.jsonl"}),
                  "huge.jsonl:1: invalid JSON: number overflow");
   // A bad line from a pipe still stops the run before anything is written, naming the pipe.
   std::string db = tmp / "bad";
-  RunResult r = RunSh("\"$PARLEY\" ingest --db " + db + " --facts <(cat " + kIranFacts + "; echo '{')");
+  RunResult r =
+      RunSh("\"$PARLEY\" ingest --db " + db + " --facts <(cat " + kIranFacts + "; echo '{')");
   RequireOneLine(r, "/dev/fd/");
   CHECK(r.err.find(":3:") != std::string::npos);
 }
@@ -244,7 +251,8 @@ std::string FirstControl(const std::string& s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-    bool bad = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f);
+    bool bad = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f ||
+               (c == 0xc2 && next >= 0x80 && next <= 0x9f);
     if (bad) return "byte " + std::to_string(c) + " at " + std::to_string(i);
   }
   if (!IsValidUtf8(s)) return "invalid UTF-8";
@@ -261,7 +269,8 @@ TEST_CASE("article text reaches no output with its control characters", "[cli][i
   std::vector<std::vector<std::string>> runs;
   for (const char* f : {"table", "csv", "json", "jsonl"}) {
     runs.push_back({"query", "--db", db, "--format", f, "MATCH (a:Article) RETURN a.title, a"});
-    runs.push_back({"query", "--db", db, "--format", f, "MATCH (n:Actor) RETURN n.name, n.aliases"});
+    runs.push_back(
+        {"query", "--db", db, "--format", f, "MATCH (n:Actor) RETURN n.name, n.aliases"});
     runs.push_back({"demands", "--db", db, "--format", f});
     runs.push_back({"demands", "--db", db, "--timeline", "--format", f});
     runs.push_back({"stats", "--db", db, "--format", f});
@@ -269,7 +278,8 @@ TEST_CASE("article text reaches no output with its control characters", "[cli][i
   }
   runs.push_back({"analyze", "--db", db});
   runs.push_back({"analyze", "--db", db, "--format", "json", "--path", "ZRB", "QRN"});
-  for (const char* f : {"graphml", "gexf", "dot", "ntriples", "turtle", "cytoscape", "json", "html"}) {
+  for (const char* f :
+       {"graphml", "gexf", "dot", "ntriples", "turtle", "cytoscape", "json", "html"}) {
     runs.push_back({"export", "--db", db, "--format", f});
   }
   for (const auto& args : runs) {
@@ -281,18 +291,20 @@ TEST_CASE("article text reaches no output with its control characters", "[cli][i
     CHECK(FirstControl(r.out) == "");
   }
   // Tables show what was there, escaped; CSV is RFC 4180 without the controls.
-  RunResult table = RunParley({"query", "--db", db, "--format", "table", "MATCH (a:Article) RETURN a.title"});
+  RunResult table =
+      RunParley({"query", "--db", db, "--format", "table", "MATCH (a:Article) RETURN a.title"});
   CHECK(table.out.find("Evil \\x1b]0;pwned\\x07 title") != std::string::npos);
-  RunResult csv = RunParley({"query", "--db", db, "--format", "csv", "MATCH (a:Article) RETURN a.title"});
+  RunResult csv =
+      RunParley({"query", "--db", db, "--format", "csv", "MATCH (a:Article) RETURN a.title"});
   CHECK(csv.out == "a.title\r\nEvil ]0;pwned title\r\n");
-  RunResult json = RunParley({"query", "--db", db, "--format", "json", "MATCH (n:Actor {id: 'ZRB'}) RETURN n.name"});
+  RunResult json = RunParley(
+      {"query", "--db", db, "--format", "json", "MATCH (n:Actor {id: 'ZRB'}) RETURN n.name"});
   CHECK(json.out.find("Zor\\u009b31mbia") != std::string::npos);
 }
 
 // ------------------------------------------------------------------------------- typos
 
-TEST_CASE("typos in dates, actors, policies and types are errors, not empty answers",
-          "[cli][io]") {
+TEST_CASE("typos in dates, actors, policies and types are errors, not empty answers", "[cli][io]") {
   TempDir tmp;
   std::string db = tmp / "db";
   FillStore(db);
@@ -311,13 +323,13 @@ TEST_CASE("typos in dates, actors, policies and types are errors, not empty answ
   RequireOneLine(run({"analyze", "--types", "DEMANDS,FOO"}), "unknown relationship type FOO");
 
   // What is right still answers.
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"demands", "--since", "2024-02-29"},
-           {"demands", "--since", "2026-03"},
-           {"demands", "--by", "khamenei", "--of", "USA"},
-           {"demands", "--timeline", "--by", "Iran"},
-           {"export", "--format", "json", "--since", "2026"},
-           {"analyze", "--types", "demands"}}) {
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"demands", "--since", "2024-02-29"},
+                                             {"demands", "--since", "2026-03"},
+                                             {"demands", "--by", "khamenei", "--of", "USA"},
+                                             {"demands", "--timeline", "--by", "Iran"},
+                                             {"export", "--format", "json", "--since", "2026"},
+                                             {"analyze", "--types", "demands"}}) {
     RunResult r = run(args);
     INFO(args[0] << " " << args[1] << ": " << r.err);
     CHECK(r.exit_code == 0);
@@ -344,15 +356,18 @@ TEST_CASE("articles: byte order marks dropped, ids from normalised paths, no-tex
     }
     RunResult r = RunSh("\"$PARLEY\" ingest --db db \"$PWD/sahel.txt\"", tmp.path());
     REQUIRE(r.exit_code == 0);
-    RunResult q = RunParley({"query", "--db", db, "--format", "csv", "MATCH (a:Article) RETURN a.id"});
+    RunResult q =
+        RunParley({"query", "--db", db, "--format", "csv", "MATCH (a:Article) RETURN a.id"});
     CHECK(q.out == "a.id\r\nsahel.txt\r\n");
   }
 
   SECTION("a byte order mark is no part of a title, a JSONL line or a query file") {
-    WriteFile(tmp / "in/bom.txt", bom + "Quarnia frees the envoys\n\nZorbia demanded that Quarnia free the envoys.\n");
+    WriteFile(tmp / "in/bom.txt",
+              bom + "Quarnia frees the envoys\n\nZorbia demanded that Quarnia free the envoys.\n");
     WriteFile(tmp / "in/bom.jsonl", bom + R"({"id": "j1", "title": ")" + bom +
-                                        R"(Talks", "text": "Zorbia urged Quarnia to talk."})" + "\n" +
-                                        R"({"id": "j2", "title": "Empty", "text": ""})" + "\n");
+                                        R"(Talks", "text": "Zorbia urged Quarnia to talk."})" +
+                                        "\n" + R"({"id": "j2", "title": "Empty", "text": ""})" +
+                                        "\n");
     RunResult r = RunParley({"ingest", "--db", db, tmp / "in"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -386,8 +401,9 @@ TEST_CASE("running out of memory ends with one line and exit 1", "[cli][io]") {
   WARN("AddressSanitizer reserves more address space than the limit allows: not tested here");
 #else
   // 300 MB of address space; the query wants several times that.
-  RunResult r = RunSh("ulimit -v 300000; \"$PARLEY\" query --format csv "
-                      "'UNWIND range(1, 40) AS i WITH collect(range(1, 1000000)) AS r RETURN size(r)'");
+  RunResult r = RunSh(
+      "ulimit -v 300000; \"$PARLEY\" query --format csv "
+      "'UNWIND range(1, 40) AS i WITH collect(range(1, 1000000)) AS r RETURN size(r)'");
   RequireOneLine(r, "memory");
 #endif
 }
@@ -395,7 +411,8 @@ TEST_CASE("running out of memory ends with one line and exit 1", "[cli][io]") {
 // ---------------------------------------------------------------------------- --help
 
 TEST_CASE("every command prints its usage on --help and -h", "[cli][io]") {
-  for (const char* cmd : {"ingest", "extract", "actor", "analyze", "demands", "export", "link", "query", "stats"}) {
+  for (const char* cmd :
+       {"ingest", "extract", "actor", "analyze", "demands", "export", "link", "query", "stats"}) {
     for (const char* flag : {"--help", "-h"}) {
       RunResult r = RunParley({cmd, flag});
       INFO(cmd << " " << flag << ": " << r.err);
@@ -440,7 +457,8 @@ TEST_CASE("an unchanged article is not extracted again unless the data changed",
   // Other data (a copy of the data folder, one file changed in a way that changes no fact):
   // every article is extracted again, and found unchanged.
   std::string data = fs::path(kSamples).parent_path().string();
-  REQUIRE(RunSh("cp -r " + data + " " + (tmp / "data") + " && echo >> " + (tmp / "data/event_keys.json"))
+  REQUIRE(RunSh("cp -r " + data + " " + (tmp / "data") + " && echo >> " +
+                (tmp / "data/event_keys.json"))
               .exit_code == 0);
   std::string env = "PARLEY_DATA=" + (tmp / "data");
   CHECK(ingest(env).find("(0 added, 0 replaced, 2 unchanged)\n") != std::string::npos);

@@ -1,12 +1,11 @@
 // Value encodings: the compact form round-trips every value type, the ordered form sorts as
 // values do, and corrupt bytes are reported rather than crashing.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <limits>
 
-#include "storage/codec.h"
 #include "query/result_format.h"
+#include "storage/codec.h"
 
 using namespace parley;
 
@@ -53,7 +52,8 @@ TEST_CASE("every value type round-trips through the compact encoding", "[codec]"
       Value(big),
       Value(many),
       Value(ValueList{Value(1), Value("two"), Value(ValueList{Value(3.0)}), Value()}),
-      Value(ValueMap{{"name", Value("Iran")}, {"codes", Value(ValueList{Value("IRN"), Value("IR")})},
+      Value(ValueMap{{"name", Value("Iran")},
+                     {"codes", Value(ValueList{Value("IRN"), Value("IR")})},
                      {"nested", Value(ValueMap{{"x", Value(1)}})}}),
   };
   for (const Value& v : values) {
@@ -89,8 +89,8 @@ TEST_CASE("the ordered encoding sorts as the values do", "[codec]") {
   for (size_t i = 1; i < ints.size(); ++i) {
     CHECK(Ordered(Value(ints[i - 1])) < Ordered(Value(ints[i])));
   }
-  std::vector<double> floats = {-std::numeric_limits<double>::infinity(), -1e10, -1.5, 0.0, 1e-300,
-                                2.5, 1e300};
+  std::vector<double> floats = {
+      -std::numeric_limits<double>::infinity(), -1e10, -1.5, 0.0, 1e-300, 2.5, 1e300};
   for (size_t i = 1; i < floats.size(); ++i) {
     CHECK(Ordered(Value(floats[i - 1])) < Ordered(Value(floats[i])));
   }

@@ -1,14 +1,13 @@
 // Crash safety: `parley ingest` killed with SIGKILL at any moment leaves a store in which every
 // article has all of its facts or none, whose counters agree with its contents, and which a
 // re-run of the same ingest completes to exactly the store an uninterrupted run makes.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -50,9 +49,9 @@ using Clock = std::chrono::steady_clock;
 // What one generated article must leave in the store, all of it or none of it.
 struct Expected {
   std::string doc;
-  std::string facts_hash;             // the article record's facts hash
-  std::vector<NodeId> own_nodes;      // its Article node and its Demand nodes
-  std::vector<RelId> own_rels;        // its stance relationships and its REPORTED_IN edges
+  std::string facts_hash;         // the article record's facts hash
+  std::vector<NodeId> own_nodes;  // its Article node and its Demand nodes
+  std::vector<RelId> own_rels;    // its stance relationships and its REPORTED_IN edges
 };
 
 struct Generated {
@@ -64,9 +63,11 @@ struct Generated {
 // policies and role relationships are shared by many articles, and each article has several
 // demands (nodes only it contributes) and stances (relationships only it contributes).
 Generated Generate(int count) {
-  static const char* kStances[][2] = {
-      {"support", "SUPPORTS"}, {"oppose", "OPPOSES"}, {"sanction", "SANCTIONS"},
-      {"threaten", "THREATENS"}, {"cooperate", "COOPERATES_WITH"}};
+  static const char* kStances[][2] = {{"support", "SUPPORTS"},
+                                      {"oppose", "OPPOSES"},
+                                      {"sanction", "SANCTIONS"},
+                                      {"threaten", "THREATENS"},
+                                      {"cooperate", "COOPERATES_WITH"}};
   std::mt19937 rng(20260303);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint32_t>(n)); };
   auto actor = [](int k) {
@@ -183,9 +184,9 @@ Generated Generate(int count) {
     GraphBatch batch;
     REQUIRE(FactsToGraph(parsed, model, &record, &batch).ok());
     for (const auto& op : batch.ops()) {
-      bool own_node = op.kind == GraphBatch::Op::kPutNode &&
-                      (op.labels == std::vector<std::string>{"Demand"} ||
-                       op.labels == std::vector<std::string>{"Article"});
+      bool own_node =
+          op.kind == GraphBatch::Op::kPutNode && (op.labels == std::vector<std::string>{"Demand"} ||
+                                                  op.labels == std::vector<std::string>{"Article"});
       bool own_rel = op.kind == GraphBatch::Op::kPutRel && op.type != "DEMANDS" &&
                      op.type != "OF" && op.type != "ABOUT" && op.type != "HOLDS_ROLE";
       if (own_node) x.own_nodes.push_back(op.id);
@@ -291,14 +292,18 @@ StoreCheck CheckStore(const std::string& dir, const std::vector<Expected>& artic
     for (NodeId n : x.own_nodes) {
       Node node;
       Status ns = store->GetNode(n, &node);
-      if (ns.ok()) ++nodes;
-      else if (!ns.IsNotFound()) c.Problem(x.doc + ": node read failed: " + ns.message());
+      if (ns.ok())
+        ++nodes;
+      else if (!ns.IsNotFound())
+        c.Problem(x.doc + ": node read failed: " + ns.message());
     }
     for (RelId r : x.own_rels) {
       Relationship rel;
       Status rs = store->GetRelationship(r, &rel);
-      if (rs.ok()) ++rels;
-      else if (!rs.IsNotFound()) c.Problem(x.doc + ": relationship read failed: " + rs.message());
+      if (rs.ok())
+        ++rels;
+      else if (!rs.IsNotFound())
+        c.Problem(x.doc + ": relationship read failed: " + rs.message());
     }
     std::string counts = std::to_string(nodes) + "/" + std::to_string(x.own_nodes.size()) +
                          " nodes, " + std::to_string(rels) + "/" +
@@ -403,11 +408,14 @@ bool ParseSummary(const std::string& log, int* added, int* replaced, int* unchan
   auto pos = log.rfind("parley: ingested ");
   if (pos == std::string::npos) return false;
   int total;
-  return std::sscanf(log.c_str() + pos, "parley: ingested %d articles (%d added, %d replaced, %d unchanged)",
-                     &total, added, replaced, unchanged) == 4;
+  return std::sscanf(log.c_str() + pos,
+                     "parley: ingested %d articles (%d added, %d replaced, %d unchanged)", &total,
+                     added, replaced, unchanged) == 4;
 }
 
-double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double Seconds(Clock::duration d) {
+  return std::chrono::duration<double>(d).count();
+}
 
 // ---------------------------------------------------------------------------- tests
 
@@ -423,7 +431,7 @@ void CreateStore(const std::string& dir) {
 TEST_CASE("ingest killed with SIGKILL at 20+ moments keeps every article all-or-nothing",
           "[crash][e2e]") {
   const int kArticles = PARLEY_TEST_SANITIZED ? 300 : 1000;
-  const int kMidRunKills = 20;   // kills that must land while the ingest runs
+  const int kMidRunKills = 20;  // kills that must land while the ingest runs
   const int kMaxAttempts = 40;
   TempDir tmp;
   Generated g = Generate(kArticles);
@@ -505,11 +513,11 @@ TEST_CASE("ingest killed with SIGKILL at 20+ moments keeps every article all-or-
     double delay = attempts % 2 ? fraction * before_writes
                                 : before_writes + fraction * write * (kArticles - stored);
     delays.push_back(delay);
-    KillResult r = RunAndKill({"ingest", "--db", db, "--facts", facts}, log,
-                              std::chrono::duration_cast<Clock::duration>(
-                                  std::chrono::duration<double>(delay)));
-    INFO("attempt " << attempts << ": kill after " << delay << " s, mid-run " << r.mid_run
-                    << ", " << stored << " articles stored before");
+    KillResult r = RunAndKill(
+        {"ingest", "--db", db, "--facts", facts}, log,
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)));
+    INFO("attempt " << attempts << ": kill after " << delay << " s, mid-run " << r.mid_run << ", "
+                    << stored << " articles stored before");
     Clock::time_point check_start = Clock::now();
     StoreCheck c = CheckStore(db, g.articles);
     check_time += Seconds(Clock::now() - check_start);
@@ -517,8 +525,7 @@ TEST_CASE("ingest killed with SIGKILL at 20+ moments keeps every article all-or-
     REQUIRE(c.problems.empty());
     REQUIRE(c.complete + c.absent == kArticles);
     REQUIRE(c.complete >= stored);  // a killed run never loses what an earlier one stored
-    history << " " << delay << "s:" << stored << "->"
-            << c.complete << (r.mid_run ? "" : "(done)");
+    history << " " << delay << "s:" << stored << "->" << c.complete << (r.mid_run ? "" : "(done)");
     if (r.mid_run) {
       ++mid_run;
       if (c.complete > stored) ++mid_write;
@@ -541,10 +548,9 @@ TEST_CASE("ingest killed with SIGKILL at 20+ moments keeps every article all-or-
   }
   WARN(mid_run << " of " << attempts << " kills landed mid-run (" << mid_write
                << " of them after the run had stored new articles), over " << round
-               << " store(s); checks took " << check_time << " s; uninterrupted run "
-               << fresh_time << " s, re-run " << unchanged_time << " s, reading alone "
-               << read_time << " s, " << kArticles
-               << " articles; kill moment: stored before -> after:" << history.str());
+               << " store(s); checks took " << check_time << " s; uninterrupted run " << fresh_time
+               << " s, re-run " << unchanged_time << " s, reading alone " << read_time << " s, "
+               << kArticles << " articles; kill moment: stored before -> after:" << history.str());
   CHECK(mid_run >= kMidRunKills);
   std::sort(delays.begin(), delays.end());
   CHECK(std::adjacent_find(delays.begin(), delays.end()) == delays.end());
@@ -607,7 +613,8 @@ TEST_CASE("ingest killed while it creates a new store leaves a store the next in
         } else if (f == "MANIFEST-000001") {
           fs::copy_file(manifest, db + "/" + f);
         } else {
-          test::WriteFile(db + "/" + f, f == "LOG" ? "2026/03/03-10:00:00.000000 1 RocksDB version: 8\n" : "");
+          test::WriteFile(db + "/" + f,
+                          f == "LOG" ? "2026/03/03-10:00:00.000000 1 RocksDB version: 8\n" : "");
         }
       }
       // Reading does not create a store: stats fails but names the folder.
@@ -651,9 +658,9 @@ TEST_CASE("ingest killed while it creates a new store leaves a store the next in
       std::string db = tmp / ("try" + std::to_string(i) + ".db");
       double lo = appear * 0.9, hi = current * 1.1 + 0.002;
       double at = lo + (hi - lo) * i / (kTries - 1);
-      KillResult r = RunAndKill({"ingest", "--db", db, "--facts", facts}, tmp / "try.log",
-                                std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(at)));
+      KillResult r = RunAndKill(
+          {"ingest", "--db", db, "--facts", facts}, tmp / "try.log",
+          std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(at)));
       std::error_code ec;
       bool half_made =
           fs::exists(db, ec) && !fs::exists(db + "/CURRENT", ec) && !fs::is_empty(db, ec);
@@ -662,8 +669,8 @@ TEST_CASE("ingest killed while it creates a new store leaves a store the next in
                            std::to_string(r.mid_run) + ", folder half made " +
                            std::to_string(half_made) + ")");
     }
-    WARN(in_window << " of " << kTries << " kills left a half-made store folder (window "
-                   << appear << ".." << current << " s after the start)");
+    WARN(in_window << " of " << kTries << " kills left a half-made store folder (window " << appear
+                   << ".." << current << " s after the start)");
   }
 }
 

@@ -24,9 +24,11 @@ TEST_CASE("the signature reads the head as the linker does: a noun as the verb i
   CHECK(keys.Signature(Demand("the withdrawal of its troops from the border")) ==
         keys.Signature(Demand("withdraw its troops from the border")));
   CHECK(keys.Signature(Demand("withdraw its troops")) == "withdraw|troop");
-  CHECK(keys.Signature(Demand("an end to the shelling")) == keys.Signature(Demand("end the shelling")));
+  CHECK(keys.Signature(Demand("an end to the shelling")) ==
+        keys.Signature(Demand("end the shelling")));
   // A policy stands in for the second word.
-  CHECK(keys.Signature(Demand("lift the sanctions it has imposed", "sanctions")) == "lift|sanctions");
+  CHECK(keys.Signature(Demand("lift the sanctions it has imposed", "sanctions")) ==
+        "lift|sanctions");
   // Different demands keep different signatures.
   CHECK(keys.Signature(Demand("release the detained sailors")) !=
         keys.Signature(Demand("withdraw its troops")));

@@ -3,7 +3,6 @@
 // its demand with every slot right: who demands (source), of whom (target), what (content,
 // whole and no more); and what is not a demand gives none.
 #include <catch2/catch.hpp>
-
 #include <cctype>
 #include <memory>
 #include <string>
@@ -48,12 +47,15 @@ bool Contains(std::string hay, std::string needle) {
 }
 
 // The actor named by an argument: its canonical id, else its text.
-std::string Who(const Argument& a) { return a.entity.empty() ? a.text : a.entity; }
+std::string Who(const Argument& a) {
+  return a.entity.empty() ? a.text : a.entity;
+}
 
 std::string Describe(const std::vector<Event>& events) {
   std::string out;
   for (const Event& e : events) {
-    out += "[" + Who(e.source) + " -> " + Who(e.target) + ": " + e.content + (e.negated ? " (negated)" : "") + "]\n";
+    out += "[" + Who(e.source) + " -> " + Who(e.target) + ": " + e.content +
+           (e.negated ? " (negated)" : "") + "]\n";
   }
   return out;
 }
@@ -78,8 +80,10 @@ int Count(const std::vector<Event>& events, const std::string& source, const std
 
 }  // namespace
 
-TEST_CASE("a demand verb with a role noun or group as subject still has a source", "[events][demands]") {
-  auto ds = Demands("The finance minister has demanded that every department cut its travel budget.");
+TEST_CASE("a demand verb with a role noun or group as subject still has a source",
+          "[events][demands]") {
+  auto ds =
+      Demands("The finance minister has demanded that every department cut its travel budget.");
   INFO(Describe(ds));
   CHECK(Count(ds, "finance minister", "every department", "cut its travel budget") == 1);
 
@@ -109,20 +113,23 @@ TEST_CASE("urge and call on name the target, call for names none", "[events][dem
 }
 
 TEST_CASE("a second verb phrase shares the subject of the first", "[events][demands]") {
-  auto ds = Demands("The nurses' federation said it was disappointed but called on the hospital board to "
-                    "restore the night shifts.");
+  auto ds = Demands(
+      "The nurses' federation said it was disappointed but called on the hospital board to "
+      "restore the night shifts.");
   INFO(Describe(ds));
   CHECK(Count(ds, "nurses' federation", "hospital board", "restore the night shifts") == 1);
 }
 
 TEST_CASE("one demand per verb phrase of the content", "[events][demands]") {
-  auto ds = Demands("The charity called on the council to reopen the shelter and to hire more staff.");
+  auto ds =
+      Demands("The charity called on the council to reopen the shelter and to hire more staff.");
   INFO(Describe(ds));
   CHECK(Count(ds, "charity", "the council", "reopen the shelter") == 1);
   CHECK(Count(ds, "charity", "the council", "hire more staff") == 1);
 }
 
-TEST_CASE("must, should and needs to in reported speech, wherever the attribution stands", "[events][demands]") {
+TEST_CASE("must, should and needs to in reported speech, wherever the attribution stands",
+          "[events][demands]") {
   // After the words.
   auto ds = Demands("The government must act quickly on the ruling, a former judge has said.");
   INFO(Describe(ds));
@@ -134,7 +141,8 @@ TEST_CASE("must, should and needs to in reported speech, wherever the attributio
   CHECK(Count(ds, "opposition", "the cabinet", "resign before the summer") == 1);
 
   // In a quotation running on from the sentence that attributes it.
-  ds = Demands("The mayor said: \"We have waited long enough. The council must publish the report.\"");
+  ds = Demands(
+      "The mayor said: \"We have waited long enough. The council must publish the report.\"");
   INFO(Describe(ds));
   CHECK(Count(ds, "mayor", "The council", "publish the report") == 1);
 
@@ -163,7 +171,8 @@ TEST_CASE("negated demands are kept as negated, never as demands", "[events][dem
   for (const Event& e : ds) CHECK(e.negated);
 }
 
-TEST_CASE("hypotheticals, questions, wishes and lobbying against are not demands", "[events][demands]") {
+TEST_CASE("hypotheticals, questions, wishes and lobbying against are not demands",
+          "[events][demands]") {
   for (const char* text : {
            "A treaty that would require Chile to cut emissions was signed in the spring.",
            "The farmers lobbied against the new pesticide rules.",
@@ -187,10 +196,14 @@ TEST_CASE("hypotheticals, questions, wishes and lobbying against are not demands
 
 TEST_CASE("an informal commentary states its demands in its own way", "[events][demands]") {
   auto ds = Demands(
-      "So here is where things stand. The prime minister is basically saying the other side needs to move "
-      "first. The unions want the government to reopen the pay talks. Critics say the council should drop "
-      "the parking charges. It's time the board listened to its own staff, one commentator wrote. The "
-      "opposition is essentially demanding that ministers publish the full report. And the mayor keeps "
+      "So here is where things stand. The prime minister is basically saying the other side needs "
+      "to move "
+      "first. The unions want the government to reopen the pay talks. Critics say the council "
+      "should drop "
+      "the parking charges. It's time the board listened to its own staff, one commentator wrote. "
+      "The "
+      "opposition is essentially demanding that ministers publish the full report. And the mayor "
+      "keeps "
       "pushing for a second bridge.");
   INFO(Describe(ds));
   CHECK(Count(ds, "prime minister", "the other side", "move first") == 1);
@@ -201,21 +214,25 @@ TEST_CASE("an informal commentary states its demands in its own way", "[events][
   CHECK(Count(ds, "mayor", "", "a second bridge") == 1);
 }
 
-TEST_CASE("whom a reporting verb addresses is the target of what must be done", "[events][demands]") {
+TEST_CASE("whom a reporting verb addresses is the target of what must be done",
+          "[events][demands]") {
   auto ds = Demands("The regulator warned the banks that their reserves must rise by the spring.");
   INFO(Describe(ds));
   CHECK(Count(ds, "regulator", "the banks", "their reserves must rise by the spring") == 1);
 
   // A thing wanted, with what it is for, is the content whole; the one who wants it is the
   // subject before an apposition.
-  ds = Demands("The operator, which runs the city's buses, wants a fare rise of ten percent to cover fuel costs.");
+  ds = Demands(
+      "The operator, which runs the city's buses, wants a fare rise of ten percent to cover fuel "
+      "costs.");
   INFO(Describe(ds));
   CHECK(Count(ds, "operator", "", "a fare rise of ten percent to cover fuel costs") == 1);
 }
 
 TEST_CASE("one report gives one demand, with its hedge", "[events][demands]") {
   // The person is the source; the country named in the person's mention is on the person.
-  auto ds = Demands("Brazil's foreign minister, Ana Costa, demanded that Chile release the fishermen.");
+  auto ds =
+      Demands("Brazil's foreign minister, Ana Costa, demanded that Chile release the fishermen.");
   INFO(Describe(ds));
   int n = 0;
   for (const Event& e : ds) n += e.content == "release the fishermen";

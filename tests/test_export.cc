@@ -1,15 +1,13 @@
 // parley export: every format carries the whole graph and stays well-formed when the text in
 // it is hostile (markup, quotes, CDATA ends, control characters). Python's own XML parser
 // reads the GraphML back.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "test_util.h"
 
@@ -55,12 +53,14 @@ TEST_CASE("GraphML export is well-formed XML with every node and edge", "[export
   auto r = RunParley({"export", "--db", db, "--format", "graphml", "-o", tmp / "g.graphml"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  std::string check = "python3 -c \"import xml.etree.ElementTree as ET,sys; "
-                      "t=ET.parse(sys.argv[1]); ns={'g':'http://graphml.graphdrawing.org/xmlns'}; "
-                      "n=t.findall('.//g:node',ns); e=t.findall('.//g:edge',ns); "
-                      "names=[d.text for d in t.iter('{http://graphml.graphdrawing.org/xmlns}data')]; "
-                      "sys.exit(0 if len(n)==3 and len(e)==2 and '<script>alert(1)</script>' in names "
-                      "else 1)\" '" + (tmp / "g.graphml") + "'";
+  std::string check =
+      "python3 -c \"import xml.etree.ElementTree as ET,sys; "
+      "t=ET.parse(sys.argv[1]); ns={'g':'http://graphml.graphdrawing.org/xmlns'}; "
+      "n=t.findall('.//g:node',ns); e=t.findall('.//g:edge',ns); "
+      "names=[d.text for d in t.iter('{http://graphml.graphdrawing.org/xmlns}data')]; "
+      "sys.exit(0 if len(n)==3 and len(e)==2 and '<script>alert(1)</script>' in names "
+      "else 1)\" '" +
+      (tmp / "g.graphml") + "'";
   CHECK(std::system(check.c_str()) == 0);
   std::string xml = test::ReadFileText(tmp / "g.graphml");
   CHECK_THAT(xml, Catch::Contains("attr.name=\"confidence\" attr.type=\"double\""));
@@ -82,7 +82,8 @@ TEST_CASE("DOT and N-Triples exports escape hostile text", "[export]") {
   auto nt = RunParley({"export", "--db", db, "--format", "ntriples"});
   REQUIRE(nt.exit_code == 0);
   // Every line is one triple: <iri> <iri> (<iri> | "literal"[^^<iri>]) .
-  std::regex triple(R"(^<[^<>"\s]+> <[^<>"\s]+> (<[^<>"\s]+>|"([^"\\]|\\.)*"(\^\^<[^<>"\s]+>)?) \.$)");
+  std::regex triple(
+      R"(^<[^<>"\s]+> <[^<>"\s]+> (<[^<>"\s]+>|"([^"\\]|\\.)*"(\^\^<[^<>"\s]+>)?) \.$)");
   std::istringstream lines(nt.out);
   std::string line;
   int count = 0;
@@ -127,7 +128,8 @@ TEST_CASE("neo4j-csv writes admin-import headers with typed columns and one row 
   std::string nodes = test::ReadFileText(tmp / "neo/nodes.csv");
   std::string rels = test::ReadFileText(tmp / "neo/relationships.csv");
   CHECK(nodes.rfind(":ID,:LABEL,aliases:string[],date:string,kind:string,n:long,name:string,"
-                    "text:string\n", 0) == 0);
+                    "text:string\n",
+                    0) == 0);
   CHECK(rels.rfind(":START_ID,:END_ID,:TYPE,confidence:double,quote:string\n", 0) == 0);
   // Python's csv module reads every row with as many fields as its header.
   std::string check =
@@ -138,7 +140,8 @@ TEST_CASE("neo4j-csv writes admin-import headers with typed columns and one row 
   CHECK(std::system(check.c_str()) == 0);
   CHECK_THAT(nodes, Catch::Contains(",xy;z,"));  // list items joined by ';', NUL dropped
   // The folder must be new, and a stream is not a folder.
-  CHECK(RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", tmp / "neo"}).exit_code == 1);
+  CHECK(RunParley({"export", "--db", db, "--format", "neo4j-csv", "-o", tmp / "neo"}).exit_code ==
+        1);
   CHECK(RunParley({"export", "--db", db, "--format", "neo4j-csv"}).exit_code == 2);
 }
 
@@ -155,12 +158,15 @@ TEST_CASE("Turtle, Cytoscape.js JSON and plain JSON carry the whole graph", "[ex
     REQUIRE(r.exit_code == 0);
   }
   std::string check =
-      "python3 -c \"import json,sys; c=json.load(open(sys.argv[1])); j=json.load(open(sys.argv[2])); "
+      "python3 -c \"import json,sys; c=json.load(open(sys.argv[1])); "
+      "j=json.load(open(sys.argv[2])); "
       "n=c['elements']['nodes']; e=c['elements']['edges']; "
       "ids={x['data']['id'] for x in n}; "
-      "ok=len(n)==3 and len(e)==2 and all(x['data']['source'] in ids and x['data']['target'] in ids "
+      "ok=len(n)==3 and len(e)==2 and all(x['data']['source'] in ids and x['data']['target'] in "
+      "ids "
       "for x in e) and len(j['nodes'])==3 and len(j['relationships'])==2 and "
-      "any(x['data'].get('name')=='<script>alert(1)</script>' for x in n); sys.exit(0 if ok else 1)\" '" +
+      "any(x['data'].get('name')=='<script>alert(1)</script>' for x in n); sys.exit(0 if ok else "
+      "1)\" '" +
       (tmp / "g.cytoscape") + "' '" + (tmp / "g.json") + "'";
   CHECK(std::system(check.c_str()) == 0);
   std::string ttl = test::ReadFileText(tmp / "g.turtle");
@@ -198,17 +204,17 @@ TEST_CASE("export writes a part of the graph: a query's answer, a neighbourhood,
   test::TempDir tmp;
   std::string db = tmp / "db";
   // Two actors dealing in March, one of them earlier with a third; an article reports one.
-  auto made = RunParley(
-      {"query", "--db", db,
-       "CREATE (a:Actor {id: 'AAA', name: 'Aland', aliases: ['Alanders']}),"
-       "(b:Actor {id: 'BBB', name: 'Borduria'}), (c:Actor {id: 'CCC', name: 'Carpania'}),"
-       "(x:Article {title: 'March talks', date: '2026-03-02'}),"
-       "(d:Demand {text: 'open the border', date: '2026-03-01'}),"
-       "(e:Demand {text: 'pay the debt', date: '2026-01-05'}),"
-       "(a)-[:DEMANDS {date: '2026-03-01'}]->(d)-[:OF {date: '2026-03-01'}]->(b),"
-       "(d)-[:REPORTED_IN]->(x),"
-       "(b)-[:DEMANDS {date: '2026-01-05'}]->(e)-[:OF {date: '2026-01-05'}]->(c),"
-       "(a)-[:SUPPORTS {date: '2026-03-03'}]->(b), (b)-[:OPPOSES]->(c)"});
+  auto made =
+      RunParley({"query", "--db", db,
+                 "CREATE (a:Actor {id: 'AAA', name: 'Aland', aliases: ['Alanders']}),"
+                 "(b:Actor {id: 'BBB', name: 'Borduria'}), (c:Actor {id: 'CCC', name: 'Carpania'}),"
+                 "(x:Article {title: 'March talks', date: '2026-03-02'}),"
+                 "(d:Demand {text: 'open the border', date: '2026-03-01'}),"
+                 "(e:Demand {text: 'pay the debt', date: '2026-01-05'}),"
+                 "(a)-[:DEMANDS {date: '2026-03-01'}]->(d)-[:OF {date: '2026-03-01'}]->(b),"
+                 "(d)-[:REPORTED_IN]->(x),"
+                 "(b)-[:DEMANDS {date: '2026-01-05'}]->(e)-[:OF {date: '2026-01-05'}]->(c),"
+                 "(a)-[:SUPPORTS {date: '2026-03-03'}]->(b), (b)-[:OPPOSES]->(c)"});
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
   auto json = [&](std::vector<std::string> extra) {
@@ -222,15 +228,18 @@ TEST_CASE("export writes a part of the graph: a query's answer, a neighbourhood,
   CHECK(Sizes(json({})) == "6 7");
 
   SECTION("a query: the nodes, relationships and paths it returns, with the ends of each") {
-    CHECK(Sizes(json({"--query", "MATCH p = (:Actor)-[:DEMANDS]->(:Demand)-[:OF]->(:Actor) RETURN p"})) ==
-          One(db, "MATCH p = (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) "
-                  "WITH collect(DISTINCT a) + collect(DISTINCT d) + collect(DISTINCT b) AS n "
-                  "UNWIND n AS x RETURN count(DISTINCT x)") + " 4");
+    CHECK(Sizes(json(
+              {"--query", "MATCH p = (:Actor)-[:DEMANDS]->(:Demand)-[:OF]->(:Actor) RETURN p"})) ==
+          One(db,
+              "MATCH p = (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) "
+              "WITH collect(DISTINCT a) + collect(DISTINCT d) + collect(DISTINCT b) AS n "
+              "UNWIND n AS x RETURN count(DISTINCT x)") +
+              " 4");
     // A relationship brings its ends; nodes alone bring no relationships.
     CHECK(Sizes(json({"--query", "MATCH ()-[r:SUPPORTS]->() RETURN r"})) == "2 1");
     CHECK(Sizes(json({"--query", "MATCH (a:Actor) RETURN a.name, a"})) == "3 0");
-    CHECK(Sizes(json({"--query", "MATCH (a:Actor {id: $id}) RETURN a", "--params", "{\"id\": \"CCC\"}"})) ==
-          "1 0");
+    CHECK(Sizes(json({"--query", "MATCH (a:Actor {id: $id}) RETURN a", "--params",
+                      "{\"id\": \"CCC\"}"})) == "1 0");
   }
   SECTION("a neighbourhood: nodes within N hops of an actor, and the relationships among them") {
     // One hop from Aland: the March demand and Borduria; the demand's OF and the support and
@@ -256,14 +265,18 @@ TEST_CASE("export writes a part of the graph: a query's answer, a neighbourhood,
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains("actor 'an' is ambiguous: AAA (Aland), CCC (Carpania)"));
     CHECK(RunParley({"export", "--db", db, "--format", "json", "--hops", "2"}).exit_code == 2);
-    CHECK(RunParley({"export", "--db", db, "--format", "json", "--around", "AAA", "--hops", "x"}).exit_code == 2);
+    CHECK(RunParley({"export", "--db", db, "--format", "json", "--around", "AAA", "--hops", "x"})
+              .exit_code == 2);
     CHECK(RunParley({"export", "--db", db, "--format", "json", "--since", "March"}).exit_code == 2);
-    CHECK(RunParley({"export", "--db", db, "--format", "json", "--query", "CREATE (n)"}).exit_code == 2);
+    CHECK(
+        RunParley({"export", "--db", db, "--format", "json", "--query", "CREATE (n)"}).exit_code ==
+        2);
     r = RunParley({"export", "--db", db, "--format", "json", "--query", "MATCH (n) RETRN n"});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains("1:11"));
     CHECK(RunParley({"export", "--db", db, "--format", "json", "--query", "MATCH (n) RETURN n",
-                     "--around", "AAA"}).exit_code == 2);
+                     "--around", "AAA"})
+              .exit_code == 2);
   }
 }
 

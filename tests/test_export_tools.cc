@@ -4,7 +4,6 @@
 // attack the exports (tests/data/hostile). The set-up installs every tool; where one is
 // missing its check is skipped with a warning.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -39,7 +38,9 @@ std::string Ingest(const test::TempDir& tmp, const std::vector<std::string>& ext
   return db;
 }
 
-std::string SampleStore(const test::TempDir& tmp) { return Ingest(tmp, {PARLEY_SAMPLES}); }
+std::string SampleStore(const test::TempDir& tmp) {
+  return Ingest(tmp, {PARLEY_SAMPLES});
+}
 
 std::string HostileStore(const test::TempDir& tmp) {
   std::string dir = std::string(PARLEY_TEST_DATA) + "/hostile";
@@ -58,8 +59,9 @@ int Count(const std::string& db, const std::string& what) {
 // Writes the store's nodes and relationships as the query engine reads them, for
 // compare_graph.py.
 void DumpStore(const test::TempDir& tmp, const std::string& db) {
-  auto nodes = RunParley({"query", "--db", db, "--format", "jsonl",
-                          "MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS props"});
+  auto nodes =
+      RunParley({"query", "--db", db, "--format", "jsonl",
+                 "MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS props"});
   auto rels = RunParley({"query", "--db", db, "--format", "jsonl",
                          "MATCH (a)-[r]->(b) RETURN id(r) AS id, type(r) AS type, id(a) AS src, "
                          "id(b) AS dst, properties(r) AS props"});
@@ -107,8 +109,9 @@ void CheckCytoscapeJs(const test::TempDir& tmp, const std::string& db) {
   std::string text = test::ReadFileText(out);
   INFO(text);
   REQUIRE(ok);
-  CHECK(text.rfind(std::to_string(Count(db, "nodes")) + " " + std::to_string(Count(db, "relationships")) +
-                       "\n", 0) == 0);
+  CHECK(text.rfind(std::to_string(Count(db, "nodes")) + " " +
+                       std::to_string(Count(db, "relationships")) + "\n",
+                   0) == 0);
 }
 
 void CheckGraphvizAndRapper(const test::TempDir& tmp, const std::string& db) {
@@ -143,7 +146,8 @@ void CheckNeo4jCsv(const test::TempDir& tmp, const std::string& db) {
       "python3 -c \"import csv,sys; rows=[list(csv.reader(open(f, newline='', encoding='utf-8'))) "
       "for f in sys.argv[1:3]]; ok=all(len(r)==len(rs[0]) for rs in rows for r in rs); "
       "sys.exit(0 if ok and len(rows[0])-1==int(sys.argv[3]) and len(rows[1])-1==int(sys.argv[4]) "
-      "else 1)\" '" + (tmp / "neo/nodes.csv") + "' '" + (tmp / "neo/relationships.csv") + "' " +
+      "else 1)\" '" +
+      (tmp / "neo/nodes.csv") + "' '" + (tmp / "neo/relationships.csv") + "' " +
       std::to_string(Count(db, "nodes")) + " " + std::to_string(Count(db, "relationships"));
   CHECK(std::system(check.c_str()) == 0);
 }
@@ -153,11 +157,13 @@ void CheckNeo4jCsv(const test::TempDir& tmp, const std::string& db) {
 bool Chromium(const test::TempDir& tmp, const std::string& page, const std::string& what,
               const std::string& out) {
   std::string profile = tmp / ("chromium-profile-" + std::to_string(std::rand()));
-  return Run("timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
-             "--disable-background-networking --disable-component-update --disable-sync "
-             "--user-data-dir='" + profile + "' --window-size=1200,800 --virtual-time-budget=10000 " +
-                 what + " 'file://" + page + "' 2>/dev/null",
-             out);
+  return Run(
+      "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
+      "--disable-background-networking --disable-component-update --disable-sync "
+      "--user-data-dir='" +
+          profile + "' --window-size=1200,800 --virtual-time-budget=10000 " + what + " 'file://" +
+          page + "' 2>/dev/null",
+      out);
 }
 
 std::string BodyAttribute(const std::string& dom, const std::string& name) {
@@ -229,8 +235,9 @@ TEST_CASE("an article written to attack the exports leaves every one well-formed
   test::TempDir tmp;
   std::string db = HostileStore(tmp);
   // The attack reached the store: names, the demand and its quote carry markup.
-  auto q = RunParley({"query", "--db", db, "--format", "csv",
-                      "MATCH (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) RETURN a.name, d.text, b.name"});
+  auto q = RunParley(
+      {"query", "--db", db, "--format", "csv",
+       "MATCH (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) RETURN a.name, d.text, b.name"});
   REQUIRE(q.exit_code == 0);
   REQUIRE_THAT(q.out, Catch::Contains("<script>") && Catch::Contains("onerror"));
 
@@ -239,7 +246,8 @@ TEST_CASE("an article written to attack the exports leaves every one well-formed
   CheckCytoscapeJs(tmp, db);
   CheckNeo4jCsv(tmp, db);
   Export(db, "json", tmp / "g.json");
-  CHECK(std::system(("python3 -c 'import json,sys; json.load(open(sys.argv[1]))' '" + (tmp / "g.json") + "'")
+  CHECK(std::system(("python3 -c 'import json,sys; json.load(open(sys.argv[1]))' '" +
+                     (tmp / "g.json") + "'")
                         .c_str()) == 0);
 
   std::string page = tmp / "view.html";

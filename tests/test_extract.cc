@@ -2,11 +2,9 @@
 // store, and the demands, roles and stances it finds are the ones the articles state — and
 // not the ones they do not (no demand read from "there are no barriers to talks", no source
 // and target swapped). Also the extract JSONL contract and its behaviour on bad input.
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "storage/graph_store.h"
@@ -67,7 +65,8 @@ bool Has(const std::vector<std::string>& v, const std::string& x) {
 int Count(const std::vector<FoundDemand>& ds, const std::string& source, const std::string& target,
           const std::string& words) {
   return static_cast<int>(std::count_if(ds.begin(), ds.end(), [&](const FoundDemand& d) {
-    return Has(d.sources, source) && (target.empty() ? d.targets.empty() : Has(d.targets, target)) &&
+    return Has(d.sources, source) &&
+           (target.empty() ? d.targets.empty() : Has(d.targets, target)) &&
            d.text.find(words) != std::string::npos;
   }));
 }
@@ -91,14 +90,15 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
   // ... and talks only on condition that Washington changes its approach.
   CHECK(Count(ds, "ali_khamenei", "USA", "changes its approach") >= 1);
   bool conditional = std::any_of(ds.begin(), ds.end(), [](const FoundDemand& d) {
-    return Has(d.sources, "ali_khamenei") && d.text.find("changes its approach") != std::string::npos &&
+    return Has(d.sources, "ali_khamenei") &&
+           d.text.find("changes its approach") != std::string::npos &&
            d.condition.find("on condition that") != std::string::npos;
   });
   CHECK(conditional);
   // The sanctions demand concerns the sanctions and the nuclear deal.
   bool about = std::any_of(ds.begin(), ds.end(), [](const FoundDemand& d) {
-    return Has(d.sources, "ali_khamenei") && d.text.find("lift the sanctions") != std::string::npos &&
-           d.policies.size() >= 2;
+    return Has(d.sources, "ali_khamenei") &&
+           d.text.find("lift the sanctions") != std::string::npos && d.policies.size() >= 2;
   });
   CHECK(about);
   // A hedged demand keeps its hedge.
@@ -112,14 +112,17 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
   // Other stories, other shapes: "called on ... to", "wants ... to", "urged".
   CHECK(Count(ds, "UKR", "RUS", "stop attacks on its ports") == 1);
   CHECK(Count(ds, "CHN", "EU", "drop the tariffs") == 1);
-  CHECK(Count(ds, "AU-PSC", "MLI", "restore constitutional order") + Count(ds, "AU", "MLI", "restore constitutional order") >= 1);
+  CHECK(Count(ds, "AU-PSC", "MLI", "restore constitutional order") +
+            Count(ds, "AU", "MLI", "restore constitutional order") >=
+        1);
 
   // What the articles do not say.
   for (const auto& d : ds) {
     INFO(d.text);
     CHECK(d.text.find("barriers") == std::string::npos);  // "there are no barriers to talks"
     // Never the US demanding of Iran what Iran demands of the US.
-    bool swapped = Has(d.sources, "USA") && (Has(d.targets, "IRN") || Has(d.targets, "ali_khamenei")) &&
+    bool swapped = Has(d.sources, "USA") &&
+                   (Has(d.targets, "IRN") || Has(d.targets, "ali_khamenei")) &&
                    (d.text.find("lift the sanctions") != std::string::npos ||
                     d.text.find("approach") != std::string::npos);
     CHECK_FALSE(swapped);
@@ -131,7 +134,8 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
     std::vector<NodeId> ids;
     REQUIRE(store->FindNodes("Actor", "id", Value(person), &ids).ok());
     for (NodeId id : ids) {
-      for (auto c = store->Neighbours(id, Direction::kOutgoing, "HOLDS_ROLE"); c->Valid(); c->Next()) {
+      for (auto c = store->Neighbours(id, Direction::kOutgoing, "HOLDS_ROLE"); c->Valid();
+           c->Next()) {
         Relationship rel;
         Node other;
         REQUIRE(store->GetRelationship(c->entry().rel, &rel).ok());
@@ -141,9 +145,10 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
     }
     return out;
   };
-  CHECK(Has({"Supreme Leader|IRN"}, role_of("ali_khamenei").empty()
-                                        ? ""
-                                        : role_of("ali_khamenei")[0].first + "|" + role_of("ali_khamenei")[0].second));
+  CHECK(Has({"Supreme Leader|IRN"},
+            role_of("ali_khamenei").empty()
+                ? ""
+                : role_of("ali_khamenei")[0].first + "|" + role_of("ali_khamenei")[0].second));
   auto sissoko = role_of("bakary_sissoko@mli");
   REQUIRE_FALSE(sissoko.empty());
   CHECK(sissoko[0].second == "MLI");
@@ -156,7 +161,8 @@ TEST_CASE("the sample articles give who demands what of whom", "[extract][e2e]")
   CHECK(st.articles == 5);
 
   // parley demands answers the same question from the command line.
-  auto q = RunParley({"demands", "--db", dir / "db", "--by", "Khamenei", "--of", "United States", "--format", "json"});
+  auto q = RunParley({"demands", "--db", dir / "db", "--by", "Khamenei", "--of", "United States",
+                      "--format", "json"});
   REQUIRE(q.exit_code == 0);
   auto j = nlohmann::json::parse(q.out);
   CHECK(j["columns"][0] == "source");
@@ -190,7 +196,8 @@ TEST_CASE("extract prints the JSONL contract, one line a document", "[extract]")
   CHECK(ev[0]["source"]["entity"] == "USA");
   CHECK(ev[0]["target"]["entity"] == "IRN");
   CHECK(ev[0]["content"]["text"] == "halt uranium enrichment");
-  for (const char* k : {"policies", "negated", "modality", "confidence", "sentence", "start", "end"}) {
+  for (const char* k :
+       {"policies", "negated", "modality", "confidence", "sentence", "start", "end"}) {
     CHECK(ev[0].contains(k));
   }
   // Entities with their mentions, offsets into the line.
@@ -219,9 +226,10 @@ TEST_CASE("extract prints the JSONL contract, one line a document", "[extract]")
 
 TEST_CASE("a dateline the parser keeps in the subject does not hide the actor", "[extract]") {
   TempDir dir;
-  WriteFile(dir / "a.txt",
-            "OSLO, June 11 \u2014 Norway's foreign minister demanded on Thursday that Russia release "
-            "the trawler.\n");
+  WriteFile(
+      dir / "a.txt",
+      "OSLO, June 11 \u2014 Norway's foreign minister demanded on Thursday that Russia release "
+      "the trawler.\n");
   auto r = RunParley({"extract", "--lines", dir / "a.txt"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -234,8 +242,9 @@ TEST_CASE("a dateline the parser keeps in the subject does not hide the actor", 
 
 TEST_CASE("a user's actor dictionary adds actors", "[extract]") {
   TempDir dir;
-  WriteFile(dir / "actors.json",
-            R"({"actors": [{"id": "ZRN", "name": "Zarnovia", "kind": "country", "aliases": ["the Zarnovian Republic"]}]})");
+  WriteFile(
+      dir / "actors.json",
+      R"({"actors": [{"id": "ZRN", "name": "Zarnovia", "kind": "country", "aliases": ["the Zarnovian Republic"]}]})");
   WriteFile(dir / "a.txt", "Zarnovia demanded that Iran release the detained sailors.\n");
   auto without = RunParley({"extract", "--lines", dir / "a.txt"});
   auto with = RunParley({"extract", "--lines", "--actors", dir / "actors.json", dir / "a.txt"});
@@ -251,7 +260,8 @@ TEST_CASE("a user's actor dictionary adds actors", "[extract]") {
   CHECK(bad.err.find("bad.json") != std::string::npos);
 }
 
-TEST_CASE("bad input files are skipped with a warning and the rest is read", "[extract][badinput]") {
+TEST_CASE("bad input files are skipped with a warning and the rest is read",
+          "[extract][badinput]") {
   TempDir dir;
   WriteFile(dir / "in/good.txt", "Moscow urged Kyiv to resume talks.\n");
   WriteFile(dir / "in/empty.txt", "");
@@ -282,5 +292,6 @@ TEST_CASE("bad input files are skipped with a warning and the rest is read", "[e
   auto ing = RunParley({"ingest", "--db", dir / "db", dir / "in"});
   REQUIRE(ing.exit_code == 0);
   auto stats = RunParley({"stats", "--db", dir / "db", "--format", "jsonl"});
-  CHECK(stats.out.find("{\"kind\":\"total\",\"name\":\"articles\",\"count\":2}") != std::string::npos);
+  CHECK(stats.out.find("{\"kind\":\"total\",\"name\":\"articles\",\"count\":2}") !=
+        std::string::npos);
 }

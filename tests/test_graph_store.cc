@@ -1,9 +1,8 @@
 // The graph store through its API: records round-trip, adjacency and label scans return
 // exactly what was written, index lookups, per-article writes (idempotent, replacing, merging),
 // atomic batches, read-only opening, and refusal of a locked store.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <tuple>
 
@@ -76,7 +75,8 @@ TEST_CASE("nodes and relationships round-trip with every property type", "[store
   CHECK(n.properties == props);
 }
 
-TEST_CASE("sequential scans read every node and relationship as GetNode does, in id order", "[store]") {
+TEST_CASE("sequential scans read every node and relationship as GetNode does, in id order",
+          "[store]") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
   GraphBatch b;
@@ -107,15 +107,15 @@ TEST_CASE("sequential scans read every node and relationship as GetNode does, in
   CHECK(seen == std::vector<NodeId>{3, 5, 7});
   std::vector<RelId> rels;
   REQUIRE(store
-              ->ForEachRelationship(
-                  [&](const Relationship& r) {
-                    Relationship direct;
-                    REQUIRE(store->GetRelationship(r.id, &direct).ok());
-                    CHECK(std::tie(r.type, r.start, r.end) == std::tie(direct.type, direct.start, direct.end));
-                    CHECK(r.properties == direct.properties);
-                    rels.push_back(r.id);
-                    return Status::OK();
-                  })
+              ->ForEachRelationship([&](const Relationship& r) {
+                Relationship direct;
+                REQUIRE(store->GetRelationship(r.id, &direct).ok());
+                CHECK(std::tie(r.type, r.start, r.end) ==
+                      std::tie(direct.type, direct.start, direct.end));
+                CHECK(r.properties == direct.properties);
+                rels.push_back(r.id);
+                return Status::OK();
+              })
               .ok());
   CHECK(rels == std::vector<RelId>{11, 20});
   // A visitor's error stops the scan and comes back.
@@ -177,7 +177,8 @@ TEST_CASE("the property index finds nodes by value, list element and prefix", "[
   TempDir dir;
   auto store = OpenStore(dir / "db");
   GraphBatch b;
-  b.PutNode(1, {"Actor"}, {{"id", "IRN"}, {"name", "Iran"}, {"aliases", Value(ValueList{"Tehran", "Persia"})}});
+  b.PutNode(1, {"Actor"},
+            {{"id", "IRN"}, {"name", "Iran"}, {"aliases", Value(ValueList{"Tehran", "Persia"})}});
   b.PutNode(2, {"Actor"}, {{"id", "IRQ"}, {"name", "Iraq"}});
   b.PutNode(3, {"Policy"}, {{"name", "Iran"}});  // same value, other label
   REQUIRE(store->Apply(b).ok());
@@ -243,7 +244,8 @@ TEST_CASE("a batch with an error writes nothing", "[store]") {
   CHECK(st.types.empty());
 }
 
-TEST_CASE("articles: same facts change nothing, changed facts replace, shared actors merge", "[store]") {
+TEST_CASE("articles: same facts change nothing, changed facts replace, shared actors merge",
+          "[store]") {
   TempDir dir;
   auto store = OpenStore(dir / "db");
   GraphModel model;
@@ -282,7 +284,8 @@ TEST_CASE("articles: same facts change nothing, changed facts replace, shared ac
     GraphBatch b;
     REQUIRE(FactsToGraph(f, model, &a, &b).ok());
     for (const auto& op : b.ops()) {
-      if (op.kind == GraphBatch::Op::kPutNode && op.labels == std::vector<std::string>{"Demand"}) return op.id;
+      if (op.kind == GraphBatch::Op::kPutNode && op.labels == std::vector<std::string>{"Demand"})
+        return op.id;
     }
     FAIL("no demand node");
     return NodeId{0};

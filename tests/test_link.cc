@@ -241,8 +241,9 @@ TEST_CASE("link: an event that causes another corefers with it in its group", "[
   auto event = [&](int doc, const std::string& head, const char* tag = "ACTION_OCCURRENCE") {
     size_t at = docs[doc].text.find(head);
     REQUIRE(at != std::string::npos);
-    return LinkMention{doc, static_cast<int64_t>(at), static_cast<int64_t>(at + head.size()),
-                       "event", tag, head, head};
+    return LinkMention{
+        doc, static_cast<int64_t>(at), static_cast<int64_t>(at + head.size()), "event", tag, head,
+        head};
   };
   std::vector<LinkMention> mentions = {event(0, "killed"), event(1, "died"), event(2, "died"),
                                        event(1, "fired", "ACTION_CAUSATIVE")};

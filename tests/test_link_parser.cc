@@ -1,6 +1,5 @@
 // LinkParser: complete linkages, the partial-linkage retry and its length bound.
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <string>
 
@@ -39,7 +38,8 @@ TEST_CASE("a grammatical sentence gets a complete linkage", "[link-parser]") {
   CHECK_FALSE(t.root.label.empty());
 }
 
-TEST_CASE("a short sentence with no complete linkage is parsed again with null links", "[link-parser]") {
+TEST_CASE("a short sentence with no complete linkage is parsed again with null links",
+          "[link-parser]") {
   auto p = Make(LinkParser::Options());
   ParseTree t = p->Parse(Unlinkable(10));
   CHECK(t.kind == ParseTree::kPartial);

@@ -3,7 +3,6 @@
 // and counted once, the timeline spans the reports, and the graph does not depend on the
 // order (or the repetition) of ingests. Articles: tests/data/linking/reports.jsonl.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -57,11 +56,12 @@ TEST_CASE("two reports of one demand are one demand with two sources, another de
           "[link][ingest]") {
   test::TempDir tmp;
   Ingest(tmp / "db", {kReports});
-  auto rows = Query(tmp / "db",
-                    "MATCH (:Actor {id: 'ali_khamenei'})-[:DEMANDS]->(d:Demand)-[:OF]->(:Actor {id: 'USA'}) "
-                    "MATCH (d)-[:REPORTED_IN]->(x:Article) "
-                    "WITH d, count(x) AS n, collect(x.id) AS articles "
-                    "RETURN d.text, n, articles ORDER BY n DESC");
+  auto rows = Query(
+      tmp / "db",
+      "MATCH (:Actor {id: 'ali_khamenei'})-[:DEMANDS]->(d:Demand)-[:OF]->(:Actor {id: 'USA'}) "
+      "MATCH (d)-[:REPORTED_IN]->(x:Article) "
+      "WITH d, count(x) AS n, collect(x.id) AS articles "
+      "RETURN d.text, n, articles ORDER BY n DESC");
   REQUIRE(rows.size() == 2);
   // The Herald's and the Courier's reports of the sanctions demand, in different words.
   CHECK_THAT(rows[0][0].get<std::string>(), Catch::Contains("lift"));
@@ -174,18 +174,20 @@ TEST_CASE("namesakes serving different countries stay two actors, one across art
   CHECK(std::count(aliases.begin(), aliases.end(), "Egypt's Foreign Minister Samir Haddad") == 1);
   CHECK(std::count(aliases.begin(), aliases.end(), "Foreign Minister Samir Haddad of Egypt") == 1);
   // Each one's demand stays his.
-  auto demands = Query(tmp / "db",
-                       "MATCH (p:Actor {name: 'Samir Haddad'})-[:DEMANDS]->(:Demand)-[:OF]->(t:Actor) "
-                       "RETURN DISTINCT p.id, t.id ORDER BY t.id");
+  auto demands =
+      Query(tmp / "db",
+            "MATCH (p:Actor {name: 'Samir Haddad'})-[:DEMANDS]->(:Demand)-[:OF]->(t:Actor) "
+            "RETURN DISTINCT p.id, t.id ORDER BY t.id");
   REQUIRE(demands.size() == 2);
   CHECK(demands[0] == nlohmann::json::array({rows[0][1], "ISR"}));
   CHECK(demands[1] == nlohmann::json::array({rows[1][1], "SYR"}));
 
   // A surname the actor dictionary knows (Kamala Harris's), after a British role, is a
   // British namesake — and so is the bare surname later in that article.
-  auto harris = Query(tmp / "db",
-                      "MATCH (p:Actor)-[:HOLDS_ROLE]->(:Actor {id: 'GBR'}) "
-                      "OPTIONAL MATCH (p)-[:DEMANDS]->(:Demand)-[:OF]->(t:Actor) RETURN p.id, p.name, t.id");
+  auto harris =
+      Query(tmp / "db",
+            "MATCH (p:Actor)-[:HOLDS_ROLE]->(:Actor {id: 'GBR'}) "
+            "OPTIONAL MATCH (p)-[:DEMANDS]->(:Demand)-[:OF]->(t:Actor) RETURN p.id, p.name, t.id");
   REQUIRE(harris.size() == 1);
   CHECK(harris[0] == nlohmann::json::array({"harris@gbr", "Harris", "IRN"}));
   CHECK(Query(tmp / "db", "MATCH (p:Actor {id: 'kamala_harris'}) RETURN p").empty());

@@ -75,7 +75,8 @@ TEST_CASE("a title-case headline gives no actor made of a verb", "[mentions]") {
   {
     OpenActors open;
     for (const ActorMention& m : Find(text).mentions) {
-      CHECK(text.substr(size_t(m.start), size_t(m.end - m.start)).find("Says") == std::string::npos);
+      CHECK(text.substr(size_t(m.start), size_t(m.end - m.start)).find("Says") ==
+            std::string::npos);
     }
   }
   CHECK(ActorOf(found, "Says") == "");
@@ -158,7 +159,8 @@ TEST_CASE("an unnamed office holder without a country is the office", "[mentions
   CHECK(ActorOf(found, "The chancellor") == "chancellor");
 }
 
-TEST_CASE("a plural owner and its body are one name, the country is the last country named", "[mentions]") {
+TEST_CASE("a plural owner and its body are one name, the country is the last country named",
+          "[mentions]") {
   OpenActors open;
   const std::string text = "The teachers' union wrote to Portugal. The country has not answered.";
   auto found = Mentions(text);

@@ -4,7 +4,6 @@
 // a user's .actors file given to `parley extract --actors` unchanged. All sentences and
 // dictionary entries here are made up for the tests (Zarnovia is no country).
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "core/actor_dictionary.h"
@@ -29,7 +28,8 @@ std::vector<PetrarchActor> Actors(const std::string& text) {
   return out;
 }
 
-std::vector<PetrarchAgent> Agents(const std::string& text, std::vector<std::string>* warnings = nullptr) {
+std::vector<PetrarchAgent> Agents(const std::string& text,
+                                  std::vector<std::string>* warnings = nullptr) {
   std::vector<PetrarchAgent> out;
   Status s = ReadPetrarchAgents("t.agents", text, &out, warnings);
   INFO(s.message());
@@ -73,10 +73,11 @@ const char* kZarnovia =
     "+VLF\n";
 
 // The built-in dictionaries plus `user` (a file written in `dir`).
-const ActorDictionary& WithUser(const TempDir& dir, const std::string& name, const std::string& content,
-                                ActorDictionary* dict) {
+const ActorDictionary& WithUser(const TempDir& dir, const std::string& name,
+                                const std::string& content, ActorDictionary* dict) {
   WriteFile(dir / name, content);
-  Status s = ActorDictionary::Load(DataPath("actors.json"), PetrarchDictionaries(), dir / name, dict);
+  Status s =
+      ActorDictionary::Load(DataPath("actors.json"), PetrarchDictionaries(), dir / name, dict);
   INFO(s.message());
   REQUIRE(s.ok());
   return *dict;
@@ -123,7 +124,8 @@ TEST_CASE("actor records: primary, synonyms, word joins, codes and comments", "[
       "\t[ZRNELI]\n");
   REQUIRE(a.size() == 2);
   CHECK(a[0].line == 2);
-  CHECK(a[0].phrases == std::vector<std::string>{"ZARNOVIA", "ZARNOVIAN REPUBLIC", "THE ZARNOVIAN STATE"});
+  CHECK(a[0].phrases ==
+        std::vector<std::string>{"ZARNOVIA", "ZARNOVIAN REPUBLIC", "THE ZARNOVIAN STATE"});
   REQUIRE(a[0].codes.size() == 1);
   CHECK(a[0].codes[0].code == "ZRN");
   CHECK_FALSE(a[0].codes[0].dated);
@@ -137,7 +139,8 @@ TEST_CASE("actor records: primary, synonyms, word joins, codes and comments", "[
   CHECK((c[3].code == "ZRNMIL" && c[3].from == 20300101 && c[3].to == 0));
   CHECK((c[4].from == 19950301 && c[4].to == 0));
   CHECK((c[5].from == 0 && c[5].to == 19310101));
-  CHECK((c[6].code == "ZRNLEG" && c[6].from == 20050505 && c[6].to == 0));  // a lone date: from then on
+  CHECK((c[6].code == "ZRNLEG" && c[6].from == 20050505 &&
+         c[6].to == 0));  // a lone date: from then on
   CHECK((c[7].code == "ZRNELI" && !c[7].dated));
 }
 
@@ -169,7 +172,7 @@ TEST_CASE("agent records: plurals, codes before or after, substitution sets", "[
   CHECK(by.count("FERRYMAN"));
   CHECK(by.count("FERRYMEN"));
   CHECK(by.count("FERRYWOMAN"));
-  CHECK_FALSE(by.count("FERRYMANS"));  // no plurals of substitutions
+  CHECK_FALSE(by.count("FERRYMANS"));       // no plurals of substitutions
   CHECK(by["WATER BOARD"].first == "GOV");  // "[~GOV}" read as PETRARCH's own examples write it
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].find("t.agents:10:") == 0);
@@ -185,8 +188,10 @@ TEST_CASE("a malformed dictionary line is named by file and line", "[petrarch][b
   CHECK(ActorError("A_B\n\t[ZRNGOV 800101-800202-800303]\n").find("bad.actors:2: bad date") == 0);
   CHECK(AgentError("POLICE [COP]\n").find("bad.agents:1: agent code 'COP' needs one '~'") == 0);
   CHECK(AgentError("\nPOLICE {POLICES [~COP]\n") == "bad.agents:2: '{' without its '}'");
-  CHECK(AgentError("FERRY!CREW! [~CVL]\n") == "bad.agents:1: substitution set !CREW! is not defined above");
-  CHECK(AgentError("POLICE [~COP] extra\n") == "bad.agents:1: unexpected text 'extra' after the code");
+  CHECK(AgentError("FERRY!CREW! [~CVL]\n") ==
+        "bad.agents:1: substitution set !CREW! is not defined above");
+  CHECK(AgentError("POLICE [~COP] extra\n") ==
+        "bad.agents:1: unexpected text 'extra' after the code");
 }
 
 TEST_CASE("dictionary formats are told apart by name and content", "[petrarch]") {
@@ -194,7 +199,8 @@ TEST_CASE("dictionary formats are told apart by name and content", "[petrarch]")
   CHECK(DetectDictionaryFormat("Phoenix.agents.txt", "") == DictionaryFormat::kAgents);
   CHECK(DetectDictionaryFormat("x.actors", "[") == DictionaryFormat::kActors);
   CHECK(DetectDictionaryFormat("mine.txt", "  [{\"id\": \"A\"}]") == DictionaryFormat::kJson);
-  CHECK(DetectDictionaryFormat("mine.txt", "# agents\nPOLICE {} [~COP]\n") == DictionaryFormat::kAgents);
+  CHECK(DetectDictionaryFormat("mine.txt", "# agents\nPOLICE {} [~COP]\n") ==
+        DictionaryFormat::kAgents);
   CHECK(DetectDictionaryFormat("mine.txt", "ZARNOVIA_ [ZRN]\n") == DictionaryFormat::kActors);
 }
 
@@ -202,7 +208,8 @@ TEST_CASE("the same role on two article dates is two holders", "[petrarch][offic
   TempDir dir;
   ActorDictionary dict;
   WithUser(dir, "z.actors", kZarnovia, &dict);
-  const std::string text = "The Chancellor of Zarnovia urged the Velgrad Liberation Front to lay down its arms.";
+  const std::string text =
+      "The Chancellor of Zarnovia urged the Velgrad Liberation Front to lay down its arms.";
   auto early = Find(dict, text, "1987-06-02");
   auto late = Find(dict, text, "1996-11-20");
   CHECK(ActorAt(early, text, "Chancellor") == "anton_bresk");
@@ -262,11 +269,13 @@ TEST_CASE("agents give actors their sector", "[petrarch][agents]") {
   CHECK(lab->sector == "LAB");
 }
 
-TEST_CASE("PETRARCH names match ignoring case, but only where the text writes a name", "[petrarch]") {
+TEST_CASE("PETRARCH names match ignoring case, but only where the text writes a name",
+          "[petrarch]") {
   TempDir dir;
   ActorDictionary dict;
   WithUser(dir, "z.actors", kZarnovia, &dict);
-  const std::string text = "Officials in Velgrad said the VLF had agreed; the vlf of velgrad did not.";
+  const std::string text =
+      "Officials in Velgrad said the VLF had agreed; the vlf of velgrad did not.";
   auto d = Find(dict, text, "");
   CHECK(ActorAt(d, text, "Velgrad") == "ZRN");
   CHECK(ActorAt(d, text, "VLF") == "velgrad-liberation-front");
@@ -280,13 +289,16 @@ TEST_CASE("PETRARCH names match ignoring case, but only where the text writes a 
   CHECK(ActorAt(e, dateline, "ZARNOVIA").empty());
 }
 
-TEST_CASE("extract --actors takes a .actors file, a malformed one stops with its line", "[petrarch][extract]") {
+TEST_CASE("extract --actors takes a .actors file, a malformed one stops with its line",
+          "[petrarch][extract]") {
   TempDir dir;
   WriteFile(dir / "zarnovia.actors", kZarnovia);
-  WriteFile(dir / "a.jsonl",
-            R"({"id": "z1", "date": "1986-04-03", "text": "The Chancellor of Zarnovia urged the Velgrad Liberation Front to accept the ceasefire."})"
-            "\n");
-  auto r = RunParley({"extract", "--format", "jsonl", "--actors", dir / "zarnovia.actors", dir / "a.jsonl"});
+  WriteFile(
+      dir / "a.jsonl",
+      R"({"id": "z1", "date": "1986-04-03", "text": "The Chancellor of Zarnovia urged the Velgrad Liberation Front to accept the ceasefire."})"
+      "\n");
+  auto r = RunParley(
+      {"extract", "--format", "jsonl", "--actors", dir / "zarnovia.actors", dir / "a.jsonl"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
@@ -313,10 +325,12 @@ TEST_CASE("extract --actors takes a .actors file, a malformed one stops with its
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find(dir / "bad.agents" + ":2:") != std::string::npos);
   // JSON too: the line of the entry at fault, and of a syntax error.
-  WriteFile(dir / "bad.json", "{\"actors\": [\n  {\"id\": \"A\", \"name\": \"Aa\"},\n  {\"name\": \"No Id\"}\n]}\n");
+  WriteFile(dir / "bad.json",
+            "{\"actors\": [\n  {\"id\": \"A\", \"name\": \"Aa\"},\n  {\"name\": \"No Id\"}\n]}\n");
   bad = RunParley({"extract", "--actors", dir / "bad.json", dir / "a.jsonl"});
   CHECK(bad.exit_code == 1);
-  CHECK(bad.err.find(dir / "bad.json" + ":3: actors[1]: needs \"id\" and \"name\"") != std::string::npos);
+  CHECK(bad.err.find(dir / "bad.json" + ":3: actors[1]: needs \"id\" and \"name\"") !=
+        std::string::npos);
   WriteFile(dir / "broken.json", "{\"actors\": [\n  {\"id\": \"A\",\n   \"name\" \"Aa\"}\n]}\n");
   bad = RunParley({"extract", "--actors", dir / "broken.json", dir / "a.jsonl"});
   CHECK(bad.exit_code == 1);

@@ -57,8 +57,8 @@ TEST_CASE("query prints json, jsonl, csv and table", "[query][cli]") {
   CHECK_THAT(table.out, Catch::Contains("Ali Khamenei") && Catch::Contains("return to the deal"));
 
   // Nodes print by the JSON contract.
-  auto node = RunParley({"query", "--db", db, "--format", "json",
-                         "MATCH (o:Actor {name: 'Oman'}) RETURN o"});
+  auto node = RunParley(
+      {"query", "--db", db, "--format", "json", "MATCH (o:Actor {name: 'Oman'}) RETURN o"});
   REQUIRE(node.exit_code == 0);
   auto n = nlohmann::json::parse(node.out)["rows"][0][0];
   CHECK(n["$type"] == "node");
@@ -83,7 +83,8 @@ TEST_CASE("query takes --params, -f files and stdin", "[query][cli]") {
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "{\"actors\":3}\n{\"odd\":0}\n");
 
-  r = RunParley({"query", "--db", db, "--format", "jsonl"}, "MATCH (d:Demand) RETURN count(d) AS n");
+  r = RunParley({"query", "--db", db, "--format", "jsonl"},
+                "MATCH (d:Demand) RETURN count(d) AS n");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "{\"n\":2}\n");
 
@@ -108,12 +109,14 @@ TEST_CASE("query errors: one message with line, column and caret, exit 1, nothin
   // A CREATE that fails on its second row writes nothing at all.
   r = RunParley({"query", "--db", db, "UNWIND [1, 0] AS x CREATE (:Bad {v: 1 / x})"});
   CHECK(r.exit_code == 1);
-  auto count = RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
+  auto count =
+      RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
   CHECK(count.out == "{\"n\":5}\n");
 
   // A missing database is an empty graph (openCypher: MATCH on nothing has no rows), with a
   // note for a mistyped --db.
-  r = RunParley({"query", "--db", tmp / "missing", "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
+  r = RunParley(
+      {"query", "--db", tmp / "missing", "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "{\"n\":0}\n");
   CHECK_THAT(r.err, Catch::Contains("no database"));
@@ -127,7 +130,8 @@ TEST_CASE("a query reads while another process holds the store for writing", "[q
   test::TempDir tmp;
   std::string db = MakeGraph(tmp);
   auto writer = test::OpenTestStore(db);  // holds RocksDB's lock, as an ingest would
-  auto r = RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (a:Actor) RETURN count(*) AS n"});
+  auto r =
+      RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (a:Actor) RETURN count(*) AS n"});
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out == "{\"n\":3}\n");
@@ -162,8 +166,8 @@ TEST_CASE("the sample articles answer who demands what of whom in Cypher", "[que
   REQUIRE(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["rows"].size() >= 2);
   // The same question through `parley demands`.
-  auto d = RunParley({"demands", "--db", db, "--by", "Khamenei", "--of", "United States",
-                      "--format", "jsonl"});
+  auto d = RunParley(
+      {"demands", "--db", db, "--by", "Khamenei", "--of", "United States", "--format", "jsonl"});
   REQUIRE(d.exit_code == 0);
   CHECK_THAT(d.out, Catch::Contains("sanctions") && Catch::Contains("\"sources\":"));
 }

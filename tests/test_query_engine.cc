@@ -71,8 +71,9 @@ using Rows = std::vector<std::string>;
 
 TEST_CASE("MATCH finds nodes by label and property map", "[query][match]") {
   Graph g;
-  g.Rows("CREATE (:Actor {name: 'Iran', kind: 'country'}), (:Actor:Person {name: 'Khamenei'}), "
-         "(:Policy {name: 'sanctions'}), ({name: 'loose'})");
+  g.Rows(
+      "CREATE (:Actor {name: 'Iran', kind: 'country'}), (:Actor:Person {name: 'Khamenei'}), "
+      "(:Policy {name: 'sanctions'}), ({name: 'loose'})");
   CHECK(g.Sorted("MATCH (a:Actor) RETURN a.name") == Rows{"'Iran'", "'Khamenei'"});
   CHECK(g.Rows("MATCH (a:Actor:Person) RETURN a.name") == Rows{"'Khamenei'"});
   CHECK(g.Rows("MATCH (a {kind: 'country'}) RETURN a.name") == Rows{"'Iran'"});
@@ -98,8 +99,9 @@ TEST_CASE("relationships match by type and direction", "[query][match]") {
 TEST_CASE("a label the relationship type guarantees is not checked, and others still are",
           "[query][match][plan]") {
   Graph g;
-  g.Rows("CREATE (:A {n: 1})-[:T]->(:B {n: 2}), (:A {n: 3})-[:T]->(:B:C {n: 4}), "
-         "(:A {n: 5})-[:U]->(:C {n: 6})");
+  g.Rows(
+      "CREATE (:A {n: 1})-[:T]->(:B {n: 2}), (:A {n: 3})-[:T]->(:B:C {n: 4}), "
+      "(:A {n: 5})-[:U]->(:C {n: 6})");
   auto explain = [&](const std::string& q) {
     std::string text;
     for (const auto& line : g.Rows("EXPLAIN " + q)) text += line + "\n";
@@ -156,11 +158,11 @@ TEST_CASE("OPTIONAL MATCH keeps rows without a match, with nulls", "[query][opti
   CHECK(g.Rows("MATCH (a:A {n: 3}) OPTIONAL MATCH (a)-->(b) RETURN collect(b)") == Rows{"[]"});
 }
 
-TEST_CASE("WHERE: comparisons, boolean logic, strings, lists, labels, patterns",
-          "[query][where]") {
+TEST_CASE("WHERE: comparisons, boolean logic, strings, lists, labels, patterns", "[query][where]") {
   Graph g;
-  g.Rows("CREATE (:P {name: 'Ali Khamenei', age: 85}), (:P:Leader {name: 'Masoud', age: 70}), "
-         "(:P {name: 'Joe'}), (:Q {name: 'Tehran'})-[:IN]->(:Q {name: 'Iran'})");
+  g.Rows(
+      "CREATE (:P {name: 'Ali Khamenei', age: 85}), (:P:Leader {name: 'Masoud', age: 70}), "
+      "(:P {name: 'Joe'}), (:Q {name: 'Tehran'})-[:IN]->(:Q {name: 'Iran'})");
   CHECK(g.Rows("MATCH (p:P) WHERE p.age > 80 RETURN p.name") == Rows{"'Ali Khamenei'"});
   CHECK(g.Sorted("MATCH (p:P) WHERE p.age >= 70 AND NOT p.name = 'Joe' RETURN p.name") ==
         Rows{"'Ali Khamenei'", "'Masoud'"});
@@ -202,8 +204,9 @@ TEST_CASE("RETURN: expressions, aliases, DISTINCT, star and column names", "[que
 
 TEST_CASE("aggregates group by the other items", "[query][aggregate]") {
   Graph g;
-  g.Rows("CREATE (:D {by: 'IRN', v: 1}), (:D {by: 'IRN', v: 3}), (:D {by: 'USA', v: 2}), "
-         "(:D {by: 'USA'})");
+  g.Rows(
+      "CREATE (:D {by: 'IRN', v: 1}), (:D {by: 'IRN', v: 3}), (:D {by: 'USA', v: 2}), "
+      "(:D {by: 'USA'})");
   CHECK(g.Sorted("MATCH (d:D) RETURN d.by, count(*), count(d.v), sum(d.v), min(d.v), max(d.v)") ==
         Rows{"'IRN' | 2 | 2 | 4 | 1 | 3", "'USA' | 2 | 1 | 2 | 2 | 2"});
   CHECK(g.Rows("MATCH (d:D) RETURN avg(d.v), size(collect(DISTINCT d.by))") == Rows{"2.0 | 2"});
@@ -221,8 +224,7 @@ TEST_CASE("ORDER BY, SKIP and LIMIT", "[query][order]") {
   g.Rows("CREATE ({v: 3}), ({v: 'b'}), ({v: 1.5}), ({v: true}), ({v: [1]}), ({}), ({v: 'a'})");
   CHECK(g.Rows("MATCH (n) RETURN n.v ORDER BY n.v") ==
         Rows{"[1]", "'a'", "'b'", "true", "1.5", "3", "null"});
-  CHECK(g.Rows("MATCH (n) RETURN n.v AS v ORDER BY v DESC SKIP 1 LIMIT 2") ==
-        Rows{"3", "1.5"});
+  CHECK(g.Rows("MATCH (n) RETURN n.v AS v ORDER BY v DESC SKIP 1 LIMIT 2") == Rows{"3", "1.5"});
   CHECK(g.Rows("MATCH (n) RETURN n.v ORDER BY n.v SKIP $s LIMIT $l", "{\"s\": 5, \"l\": 5}") ==
         Rows{"3", "null"});
   CHECK(g.Rows("MATCH (n) RETURN n LIMIT 0").empty());
@@ -271,9 +273,9 @@ TEST_CASE("parameters bind $names", "[query][params]") {
   CHECK(g.Rows("MATCH (a:A {name: $n}) RETURN a.name", "{\"n\": \"Iran\"}") == Rows{"'Iran'"});
   CHECK(g.Rows("MATCH (a:A) WHERE a.name IN $names RETURN count(*)",
                "{\"names\": [\"Iran\", \"Iraq\", \"Oman\"]}") == Rows{"2"});
-  CHECK(g.Rows("RETURN $x + 1, $f, $b, $l, $m", "{\"x\": 41, \"f\": 1.5, \"b\": true, \"l\": [1], "
-                                              "\"m\": {\"k\": null}}") ==
-        Rows{"42 | 1.5 | true | [1] | {k: null}"});
+  CHECK(g.Rows("RETURN $x + 1, $f, $b, $l, $m",
+               "{\"x\": 41, \"f\": 1.5, \"b\": true, \"l\": [1], "
+               "\"m\": {\"k\": null}}") == Rows{"42 | 1.5 | true | [1] | {k: null}"});
   Result r = g.Q("RETURN $missing");
   CHECK_FALSE(r.status.ok());
   CHECK_THAT(r.status.message(), Catch::Contains("$missing"));
@@ -314,7 +316,9 @@ TEST_CASE("errors name line and column with a caret, and run nothing", "[query][
   r = g.Q("MATCH ()-[r]-() MATCH (r) RETURN r");
   CHECK_FALSE(r.status.ok());
   // Bytes that are not UTF-8 are refused where they are, before anything runs.
-  r = g.Q("CREATE (:N {s: 'a\xff" "b'})");
+  r =
+      g.Q("CREATE (:N {s: 'a\xff"
+          "b'})");
   REQUIRE_FALSE(r.status.ok());
   CHECK_THAT(r.status.message(), Catch::Contains("UTF-8") && Catch::Contains("1:18"));
   CHECK_THAT(r.status.message(), Catch::Contains("'a?b'"));  // the message is UTF-8 itself
@@ -334,14 +338,14 @@ TEST_CASE("temporal values: made from strings and maps, printed in ISO form", "[
         Rows{"'2015-07-21' | '2015-07-21' | '2015-07-21' | '2015-07-01'"});
   // Week dates belong to the ISO week-year: week 1 of 1817 starts in December 1816.
   CHECK(g.Rows("RETURN date({year: 1817, week: 1, dayOfWeek: 2}), "
-               "date({date: date('1816-12-31'), week: 2})") ==
-        Rows{"'1816-12-31' | '1817-01-07'"});
+               "date({date: date('1816-12-31'), week: 2})") == Rows{"'1816-12-31' | '1817-01-07'"});
   CHECK(g.Rows("RETURN date({year: 1984, quarter: 3, dayOfQuarter: 45}), "
                "date({year: 1984, ordinalDay: 202})") == Rows{"'1984-08-14' | '1984-07-20'"});
   // Seconds print only when set; fractions in groups of three digits.
-  CHECK(g.Rows("RETURN localtime({hour: 12}), localtime('21:40:32.1'), "
-               "time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})") ==
-        Rows{"'12:00' | '21:40:32.100' | '12:31:14.645876+01:00'"});
+  CHECK(
+      g.Rows("RETURN localtime({hour: 12}), localtime('21:40:32.1'), "
+             "time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})") ==
+      Rows{"'12:00' | '21:40:32.100' | '12:31:14.645876+01:00'"});
   CHECK(g.Rows("RETURN localdatetime('2015W302T214032'), datetime('2015-07-21T21:40Z')") ==
         Rows{"'2015-07-21T21:40:32' | '2015-07-21T21:40Z'"});
   // A named zone takes its offset at that date from the system's tz database.

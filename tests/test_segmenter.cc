@@ -1,7 +1,6 @@
 // Segmenter: tokens and sentences of news text, by byte offsets that always point back at the
 // original text, and no crash or slowdown on any input.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <random>
 #include <string>
@@ -33,7 +32,8 @@ std::vector<std::string> Sents(const std::string& text) {
 size_t SpaceAt(const std::string& s, size_t p) {
   const unsigned char b = static_cast<unsigned char>(s[p]);
   if (b < 0x20 || b == ' ' || b == 0x7f) return 1;
-  for (const char* ws : {"\xC2\xA0", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x89", "\xEF\xBB\xBF"}) {
+  for (const char* ws :
+       {"\xC2\xA0", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x89", "\xEF\xBB\xBF"}) {
     if (s.compare(p, std::string(ws).size(), ws) == 0) return std::string(ws).size();
   }
   return 0;
@@ -58,14 +58,18 @@ std::string IntegrityError(const std::string& text, const std::vector<Sentence>&
     return "";
   };
   for (const Sentence& s : sentences) {
-    auto at = [&](const char* what) { return "sentence at " + std::to_string(s.start) + ": " + what; };
+    auto at = [&](const char* what) {
+      return "sentence at " + std::to_string(s.start) + ": " + what;
+    };
     if (s.tokens.empty()) return at("no tokens");
     if (s.start < prev_end) return at("overlaps the one before");
     if (s.start != s.tokens.front().start || s.end != s.tokens.back().end) {
       return at("span differs from its tokens");
     }
     for (const Token& t : s.tokens) {
-      auto tat = [&](const char* what) { return "token at " + std::to_string(t.start) + ": " + what; };
+      auto tat = [&](const char* what) {
+        return "token at " + std::to_string(t.start) + ": " + what;
+      };
       if (t.start < prev_end) return tat("out of order");
       if (t.end <= t.start || t.end > size) return tat("bad end");
       if (std::string_view(t.text) !=
@@ -128,16 +132,17 @@ TEST_CASE("punctuation becomes separate tokens", "[segmenter]") {
         V{"Yes", ",", "no", ";", "maybe", ":", "(", "perhaps", ")", "[", "sic", "]", "really", "?",
           "Wow", "!"});
   CHECK(Toks("\"Enough,\" she said.") == V{"\"", "Enough", ",", "\"", "she", "said", "."});
-  CHECK(Toks("\xE2\x80\x9C" "Enough\xE2\x80\x9D and \xE2\x80\x98maybe\xE2\x80\x99") ==
-        V{"\xE2\x80\x9C", "Enough", "\xE2\x80\x9D", "and", "\xE2\x80\x98", "maybe",
-          "\xE2\x80\x99"});
+  CHECK(
+      Toks("\xE2\x80\x9C"
+           "Enough\xE2\x80\x9D and \xE2\x80\x98maybe\xE2\x80\x99") ==
+      V{"\xE2\x80\x9C", "Enough", "\xE2\x80\x9D", "and", "\xE2\x80\x98", "maybe", "\xE2\x80\x99"});
   CHECK(Toks("``Enough,'' she said") == V{"``", "Enough", ",", "''", "she", "said"});
   // Em and en dashes, and a double hyphen, are dashes of their own.
   CHECK(Toks("LAGOS\xE2\x80\x94The port\xE2\x80\x93rail link -- delayed") ==
-        V{"LAGOS", "\xE2\x80\x94", "The", "port", "\xE2\x80\x93", "rail", "link", "--",
-          "delayed"});
+        V{"LAGOS", "\xE2\x80\x94", "The", "port", "\xE2\x80\x93", "rail", "link", "--", "delayed"});
   CHECK(Toks("Wait?! Really...") == V{"Wait", "?!", "Really", "..."});
-  CHECK(Toks("We waited\xE2\x80\xA6 and waited") == V{"We", "waited", "\xE2\x80\xA6", "and", "waited"});
+  CHECK(Toks("We waited\xE2\x80\xA6 and waited") ==
+        V{"We", "waited", "\xE2\x80\xA6", "and", "waited"});
 }
 
 TEST_CASE("numbers, money and percentages", "[segmenter]") {
@@ -148,7 +153,9 @@ TEST_CASE("numbers, money and percentages", "[segmenter]") {
   CHECK(Toks("in 2018, 40 died") == V{"in", "2018", ",", "40", "died"});
   CHECK(Toks("at 10:30 on 2025-11-02") == V{"at", "10:30", "on", "2025-11-02"});
   CHECK(Toks("it rose to 4.5.") == V{"it", "rose", "to", "4.5", "."});
-  CHECK(Toks("\xE2\x82\xAC" "40 or \xC2\xA3" "3") == V{"\xE2\x82\xAC", "40", "or", "\xC2\xA3", "3"});
+  CHECK(Toks("\xE2\x82\xAC"
+             "40 or \xC2\xA3"
+             "3") == V{"\xE2\x82\xAC", "40", "or", "\xC2\xA3", "3"});
 }
 
 TEST_CASE("abbreviations keep their period", "[segmenter]") {
@@ -194,7 +201,7 @@ TEST_CASE("Tokenize works on a span and clamps bad offsets", "[segmenter]") {
   CHECK(toks[0].start == 5);
   CHECK(toks[2].text == ".");
   CHECK(toks[2].end == 15);
-  CHECK(Tokenize(text, -10, 4).size() == 2);  // "One" "."
+  CHECK(Tokenize(text, -10, 4).size() == 2);    // "One" "."
   CHECK(Tokenize(text, 21, 1000).size() == 1);  // "."
   CHECK(Tokenize(text, 12, 3).empty());
   CHECK(Tokenize("", 0, 0).empty());
@@ -260,8 +267,10 @@ TEST_CASE("sentences end at . ! ? and after closing quotes", "[segmenter]") {
         V{"He called it \"a grave mistake.\"", "Then he left."});
   CHECK(Sents("She said it was 'over.' Nobody agreed.") ==
         V{"She said it was 'over.'", "Nobody agreed."});
-  CHECK(Sents("He called it \xE2\x80\x9C" "a grave mistake.\xE2\x80\x9D Then he left.") ==
-        V{"He called it \xE2\x80\x9C" "a grave mistake.\xE2\x80\x9D", "Then he left."});
+  CHECK(Sents("He called it \xE2\x80\x9C"
+              "a grave mistake.\xE2\x80\x9D Then he left.") == V{"He called it \xE2\x80\x9C"
+                                                                 "a grave mistake.\xE2\x80\x9D",
+                                                                 "Then he left."});
   CHECK(Sents("(The vote was close.) Results come Monday.") ==
         V{"(The vote was close.)", "Results come Monday."});
   CHECK(Sents("He said: \"We will not leave the U.S.\" Then he sat down.") ==
@@ -271,8 +280,9 @@ TEST_CASE("sentences end at . ! ? and after closing quotes", "[segmenter]") {
   CHECK(Sents("\"We will respond,\" the minister said, \"and soon.\"").size() == 1);
   CHECK(Sents("\"Is that all?\" asked the envoy. \"Yes.\" He left.") ==
         V{"\"Is that all?\" asked the envoy.", "\"Yes.\"", "He left."});
-  CHECK(Sents("The quarrel \xE2\x80\x94 \"a family matter,\" he said \xE2\x80\x94 went on.").size() ==
-        1);
+  CHECK(
+      Sents("The quarrel \xE2\x80\x94 \"a family matter,\" he said \xE2\x80\x94 went on.").size() ==
+      1);
 }
 
 TEST_CASE("headlines and bylines are sentences of their own", "[segmenter]") {
@@ -335,15 +345,15 @@ TEST_CASE("hard-wrapped prose is not split at line ends", "[segmenter]") {
       "diplomats who said the atmosphere had improved markedly since Foreign\n"
       "Minister Adaeze Obi arrived from Abuja with a new set of proposals.\n"
       "A joint statement is expected on Friday.";
-  CHECK(Sents(text) ==
-        V{"Negotiators from both governments met behind closed doors on\n"
-          "Tuesday for the third time this month, according to two senior\n"
-          "diplomats who said the atmosphere had improved markedly since Foreign\n"
-          "Minister Adaeze Obi arrived from Abuja with a new set of proposals.",
-          "A joint statement is expected on Friday."});
+  CHECK(Sents(text) == V{"Negotiators from both governments met behind closed doors on\n"
+                         "Tuesday for the third time this month, according to two senior\n"
+                         "diplomats who said the atmosphere had improved markedly since Foreign\n"
+                         "Minister Adaeze Obi arrived from Abuja with a new set of proposals.",
+                         "A joint statement is expected on Friday."});
   // A title right above wrapped prose (and as wide as it) still stands alone, as does a
   // title-case line inside it.
-  const std::string title = "Envoys report steady progress in Geneva talks after a long night there";
+  const std::string title =
+      "Envoys report steady progress in Geneva talks after a long night there";
   CHECK(Sents(title + "\n" + text)[0] == title);
   const std::string head = "Envoys Report Steady Progress In Geneva Talks After A Long Night There";
   CHECK(Sents("Analysis\n\n" + head + "\n" + text)[1] == head);
@@ -378,10 +388,38 @@ TEST_CASE("empty and blank texts have no sentences", "[segmenter]") {
 TEST_CASE("random bytes never break the invariants", "[segmenter]") {
   std::mt19937 rng(20250301);
   // Bytes that steer the lexer and splitter into their special cases, mixed with anything.
-  const std::vector<std::string> pieces = {
-      ".",  "'",  "\"", "\n", "\n\n", " ",  "-",  "U.S.", "Mr.", "n't", "'s", "\xE2\x80\x99",
-      "\xE2\x80\x9D", "\xE2\x80\xA6", "\xC2\xA0", "1.", "1,000", "3.67", "http://", "A", "the",
-      "By", "\xE2", "\x80", "\xF0\x9F", "\xC3", "\r", ")", "?", "&", ":", "www."};
+  const std::vector<std::string> pieces = {".",
+                                           "'",
+                                           "\"",
+                                           "\n",
+                                           "\n\n",
+                                           " ",
+                                           "-",
+                                           "U.S.",
+                                           "Mr.",
+                                           "n't",
+                                           "'s",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9D",
+                                           "\xE2\x80\xA6",
+                                           "\xC2\xA0",
+                                           "1.",
+                                           "1,000",
+                                           "3.67",
+                                           "http://",
+                                           "A",
+                                           "the",
+                                           "By",
+                                           "\xE2",
+                                           "\x80",
+                                           "\xF0\x9F",
+                                           "\xC3",
+                                           "\r",
+                                           ")",
+                                           "?",
+                                           "&",
+                                           ":",
+                                           "www."};
   for (int round = 0; round < 3000; ++round) {
     std::string text;
     const int n = int(rng() % 200);
@@ -409,8 +447,8 @@ TEST_CASE("random bytes never break the invariants", "[segmenter]") {
 TEST_CASE("long and degenerate inputs take linear time", "[segmenter]") {
   const size_t kSize = 2u << 20;
   const std::vector<std::string> units = {
-      "a",   ".",    "a.",  "U.S.-", "'",  "-a", "\n", "\n\n",  "1,",  "x\n", "e\xCC\x81",
-      "\xE2\x80\x94", "Gen. ", "s' ", "a\n- b\n"};
+      "a",  ".",   "a.",        "U.S.-",        "'",     "-a",  "\n",      "\n\n",
+      "1,", "x\n", "e\xCC\x81", "\xE2\x80\x94", "Gen. ", "s' ", "a\n- b\n"};
   for (const std::string& unit : units) {
     std::string text;
     while (text.size() < kSize) text += unit;

@@ -6,9 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -79,8 +78,8 @@ long CountOf(const RunResult& r) {
 }
 
 long Count(const std::string& db, const std::string& label) {
-  return CountOf(RunParley({"query", "--db", db, "--format", "jsonl",
-                            "MATCH (a:" + label + ") RETURN count(a) AS n"}));
+  return CountOf(RunParley(
+      {"query", "--db", db, "--format", "jsonl", "MATCH (a:" + label + ") RETURN count(a) AS n"}));
 }
 
 // True if `text` is one line (a single trailing newline).
@@ -144,10 +143,12 @@ TEST_CASE("readers beside writers that open and close the store see only states 
   TempDir tmp;
   std::string db = tmp / "db";
   const int kBase = 200;
-  REQUIRE(RunParley({"query", "--db", db,
-                     "UNWIND range(1, " + std::to_string(kBase) +
-                         ") AS i CREATE (:Actor {id: 'base' + toString(i), name: 'Base ' + toString(i)})"})
-              .exit_code == 0);
+  REQUIRE(
+      RunParley(
+          {"query", "--db", db,
+           "UNWIND range(1, " + std::to_string(kBase) +
+               ") AS i CREATE (:Actor {id: 'base' + toString(i), name: 'Base ' + toString(i)})"})
+          .exit_code == 0);
   std::string facts = tmp / "facts.jsonl";
   test::WriteFile(facts, MakeFacts(0, 3));
   REQUIRE(RunParley({"ingest", "--db", db, "--facts", facts}).exit_code == 0);
@@ -182,8 +183,8 @@ TEST_CASE("readers beside writers that open and close the store see only states 
     long last = 0;
     while (!stop) {
       int low = created;
-      RunResult r = RunParley({"query", "--db", db, "--format", "jsonl",
-                               "MATCH (a:Actor) RETURN count(a) AS n"});
+      RunResult r = RunParley(
+          {"query", "--db", db, "--format", "jsonl", "MATCH (a:Actor) RETURN count(a) AS n"});
       int high = started;
       long n = CountOf(r);
       std::lock_guard lock(mu);
@@ -385,8 +386,7 @@ TEST_CASE("writes on a full disk end with one line naming the store, and lose no
   RunResult first = RunParley({"ingest", "--db", db, "--facts", facts});
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
-  std::string export_before =
-      RunParley({"export", "--db", db, "--format", "json"}).out;
+  std::string export_before = RunParley({"export", "--db", db, "--format", "json"}).out;
   REQUIRE(!export_before.empty());
 
   // Fill the disk with articles of 20 kB each until a write fails.

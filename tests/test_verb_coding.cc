@@ -2,13 +2,11 @@
 // patterns with their phrases, markers and codes; malformed lines named by file and line), the
 // choice of the most specific pattern, and events of several CAMEO roots end to end.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/data_path.h"
 #include "core/lemmatizer.h"
@@ -122,12 +120,14 @@ TEST_CASE("the verb dictionary reader reads synonym sets, verbs, forms and patte
   CHECK(std::count(grain.begin(), grain.end(), std::vector<std::string>{"wheats"}) == 1);
   CHECK(std::count(grain.begin(), grain.end(), std::vector<std::string>{"maize"}) == 1);
   CHECK(std::count(grain.begin(), grain.end(), std::vector<std::string>{"maizes"}) == 0);
-  CHECK(pats[1].post_nouns[0].alternatives == std::vector<std::vector<std::string>>{{"military", "hardware"}});
+  CHECK(pats[1].post_nouns[0].alternatives ==
+        std::vector<std::vector<std::string>>{{"military", "hardware"}});
   // (TO &BOATS) +: a prepositional phrase, a target marker, an active and a passive code.
   REQUIRE(pats[2].post_preps.size() == 1);
   CHECK(pats[2].post_preps[0].prep == "to");
   CHECK(pats[2].post_preps[0].nouns[0].alternatives.size() == 2);  // BOATS_ makes no plurals
-  CHECK(pats[2].post_preps[0].nouns[0].alternatives[1] == std::vector<std::string>{"cargo", "ship"});
+  CHECK(pats[2].post_preps[0].nouns[0].alternatives[1] ==
+        std::vector<std::string>{"cargo", "ship"});
   CHECK(pats[2].target == "dobj");
   CHECK(pats[2].code == "061");
   CHECK(pats[2].passive_code == "062");
@@ -164,7 +164,9 @@ TEST_CASE("a malformed verb dictionary line is named by file and line", "[verbs]
   }
   // A pattern naming a synonym set defined nowhere is left out, as PETRARCH does.
   VerbDictionary d;
-  REQUIRE(d.ReadText("ok.verbs", "---  GIVE   [070]  ---\nGIVE\n- * &NOWHERE [071]\n- * AID [072]\n").ok());
+  REQUIRE(
+      d.ReadText("ok.verbs", "---  GIVE   [070]  ---\nGIVE\n- * &NOWHERE [071]\n- * AID [072]\n")
+          .ok());
   CHECK(d.pattern_count() == 1);
 }
 
@@ -229,8 +231,10 @@ TEST_CASE("events of several CAMEO roots are coded end to end", "[verbs][e2e]") 
   struct Want {
     std::string source, target, root, type;
   };
-  std::vector<Want> want = {{"DEU", "IRN", "16", "sanction"}, {"JPN", "HTI", "07", "aid"},
-                            {"FRA", "SYR", "11", "criticize"}, {"BRA", "ARG", "13", "threaten"},
+  std::vector<Want> want = {{"DEU", "IRN", "16", "sanction"},
+                            {"JPN", "HTI", "07", "aid"},
+                            {"FRA", "SYR", "11", "criticize"},
+                            {"BRA", "ARG", "13", "threaten"},
                             {"CHL", "PER", "05", "support"}};
   for (size_t i = 0; i < want.size(); ++i) {
     INFO(docs[i].dump());
@@ -290,7 +294,8 @@ TEST_CASE("a malformed line of a shipped verb dictionary stops extraction", "[ve
   for (const std::string sub : {"", "petrarch"}) {
     fs::create_directories(dir / ("data/" + sub));
     for (const auto& f : fs::directory_iterator(fs::path(PARLEY_DATA_DIR) / sub)) {
-      if (f.is_regular_file()) fs::copy(f.path(), fs::path(dir / ("data/" + sub)) / f.path().filename());
+      if (f.is_regular_file())
+        fs::copy(f.path(), fs::path(dir / ("data/" + sub)) / f.path().filename());
     }
   }
   WriteFile(dir / "data/verbs.txt", "---  GIVE   [070]  ---\nGIVE\n- * (TO AID [070]\n");

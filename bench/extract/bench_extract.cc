@@ -27,11 +27,10 @@
 // It is a benchmark, not a test: it prints figures (with --jsonl one JSON line on stdout, the
 // text going to stderr) and fails only when it cannot run.
 #include <fcntl.h>
+#include <link-grammar/link-includes.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -45,6 +44,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -56,8 +56,6 @@
 #include "core/facts.h"
 #include "core/link_parser.h"
 #include "core/segmenter.h"
-
-#include <link-grammar/link-includes.h>
 
 using parley::bench::Clock;
 using parley::bench::g_jsonl;
@@ -97,7 +95,8 @@ std::string ShellQuote(const std::string& s) {
 std::vector<Document> ReadArticles(const std::string& path, size_t skip, size_t n) {
   bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
   if (access(path.c_str(), R_OK) != 0) Die(path + ": " + std::strerror(errno));
-  std::FILE* in = gz ? popen(("gzip -dc -- " + ShellQuote(path)).c_str(), "r") : std::fopen(path.c_str(), "rb");
+  std::FILE* in =
+      gz ? popen(("gzip -dc -- " + ShellQuote(path)).c_str(), "r") : std::fopen(path.c_str(), "rb");
   if (!in) Die("cannot read " + path);
   std::vector<Document> docs;
   char* buf = nullptr;
@@ -110,7 +109,8 @@ std::vector<Document> ReadArticles(const std::string& path, size_t skip, size_t 
     if (line.empty()) continue;
     if (line_no++ < skip) continue;
     json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) Die(path + ": line " + std::to_string(line_no) + " is not a JSON object");
+    if (j.is_discarded() || !j.is_object())
+      Die(path + ": line " + std::to_string(line_no) + " is not a JSON object");
     auto str = [&](const char* k) -> std::string {
       auto it = j.find(k);
       if (it == j.end()) return "";
@@ -286,7 +286,9 @@ json RunPhase(const char* name, const std::function<json()>& phase, bool use_for
   waitpid(pid, &st, 0);
   if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
     Die(std::string("phase ") + name + " failed (" +
-        (WIFSIGNALED(st) ? "signal " + std::to_string(WTERMSIG(st)) : "exit " + std::to_string(WEXITSTATUS(st))) + ")");
+        (WIFSIGNALED(st) ? "signal " + std::to_string(WTERMSIG(st))
+                         : "exit " + std::to_string(WEXITSTATUS(st))) +
+        ")");
   }
   json r = json::parse(got, nullptr, false);
   if (r.is_discarded()) Die(std::string("phase ") + name + " sent no result");
@@ -298,8 +300,8 @@ json RunPhase(const char* name, const std::function<json()>& phase, bool use_for
 struct Work {
   std::vector<Document> docs;
   int64_t text_bytes = 0;
-  int64_t sentences = 0;                   // SplitSentences over every article
-  std::vector<std::string> sample;         // the sentences parse-alone parses
+  int64_t sentences = 0;            // SplitSentences over every article
+  std::vector<std::string> sample;  // the sentences parse-alone parses
   int64_t sample_bytes = 0;
 };
 
@@ -445,9 +447,11 @@ void SayTimes(const json& r) {
   Say("    CPU %.1f s (%.1f s system; %.2f CPUs busy on average), %" PRId64 " page faults, %" PRId64
       " voluntary / %" PRId64 " involuntary context switches\n",
       r["cpu_s"].get<double>(), r["sys_s"].get<double>(), r["cpu_per_wall"].get<double>(),
-      r["page_faults"].get<int64_t>(), r["voluntary_switches"].get<int64_t>(), r["involuntary_switches"].get<int64_t>());
+      r["page_faults"].get<int64_t>(), r["voluntary_switches"].get<int64_t>(),
+      r["involuntary_switches"].get<int64_t>());
   if (r.contains("threads_on_cpu_s")) {
-    Say("    worker threads: %.1f s on a CPU, %.1f s runnable but waiting for a CPU, %.1f s asleep, %.1f s "
+    Say("    worker threads: %.1f s on a CPU, %.1f s runnable but waiting for a CPU, %.1f s "
+        "asleep, %.1f s "
         "done while another worked\n",
         r["threads_on_cpu_s"].get<double>(), r["threads_waiting_for_cpu_s"].get<double>(),
         r["threads_asleep_s"].get<double>(), r["threads_idle_at_end_s"].get<double>());
@@ -459,19 +463,23 @@ void SayTimes(const json& r) {
 }
 
 void Usage(FILE* f) {
-  std::fprintf(f,
-               "usage: parley_bench_extract [CORPUS.jsonl[.gz]] [--articles N] [--skip N]\n"
-               "         [--parse-sentences N] [--jobs N] [--project-parse] [--no-fork] [--jsonl]\n"
-               "  CORPUS             default: $PARLEY_SHARED/corpus/news.jsonl.gz, else ../shared beside the repo\n"
-               "  --articles N       the first N articles (after --skip), default 400\n"
-               "  --skip N           articles to skip first, default 0\n"
-               "  --parse-sentences N  at most N sentences for the parse-alone phase (evenly spaced), default 1000;\n"
-               "                     0 skips that phase\n"
-               "  --jobs N           threads of the second end-to-end run, default 2\n"
-               "  --project-parse    parse alone with the project's LinkParser (null-link retry, best of the top\n"
-               "                     linkages by ClauseScore) instead of plain Link Grammar\n"
-               "  --no-fork          run every phase in this process (peak RSS is then the overall peak)\n"
-               "  --jsonl            one JSON summary line on stdout, the report on stderr\n");
+  std::fprintf(
+      f,
+      "usage: parley_bench_extract [CORPUS.jsonl[.gz]] [--articles N] [--skip N]\n"
+      "         [--parse-sentences N] [--jobs N] [--project-parse] [--no-fork] [--jsonl]\n"
+      "  CORPUS             default: $PARLEY_SHARED/corpus/news.jsonl.gz, else ../shared beside "
+      "the repo\n"
+      "  --articles N       the first N articles (after --skip), default 400\n"
+      "  --skip N           articles to skip first, default 0\n"
+      "  --parse-sentences N  at most N sentences for the parse-alone phase (evenly spaced), "
+      "default 1000;\n"
+      "                     0 skips that phase\n"
+      "  --jobs N           threads of the second end-to-end run, default 2\n"
+      "  --project-parse    parse alone with the project's LinkParser (null-link retry, best of "
+      "the top\n"
+      "                     linkages by ClauseScore) instead of plain Link Grammar\n"
+      "  --no-fork          run every phase in this process (peak RSS is then the overall peak)\n"
+      "  --jsonl            one JSON summary line on stdout, the report on stderr\n");
 }
 
 }  // namespace
@@ -518,8 +526,9 @@ int main(int argc, char** argv) {
   }
   if (corpus.empty()) {
     const char* shared = std::getenv("PARLEY_SHARED");
-    corpus = shared && *shared ? std::string(shared) + "/corpus/news.jsonl.gz"
-                               : std::string(PARLEY_DATA_DIR) + "/../../shared/corpus/news.jsonl.gz";
+    corpus = shared && *shared
+                 ? std::string(shared) + "/corpus/news.jsonl.gz"
+                 : std::string(PARLEY_DATA_DIR) + "/../../shared/corpus/news.jsonl.gz";
   }
   if (articles == 0) Die("--articles must be at least 1");
 
@@ -536,7 +545,8 @@ int main(int argc, char** argv) {
   size_t take = std::min(parse_cap, all.size());
   for (size_t k = 0; k < take; ++k) {
     const auto& [d, s] = all[k * all.size() / take];
-    w.sample.push_back(w.docs[d].text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
+    w.sample.push_back(
+        w.docs[d].text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
     w.sample_bytes += s.end - s.start;
   }
   all.clear();
@@ -546,8 +556,10 @@ int main(int argc, char** argv) {
   std::map<std::string, int> sources;
   for (const auto& d : w.docs) ++sources[d.source];
   std::string mix;
-  for (const auto& [src, n] : sources) mix += (mix.empty() ? "" : ", ") + src + " " + std::to_string(n);
-  Say("corpus: %s, articles %zu-%zu (%zu: %s), %.2f MB of text, %" PRId64 " sentences; read and split in %.1f s\n",
+  for (const auto& [src, n] : sources)
+    mix += (mix.empty() ? "" : ", ") + src + " " + std::to_string(n);
+  Say("corpus: %s, articles %zu-%zu (%zu: %s), %.2f MB of text, %" PRId64
+      " sentences; read and split in %.1f s\n",
       corpus.c_str(), skip + 1, skip + w.docs.size(), w.docs.size(), mix.c_str(),
       static_cast<double>(w.text_bytes) / 1e6, w.sentences, read_s);
   Say("machine: %u CPUs, load average %.2f at start; parent RSS %s before the phases\n",
@@ -569,12 +581,14 @@ int main(int argc, char** argv) {
 
   json pa;
   if (take > 0) {
-    Say("[%d/%d] parse alone%s on %zu of the %" PRId64 " sentences (every %.1fth), 1 thread ...\n", step++, phases,
-        baseline == Baseline::kPlain ? " (plain Link Grammar: en, defaults, 1 s bound, first linkage, no null-link retry)"
-                                     : " (LinkParser with ClauseScore, as Extractor calls it)",
-        take, w.sentences,
-        static_cast<double>(w.sentences) / static_cast<double>(take));
-    pa = RunPhase("parse-alone", [&] { return ParseAlone(w, baseline); }, use_fork);
+    Say("[%d/%d] parse alone%s on %zu of the %" PRId64 " sentences (every %.1fth), 1 thread ...\n",
+        step++, phases,
+        baseline == Baseline::kPlain
+            ? " (plain Link Grammar: en, defaults, 1 s bound, first linkage, no null-link retry)"
+            : " (LinkParser with ClauseScore, as Extractor calls it)",
+        take, w.sentences, static_cast<double>(w.sentences) / static_cast<double>(take));
+    pa = RunPhase(
+        "parse-alone", [&] { return ParseAlone(w, baseline); }, use_fork);
     pa["baseline"] = baseline == Baseline::kPlain ? "plain" : "project";
     double rate = pa["sentences_per_s"].get<double>();
     double all_s = rate > 0 ? static_cast<double>(w.sentences) / rate : 0;
@@ -582,18 +596,21 @@ int main(int argc, char** argv) {
     Say("    %.1f s: %.1f sentences/s, %.4f MB/s (%" PRId64 " full, %" PRId64 " partial, %" PRId64
         " failed); all %" PRId64 " sentences would take ~%.0f s; dictionary load %.1f s\n",
         pa["wall_s"].get<double>(), rate, pa["mb_per_s"].get<double>(), pa["full"].get<int64_t>(),
-        pa["partial"].get<int64_t>(), pa["failed"].get<int64_t>(), w.sentences, all_s, pa["load_s"].get<double>());
+        pa["partial"].get<int64_t>(), pa["failed"].get<int64_t>(), w.sentences, all_s,
+        pa["load_s"].get<double>());
     SayTimes(pa);
     out["parse_alone"] = pa;
   }
 
   std::vector<json> e2e;
   for (int j : job_counts) {
-    Say("[%d/%d] end to end: Extractor::Extract, default options, %d job%s over %zu articles ...\n", step++, phases, j,
-        j == 1 ? "" : "s", w.docs.size());
-    json r = RunPhase("end-to-end", [&] { return EndToEnd(w, j); }, use_fork);
+    Say("[%d/%d] end to end: Extractor::Extract, default options, %d job%s over %zu articles ...\n",
+        step++, phases, j, j == 1 ? "" : "s", w.docs.size());
+    json r = RunPhase(
+        "end-to-end", [&] { return EndToEnd(w, j); }, use_fork);
     Say("    %.1f s: %.1f sentences/s, %.4f MB/s; %" PRId64 " triples, %" PRId64 " events (%" PRId64
-        " demands), %" PRId64 " entities; %" PRId64 " parses, %" PRId64 " cache hits; Extractor load %.1f s\n",
+        " demands), %" PRId64 " entities; %" PRId64 " parses, %" PRId64
+        " cache hits; Extractor load %.1f s\n",
         r["wall_s"].get<double>(), r["sentences_per_s"].get<double>(), r["mb_per_s"].get<double>(),
         r["triples"].get<int64_t>(), r["events"].get<int64_t>(), r["demands"].get<int64_t>(),
         r["entities"].get<int64_t>(), r["parses"].get<int64_t>(), r["cache_hits"].get<int64_t>(),
@@ -625,7 +642,8 @@ int main(int argc, char** argv) {
     // CPU (the machine's other load), one thread finishing the last article alone.
     double inflation = many["cpu_s"].get<double>() / one["cpu_s"].get<double>();
     out["cpu_jobs_over_1"] = inflation;
-    Say("    CPU time for the same work, %d jobs / 1 job = %.2f (1.00: no parallel overhead)", jobs, inflation);
+    Say("    CPU time for the same work, %d jobs / 1 job = %.2f (1.00: no parallel overhead)", jobs,
+        inflation);
     if (many.contains("threads_on_cpu_s") && one.contains("threads_on_cpu_s")) {
       auto busy = [](const json& r) {  // thread time not spent waiting for a CPU
         return r["threads_on_cpu_s"].get<double>() + r["threads_asleep_s"].get<double>() +
@@ -634,7 +652,8 @@ int main(int argc, char** argv) {
       double thread_total = busy(many) + many["threads_waiting_for_cpu_s"].get<double>();
       double free_ratio = busy(one) / std::max(1e-9, busy(many) / jobs);
       out["ratio_jobs_over_1_without_cpu_wait"] = free_ratio;
-      Say(";\n    of the %d threads' %.1f s, %.0f%% waiting for a CPU, %.0f%% asleep, %.0f%% done early;"
+      Say(";\n    of the %d threads' %.1f s, %.0f%% waiting for a CPU, %.0f%% asleep, %.0f%% done "
+          "early;"
           " had no thread of either run waited for a CPU, the ratio would be ~%.2f",
           jobs, thread_total, 100 * many["threads_waiting_for_cpu_s"].get<double>() / thread_total,
           100 * many["threads_asleep_s"].get<double>() / thread_total,

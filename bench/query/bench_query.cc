@@ -30,8 +30,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cinttypes>
@@ -42,6 +40,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -234,8 +233,8 @@ std::string OneLine(std::string s) {
 
 // Runs one query 2 + runs times and reports on stdout (a pipe to the parent): "run <ms>" after
 // each execution, "plan <line>" for EXPLAIN, then "result <json>" or "error <message>".
-int ChildMain(const std::string& data_dir, const std::string& db, const std::string& name,
-              int runs, bool explain) {
+int ChildMain(const std::string& data_dir, const std::string& db, const std::string& name, int runs,
+              bool explain) {
   const QuerySpec* q = FindQuery(name);
   if (!q) Die("no query " + name);
   json meta = ReadMeta(data_dir);
@@ -320,8 +319,9 @@ double LoadAverage() {
 std::string CheckAnswer(const std::string& name, const json& r, const json& meta) {
   const json& first = r.value("first_row", json());
   auto first_int = [&]() -> int64_t {
-    return first.is_array() && !first.empty() && first[0].is_number_integer() ? first[0].get<int64_t>()
-                                                                                 : -1;
+    return first.is_array() && !first.empty() && first[0].is_number_integer()
+               ? first[0].get<int64_t>()
+               : -1;
   };
   // The figures of ANCHORS.md hold for gen.py's default seed at scale 1.
   bool anchor_data = meta.value("seed", 0) == 42 && meta.value("scale", 0.0) == 1.0;
@@ -456,7 +456,8 @@ int main(int argc, char** argv) {
       std::printf(
           "usage: parley_bench_query DATA_DIR [--db DIR] [--runs 20] [--timeout-s 120]\n"
           "  [--only Q1,Q3] [--explain] [--reload]\n"
-          "DATA_DIR: output of gen.py (csv/ and meta.json). --db (default DATA_DIR/parley-query-db)\n"
+          "DATA_DIR: output of gen.py (csv/ and meta.json). --db (default "
+          "DATA_DIR/parley-query-db)\n"
           "is loaded from the CSV unless it holds that graph already, and kept for the next run.\n"
           "Queries: Q1 Q2 Q3 Q4c Q4p Q5 Q5w (ANCHORS.md). --timeout-s bounds each execution;\n"
           "--explain adds each query's plan. Report on stderr, one JSON line on stdout.\n");
@@ -496,8 +497,8 @@ int main(int argc, char** argv) {
   std::string self = SelfPath(argv[0]);
   json results = json::object();
   for (const QuerySpec* q : chosen) {
-    std::vector<std::string> args = {data_dir, "--db", db, "--child", q->name, "--runs",
-                                     std::to_string(runs)};
+    std::vector<std::string> args = {
+        data_dir, "--db", db, "--child", q->name, "--runs", std::to_string(runs)};
     if (explain) args.push_back("--explain");
     ChildOutcome o = RunChild(self, args, timeout_s);
     json& r = o.result;
@@ -509,7 +510,8 @@ int main(int argc, char** argv) {
       r["check"] = bad.empty() ? "ok" : "MISMATCH: " + bad;
       Say("%-4s median %9.1f ms  min %9.1f ms  (%d runs)  rows %zu  first %s  %s\n", q->name,
           r["median_ms"].get<double>(), r["min_ms"].get<double>(), r["runs"].get<int>(),
-          r["rows"].get<size_t>(), r["first_row"].dump().c_str(), r["check"].get<std::string>().c_str());
+          r["rows"].get<size_t>(), r["first_row"].dump().c_str(),
+          r["check"].get<std::string>().c_str());
     } else if (r.contains("timeout_s")) {
       Say("%-4s TIMEOUT: an execution ran over %.0f s (%d executions finished)\n", q->name,
           timeout_s, r["finished_runs"].get<int>());

@@ -17,11 +17,11 @@
 //
 // The CSV reading and the mapping of the synthetic model onto Parley's names (MAKES -> DEMANDS,
 // TARGETS -> OF, CONCERNS -> ABOUT) are in bench/graph_data.h, shared with the query benchmark.
+#include <fcntl.h>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
 #include <sys/resource.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -418,15 +418,16 @@ int main(int argc, char** argv) {
   Check(store->Flush(), "flush");
   load.disk_bytes = DirBytes(db_dir);
   const auto& st = load.stats;
-  Say("load: %" PRId64 " nodes, %" PRId64 " relationships in %.2f s (%.0f rels/s, %.0f entries/s), "
+  Say("load: %" PRId64 " nodes, %" PRId64
+      " relationships in %.2f s (%.0f rels/s, %.0f entries/s), "
       "CPU %.2f s\n",
       st.nodes, st.relationships, load.seconds, st.relationships / load.seconds,
       st.entries / load.seconds, load.cpu_seconds);
-  Say("  %" PRId64 " entries (keys %.1f MB, values %.1f MB), %" PRId64 " runs spilled (%.1f MB), "
+  Say("  %" PRId64 " entries (keys %.1f MB, values %.1f MB), %" PRId64
+      " runs spilled (%.1f MB), "
       "%" PRId64 " SSTs (%.1f MB); waited for spill %.2f s, merge+SST %.2f s, ingest %.2f s\n",
-      st.entries, st.key_bytes / 1e6, st.value_bytes / 1e6, st.runs_spilled,
-      st.spilled_bytes / 1e6, st.sst_files, st.sst_bytes / 1e6, st.spill_wait_seconds,
-      st.merge_seconds, st.ingest_seconds);
+      st.entries, st.key_bytes / 1e6, st.value_bytes / 1e6, st.runs_spilled, st.spilled_bytes / 1e6,
+      st.sst_files, st.sst_bytes / 1e6, st.spill_wait_seconds, st.merge_seconds, st.ingest_seconds);
   Say("  peak RSS %.1f MiB (budget %zu MiB); on disk after flush %.1f MB\n",
       load.peak_rss / 1048576.0, budget_mib, load.disk_bytes / 1e6);
 
@@ -435,16 +436,19 @@ int main(int argc, char** argv) {
   Check(store->GetStats(&gs), "GetStats");
   bool counts_ok = gs.nodes == load.counts.nodes && gs.relationships == load.counts.rels &&
                    gs.labels == load.counts.labels && gs.types == load.counts.types;
-  Say("counts: %s (store %" PRId64 " nodes / %" PRId64 " relationships, CSV %" PRId64 " / %" PRId64 ")\n",
-      counts_ok ? "match the CSV rows" : "MISMATCH", gs.nodes, gs.relationships,
-      load.counts.nodes, load.counts.rels);
+  Say("counts: %s (store %" PRId64 " nodes / %" PRId64 " relationships, CSV %" PRId64 " / %" PRId64
+      ")\n",
+      counts_ok ? "match the CSV rows" : "MISMATCH", gs.nodes, gs.relationships, load.counts.nodes,
+      load.counts.rels);
   for (const auto& [l, n] : load.counts.labels) {
     auto it = gs.labels.find(l);
-    Say("  :%s %" PRId64 " (store %" PRId64 ")\n", l.c_str(), n, it == gs.labels.end() ? 0 : it->second);
+    Say("  :%s %" PRId64 " (store %" PRId64 ")\n", l.c_str(), n,
+        it == gs.labels.end() ? 0 : it->second);
   }
   for (const auto& [t, n] : load.counts.types) {
     auto it = gs.types.find(t);
-    Say("  [:%s] %" PRId64 " (store %" PRId64 ")\n", t.c_str(), n, it == gs.types.end() ? 0 : it->second);
+    Say("  [:%s] %" PRId64 " (store %" PRId64 ")\n", t.c_str(), n,
+        it == gs.types.end() ? 0 : it->second);
   }
 
   // 4. Point reads and scans.
@@ -535,8 +539,10 @@ int main(int argc, char** argv) {
     db.reset();
     rocksdb::DestroyDB(dir, rocksdb::Options());
     fs::remove_all(dir, ec);
-    Say("rocksdb WriteBatch ceiling: %" PRId64 " puts (key %zu B, value %zu B, batch 1000, WAL on) "
-        "at %.0f puts/s; the load's %" PRId64 " entries would take %.1f s that way: bulk load / "
+    Say("rocksdb WriteBatch ceiling: %" PRId64
+        " puts (key %zu B, value %zu B, batch 1000, WAL on) "
+        "at %.0f puts/s; the load's %" PRId64
+        " entries would take %.1f s that way: bulk load / "
         "WriteBatch = %.2f\n",
         ceiling_puts, key_size, value_size, ceiling_puts_per_s, st.entries, ceiling_equiv_s,
         load.seconds / ceiling_equiv_s);
@@ -564,7 +570,8 @@ int main(int argc, char** argv) {
     apply_s = Since(t0);
     astore.reset();
     fs::remove_all(dir, ec);
-    Say("GraphStore::Apply: %" PRId64 " nodes + %" PRId64 " relationships in batches of 1000 ops: "
+    Say("GraphStore::Apply: %" PRId64 " nodes + %" PRId64
+        " relationships in batches of 1000 ops: "
         "%.2f s, %.0f elements/s (bulk load: %.0f elements/s)\n",
         c.nodes, c.rels, apply_s, apply_elements / apply_s,
         (st.nodes + st.relationships) / load.seconds);
@@ -572,25 +579,31 @@ int main(int argc, char** argv) {
   fs::remove_all(work, ec);
 
   if (g_jsonl) {
-    std::printf(
-        "{\"bench\":\"parley_store\",\"loadavg\":%.2f,\"nodes\":%" PRId64 ",\"relationships\":%" PRId64
-        ",\"load_s\":%.3f,\"load_cpu_s\":%.3f,\"rels_per_s\":%.0f,\"entries\":%" PRId64 ",\"key_bytes\":%" PRId64
-        ",\"value_bytes\":%" PRId64 ",\"runs_spilled\":%" PRId64 ",\"sst_files\":%" PRId64
-        ",\"spill_wait_s\":%.3f,\"merge_s\":%.3f,\"ingest_s\":%.3f,\"budget_mib\":%zu"
-        ",\"peak_rss_bytes\":%" PRId64 ",\"disk_bytes\":%" PRId64 ",\"counts_ok\":%s"
-        ",\"reads\":%" PRId64 ",\"reads_per_s\":%.0f,\"read_median_us\":%.2f,\"read_p99_us\":%.2f"
-        ",\"scans\":%" PRId64 ",\"scan_rels\":%" PRId64 ",\"scan_rels_per_s\":%.0f"
-        ",\"scan_median_us\":%.2f,\"scan_p99_us\":%.2f"
-        ",\"ceiling_puts\":%" PRId64 ",\"ceiling_key_bytes\":%zu,\"ceiling_value_bytes\":%zu"
-        ",\"ceiling_puts_per_s\":%.0f,\"ceiling_equiv_s\":%.3f"
-        ",\"apply_elements\":%" PRId64 ",\"apply_s\":%.3f}\n",
-        load_avg, st.nodes, st.relationships, load.seconds, load.cpu_seconds,
-        st.relationships / load.seconds, st.entries,
-        st.key_bytes, st.value_bytes, st.runs_spilled, st.sst_files, st.spill_wait_seconds,
-        st.merge_seconds, st.ingest_seconds, budget_mib, load.peak_rss, load.disk_bytes,
-        counts_ok ? "true" : "false", reads, reads_per_s, read_lat.median_us, read_lat.p99_us,
-        scans, scanned_rels, scan_rels_per_s, scan_lat.median_us, scan_lat.p99_us, ceiling_puts,
-        key_size, value_size, ceiling_puts_per_s, ceiling_equiv_s, apply_elements, apply_s);
+    std::printf("{\"bench\":\"parley_store\",\"loadavg\":%.2f,\"nodes\":%" PRId64
+                ",\"relationships\":%" PRId64
+                ",\"load_s\":%.3f,\"load_cpu_s\":%.3f,\"rels_per_s\":%.0f,\"entries\":%" PRId64
+                ",\"key_bytes\":%" PRId64 ",\"value_bytes\":%" PRId64 ",\"runs_spilled\":%" PRId64
+                ",\"sst_files\":%" PRId64
+                ",\"spill_wait_s\":%.3f,\"merge_s\":%.3f,\"ingest_s\":%.3f,\"budget_mib\":%zu"
+                ",\"peak_rss_bytes\":%" PRId64 ",\"disk_bytes\":%" PRId64
+                ",\"counts_ok\":%s"
+                ",\"reads\":%" PRId64
+                ",\"reads_per_s\":%.0f,\"read_median_us\":%.2f,\"read_p99_us\":%.2f"
+                ",\"scans\":%" PRId64 ",\"scan_rels\":%" PRId64
+                ",\"scan_rels_per_s\":%.0f"
+                ",\"scan_median_us\":%.2f,\"scan_p99_us\":%.2f"
+                ",\"ceiling_puts\":%" PRId64
+                ",\"ceiling_key_bytes\":%zu,\"ceiling_value_bytes\":%zu"
+                ",\"ceiling_puts_per_s\":%.0f,\"ceiling_equiv_s\":%.3f"
+                ",\"apply_elements\":%" PRId64 ",\"apply_s\":%.3f}\n",
+                load_avg, st.nodes, st.relationships, load.seconds, load.cpu_seconds,
+                st.relationships / load.seconds, st.entries, st.key_bytes, st.value_bytes,
+                st.runs_spilled, st.sst_files, st.spill_wait_seconds, st.merge_seconds,
+                st.ingest_seconds, budget_mib, load.peak_rss, load.disk_bytes,
+                counts_ok ? "true" : "false", reads, reads_per_s, read_lat.median_us,
+                read_lat.p99_us, scans, scanned_rels, scan_rels_per_s, scan_lat.median_us,
+                scan_lat.p99_us, ceiling_puts, key_size, value_size, ceiling_puts_per_s,
+                ceiling_equiv_s, apply_elements, apply_s);
   }
   return counts_ok ? 0 : 1;
 }
