@@ -262,7 +262,7 @@ TEST_CASE("events name who acted on whom whatever the clause's shape", "[verbs][
             // a thing of a country is not the country acting
             "The withdrawal of Iranian troops angered Iraq.\n"
             // an abbreviation's periods do not end the sentence for the parser
-            "Kenya appealed to the U.N. to cancel the embargo.\n"
+            "Kenya asked the U.N. to lift its ban on exports.\n"
             // a statement concerns the actor its phrases name
             "Chile expressed sorrow for the victims of the floods in Peru.\n");
   auto r = RunParley({"extract", "--lines", "--format", "jsonl", dir / "lines.txt"});
