@@ -12,7 +12,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "core/hash.h"
+#include "util/hash.h"
 
 namespace parley::bench {
 

@@ -17,9 +17,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/status.h"
 #include "storage/bulk_loader.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::bench {
 

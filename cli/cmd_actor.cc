@@ -4,8 +4,8 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "graph/curation.h"
 #include "query/result_format.h"
-#include "storage/curation.h"
 #include "storage/graph_store.h"
 
 namespace parley::cli {

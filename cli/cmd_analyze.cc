@@ -1,6 +1,6 @@
 // parley analyze: the actor graph's measures (degree, PageRank, betweenness, components) and,
 // on request, a shortest path between two actors with the facts along it, as aligned tables
-// or one JSON object. What the graph and each measure are: storage/analytics.h.
+// or one JSON object. What the graph and each measure are: graph/analytics.h.
 //
 //   parley analyze [--db DIR] [--types T1,T2] [--since DATE] [--until DATE] [--top N]
 //                  [--path FROM TO | --path-from FROM --path-to TO] [--format table|json]
@@ -15,8 +15,8 @@
 #include "cli/commands.h"
 #include "cli/open_store.h"
 #include "cli/validate.h"
+#include "graph/analytics.h"
 #include "query/result_format.h"
-#include "storage/analytics.h"
 #include "storage/graph_store.h"
 
 namespace parley::cli {

@@ -16,12 +16,12 @@
 #include "cli/commands.h"
 #include "cli/open_store.h"
 #include "cli/validate.h"
-#include "core/hash.h"
-#include "core/strings.h"
+#include "graph/actor_lookup.h"
+#include "graph/near_duplicate_index.h"
 #include "query/result_format.h"
-#include "storage/actor_lookup.h"
 #include "storage/graph_store.h"
-#include "storage/near_duplicate_index.h"
+#include "util/hash.h"
+#include "util/strings.h"
 
 namespace parley::cli {
 namespace {

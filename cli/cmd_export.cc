@@ -16,12 +16,12 @@
 #include "cli/output_file.h"
 #include "cli/query_limits.h"
 #include "cli/validate.h"
+#include "graph/actor_lookup.h"
+#include "graph/export.h"
+#include "graph/subgraph.h"
 #include "query/element_collector.h"
 #include "query/engine.h"
-#include "storage/actor_lookup.h"
-#include "storage/export.h"
 #include "storage/graph_store.h"
-#include "storage/subgraph.h"
 
 namespace parley::cli {
 namespace {

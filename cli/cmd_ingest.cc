@@ -20,15 +20,15 @@
 #include "cli/open_store.h"
 #include "cli/ordered_pool.h"
 #include "cli/progress.h"
-#include "core/data_path.h"
 #include "core/document_reader.h"
 #include "core/extractor.h"
 #include "core/facts.h"
-#include "core/hash.h"
-#include "storage/curation.h"
-#include "storage/graph_model.h"
+#include "graph/curation.h"
+#include "graph/graph_model.h"
+#include "graph/near_duplicate_index.h"
 #include "storage/graph_store.h"
-#include "storage/near_duplicate_index.h"
+#include "util/data_path.h"
+#include "util/hash.h"
 
 namespace parley::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/args.h"
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 class Extractor;

@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "cli/args.h"
-#include "core/status.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley::cli {
 

@@ -21,7 +21,7 @@
 #include <streambuf>
 #include <string>
 
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley::cli {
 

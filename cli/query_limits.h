@@ -3,8 +3,8 @@
 #pragma once
 
 #include "cli/args.h"
-#include "core/status.h"
 #include "query/limits.h"
+#include "util/status.h"
 
 namespace parley::cli {
 

@@ -8,10 +8,10 @@
 #include <string>
 
 #include "cli/args.h"
-#include "core/status.h"
 #include "query/limits.h"
 #include "query/result_format.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::cli {
 

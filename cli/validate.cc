@@ -3,7 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "core/data_path.h"
+#include "util/data_path.h"
 
 namespace parley::cli {
 

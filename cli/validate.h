@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "cli/args.h"
-#include "core/status.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley::cli {
 

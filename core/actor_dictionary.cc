@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/data_path.h"
 #include "core/petrarch_dictionary.h"
 #include "core/segmenter.h"
-#include "core/strings.h"
+#include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

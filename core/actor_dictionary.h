@@ -26,8 +26,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/status.h"
 #include "core/text.h"
+#include "util/status.h"
 
 namespace parley {
 

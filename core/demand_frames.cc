@@ -5,7 +5,7 @@
 
 #include "core/lemmatizer.h"
 #include "core/noun_classes.h"
-#include "core/strings.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

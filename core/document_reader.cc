@@ -9,7 +9,7 @@
 #include <regex>
 
 #include "core/facts.h"
-#include "core/hash.h"
+#include "util/hash.h"
 
 namespace parley {
 namespace {

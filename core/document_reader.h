@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "core/document.h"
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 

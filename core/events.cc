@@ -8,8 +8,8 @@
 #include "core/demand_frames.h"
 #include "core/lemmatizer.h"
 #include "core/noun_classes.h"
-#include "core/strings.h"
 #include "core/triples.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

@@ -4,7 +4,6 @@
 
 #include "core/actor_dictionary.h"
 #include "core/clauses.h"
-#include "core/data_path.h"
 #include "core/events.h"
 #include "core/lemmatizer.h"
 #include "core/lexicon.h"
@@ -12,6 +11,7 @@
 #include "core/parse_cache.h"
 #include "core/segmenter.h"
 #include "core/triples.h"
+#include "util/data_path.h"
 
 namespace parley {
 

@@ -15,7 +15,7 @@
 #include "core/document.h"
 #include "core/facts.h"
 #include "core/link_parser.h"
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 

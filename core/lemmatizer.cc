@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/strings.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

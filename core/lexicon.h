@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "core/clauses.h"
-#include "core/status.h"
 #include "core/text.h"
 #include "core/verb_dictionary.h"
+#include "util/status.h"
 
 namespace parley {
 

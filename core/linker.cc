@@ -15,9 +15,9 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "core/data_path.h"
 #include "core/lemmatizer.h"
-#include "core/strings.h"
+#include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

@@ -37,7 +37,7 @@
 #include <string>
 #include <vector>
 
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 

@@ -7,7 +7,7 @@
 #include "core/lemmatizer.h"
 #include "core/name_finder.h"
 #include "core/noun_classes.h"
-#include "core/strings.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

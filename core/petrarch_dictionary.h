@@ -29,7 +29,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "core/lemmatizer.h"
-#include "core/strings.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "core/data_path.h"
 #include "core/lemmatizer.h"
-#include "core/strings.h"
+#include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

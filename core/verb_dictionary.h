@@ -29,7 +29,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "query/limits.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -15,11 +15,11 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/status.h"
 #include "query/limits.h"
 #include "query/regex.h"
 #include "storage/graph_store.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "query/ast.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -15,8 +15,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "core/status.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "core/status.h"
 #include "query/ast.h"
 #include "query/exec_context.h"
 #include "query/functions.h"
 #include "storage/graph_store.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "query/ast.h"
 #include "query/exec_context.h"
 #include "query/plan.h"
+#include "util/status.h"
 
 namespace parley::query {
 

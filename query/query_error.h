@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/status.h"
 #include "query/ast.h"
+#include "util/status.h"
 
 namespace parley::query {
 

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/status.h"
+#include "util/status.h"
 
 namespace re2 {
 class RE2;

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley {
 

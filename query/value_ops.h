@@ -9,8 +9,8 @@
 
 #include <string>
 
-#include "core/status.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::query {
 

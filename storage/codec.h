@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/status.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::codec {
 

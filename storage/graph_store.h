@@ -26,9 +26,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/hash.h"
-#include "core/status.h"
 #include "storage/value.h"
+#include "util/hash.h"
+#include "util/status.h"
 
 namespace parley {
 

@@ -20,9 +20,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "storage/codec.h"
 #include "storage/value.h"
+#include "util/status.h"
 
 namespace parley::records {
 

@@ -18,7 +18,7 @@
 #include <memory>
 #include <string>
 
-#include "core/status.h"
+#include "util/status.h"
 
 namespace rocksdb {
 class Logger;

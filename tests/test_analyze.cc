@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "storage/analytics.h"
+#include "graph/analytics.h"
 #include "test_util.h"
 
 namespace parley {

@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "core/facts.h"
-#include "core/hash.h"
 #include "storage/graph_store.h"
 #include "storage/keys.h"
 #include "tests/test_util.h"
+#include "util/hash.h"
 
 namespace parley {
 namespace {

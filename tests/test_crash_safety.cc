@@ -21,10 +21,10 @@
 #include <vector>
 
 #include "core/facts.h"
-#include "core/hash.h"
-#include "storage/graph_model.h"
+#include "graph/graph_model.h"
 #include "storage/graph_store.h"
 #include "tests/test_util.h"
+#include "util/hash.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define PARLEY_TEST_SANITIZED 1

@@ -1,7 +1,7 @@
-// The event key (core/event_key.h): what two reports must share to be one event.
+// The event key (graph/event_key.h): what two reports must share to be one event.
 #include <catch2/catch.hpp>
 
-#include "core/event_key.h"
+#include "graph/event_key.h"
 
 namespace parley {
 namespace {

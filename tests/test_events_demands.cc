@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/extractor.h"
-#include "core/strings.h"
+#include "util/strings.h"
 
 using namespace parley;
 

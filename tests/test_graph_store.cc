@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "storage/graph_model.h"
+#include "graph/graph_model.h"
 #include "storage/graph_store.h"
 #include "tests/test_util.h"
 

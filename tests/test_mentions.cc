@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/actor_dictionary.h"
-#include "core/data_path.h"
 #include "core/mentions.h"
 #include "core/segmenter.h"
+#include "util/data_path.h"
 
 using namespace parley;
 

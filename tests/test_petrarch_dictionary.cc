@@ -7,11 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/actor_dictionary.h"
-#include "core/data_path.h"
 #include "core/mentions.h"
 #include "core/petrarch_dictionary.h"
 #include "core/segmenter.h"
 #include "tests/test_util.h"
+#include "util/data_path.h"
 
 using namespace parley;
 using parley::test::RunParley;

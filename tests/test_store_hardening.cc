@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/facts.h"
-#include "storage/graph_model.h"
+#include "graph/graph_model.h"
 #include "storage/graph_store.h"
 #include "tests/test_util.h"
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "core/data_path.h"
 #include "core/lemmatizer.h"
 #include "core/lexicon.h"
 #include "core/verb_dictionary.h"
 #include "test_util.h"
+#include "util/data_path.h"
 
 using namespace parley;
 using parley::test::RunParley;

@@ -46,10 +46,10 @@
 
 #include "bench/bench_report.h"
 #include "bench/graph_data.h"
-#include "core/hash.h"
 #include "storage/bulk_loader.h"
 #include "storage/graph_store.h"
 #include "storage/keys.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 using parley::BulkLoader;

@@ -16,7 +16,7 @@
 #include "core/document_reader.h"
 #include "core/extractor.h"
 #include "core/facts.h"
-#include "storage/graph_model.h"
+#include "graph/graph_model.h"
 
 namespace {
 

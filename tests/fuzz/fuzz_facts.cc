@@ -9,7 +9,7 @@
 #include <string>
 
 #include "core/facts.h"
-#include "storage/graph_model.h"
+#include "graph/graph_model.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace parley;

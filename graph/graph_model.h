@@ -8,7 +8,7 @@
 //
 // Ids come from canonical keys ("Actor:IRN", "Demand:<event key>"), never from counters, so
 // shards extracted on different machines merge into the same graph. Reports of one event in
-// several articles share the event's key (core/event_key.h): the event node and its DEMANDS,
+// several articles share the event's key (graph/event_key.h): the event node and its DEMANDS,
 // OF and ABOUT relationships are one, with one REPORTED_IN per article; a stance relationship
 // is one, listing its articles. Where several articles set one scalar property differently the
 // smallest value stays (GraphBatch::PutNode), so the graph does not depend on ingest order.
@@ -18,11 +18,11 @@
 #include <map>
 #include <string>
 
-#include "core/event_key.h"
 #include "core/facts.h"
-#include "core/near_duplicate.h"
-#include "core/status.h"
+#include "graph/event_key.h"
+#include "graph/near_duplicate.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley {
 

@@ -1,11 +1,11 @@
-#include "storage/near_duplicate_index.h"
+#include "graph/near_duplicate_index.h"
 
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 
-#include "core/hash.h"
+#include "util/hash.h"
 
 namespace parley {
 namespace {

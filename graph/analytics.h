@@ -44,9 +44,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
-#include "storage/actor_lookup.h"
+#include "graph/actor_lookup.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley {
 

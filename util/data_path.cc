@@ -1,4 +1,4 @@
-#include "core/data_path.h"
+#include "util/data_path.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // Cytoscape.js elements and Parley's plain JSON.
 #include <string>
 
-#include "storage/export_writer.h"
+#include "graph/export_writer.h"
 
 namespace parley::exporting {
 namespace {

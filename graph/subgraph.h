@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/status.h"
-#include "storage/export.h"
+#include "graph/export.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley {
 

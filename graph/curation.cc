@@ -1,12 +1,12 @@
-#include "storage/curation.h"
+#include "graph/curation.h"
 
 #include <algorithm>
 #include <ctime>
 #include <tuple>
 
-#include "core/hash.h"
-#include "core/strings.h"
-#include "storage/actor_lookup.h"
+#include "graph/actor_lookup.h"
+#include "util/hash.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

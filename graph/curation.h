@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "core/facts.h"
-#include "core/status.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "storage/export_writer.h"
+#include "graph/export_writer.h"
 
 namespace parley::exporting {
 namespace {

@@ -1,10 +1,10 @@
-#include "core/event_key.h"
+#include "graph/event_key.h"
 
 #include <nlohmann/json.hpp>
 
-#include "core/data_path.h"
 #include "core/lemmatizer.h"
-#include "core/strings.h"
+#include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

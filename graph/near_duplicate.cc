@@ -1,12 +1,12 @@
-#include "core/near_duplicate.h"
+#include "graph/near_duplicate.h"
 
 #include <cstdio>
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "core/data_path.h"
-#include "core/hash.h"
-#include "core/strings.h"
+#include "util/data_path.h"
+#include "util/hash.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

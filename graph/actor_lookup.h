@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley {
 

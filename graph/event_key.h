@@ -15,7 +15,7 @@
 
 #include "core/facts.h"
 #include "core/linker.h"
-#include "core/status.h"
+#include "util/status.h"
 
 namespace parley {
 

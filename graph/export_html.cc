@@ -4,8 +4,8 @@
 #include <cctype>
 #include <string>
 
-#include "core/data_path.h"
-#include "storage/export_writer.h"
+#include "graph/export_writer.h"
+#include "util/data_path.h"
 
 namespace parley::exporting {
 namespace {

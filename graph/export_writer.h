@@ -1,5 +1,5 @@
 // What the exporters share: walking the chosen part of the graph, and turning untrusted text
-// and property values into text each format can carry. Internal to storage/export*.cc.
+// and property values into text each format can carry. Internal to graph/export*.cc.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "storage/export.h"
+#include "graph/export.h"
 
 namespace parley::exporting {
 

@@ -1,6 +1,6 @@
 // Stable hashes for ids and content fingerprints. They must never change between versions:
 // stored ids and hashes depend on them.
-#include "core/hash.h"
+#include "util/hash.h"
 
 #include <cstdio>
 

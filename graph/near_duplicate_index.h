@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/facts.h"
-#include "core/near_duplicate.h"
-#include "core/status.h"
+#include "graph/near_duplicate.h"
 #include "storage/graph_store.h"
+#include "util/status.h"
 
 namespace parley {
 

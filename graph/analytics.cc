@@ -1,5 +1,5 @@
 // The actor graph read from the store, and its measures computed with Boost.Graph.
-#include "storage/analytics.h"
+#include "graph/analytics.h"
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>

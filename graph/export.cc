@@ -1,10 +1,10 @@
 // The export front door: format names and dispatch to the writers (export_*.cc).
-#include "storage/export.h"
+#include "graph/export.h"
 
 #include <map>
 #include <string>
 
-#include "storage/export_writer.h"
+#include "graph/export_writer.h"
 
 namespace parley {
 

@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "storage/export_writer.h"
+#include "graph/export_writer.h"
 
 namespace parley::exporting {
 

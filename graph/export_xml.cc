@@ -2,7 +2,7 @@
 #include <map>
 #include <string>
 
-#include "storage/export_writer.h"
+#include "graph/export_writer.h"
 
 namespace parley::exporting {
 namespace {

@@ -1,4 +1,4 @@
-#include "storage/subgraph.h"
+#include "graph/subgraph.h"
 
 #include <algorithm>
 #include <unordered_set>

@@ -1,9 +1,9 @@
-#include "storage/actor_lookup.h"
+#include "graph/actor_lookup.h"
 
 #include <algorithm>
 #include <tuple>
 
-#include "core/strings.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {

@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "storage/export.h"
-#include "storage/export_writer.h"
+#include "graph/export.h"
+#include "graph/export_writer.h"
 
 namespace parley {
 namespace {

@@ -1,11 +1,11 @@
-#include "storage/graph_model.h"
+#include "graph/graph_model.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/data_path.h"
-#include "core/strings.h"
+#include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {
