@@ -9,6 +9,8 @@ jobs=$(nproc)
 
 # Every C++ file as .clang-format lays it out: a file clang-format would change fails CI here.
 bash scripts/check_format.sh
+# Every folder includes only the layers below it, and no includes go round in a cycle.
+python3 scripts/check_layers.py
 
 # Both builds leave out what the tests do not need, to keep CI short on two cores: the
 # benchmark programs (scripts/setup.sh builds them) and full debug information (the sanitizer
