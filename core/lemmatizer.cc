@@ -1,15 +1,11 @@
 #include "core/lemmatizer.h"
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include "util/strings.h"
 
 namespace parley {
 namespace {
-
-const char* const kNames[4] = {"noun", "verb", "adj", "adv"};
 
 // WordNet's detachment rules (morph.c): suffix -> replacement, per word class.
 struct Rule {
@@ -29,37 +25,14 @@ const Lemmatizer& Lemmatizer::Get() {
   return instance;
 }
 
-Lemmatizer::Lemmatizer() {
-  const char* env = std::getenv("WNSEARCHDIR");
-  std::string dir = env && *env ? env : "/usr/share/wordnet";
-  int found = 0;
-  for (int c = 0; c < 4; ++c) {
-    std::ifstream index(dir + "/index." + kNames[c]);
-    std::string line;
-    while (std::getline(index, line)) {
-      if (line.empty() || line[0] == ' ') continue;  // licence header lines start with spaces
-      index_[c].insert(line.substr(0, line.find(' ')));
-    }
-    found += !index_[c].empty();
-    std::ifstream exc(dir + "/" + kNames[c] + ".exc");
-    while (std::getline(exc, line)) {
-      std::istringstream ss(line);
-      std::string inflected, base;
-      if (ss >> inflected >> base) exceptions_[c].emplace(inflected, base);
-    }
-  }
-  loaded_ = found == 4;
-}
-
 bool Lemmatizer::Knows(std::string_view lemma, WordClass cls) const {
-  return index_[static_cast<int>(cls)].count(std::string(lemma)) > 0;
+  return wordnet_.Knows(std::string(lemma), cls);
 }
 
 std::string Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
-  int c = static_cast<int>(cls);
   std::string w = Lower(word);
-  if (auto it = exceptions_[c].find(w); it != exceptions_[c].end()) return it->second;
-  if (index_[c].count(w)) return w;
+  if (const std::string* base = wordnet_.Exception(w, cls)) return *base;
+  if (wordnet_.Knows(w, cls)) return w;
   const Rule* rules = nullptr;
   size_t n = 0;
   if (cls == WordClass::kNoun) {
@@ -76,7 +49,7 @@ std::string Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
     std::string_view suf = rules[i].suffix;
     if (w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0) {
       std::string base = w.substr(0, w.size() - suf.size()) + rules[i].ending;
-      if (index_[c].count(base)) return base;
+      if (wordnet_.Knows(base, cls)) return base;
     }
   }
   return w;

@@ -1,21 +1,14 @@
 #include "core/linker.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <queue>
-#include <sstream>
-#include <unordered_map>
 
 #include "core/lemmatizer.h"
+#include "core/wordnet.h"
 #include "util/data_path.h"
 #include "util/strings.h"
 
@@ -177,224 +170,70 @@ Status ReadStrings(const nlohmann::json& j, const char* key, const std::string& 
   return Status::OK();
 }
 
-// A file mapped read-only into memory: WordNet's data files are large and only a few of their
-// lines are read, so they are neither copied nor read whole.
-class MappedFile {
- public:
-  MappedFile() = default;
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  MappedFile& operator=(MappedFile&& o) noexcept {
-    std::swap(data_, o.data_);
-    std::swap(size_, o.size_);
-    return *this;
-  }
-  ~MappedFile() {
-    if (data_) munmap(data_, size_);
-  }
-  // Maps `path`; false (and nothing mapped) when it cannot be opened or is empty.
-  bool Open(const std::string& path) {
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat st;
-    void* p = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && st.st_size > 0) {
-      p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    }
-    close(fd);
-    if (p == MAP_FAILED) return false;
-    data_ = p;
-    size_ = static_cast<size_t>(st.st_size);
-    return true;
-  }
-  std::string_view view() const { return {static_cast<const char*>(data_), size_}; }
-
- private:
-  void* data_ = nullptr;
-  size_t size_ = 0;
+// How two lemmas relate in WordNet, reading each as a noun, verb and adjective and taking each
+// word class's first `senses` senses (0: that relation is not looked for). Only verbs have cause
+// and entailment links in WordNet.
+struct Relations {
+  int synonym = 0;     // a synset in common
+  int derivation = 0;  // a derivational link ("+", "\\") between their synsets
+  int hypernym = 0;    // one's synset is a direct hypernym of the other's
+  int cause = 0;       // one's synset causes or entails the other's (">", "*")
 };
 
-// WordNet, read once from /usr/share/wordnet (or $WNSEARCHDIR) and immutable after: the
-// senses of each lemma (nouns, verbs, adjectives), the synsets' words and pointers, and, for
-// each noun's first (most frequent) sense, the verb it derives from ("death" -> "die",
-// "election" -> "elect"), looked up when asked (one synset line read).
-class WordNet {
- public:
-  static const WordNet& Get() {
-    static const WordNet instance;
-    return instance;
-  }
-  // The verb `noun` (a lemma) derives from or to in its first sense; "" if none.
-  std::string VerbOf(const std::string& noun) const {
-    auto it = index_[0].find(noun);
-    return it == index_[0].end() ? "" : DerivedVerb(it->second[0], noun);
-  }
+using SynsetId = std::pair<int, size_t>;  // part of speech (0-2: noun, verb, adjective), offset
 
-  // How two lemmas relate, reading each as a noun, verb and adjective and taking each word
-  // class's first `senses` senses (0: that relation is not looked for). Only verbs have cause
-  // and entailment links in WordNet.
-  struct Relations {
-    int synonym = 0;     // a synset in common
-    int derivation = 0;  // a derivational link ("+", "\") between their synsets
-    int hypernym = 0;    // one's synset is a direct hypernym of the other's
-    int cause = 0;       // one's synset causes or entails the other's (">", "*")
-  };
-  bool Related(const std::string& a, const std::string& b, const Relations& r) const {
-    if (r.synonym > 0) {
-      auto sa = Senses(a, r.synonym), sb = Senses(b, r.synonym);
-      for (const auto& s : sa) {
-        if (std::find(sb.begin(), sb.end(), s) != sb.end()) return true;
-      }
-    }
-    if (r.derivation > 0 && Linked(a, b, r.derivation, {"+", "\\"})) return true;
-    if (r.hypernym > 0 && Linked(a, b, r.hypernym, {"@", "@i"})) return true;
-    if (r.cause > 0 && Linked(a, b, r.cause, {">", "*"})) return true;
-    return false;
-  }
-
- private:
-  using SynsetId = std::pair<int, size_t>;  // part of speech (0-2), offset
-
-  WordNet() {
-    const char* env = std::getenv("WNSEARCHDIR");
-    std::string dir = env && *env ? env : "/usr/share/wordnet";
-    const char* names[] = {"noun", "verb", "adj"};
-    MappedFile index[3];
-    for (int p = 0; p < 3; ++p) {
-      if (!index[p].Open(dir + "/index." + names[p]) || !data_[p].Open(dir + "/data." + names[p])) {
-        for (auto& d : data_) d = MappedFile();
-        return;
-      }
-    }
-    for (int p = 0; p < 3; ++p) {
-      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-      // Split by hand: the three index files hold 150,000 lines, read on every run.
-      std::string_view text = index[p].view();
-      std::vector<std::string_view> f;
-      while (!text.empty()) {
-        size_t eol = text.find('\n');
-        std::string_view line = text.substr(0, eol);
-        text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
-        if (line.empty() || line[0] == ' ') continue;
-        f.clear();
-        for (size_t i = 0; i < line.size();) {
-          size_t j = line.find(' ', i);
-          if (j == std::string_view::npos) j = line.size();
-          if (j > i) f.push_back(line.substr(i, j - i));
-          i = j + 1;
-        }
-        if (f.size() < 4) continue;
-        size_t pointers = 0;
-        if (std::from_chars(f[3].data(), f[3].data() + f[3].size(), pointers).ec != std::errc())
-          continue;
-        std::vector<size_t> offsets;
-        for (size_t k = 4 + pointers + 2; k < f.size(); ++k) {
-          size_t offset = 0;
-          if (std::from_chars(f[k].data(), f[k].data() + f[k].size(), offset).ec == std::errc()) {
-            offsets.push_back(offset);
-          }
-        }
-        if (offsets.empty()) continue;
-        index_[p].emplace(std::string(f[0]), std::move(offsets));
-      }
+// The first `n` senses of `lemma` as a noun, a verb and an adjective.
+std::vector<SynsetId> Senses(const std::string& lemma, int n) {
+  std::vector<SynsetId> out;
+  for (int p = 0; p < 3; ++p) {
+    const std::vector<uint32_t>* senses = WordNet::Get().Senses(lemma, static_cast<WordClass>(p));
+    if (!senses) continue;
+    for (size_t k = 0; k < senses->size() && static_cast<int>(k) < n; ++k) {
+      out.emplace_back(p, (*senses)[k]);
     }
   }
+  return out;
+}
 
-  std::vector<SynsetId> Senses(const std::string& lemma, int n) const {
-    std::vector<SynsetId> out;
-    for (int p = 0; p < 3; ++p) {
-      auto it = index_[p].find(lemma);
-      if (it == index_[p].end()) continue;
-      for (size_t k = 0; k < it->second.size() && static_cast<int>(k) < n; ++k) {
-        out.emplace_back(p, it->second[k]);
-      }
-    }
-    return out;
-  }
-
-  // Whether a synset among the first `n` senses of one lemma points with one of `symbols` to a
-  // synset among the first `n` senses of the other.
-  bool Linked(const std::string& a, const std::string& b, int n,
-              std::initializer_list<std::string_view> symbols) const {
-    auto sa = Senses(a, n), sb = Senses(b, n);
-    for (int round = 0; round < 2; ++round) {
-      const auto& from = round == 0 ? sa : sb;
-      const auto& to = round == 0 ? sb : sa;
-      for (const auto& [p, offset] : from) {
-        Synset s;
-        if (!ReadSynset(data_[p], offset, &s)) continue;
-        for (const auto& ptr : s.pointers) {
-          if (std::find(symbols.begin(), symbols.end(), ptr.symbol) == symbols.end()) continue;
-          int q = ptr.pos == "n"                       ? 0
-                  : ptr.pos == "v"                     ? 1
-                  : (ptr.pos == "a" || ptr.pos == "s") ? 2
-                                                       : -1;
-          if (q >= 0 && std::find(to.begin(), to.end(), SynsetId(q, ptr.offset)) != to.end()) {
-            return true;
-          }
+// Whether a synset among the first `n` senses of one lemma points with one of `symbols` to a
+// synset among the first `n` senses of the other.
+bool Linked(const std::string& a, const std::string& b, int n,
+            std::initializer_list<std::string_view> symbols) {
+  auto sa = Senses(a, n), sb = Senses(b, n);
+  for (int round = 0; round < 2; ++round) {
+    const auto& from = round == 0 ? sa : sb;
+    const auto& to = round == 0 ? sb : sa;
+    for (const auto& [p, offset] : from) {
+      WordNet::Synset s;
+      if (!WordNet::Get().ReadSynset(static_cast<WordClass>(p), offset, &s)) continue;
+      for (const auto& ptr : s.pointers) {
+        if (std::find(symbols.begin(), symbols.end(), ptr.symbol) == symbols.end()) continue;
+        int q = ptr.pos == "n"                       ? 0
+                : ptr.pos == "v"                     ? 1
+                : (ptr.pos == "a" || ptr.pos == "s") ? 2
+                                                     : -1;
+        if (q >= 0 && std::find(to.begin(), to.end(), SynsetId(q, ptr.offset)) != to.end()) {
+          return true;
         }
       }
     }
-    return false;
   }
+  return false;
+}
 
-  // Fields of the synset line at `offset` of a data file: words and pointers.
-  struct Synset {
-    std::vector<std::string> words;
-    struct Pointer {
-      std::string symbol, pos;
-      size_t offset;
-      int source, target;
-    };
-    std::vector<Pointer> pointers;
-  };
-  static bool ReadSynset(const MappedFile& file, size_t offset, Synset* out) {
-    std::string_view data = file.view();
-    if (offset >= data.size()) return false;
-    size_t eol = data.find('\n', offset);
-    std::istringstream f(std::string(data.substr(offset, eol - offset)));
-    std::string off, lexfile, type, count_hex;
-    if (!(f >> off >> lexfile >> type >> count_hex)) return false;
-    int words = std::stoi(count_hex, nullptr, 16);
-    for (int i = 0; i < words; ++i) {
-      std::string word, lex_id;
-      f >> word >> lex_id;
-      out->words.push_back(Lower(word));
+// Whether WordNet relates lemmas `a` and `b` in one of the ways `r` looks for.
+bool Related(const std::string& a, const std::string& b, const Relations& r) {
+  if (r.synonym > 0) {
+    auto sa = Senses(a, r.synonym), sb = Senses(b, r.synonym);
+    for (const auto& s : sa) {
+      if (std::find(sb.begin(), sb.end(), s) != sb.end()) return true;
     }
-    int pointers = 0;
-    f >> pointers;
-    for (int i = 0; i < pointers; ++i) {
-      Synset::Pointer p;
-      std::string source_target;
-      if (!(f >> p.symbol >> p.offset >> p.pos >> source_target) || source_target.size() != 4) {
-        return false;
-      }
-      p.source = std::stoi(source_target.substr(0, 2), nullptr, 16);
-      p.target = std::stoi(source_target.substr(2), nullptr, 16);
-      out->pointers.push_back(p);
-    }
-    return true;
   }
-
-  std::string DerivedVerb(size_t offset, const std::string& lemma) const {
-    Synset noun;
-    if (!ReadSynset(data_[0], offset, &noun)) return "";
-    auto at = std::find(noun.words.begin(), noun.words.end(), lemma);
-    if (at == noun.words.end()) return "";
-    int word = static_cast<int>(at - noun.words.begin()) + 1;
-    for (const auto& p : noun.pointers) {
-      if (p.symbol != "+" || p.pos != "v" || (p.source != word && p.source != 0)) continue;
-      Synset verb;
-      if (!ReadSynset(data_[1], p.offset, &verb) || verb.words.empty()) return "";
-      int t = p.target ? p.target - 1 : 0;
-      return t < static_cast<int>(verb.words.size()) ? verb.words[t] : "";
-    }
-    return "";
-  }
-
-  MappedFile data_[3];
-  std::unordered_map<std::string, std::vector<size_t>> index_[3];
-};
+  if (r.derivation > 0 && Linked(a, b, r.derivation, {"+", "\\"})) return true;
+  if (r.hypernym > 0 && Linked(a, b, r.hypernym, {"@", "@i"})) return true;
+  if (r.cause > 0 && Linked(a, b, r.cause, {">", "*"})) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -590,15 +429,14 @@ std::vector<int> Linker::ClusterMentions(const std::vector<LinkDocument>& docs,
   const LinkerOptions& o = options_;
   if (o.synonym_senses > 0 || o.derivation_senses > 0 || o.hypernym_senses > 0 ||
       o.cause_senses > 0) {
-    WordNet::Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses, o.cause_senses};
-    const WordNet& wn = WordNet::Get();
+    Relations r{o.synonym_senses, o.derivation_senses, o.hypernym_senses, o.cause_senses};
     for (int a = 0; a < clusters; ++a) {
       if (heads[a].group < 0 || heads[a].type != "event") continue;
       for (int b = a + 1; b < clusters; ++b) {
         const Head& x = heads[a];
         const Head& y = heads[b];
         if (y.group != x.group || y.type != x.type || (o.match_tag && y.tag != x.tag) ||
-            y.lemma == x.lemma || !wn.Related(x.lemma, y.lemma, r)) {
+            y.lemma == x.lemma || !Related(x.lemma, y.lemma, r)) {
           continue;
         }
         int ra = find(a), rb = find(b);

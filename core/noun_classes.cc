@@ -2,20 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "core/wordnet.h"
 
 namespace parley {
 namespace {
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The whitespace-separated fields of `line`.
 void Fields(std::string_view line, std::vector<std::string_view>* f) {
@@ -61,11 +53,12 @@ bool NounClasses::Proper(std::string_view lemma) const {
 }
 
 NounClasses::NounClasses() {
-  const char* env = std::getenv("WNSEARCHDIR");
-  std::string dir = env && *env ? env : "/usr/share/wordnet";
-  std::string data = ReadAll(dir + "/data.noun");
-  std::string index = ReadAll(dir + "/index.noun");
-  if (data.empty() || index.empty()) return;
+  const WordNet& wordnet = WordNet::Get();
+  std::string_view data = wordnet.Data(WordClass::kNoun);
+  // Lemma -> sense offsets.
+  const std::unordered_map<std::string, std::vector<uint32_t>>& senses =
+      wordnet.Index(WordClass::kNoun);
+  if (data.empty() || senses.empty()) return;
 
   // Synsets: their hypernyms (class and instance), and the words written with a capital.
   std::unordered_map<uint32_t, uint32_t> at;          // offset -> synset number
@@ -107,20 +100,6 @@ NounClasses::NounClasses() {
     lexfile.push_back(static_cast<uint8_t>(file));
     capitalised.push_back(std::move(caps));
     instance.push_back(is_instance);
-  });
-
-  // Lemma -> sense offsets.
-  std::unordered_map<std::string, std::vector<uint32_t>> senses;
-  Lines(index, [&](std::string_view line) {
-    Fields(line, &f);
-    size_t pointers = 0;
-    if (f.size() < 4 || !Number(f[3], &pointers)) return;
-    std::vector<uint32_t> offsets;
-    for (size_t k = 4 + pointers + 2; k < f.size(); ++k) {
-      uint32_t offset = 0;
-      if (Number(f[k], &offset)) offsets.push_back(offset);
-    }
-    if (!offsets.empty()) senses.emplace(std::string(f[0]), std::move(offsets));
   });
 
   // The roots: the first sense of each word that WordNet files among its top concepts (03),

@@ -5,8 +5,8 @@
 // "secretary"), social groups and organisations (hyponyms of social_group.n.01: "union",
 // "court", "commission") or places (location.n.01), and whether WordNet writes a word with a
 // capital (a proper noun: "Bush", "Ruth") or only in lower case (a common word: "says",
-// "barriers"). Read once from $WNSEARCHDIR or /usr/share/wordnet; immutable after, so any
-// thread may use it.
+// "barriers"). Computed once from the shared WordNet reader (core/wordnet.h); immutable after,
+// so any thread may use it.
 #pragma once
 
 #include <cstdint>
