@@ -1,4 +1,5 @@
 // parley ingest: articles or extracted facts into the store, one atomic write per article.
+// parley rekey: the stored articles extracted and written again, under this build's event key.
 //
 // With --facts, every file is read twice: first to check every line, so that a malformed
 // line stops the run before anything is written (unless --skip-bad), then to store. Standard
@@ -265,6 +266,7 @@ Status IngestFacts(const Args& args) {
   PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
+  PARLEY_RETURN_IF_ERROR(CheckEventKeyVersion(store.get(), model.keys));
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
   Curation curation;
   PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
@@ -329,6 +331,7 @@ Status IngestDocuments(const Args& args) {
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
+  PARLEY_RETURN_IF_ERROR(CheckEventKeyVersion(store.get(), model.keys));
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
   Curation curation;
   PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
@@ -378,6 +381,103 @@ Status IngestDocuments(const Args& args) {
 }
 
 }  // namespace
+
+Status Rekey(const Args& args) {
+  Status s;
+  int jobs = JobsFrom(args, &s);
+  PARLEY_RETURN_IF_ERROR(s);
+  const std::string path = DatabasePath(args);
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Status::NotFound("no database at " + path);
+  GraphModel model;
+  PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
+  std::unique_ptr<GraphStore> store;
+  PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
+  int from = 0;
+  PARLEY_RETURN_IF_ERROR(StoredEventKeyVersion(*store, &from));
+  const int to = model.keys.version();
+  if (from == to) {
+    PARLEY_RETURN_IF_ERROR(RecordEventKeyVersion(store.get(), to));
+    PARLEY_RETURN_IF_ERROR(store->Close());
+    std::cerr << "parley: the events of " << path << " are keyed by event key version " << to
+              << " already; nothing to re-key\n";
+    return Status::OK();
+  }
+  // Every article is extracted again from its stored text, so each must have been stored
+  // from an extraction: facts given with --facts cannot be made again here.
+  std::vector<std::string> ids;
+  uint64_t total = 0;
+  PARLEY_RETURN_IF_ERROR(store->ScanArticles([&](const ArticleRecord& a) {
+    ids.push_back(a.id);
+    total += a.text.size();
+    return true;
+  }));
+  for (const std::string& id : ids) {
+    Node article;
+    PARLEY_RETURN_IF_ERROR(
+        store->GetNode(IdFor("Article:" + id), &article).WithContext("article " + id));
+    if (StringProperty(article.properties, kExtractedWith).empty()) {
+      return Status::InvalidInput("article " + id + " of " + path +
+                                  " was stored from given facts (ingest --facts), which a re-key "
+                                  "cannot extract again; ingest them into a new database instead "
+                                  "(nothing was changed)");
+    }
+  }
+  std::unique_ptr<Extractor> extractor;
+  PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
+  PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
+  Curation curation;
+  PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
+  const std::string fingerprint = ExtractionFingerprint(args);
+  Tally tally;
+  Progress progress("articles", total);
+  uint64_t done = 0;
+  Status write_status;
+  struct Extracted {
+    DocumentFacts facts;
+    std::string key;
+  };
+  // Each article is written as ingest writes it: its facts under the new keys replace its old
+  // contributions in one atomic write, and events whose new keys meet merge.
+  auto write = [&](Extracted& e) {
+    if (write_status.ok()) {
+      write_status = Store(store.get(), model, curation, e.facts, &tally, e.key);
+    }
+    done += e.facts.text.size();
+    progress.Update(done, tally.added + tally.replaced + tally.unchanged);
+  };
+  {
+    OrderedPool<Document, Extracted> pool(jobs, static_cast<size_t>(jobs) * 4,
+                                          [&](const Document& d, Extracted* e) {
+                                            extractor->Extract(d, &e->facts);
+                                            if (!fingerprint.empty())
+                                              e->key = ArticleKey(fingerprint, d);
+                                          });
+    for (const std::string& id : ids) {
+      if (!write_status.ok()) break;
+      ArticleRecord a;
+      PARLEY_RETURN_IF_ERROR(store->GetArticle(id, &a).WithContext("article " + id));
+      Document d;
+      d.id = a.id;
+      d.title = a.title;
+      d.date = a.date;
+      d.source = a.source;
+      d.text = a.text;
+      pool.Push(std::move(d), write);
+    }
+    pool.Finish(write);
+  }
+  PARLEY_RETURN_IF_ERROR(write_status);
+  progress.Finish();
+  // Recorded last: a re-key cut short leaves the old version recorded, ingest refused, and
+  // this command to run again (articles already re-keyed are then found unchanged).
+  PARLEY_RETURN_IF_ERROR(RecordEventKeyVersion(store.get(), to));
+  PARLEY_RETURN_IF_ERROR(store->Close());
+  std::cerr << "parley: re-keyed " << ids.size() << " articles from event key version " << from
+            << " to " << to << " (" << tally.replaced << " replaced, " << tally.unchanged
+            << " unchanged, " << tally.added << " added)\n";
+  return Status::OK();
+}
 
 Status Ingest(const Args& args) {
   if (args.Has("--facts")) return IngestFacts(args);

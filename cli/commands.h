@@ -17,6 +17,11 @@ namespace parley::cli {
 // parley ingest [--db DIR] [--skip-bad] --facts FILE... facts as `parley extract` prints them
 Status Ingest(const Args& args);
 
+// parley rekey [--db DIR] [--actors FILE] [--all-sentences] [--jobs N]: every stored article
+// extracted again from its stored text and written as ingest writes it, its events keyed by this
+// build's event key version, which the store then records.
+Status Rekey(const Args& args);
+
 // parley extract [--actors FILE] [--lines] [--format jsonl] [--jobs N] PATH...
 Status Extract(const Args& args);
 

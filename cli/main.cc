@@ -80,6 +80,13 @@ const std::map<std::string, Command>& Commands() {
         {},
         "parley link [--format jsonl] DOCS.jsonl  cluster given event and entity mentions across "
         "documents (coreference)"}},
+      {"rekey",
+       {parley::cli::Rekey,
+        {"--db", "--actors", "--jobs"},
+        {"--all-sentences"},
+        "parley rekey [--db DIR] [--actors FILE] [--all-sentences] [--jobs N]  key the stored "
+        "events by this parley's event key version (extracts every stored article again; "
+        "ingest asks for it when the versions differ)"}},
       {"query",
        {parley::cli::Query,
         {"--db", "--format", "--params", "-f", "--timeout", "--max-memory"},

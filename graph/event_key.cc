@@ -1,13 +1,59 @@
 #include "graph/event_key.h"
 
-#include <nlohmann/json.hpp>
+#include <cctype>
+#include <cstdint>
 
 #include "core/lemmatizer.h"
-#include "util/data_path.h"
+#include "core/wordnet.h"
 #include "util/strings.h"
 
 namespace parley {
 namespace {
+
+// Decodes the code point at `s[*i]` (advancing `*i`); a bad byte reads as itself.
+uint32_t NextCodePoint(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  size_t len = c < 0x80             ? 1
+               : (c & 0xe0) == 0xc0 ? 2
+               : (c & 0xf0) == 0xe0 ? 3
+               : (c & 0xf8) == 0xf0 ? 4
+                                    : 1;
+  if (*i + len > s.size()) len = 1;
+  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3f);
+  *i += len;
+  return cp;
+}
+
+// Letters and digits: ASCII ones, and any code point past ASCII outside the common
+// punctuation and space blocks (Latin-1 symbols, general punctuation, CJK punctuation).
+bool IsWordChar(uint32_t cp) {
+  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+  if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7) return false;
+  if (cp >= 0x2000 && cp <= 0x2bff) return false;
+  if (cp >= 0x3000 && cp <= 0x303f) return false;
+  if (cp >= 0xfe30 && cp <= 0xfe4f) return false;
+  return cp != 0xfeff;
+}
+
+// `word` without the characters that are no letter or digit at either end ("“release”") and
+// without a possessive "'s"; itself when nothing is left.
+std::string TrimWord(std::string_view word) {
+  size_t begin = std::string_view::npos, end = 0, i = 0;
+  while (i < word.size()) {
+    size_t at = i;
+    if (IsWordChar(NextCodePoint(word, &i))) {
+      if (begin == std::string_view::npos) begin = at;
+      end = i;
+    }
+  }
+  if (begin == std::string_view::npos) return std::string(word);
+  std::string_view w = word.substr(begin, end - begin);
+  for (std::string_view s : {"'s", "\u2019s"}) {
+    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) w.remove_suffix(s.size());
+  }
+  return std::string(w);
+}
 
 // A word's lemma: as a verb if WordNet knows that reading ("lifted" -> "lift"), else as a noun
 // ("sanctions" -> "sanction").
@@ -20,45 +66,44 @@ std::string LemmaOf(const std::string& word) {
 
 }  // namespace
 
-Status EventKeys::Load(const std::string& path, EventKeys* out) {
-  std::string text;
-  PARLEY_RETURN_IF_ERROR(ReadFile(path, &text));
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("stopwords") ||
-      !j["stopwords"].is_array()) {
-    return Status::InvalidInput(path + ": expected {\"period\": ..., \"stopwords\": [...]}");
-  }
-  out->stopwords_.clear();
-  for (const auto& w : j["stopwords"]) {
-    if (!w.is_string()) return Status::InvalidInput(path + ": stopwords: expected strings");
-    out->stopwords_.insert(Lower(w.get<std::string>()));
-  }
-  std::string period = j.value("period", "month");
-  if (period != "month" && period != "day") {
-    return Status::InvalidInput(path + ": period: expected \"month\" or \"day\"");
-  }
-  out->by_day_ = period == "day";
-  return Linker::LoadDefault(&out->linker_);
+EventKeys::Rules EventKeys::Current() {
+  Rules r;
+  r.version = 1;
+  r.stopwords = {"a",     "an",      "the",   "its",   "their", "his",         "her",      "our",
+                 "your",  "my",      "this",  "that",  "these", "those",       "it",       "they",
+                 "them",  "he",      "she",   "we",    "you",   "i",           "to",       "of",
+                 "for",   "on",      "in",    "at",    "by",    "with",        "from",     "into",
+                 "over",  "about",   "and",   "or",    "but",   "be",          "is",       "are",
+                 "was",   "were",    "been",  "being", "must",  "should",      "would",    "will",
+                 "shall", "can",     "could", "may",   "might", "not",         "no",       "any",
+                 "all",   "some",    "more",  "most",  "also",  "immediately", "urgently", "fully",
+                 "first", "further", "again", "now",   "do",    "does",        "did",      "have",
+                 "has",   "had",     "up",    "out",   "so",    "as",          "than",     "then",
+                 "there", "which",   "who",   "whom",  "what"};
+  r.head_lemmas = {{"dead", "die"}};
+  r.period_length = 7;
+  return r;
 }
 
-Status EventKeys::LoadDefault(EventKeys* out) {
-  return Load(DataPath("event_keys.json"), out);
+std::string EventKeys::HeadLemma(const std::string& word) const {
+  std::string head = TrimWord(word);
+  if (auto it = rules_.head_lemmas.find(Lower(head)); it != rules_.head_lemmas.end()) {
+    return it->second;
+  }
+  const Lemmatizer& lem = Lemmatizer::Get();
+  std::string noun = lem.Lemma(head, WordClass::kNoun);
+  std::string verb = lem.Lemma(head, WordClass::kVerb);
+  if (lem.Knows(verb, WordClass::kVerb)) return verb;
+  verb = WordNet::Get().VerbOf(noun);
+  return verb.empty() ? noun : verb;
 }
 
 std::string EventKeys::Signature(const Event& e) const {
   std::vector<std::string> lemmas;
   for (const std::string& w : LowerWords(e.content, "'-")) {
-    if (stopwords_.count(w)) continue;
-    if (lemmas.empty()) {
-      // The head is read as the linker reads an event's head, so that "the withdrawal of
-      // troops" and "withdraw the troops" share it.
-      LinkMention head;
-      head.type = "event";
-      head.head = w;
-      lemmas.push_back(linker_.HeadLemma(head));
-    } else {
-      lemmas.push_back(LemmaOf(w));
-    }
+    if (rules_.stopwords.count(w)) continue;
+    // The head is read so that "the withdrawal of troops" and "withdraw the troops" share it.
+    lemmas.push_back(lemmas.empty() ? HeadLemma(w) : LemmaOf(w));
     if (lemmas.size() == 2) break;
   }
   std::string first = lemmas.empty() ? "" : lemmas[0];
@@ -72,7 +117,7 @@ std::string EventKeys::Signature(const Event& e) const {
 }
 
 std::string EventKeys::Period(std::string_view date) const {
-  size_t len = by_day_ ? 10 : 7;
+  size_t len = rules_.period_length;
   return date.size() >= len ? std::string(date.substr(0, len)) : "";
 }
 

@@ -5,32 +5,56 @@
 //
 // The key depends only on the report itself (its type, negation, actors, content, policies and
 // the article's date), never on what was ingested before: ingesting a corpus in any order, or
-// twice, gives the same events. The rules and word lists are in data/event_keys.json.
+// twice, gives the same events. It is a function of its own: its rules and word lists are
+// constants of this code, read from no data file and shared with no other part (retuning the
+// linker, say, changes no key). Stored event ids are keys, so the key is versioned: a change
+// that changes any key raises kEventKeyVersion, a store records the version its events were
+// keyed by (graph/graph_model.h), and a store of another version is re-keyed (`parley rekey`),
+// never mixed.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/facts.h"
-#include "core/linker.h"
-#include "util/status.h"
 
 namespace parley {
 
+// The version of the key this build makes.
+//   1: the rules of EventKeys::Current() below (the keys of every store made before versions
+//      were recorded).
+inline constexpr int kEventKeyVersion = 1;
+
 class EventKeys {
  public:
-  // Loads the rules from a JSON file such as data/event_keys.json, and the linker's head-lemma
-  // rules from data/linker.json.
-  static Status Load(const std::string& path, EventKeys* out);
-  // Loads data/event_keys.json from the data folder.
-  static Status LoadDefault(EventKeys* out);
+  // What one version of the key is made of.
+  struct Rules {
+    int version = 0;
+    // Words of the content the signature skips.
+    std::set<std::string, std::less<>> stopwords;
+    // Head words whose lemma WordNet does not give ("dead" reports a death: "die").
+    std::map<std::string, std::string, std::less<>> head_lemmas;
+    // The prefix of the article's date an event is placed by: 7 the month ("2026-03"), 10 the
+    // day.
+    size_t period_length = 7;
+  };
+  // The rules of kEventKeyVersion.
+  static Rules Current();
 
-  // The content signature of `e`: the lemma of its first content word, read as the linker
-  // reads an event's head (a verb; a noun as the verb it derives from, "withdrawal" ->
-  // "withdraw"), and the id of its first policy (else the lemma of its second content word):
-  // "lift|sanctions" for "lift the sanctions it has imposed" about sanctions.
+  // The key of kEventKeyVersion.
+  EventKeys() : EventKeys(Current()) {}
+  // The key of `rules` (another version's).
+  explicit EventKeys(Rules rules) : rules_(std::move(rules)) {}
+  // The version these keys are of.
+  int version() const { return rules_.version; }
+
+  // The content signature of `e`: the lemma of its first content word read as an event's head
+  // (a verb; a noun as the verb it derives from, "withdrawal" -> "withdraw"), and the id of its
+  // first policy (else the lemma of its second content word): "lift|sanctions" for "lift the
+  // sanctions it has imposed" about sanctions.
   std::string Signature(const Event& e) const;
   // The period an article dated `date` (YYYY-MM-DD...) falls in: "2026-03" by month; "" when
   // undated.
@@ -41,9 +65,10 @@ class EventKeys {
                   std::string_view date) const;
 
  private:
-  std::set<std::string, std::less<>> stopwords_;
-  bool by_day_ = false;
-  Linker linker_;  // its head-lemma rules (data/linker.json)
+  // The lemma `word` (a content word, lower case) is compared by as an event's head.
+  std::string HeadLemma(const std::string& word) const;
+
+  Rules rules_;
 };
 
 }  // namespace parley

@@ -1,5 +1,6 @@
 #include "graph/graph_model.h"
 
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -77,8 +78,46 @@ std::string PolicyKey(std::string_view name) {
 
 Status GraphModel::LoadDefault(GraphModel* out) {
   PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&out->types));
-  PARLEY_RETURN_IF_ERROR(NearDuplicates::LoadDefault(&out->duplicates));
-  return EventKeys::LoadDefault(&out->keys);
+  return NearDuplicates::LoadDefault(&out->duplicates);
+}
+
+Status StoredEventKeyVersion(const GraphStore& store, int* version) {
+  std::string v;
+  bool found = false;
+  PARLEY_RETURN_IF_ERROR(store.GetSetting(kEventKeyVersionSetting, &v, &found));
+  if (found) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n <= 0) {
+      return Status::Corruption("database " + store.dir() + " records event key version '" + v +
+                                "', which is no version number");
+    }
+    *version = n;
+    return Status::OK();
+  }
+  GraphStats stats;
+  PARLEY_RETURN_IF_ERROR(store.GetStats(&stats));
+  *version = stats.articles > 0 ? 1 : kEventKeyVersion;
+  return Status::OK();
+}
+
+Status RecordEventKeyVersion(GraphStore* store, int version) {
+  return store->PutSetting(kEventKeyVersionSetting, std::to_string(version));
+}
+
+Status CheckEventKeyVersion(GraphStore* store, const EventKeys& keys) {
+  int stored = 0;
+  PARLEY_RETURN_IF_ERROR(StoredEventKeyVersion(*store, &stored));
+  if (stored != keys.version()) {
+    return Status::InvalidInput(
+        "database " + store->dir() + " holds events keyed by event key version " +
+        std::to_string(stored) + ", this parley keys version " + std::to_string(keys.version()) +
+        "; run `parley rekey --db " + store->dir() + "` to re-key it (nothing was stored)");
+  }
+  std::string v;
+  bool found = false;
+  PARLEY_RETURN_IF_ERROR(store->GetSetting(kEventKeyVersionSetting, &v, &found));
+  return found ? Status::OK() : RecordEventKeyVersion(store, stored);
 }
 
 Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRecord* article,
@@ -91,7 +130,10 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
   article->source = doc.source;
   article->text = doc.text;
   article->content_hash = HashHex(doc.text);
-  article->facts_hash = HashHex(FactsToJson(doc));
+  std::string hashed = FactsToJson(doc);
+  if (model.keys.version() != 1)
+    hashed += "\nevent key version " + std::to_string(model.keys.version());
+  article->facts_hash = HashHex(hashed);
 
   const NodeId article_node = IdFor("Article:" + doc.doc);
   PropertyMap ap{{"id", doc.doc}, {"content_hash", article->content_hash}};

@@ -47,23 +47,39 @@ class EventTypes {
   std::map<std::string, EventShape> shapes_;
 };
 
-// What turning facts into graph changes needs: the event type table, the event key rules and
-// the near-duplicate rules.
+// What turning facts into graph changes needs: the event type table, the event key (the
+// current version unless set otherwise) and the near-duplicate rules.
 struct GraphModel {
   EventTypes types;
   EventKeys keys;
   NearDuplicates duplicates;
-  // Loads all three from the data folder.
+  // Loads the type table and the near-duplicate rules from the data folder.
   static Status LoadDefault(GraphModel* out);
 };
 
 // Builds the article record and the graph changes for one document's facts. Events of a type
 // the table does not know, and stances whose ends name no actor, are left out of the graph
-// (they stay in the extract output); `*skipped` counts them.
+// (they stay in the extract output); `*skipped` counts them. The record's facts hash covers the
+// facts and, past version 1, the event key version, so that writing the same facts keyed by
+// another version replaces the article's old contributions (GraphStore::WriteArticle).
 Status FactsToGraph(const DocumentFacts& facts, const GraphModel& model, ArticleRecord* article,
                     GraphBatch* batch, int* skipped = nullptr);
 
 // The canonical key of a policy named `name`: lower case, words joined by '-'.
 std::string PolicyKey(std::string_view name);
+
+// The store setting that records the version of the event keys a store's events carry.
+inline constexpr std::string_view kEventKeyVersionSetting = "event_key_version";
+
+// The event key version of `store`'s events: the version it records; for a store that records
+// none (made before versions were recorded), 1 if it holds articles, else kEventKeyVersion (it
+// holds no key yet).
+Status StoredEventKeyVersion(const GraphStore& store, int* version);
+// Records `version` as the event key version of `store`'s events.
+Status RecordEventKeyVersion(GraphStore* store, int version);
+// Before an ingest writes anything: OK if `store`'s events are keyed by the version of `keys`
+// (recording it when the store records none), else kInvalidInput naming the command that
+// re-keys the store (`parley rekey`); nothing is written then.
+Status CheckEventKeyVersion(GraphStore* store, const EventKeys& keys);
 
 }  // namespace parley

@@ -38,7 +38,8 @@ constexpr std::string_view kTokenPrefix = "token:";      // + name -> BE32 token
 constexpr std::string_view kTokenIdPrefix = "tokenid:";  // + BE32 token -> name
 constexpr std::string_view kNextToken = "next_token";
 constexpr std::string_view kNextId = "next_id";
-constexpr std::string_view kIndexPrefix = "index:";  // + label \0 key -> ""
+constexpr std::string_view kIndexPrefix = "index:";      // + label \0 key -> ""
+constexpr std::string_view kSettingPrefix = "setting:";  // + name -> value (GetSetting)
 constexpr std::string_view kCountLabel = "count:label:";
 constexpr std::string_view kCountType = "count:type:";
 // count:start:<type>\0<label> and count:end:<type>\0<label>: see GraphStats::starts/ends.
@@ -442,6 +443,13 @@ class StoreImpl final : public GraphStore {
   }
 
   Status GetStats(GraphStats* stats, const Snapshot* snap) const override;
+  Status GetSetting(std::string_view name, std::string* value, bool* found,
+                    const Snapshot* snap) const override {
+    Status s = GetRaw(keys::kMeta, std::string(kSettingPrefix) + std::string(name), value, snap,
+                      "setting");
+    *found = s.ok();
+    return s.code() == Status::Code::kNotFound ? Status::OK() : s;
+  }
 
   // ---- writes ----
   Status Apply(const GraphBatch& batch) override;
@@ -452,6 +460,7 @@ class StoreImpl final : public GraphStore {
   Status RemoveArticle(std::string_view id) override;
   Status CreateIndex(std::string_view label, std::string_view key) override;
   Status AllocateId(uint64_t* id) override;
+  Status PutSetting(std::string_view name, std::string_view value) override;
   Status Flush() override {
     rocksdb::FlushOptions fo;
     std::vector<rocksdb::ColumnFamilyHandle*> hs(handles_.begin(), handles_.end());
@@ -1671,6 +1680,14 @@ Status StoreImpl::CreateIndex(std::string_view label, std::string_view key) {
     indexes_.erase(IndexName(label, key));
   }
   return s;
+}
+
+Status StoreImpl::PutSetting(std::string_view name, std::string_view value) {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  Txn t(this);
+  t.Put(keys::kMeta, std::string(kSettingPrefix) + std::string(name), value);
+  return t.Commit();
 }
 
 Status StoreImpl::AllocateId(uint64_t* id) {

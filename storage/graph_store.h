@@ -226,6 +226,11 @@ class GraphStore {
                          const Snapshot* snap = nullptr) const = 0;
   // Counts per label and relationship type.
   virtual Status GetStats(GraphStats* stats, const Snapshot* snap = nullptr) const = 0;
+  // Sets `*value` to the store-wide setting `name` and `*found` to whether the store records
+  // one. Settings are what a layer above keeps with the data it wrote (the version of its event
+  // keys, say); the store gives them no meaning.
+  virtual Status GetSetting(std::string_view name, std::string* value, bool* found,
+                            const Snapshot* snap = nullptr) const = 0;
 
   // ---- writes (fail with kInvalidInput on a read-only store) ----
 
@@ -247,6 +252,8 @@ class GraphStore {
   virtual Status CreateIndex(std::string_view label, std::string_view key) = 0;
   // A fresh id never handed out before by this store, for nodes and relationships made by hand.
   virtual Status AllocateId(uint64_t* id) = 0;
+  // Records setting `name` as `value` (one atomic write), replacing what it was.
+  virtual Status PutSetting(std::string_view name, std::string_view value) = 0;
   // Flushes memtables to disk (for measuring size on disk).
   virtual Status Flush() = 0;
   // Releases the store; a writable one is first flushed to table files and its sequence

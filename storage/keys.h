@@ -1,16 +1,18 @@
 // The store's key layout: one column family per kind of record, big-endian ids so that a
 // prefix scan visits one node's entries in id order.
 //
-//   column family  key                                                   value
-//   nodes          node id (8)                                           labels + properties
-//   rels           rel id (8)                                            type, start, end,
-//   properties out            start (8) type (4) end (8) rel (8)                    (empty) in end
-//   (8) type (4) start (8) rel (8)                    (empty) labels         label (4) node (8)
-//   (empty) props          label (4) key (4) ordered value node (8)              (empty) articles
-//   article id                                            article record (a Value map) contrib
-//   varint len + article id, kind (1), id (8)             (empty) owners         kind (1), id (8),
-//   article id                          (empty) meta           "schema_version", "token:…",
-//   "count:…", "index:…"     see graph_store.cc
+//   column family  key                                         value
+//   nodes          node id (8)                                 labels + properties
+//   rels           rel id (8)                                  type, start, end, properties
+//   out            start (8) type (4) end (8) rel (8)          (empty)
+//   in             end (8) type (4) start (8) rel (8)          (empty)
+//   labels         label (4) node (8)                          (empty)
+//   props          label (4) key (4) ordered value node (8)    (empty)
+//   articles       article id                                  article record (a Value map)
+//   contrib        varint len + article id, kind (1), id (8)   (empty)
+//   owners         kind (1), id (8), article id                (empty)
+//   meta           "schema_version", "token:…", "count:…",     see graph_store.cc
+//                  "index:…", "setting:…"
 //
 // Labels, relationship types and property keys are interned as 4-byte tokens, so that one
 // node's relationships of one type and direction are one contiguous prefix: id + type.

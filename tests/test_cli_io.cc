@@ -458,7 +458,7 @@ TEST_CASE("an unchanged article is not extracted again unless the data changed",
   // every article is extracted again, and found unchanged.
   std::string data = fs::path(kSamples).parent_path().string();
   REQUIRE(RunSh("cp -r " + data + " " + (tmp / "data") + " && echo >> " +
-                (tmp / "data/event_keys.json"))
+                (tmp / "data/near_duplicates.json"))
               .exit_code == 0);
   std::string env = "PARLEY_DATA=" + (tmp / "data");
   CHECK(ingest(env).find("(0 added, 0 replaced, 2 unchanged)\n") != std::string::npos);

@@ -448,3 +448,26 @@ TEST_CASE("pattern counts follow every write and match a recount", "[store]") {
   store = OpenStore(dir.path() + "/db");
   CHECK(counts() == before);
 }
+
+TEST_CASE("settings are kept with the data, across reopening, and only written by a writer",
+          "[store]") {
+  TempDir dir;
+  const std::string db = dir.path() + "/db";
+  std::string v;
+  bool found = true;
+  {
+    auto store = test::OpenTestStore(db);
+    REQUIRE(store->GetSetting("event_key_version", &v, &found).ok());
+    CHECK_FALSE(found);
+    REQUIRE(store->PutSetting("event_key_version", "1").ok());
+    REQUIRE(store->PutSetting("event_key_version", "2").ok());
+    REQUIRE(store->Close().ok());
+  }
+  auto reader = test::OpenTestStore(db, /*read_only=*/true);
+  REQUIRE(reader->GetSetting("event_key_version", &v, &found).ok());
+  CHECK(found);
+  CHECK(v == "2");
+  REQUIRE(reader->GetSetting("other", &v, &found).ok());
+  CHECK_FALSE(found);
+  CHECK(reader->PutSetting("event_key_version", "3").code() == Status::Code::kInvalidInput);
+}
