@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
@@ -18,6 +19,8 @@
 #include "graph/analytics.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
+#include "util/json_text.h"
+#include "util/strings.h"
 
 namespace parley::cli {
 namespace {
@@ -33,10 +36,7 @@ Status ParseFilter(const Args& args, ActorGraphFilter* filter) {
     size_t start = 0;
     while (start <= list.size()) {
       size_t comma = std::min(list.find(',', start), list.size());
-      std::string type = list.substr(start, comma - start);
-      type.erase(0, type.find_first_not_of(' '));
-      type.erase(type.find_last_not_of(' ') + 1);
-      for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      std::string type = Upper(Trim(std::string_view(list).substr(start, comma - start)));
       if (!type.empty()) filter->types.insert(type);
       start = comma + 1;
     }
@@ -124,9 +124,11 @@ std::string Count(size_t n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
+using Json = nlohmann::ordered_json;  // keys in the order they are set
+
 // A string, or null when empty.
-Value OrNull(const std::string& s) {
-  return s.empty() ? Value() : Value(s);
+Json OrNull(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
 }
 
 // "from -> to" as the fact runs, relative to the hop's direction.
@@ -195,124 +197,77 @@ void PrintTables(const ActorGraph& graph, const GraphAnalysis& analysis, size_t 
   table->End();
 }
 
-// A JSON object built key by key, in the order given.
-class JsonObject {
- public:
-  JsonObject& Add(std::string_view key, const Value& v) {
-    Key(key);
-    AppendJson(v, &s_);
-    return *this;
-  }
-  JsonObject& AddRaw(std::string_view key, const std::string& json) {
-    Key(key);
-    s_ += json;
-    return *this;
-  }
-  std::string Close() const { return s_ + "}"; }
-
- private:
-  void Key(std::string_view key) {
-    if (s_.size() > 1) s_ += ',';
-    AppendJsonString(key, &s_);
-    s_ += ':';
-  }
-  std::string s_ = "{";
-};
-
-std::string JsonArray(const std::vector<std::string>& items) {
-  std::string s = "[";
-  for (size_t i = 0; i < items.size(); ++i) s += (i ? "," : "") + items[i];
-  return s + "]";
+Json Ids(const ActorGraph& graph, const std::vector<size_t>& actors) {
+  Json ids = Json::array();
+  for (size_t a : actors) ids.push_back(graph.actors[a].id);
+  return ids;
 }
 
-std::string JsonIds(const ActorGraph& graph, const std::vector<size_t>& actors) {
-  std::vector<std::string> ids;
-  for (size_t a : actors) {
-    ids.emplace_back();
-    AppendJsonString(graph.actors[a].id, &ids.back());
-  }
-  return JsonArray(ids);
-}
-
-std::string PathJson(const ActorGraph& graph, const PathAnswer& path) {
-  JsonObject o;
-  o.Add("from", path.from->id).Add("to", path.to->id).Add("found", path.found);
-  o.Add("length", path.found ? Value(static_cast<int64_t>(path.hops.size())) : Value());
+Json PathJson(const ActorGraph& graph, const PathAnswer& path) {
+  Json o = {{"from", path.from->id}, {"to", path.to->id}, {"found", path.found}};
+  o["length"] = path.found ? Json(path.hops.size()) : Json(nullptr);
   std::vector<size_t> actors;
   if (path.found) {
     actors.push_back(path.from_vertex);
     for (const PathHop& hop : path.hops) actors.push_back(hop.to);
   }
-  o.AddRaw("actors", JsonIds(graph, actors));
-  std::vector<std::string> hops;
+  o["actors"] = Ids(graph, actors);
+  Json hops = Json::array();
   for (const PathHop& hop : path.hops) {
-    std::vector<std::string> facts;
+    Json facts = Json::array();
     for (size_t e : hop.edges) {
       const ActorEdge& edge = graph.edges[e];
-      JsonObject f;
-      f.AddRaw("id", std::to_string(edge.fact.id)).Add("node", OrNull(edge.fact.label));
-      f.Add("type", edge.fact.type).Add("direction", Forward(edge, hop) ? "forward" : "backward");
-      f.Add("text", OrNull(edge.fact.text)).Add("quote", OrNull(edge.fact.quote));
-      f.Add("article", OrNull(edge.fact.article)).Add("date", OrNull(edge.fact.date));
-      facts.push_back(f.Close());
+      facts.push_back({{"id", edge.fact.id},
+                       {"node", OrNull(edge.fact.label)},
+                       {"type", edge.fact.type},
+                       {"direction", Forward(edge, hop) ? "forward" : "backward"},
+                       {"text", OrNull(edge.fact.text)},
+                       {"quote", OrNull(edge.fact.quote)},
+                       {"article", OrNull(edge.fact.article)},
+                       {"date", OrNull(edge.fact.date)}});
     }
-    JsonObject h;
-    h.Add("from", graph.actors[hop.from].id).Add("to", graph.actors[hop.to].id);
-    hops.push_back(h.AddRaw("facts", JsonArray(facts)).Close());
+    hops.push_back(
+        {{"from", graph.actors[hop.from].id}, {"to", graph.actors[hop.to].id}, {"facts", facts}});
   }
-  if (!path.why_not.empty()) o.Add("reason", path.why_not);
-  return o.AddRaw("hops", JsonArray(hops)).Close();
+  if (!path.why_not.empty()) o["reason"] = path.why_not;
+  o["hops"] = std::move(hops);
+  return o;
 }
 
 void PrintJson(const ActorGraph& graph, const GraphAnalysis& analysis,
                const ActorGraphFilter& filter, size_t top, const PathAnswer* path) {
-  JsonObject g;
-  g.Add("actors", static_cast<int64_t>(graph.actors.size()))
-      .Add("edges", static_cast<int64_t>(graph.edges.size()))
-      .Add("components", static_cast<int64_t>(analysis.components.size()));
-  std::vector<std::string> types;
-  for (const auto& t : filter.types) {
-    types.emplace_back();
-    AppendJsonString(t, &types.back());
-  }
-  g.AddRaw("types", JsonArray(types))
-      .Add("since", OrNull(filter.since))
-      .Add("until", OrNull(filter.until));
-  g.AddRaw("pagerank", JsonObject()
-                           .Add("directed", true)
-                           .Add("damping", kPageRankDamping)
-                           .Add("note", kPageRankNote)
-                           .Close());
-  g.AddRaw("betweenness", JsonObject()
-                              .Add("directed", false)
-                              .Add("normalised", true)
-                              .Add("note", kBetweennessNote)
-                              .Close());
+  Json g = {{"actors", graph.actors.size()},
+            {"edges", graph.edges.size()},
+            {"components", analysis.components.size()},
+            {"types", filter.types},
+            {"since", OrNull(filter.since)},
+            {"until", OrNull(filter.until)}};
+  g["pagerank"] = {{"directed", true}, {"damping", kPageRankDamping}, {"note", kPageRankNote}};
+  g["betweenness"] = {{"directed", false}, {"normalised", true}, {"note", kBetweennessNote}};
 
   std::vector<size_t> order = ByRank(graph, analysis);
-  std::vector<std::string> actors;
+  Json actors = Json::array();
   for (size_t k = 0; k < order.size() && k < top; ++k) {
     const ActorInfo& a = graph.actors[order[k]];
     const ActorMeasures& m = analysis.actors[order[k]];
-    JsonObject o;
-    o.Add("id", a.id).Add("name", a.name).Add("kind", OrNull(a.kind));
-    o.Add("in_degree", m.in_degree).Add("out_degree", m.out_degree).Add("degree", m.degree);
-    o.Add("pagerank", m.pagerank).Add("betweenness", m.betweenness);
-    o.Add("component", static_cast<int64_t>(m.component));
-    actors.push_back(o.Close());
+    actors.push_back({{"id", a.id},
+                      {"name", a.name},
+                      {"kind", OrNull(a.kind)},
+                      {"in_degree", m.in_degree},
+                      {"out_degree", m.out_degree},
+                      {"degree", m.degree},
+                      {"pagerank", m.pagerank},
+                      {"betweenness", m.betweenness},
+                      {"component", m.component}});
   }
-  std::vector<std::string> components;
+  Json components = Json::array();
   for (size_t c = 0; c < analysis.components.size() && c < top; ++c) {
     const auto& members = analysis.components[c].members;
-    JsonObject o;
-    o.Add("id", static_cast<int64_t>(c)).Add("size", static_cast<int64_t>(members.size()));
-    components.push_back(o.AddRaw("members", JsonIds(graph, members)).Close());
+    components.push_back({{"id", c}, {"size", members.size()}, {"members", Ids(graph, members)}});
   }
-  JsonObject out;
-  out.AddRaw("graph", g.Close()).AddRaw("actors", JsonArray(actors));
-  out.AddRaw("components", JsonArray(components));
-  if (path) out.AddRaw("path", PathJson(graph, *path));
-  std::cout << out.Close() << "\n";
+  Json out = {{"graph", g}, {"actors", actors}, {"components", components}};
+  if (path) out["path"] = PathJson(graph, *path);
+  std::cout << JsonText(out) << "\n";
 }
 
 }  // namespace

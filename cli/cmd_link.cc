@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/facts.h"
 #include "core/linker.h"
+#include "util/utf8.h"
 
 namespace parley::cli {
 namespace {
@@ -25,7 +26,7 @@ std::vector<size_t> CodePointOffsets(const std::string& text) {
   std::vector<size_t> at;
   at.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) at.push_back(i);
+    if (IsLeadByte(text[i])) at.push_back(i);
   }
   at.push_back(text.size());
   return at;

@@ -14,6 +14,7 @@
 
 #include "cli/statements.h"
 #include "query/engine.h"
+#include "util/strings.h"
 
 namespace parley::cli {
 namespace {
@@ -88,19 +89,12 @@ std::string HistoryPath() {
   return home && *home ? std::string(home) + "/.parley_history" : "";
 }
 
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
 // Handles a ':' command; false when it asks to quit.
 bool Command(const std::string& line, ValueMap* params, OutputFormat* format) {
   std::string cmd = line, rest;
   if (size_t sp = line.find_first_of(" \t"); sp != std::string::npos) {
     cmd = line.substr(0, sp);
-    rest = Trim(line.substr(sp));
+    rest = std::string(Trim(std::string_view(line).substr(sp)));
   }
   if (cmd == ":quit" || cmd == ":exit" || cmd == ":q") return false;
   if (cmd == ":help" || cmd == ":h") {
@@ -144,7 +138,7 @@ Status RunRepl(const Args& args, ValueMap params, OutputFormat format,
       pending.clear();
     }
     if (pending.empty()) {
-      std::string t = Trim(line);
+      std::string t(Trim(line));
       if (t.empty()) continue;
       if (t[0] == ':') {
         add_history(t.c_str());

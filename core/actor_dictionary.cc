@@ -19,12 +19,7 @@ std::string Key(const std::vector<Token>& tokens, size_t i, size_t n, bool lower
     if (j > i) k += '\x1f';
     k += tokens[j].text;
   }
-  if (lower) {
-    for (char& c : k) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return k;
+  return lower ? Lower(k) : k;
 }
 
 std::vector<Token> TokensOf(const std::string& s) {

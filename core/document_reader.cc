@@ -10,6 +10,8 @@
 
 #include "core/facts.h"
 #include "util/hash.h"
+#include "util/strings.h"
+#include "util/utf8.h"
 
 namespace parley {
 namespace {
@@ -17,20 +19,12 @@ namespace {
 namespace fs = std::filesystem;
 
 bool HasArticleExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  std::string ext = Lower(p.extension().string());
   return ext == ".txt" || ext == ".md" || ext == ".jsonl" || ext == ".text" || ext == ".markdown";
 }
 
 bool IsJsonl(const std::string& path) {
   return path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0;
-}
-
-std::string Trim(std::string s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -100,13 +94,13 @@ void ParseArticleHeader(Document* doc) {
   while (lines.size() < 4 && pos < doc->text.size()) {
     size_t nl = doc->text.find('\n', pos);
     if (nl == std::string::npos) nl = doc->text.size();
-    lines.push_back(Trim(doc->text.substr(pos, nl - pos)));
+    lines.emplace_back(Trim(std::string_view(doc->text).substr(pos, nl - pos)));
     pos = nl + 1;
   }
   if (lines.empty()) return;
   std::string title = lines[0];
   while (!title.empty() && title[0] == '#') title.erase(0, 1);
-  title = Trim(title);
+  title = std::string(Trim(title));
   // A first line that is a whole paragraph is not a title.
   if (doc->title.empty() && title.size() <= 200 && lines.size() > 1) doc->title = title;
   static const std::regex kDate(R"((\d{4}-\d{2}-\d{2}))");
@@ -114,7 +108,8 @@ void ParseArticleHeader(Document* doc) {
   for (size_t i = 1; i < lines.size(); ++i) {
     std::smatch m;
     if (doc->date.empty() && std::regex_search(lines[i], m, kDate)) doc->date = m[1];
-    if (std::regex_search(lines[i], m, kBy) && doc->source.empty()) doc->source = Trim(m[1]);
+    if (std::regex_search(lines[i], m, kBy) && doc->source.empty())
+      doc->source = std::string(Trim(m[1].str()));
   }
 }
 

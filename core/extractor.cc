@@ -12,6 +12,7 @@
 #include "core/segmenter.h"
 #include "core/triples.h"
 #include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley {
 
@@ -105,8 +106,7 @@ bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& men
   for (const ActorMention* m : mentions) actors.insert(m->actor);
   bool enough_actors = long_words > 0 && words > long_words ? actors.size() >= 2 : !actors.empty();
   for (const Token& t : s.tokens) {
-    std::string lw = t.text;
-    for (char& c : lw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lw = Lower(t.text);
     const PredicateEntry* verb = lex.Verb(lem.Lemma(lw, WordClass::kVerb));
     const PredicateEntry* noun = lex.Noun(lem.Lemma(lw, WordClass::kNoun));
     if (lex.IsDemandModal(lw) || lw == "must" || lw == "should" || demand_like(verb) ||

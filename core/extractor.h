@@ -1,8 +1,13 @@
 // Extractor: the text-to-facts pipeline for one document.
 //
-//   sentences -> actor mentions -> parse (Link Grammar, cached, bounded) -> clauses
-//   -> open triples, typed events (demands and other stances) with policies, negation,
-//      modality and conditions -> in-document coreference -> canonical actors
+//   sentences -> actor mentions, resolved to canonical actors with in-document coreference
+//   (pronouns, surnames, roles: core/mentions.h) -> per sentence: parse (Link Grammar, cached,
+//   bounded) -> clauses -> open triples -> typed events (demands and other stances) with
+//   policies, negation, modality and conditions
+//
+// A sentence is parsed only when it can hold a fact of interest (Options::selective_parsing);
+// one that is not still gives the demands its words state, read off its tokens, and carries
+// the speaker and an open quotation on to the next.
 //
 // One Extractor is built once (it loads the dictionaries and the parser) and is then used
 // from any number of threads: Extract() keeps no state between documents beyond a bounded

@@ -25,7 +25,7 @@ struct Mention {
 };
 
 struct Entity {
-  std::string id;    // canonical id: "IRN", "USA", "ali-khamenei"
+  std::string id;    // canonical id: "IRN", "USA", "ali_khamenei", "samir_haddad@egy"
   std::string name;  // canonical name
   std::string kind;  // person, country, organization, group
   std::vector<std::string> aliases;
@@ -95,8 +95,5 @@ Status ParseFacts(std::string_view json, DocumentFacts* facts);
 // Serialises `facts` as one line of JSON (no trailing newline). Optional fields that are
 // empty are left out; `doc` is written as a number when `numeric_doc_id` and it is one.
 std::string FactsToJson(const DocumentFacts& facts, bool numeric_doc_id = false);
-
-// True if `s` is well-formed UTF-8; otherwise `*bad_offset` is the first bad byte's offset.
-bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 
 }  // namespace parley

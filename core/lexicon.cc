@@ -8,6 +8,7 @@
 #include "core/lemmatizer.h"
 #include "core/segmenter.h"
 #include "util/data_path.h"
+#include "util/json_field.h"
 #include "util/strings.h"
 
 namespace parley {
@@ -182,8 +183,12 @@ Status Lexicon::Load(const LexiconFiles& files, Lexicon* out) {
   if (policies == q.end() || !policies->is_array()) {
     return Status::InvalidInput(files.policies + ": no \"policies\" list");
   }
-  for (const auto& e : *policies) {
-    PolicyEntry pe{e.value("id", ""), e.value("name", "")};
+  for (size_t k = 0; k < policies->size(); ++k) {
+    const json& e = (*policies)[k];
+    std::string where = files.policies + ": policies[" + std::to_string(k) + "]";
+    PolicyEntry pe;
+    PARLEY_RETURN_IF_ERROR(JsonField<std::string>(e, "id", "", where, &pe.id));
+    PARLEY_RETURN_IF_ERROR(JsonField<std::string>(e, "name", "", where, &pe.name));
     if (pe.id.empty() || pe.name.empty()) continue;
     int idx = static_cast<int>(out->policies_.size());
     out->policies_.push_back(pe);

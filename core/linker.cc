@@ -11,28 +11,15 @@
 #include "core/wordnet.h"
 #include "util/data_path.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace parley {
 namespace {
 
-// Decodes the code point at `s[i]` (advancing `i`); a bad byte reads as itself.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  size_t len = c < 0x80             ? 1
-               : (c & 0xe0) == 0xc0 ? 2
-               : (c & 0xf0) == 0xe0 ? 3
-               : (c & 0xf8) == 0xf0 ? 4
-                                    : 1;
-  if (*i + len > s.size()) len = 1;
-  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3f);
-  *i += len;
-  return cp;
-}
-
 // Letters and digits: ASCII ones, and any code point past ASCII outside the common
 // punctuation and space blocks (Latin-1 symbols, general punctuation, CJK punctuation).
-bool IsWordChar(uint32_t cp) {
+bool IsWordChar(int32_t cp) {
+  if (cp == kNotUtf8) return false;
   if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
   if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7) return false;
   if (cp >= 0x2000 && cp <= 0x2bff) return false;

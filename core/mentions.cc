@@ -8,13 +8,15 @@
 #include "core/name_finder.h"
 #include "core/noun_classes.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace parley {
 namespace {
 
+// True if the token's first character is an upper-case (or title-case) letter, in any script.
 bool IsCapitalized(const Token& t) {
-  unsigned char c = static_cast<unsigned char>(t.text[0]);
-  return (c >= 'A' && c <= 'Z') || (c >= 0xc3 && c <= 0xc5 && t.text.size() > 1);
+  size_t i = 0;
+  return !t.text.empty() && IsUpperCaseLetter(NextCodePoint(t.text, &i));
 }
 
 bool IsNameToken(const Token& t) {
@@ -56,8 +58,7 @@ bool IsCollectiveRole(const std::string& role) {
       "official",    "officials", "government", "ministry", "foreign ministry",
       "authorities", "diplomats", "diplomat",   "leaders",  "negotiators",
       "forces",      "military",  "troops"};
-  std::string lr = role;
-  for (char& c : lr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lr = Lower(role);
   return kCollective.count(lr) > 0;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/wordnet.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {
@@ -80,8 +81,7 @@ NounClasses::NounClasses() {
       bool upper = false;
       for (char c : word) upper |= c >= 'A' && c <= 'Z';
       if (!upper) continue;
-      std::string lower(word);
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string lower = Lower(word);
       caps.push_back(lower);
       proper_.insert(std::move(lower));
     }

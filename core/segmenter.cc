@@ -12,6 +12,8 @@
 #include <cstring>
 #include <string>
 
+#include "util/utf8.h"
+
 namespace parley {
 namespace {
 
@@ -44,44 +46,13 @@ constexpr std::array<uint8_t, 128> MakeAsciiTable() {
 }
 constexpr std::array<uint8_t, 128> kAscii = MakeAsciiTable();
 
-inline bool IsCont(u8 b) {
-  return (b & 0xC0) == 0x80;
-}
-
 // Decodes the code point at s[p] (p < n). An invalid or truncated sequence decodes as one
 // byte of U+FFFD, a letter, so every byte is consumed exactly once and nothing is skipped.
 inline uint32_t Decode(const u8* s, size_t p, size_t n, int* len) {
-  const u8 b = s[p];
-  if (b < 0x80) {
-    *len = 1;
-    return b;
-  }
-  if (b >= 0xC2 && b <= 0xDF) {
-    if (p + 1 < n && IsCont(s[p + 1])) {
-      *len = 2;
-      return (uint32_t(b & 0x1F) << 6) | (s[p + 1] & 0x3F);
-    }
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    if (p + 2 < n && IsCont(s[p + 1]) && IsCont(s[p + 2])) {
-      uint32_t cp =
-          (uint32_t(b & 0x0F) << 12) | (uint32_t(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-        *len = 3;
-        return cp;
-      }
-    }
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    if (p + 3 < n && IsCont(s[p + 1]) && IsCont(s[p + 2]) && IsCont(s[p + 3])) {
-      uint32_t cp = (uint32_t(b & 0x07) << 18) | (uint32_t(s[p + 1] & 0x3F) << 12) |
-                    (uint32_t(s[p + 2] & 0x3F) << 6) | (s[p + 3] & 0x3F);
-      if (cp >= 0x10000 && cp <= 0x10FFFF) {
-        *len = 4;
-        return cp;
-      }
-    }
-  }
-  *len = 1;
-  return 0xFFFD;
+  size_t i = p;
+  int32_t cp = NextCodePoint(std::string_view(reinterpret_cast<const char*>(s), n), &i);
+  *len = static_cast<int>(i - p);
+  return cp == kNotUtf8 ? 0xFFFD : static_cast<uint32_t>(cp);
 }
 
 // Class of a non-ASCII code point. Everything not listed is a letter: that covers accented
@@ -149,24 +120,6 @@ Cls ClassifyCp(uint32_t cp) {
   if (cp >= 0xFF5B && cp <= 0xFF65) return kPunct;
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return kPunct;  // emoji and pictographs
   return kLetter;
-}
-
-bool IsUpperCp(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 0;  // Latin Extended-A alternates
-  if (cp >= 0x391 && cp <= 0x3A9) return true;           // Greek
-  if (cp >= 0x400 && cp <= 0x42F) return true;           // Cyrillic
-  return false;
-}
-
-bool IsLowerCp(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
-  if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 1;
-  if (cp >= 0x3AC && cp <= 0x3CE) return true;
-  if (cp >= 0x430 && cp <= 0x45F) return true;
-  return false;
 }
 
 inline bool IsDigitByte(u8 b) {
@@ -419,8 +372,8 @@ class Lexer {
   Cap CapAt(size_t p) const {
     int len;
     const uint32_t cp = Decode(s_, p, end_, &len);
-    if (IsUpperCp(cp)) return Cap::kUpper;
-    if (IsLowerCp(cp)) return Cap::kLower;
+    if (IsUpperCaseLetter(static_cast<int32_t>(cp))) return Cap::kUpper;
+    if (IsLowerCaseLetter(static_cast<int32_t>(cp))) return Cap::kLower;
     return Cap::kOther;
   }
 
@@ -600,7 +553,8 @@ class Lexer {
     if (piece == word_start && !w.empty()) {
       int len;
       const uint32_t cp = Decode(s_, piece, p, &len);
-      if (size_t(len) == w.size() && IsUpperCp(cp)) return Kind::kAbbrev;
+      if (size_t(len) == w.size() && IsUpperCaseLetter(static_cast<int32_t>(cp)))
+        return Kind::kAbbrev;
     }
     return Kind::kWord;
   }

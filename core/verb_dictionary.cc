@@ -9,17 +9,10 @@
 namespace parley {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // The line without its comment: '#' (PETRARCH) or ';' (TABARI) to the end of the line.
 std::string StripComment(const std::string& line) {
   size_t cut = line.find_first_of("#;");
-  return Trim(cut == std::string::npos ? line : line.substr(0, cut));
+  return std::string(Trim(std::string_view(line).substr(0, cut)));
 }
 
 // Splits on blanks, with each of ( ) { } [ ] * a token of its own.
@@ -227,7 +220,7 @@ Status VerbDictionary::ReadText(const std::string& name, const std::string& text
     std::string raw = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? text.size() + 1 : nl + 1;
     ++line_no;
-    std::string trimmed = Trim(raw);
+    std::string trimmed(Trim(raw));
     if (trimmed.empty() || trimmed[0] == '#' || trimmed.rfind("<!", 0) == 0) continue;
 
     if (trimmed.rfind("---", 0) == 0) {  // ---  MEANING  [CODE]  ---

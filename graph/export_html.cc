@@ -6,6 +6,7 @@
 
 #include "graph/export_writer.h"
 #include "util/data_path.h"
+#include "util/strings.h"
 
 namespace parley::exporting {
 namespace {
@@ -19,8 +20,7 @@ std::string InlineScript(std::string js) {
   for (size_t i = 0; i < js.size(); ++i) {
     out += js[i];
     if (js[i] != '<' || i + 1 >= js.size()) continue;
-    std::string next = js.substr(i + 1, 7);
-    for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string next = Lower(js.substr(i + 1, 7));
     if (next == "/script") out += '\\';
     if (next.rfind("!--", 0) == 0) out += '\\';
   }

@@ -3,12 +3,12 @@
 #include <new>
 #include <nlohmann/json.hpp>
 
-#include "core/facts.h"
 #include "query/parser.h"
 #include "query/plan.h"
 #include "query/planner.h"
 #include "query/query_error.h"
 #include "query/semantic.h"
+#include "util/utf8.h"
 
 namespace parley::query {
 namespace {

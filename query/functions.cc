@@ -16,6 +16,8 @@
 #include "query/limits.h"
 #include "query/temporal.h"
 #include "query/value_ops.h"
+#include "util/strings.h"
+#include "util/utf8.h"
 
 namespace parley::query {
 namespace {
@@ -49,115 +51,11 @@ Status Overflow(const char* fn) {
   } while (0)
 
 // ---------------------------------------------------------------------------------------------
-// UTF-8: Cypher counts and slices strings by character, so these work in code points.
-
-std::vector<char32_t> Decode(const std::string& s) {
-  std::vector<char32_t> out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    char32_t cp = len == 1 ? c : c & (0x7f >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-void Encode(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xc0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xe0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    *out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    *out += static_cast<char>(0xf0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    *out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
-
-std::string Encode(const std::vector<char32_t>& cps, size_t from, size_t to) {
-  std::string out;
-  for (size_t i = from; i < to && i < cps.size(); ++i) Encode(cps[i], &out);
-  return out;
-}
-
-int64_t CodePoints(const std::string& s) {
-  int64_t n = 0;
-  for (unsigned char c : s) n += (c & 0xc0) != 0x80;
-  return n;
-}
-
-// Simple case mapping for the scripts with case that news text carries: ASCII, Latin-1,
-// Latin Extended-A, Greek and Cyrillic. Other characters are left as they are.
-char32_t ToLowerCp(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 0x20;
-  if (c == 0x178) return 0xff;
-  if (c >= 0x100 && c <= 0x17f && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
-      c != 0x17f) {
-    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
-    bool is_upper = odd_upper ? (c % 2 == 1) : (c % 2 == 0);
-    return is_upper ? c + 1 : c;
-  }
-  if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) return c + 0x20;
-  if (c == 0x386) return 0x3ac;
-  if (c >= 0x388 && c <= 0x38a) return c + 0x25;
-  if (c == 0x38c) return 0x3cc;
-  if (c == 0x38e || c == 0x38f) return c + 0x3f;
-  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
-  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
-  return c;
-}
-
-char32_t ToUpperCp(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
-  if (c >= 0xe0 && c <= 0xfe && c != 0xf7) return c - 0x20;
-  if (c == 0xff) return 0x178;
-  if (c >= 0x100 && c <= 0x17f && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
-      c != 0x17f) {
-    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
-    bool is_lower = odd_upper ? (c % 2 == 0) : (c % 2 == 1);
-    return is_lower ? c - 1 : c;
-  }
-  if (c >= 0x3b1 && c <= 0x3c9) return c == 0x3c2 ? 0x3a3 : c - 0x20;
-  if (c == 0x3ac) return 0x386;
-  if (c >= 0x3ad && c <= 0x3af) return c - 0x25;
-  if (c == 0x3cc) return 0x38c;
-  if (c == 0x3cd || c == 0x3ce) return c - 0x3f;
-  if (c >= 0x430 && c <= 0x44f) return c - 0x20;
-  if (c >= 0x450 && c <= 0x45f) return c - 0x50;
-  return c;
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view TrimLeft(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  return s;
-}
-
-std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Number parsing for toInteger/toFloat: decimal literals only (no hex, no "inf"), surrounding
 // whitespace ignored, anything else is "not a number" (null), never an error.
 
 bool ParseInt(std::string_view s, int64_t* out) {
-  s = TrimRight(TrimLeft(s));
+  s = parley::Trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -165,7 +63,7 @@ bool ParseInt(std::string_view s, int64_t* out) {
 }
 
 bool ParseFloat(std::string_view s, double* out) {
-  s = TrimRight(TrimLeft(s));
+  s = parley::Trim(s);
   std::string_view body = s;
   if (!body.empty() && (body.front() == '+' || body.front() == '-')) body.remove_prefix(1);
   if (body == "NaN" || body == "Infinity") {
@@ -210,8 +108,7 @@ bool Truncate(double d, int64_t* out) {
 enum class RoundMode { kUp, kDown, kCeiling, kFloor, kHalfUp, kHalfDown, kHalfEven };
 
 bool ParseRoundMode(std::string_view name, RoundMode* mode) {
-  std::string n;
-  for (char c : name) n += static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  std::string n = Upper(name);
   static const std::pair<const char*, RoundMode> kModes[] = {{"UP", RoundMode::kUp},
                                                              {"DOWN", RoundMode::kDown},
                                                              {"CEILING", RoundMode::kCeiling},
@@ -230,17 +127,10 @@ bool ParseRoundMode(std::string_view name, RoundMode* mode) {
 
 double RoundDecimal(double x, int64_t precision, RoundMode mode) {
   if (!std::isfinite(x) || x == 0 || precision > 400) return x;
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
-  std::string_view sci(buf, res.ptr - buf);
-  bool negative = sci.front() == '-';
-  if (negative) sci.remove_prefix(1);
-  size_t e_pos = sci.find('e');
+  bool negative = std::signbit(x);
   std::string digits;
-  for (char c : sci.substr(0, e_pos)) {
-    if (c != '.') digits += c;
-  }
-  int exp = std::atoi(std::string(sci.substr(e_pos + 1)).c_str());
+  int exp = 0;
+  ShortestDigits(x, &digits, &exp);
   // |x| = digits * 10^-(scale): `scale` digits after the decimal point.
   int64_t scale = static_cast<int64_t>(digits.size()) - 1 - exp;
   if (scale <= precision) return x;
@@ -459,8 +349,7 @@ Status ToBoolean(const char* fn, const Args& args, Value* out) {
   } else if (v.is_int()) {
     *out = Value(v.as_int() != 0);
   } else if (v.is_string()) {
-    std::string lower;
-    for (char c : v.as_string()) lower += static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    std::string lower = Lower(v.as_string());
     *out = lower == "true" ? Value(true) : (lower == "false" ? Value(false) : Value());
   } else {
     return Expects(fn, "a String, a Boolean or an Integer", args, 0);
@@ -479,26 +368,30 @@ Status ToString(const char* fn, const Args& args, Value* out) {
 
 // --- strings ---------------------------------------------------------------------------------
 
-Status MapCase(const char* fn, const Args& args, char32_t (*map)(char32_t), Value* out) {
-  EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  std::string r;
-  r.reserve(args[0].as_string().size());
-  for (char32_t c : Decode(args[0].as_string())) Encode(map(c), &r);
-  *out = Value(std::move(r));
-  return Status::OK();
+// Strings are counted, sliced and cased by character (util/utf8.h), as Cypher asks.
+
+// `chars[from, to)` joined.
+std::string Join(const std::vector<std::string_view>& chars, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < chars.size(); ++i) out += chars[i];
+  return out;
 }
 
 Status ToLower(const char* fn, const Args& args, Value* out) {
-  return MapCase(fn, args, ToLowerCp, out);
+  EXPECT_TYPE(args[0].is_string(), "a String", 0);
+  *out = Value(ToLowerUtf8(args[0].as_string()));
+  return Status::OK();
 }
 
 Status ToUpper(const char* fn, const Args& args, Value* out) {
-  return MapCase(fn, args, ToUpperCp, out);
+  EXPECT_TYPE(args[0].is_string(), "a String", 0);
+  *out = Value(ToUpperUtf8(args[0].as_string()));
+  return Status::OK();
 }
 
 Status Trim(const char* fn, const Args& args, Value* out) {
   EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(TrimRight(TrimLeft(args[0].as_string())));
+  *out = Value(parley::Trim(args[0].as_string()));
   return Status::OK();
 }
 
@@ -523,8 +416,8 @@ Status Replace(const char* fn, const Args& args, Value* out) {
   if (from.empty()) {
     // As Java's String.replace: the replacement goes around every character.
     r = to;
-    for (char32_t c : Decode(s)) {
-      Encode(c, &r);
+    for (std::string_view c : Characters(s)) {
+      r += c;
       r += to;
     }
   } else {
@@ -545,8 +438,8 @@ Status Substring(const char* fn, const Args& args, Value* out) {
   if (args.size() == 3) EXPECT_TYPE(args[2].is_int(), "an Integer", 2);
   int64_t start = args[1].as_int();
   if (start < 0) return Invalid(fn, "expects a non-negative start, got " + std::to_string(start));
-  std::vector<char32_t> cps = Decode(args[0].as_string());
-  int64_t size = static_cast<int64_t>(cps.size());
+  std::vector<std::string_view> chars = Characters(args[0].as_string());
+  int64_t size = static_cast<int64_t>(chars.size());
   int64_t length = size;
   if (args.size() == 3) {
     length = args[2].as_int();
@@ -557,7 +450,7 @@ Status Substring(const char* fn, const Args& args, Value* out) {
   size_t from = static_cast<size_t>(std::min(start, size));
   size_t to =
       static_cast<size_t>(std::min(size, static_cast<int64_t>(from) + std::min(length, size)));
-  *out = Value(Encode(cps, from, to));
+  *out = Value(Join(chars, from, to));
   return Status::OK();
 }
 
@@ -566,9 +459,9 @@ Status LeftOrRight(const char* fn, const Args& args, bool left, Value* out) {
   EXPECT_TYPE(args[1].is_int(), "an Integer", 1);
   int64_t n = args[1].as_int();
   if (n < 0) return Invalid(fn, "expects a non-negative length, got " + std::to_string(n));
-  std::vector<char32_t> cps = Decode(args[0].as_string());
-  size_t k = static_cast<size_t>(std::min<int64_t>(n, static_cast<int64_t>(cps.size())));
-  *out = Value(left ? Encode(cps, 0, k) : Encode(cps, cps.size() - k, cps.size()));
+  std::vector<std::string_view> chars = Characters(args[0].as_string());
+  size_t k = static_cast<size_t>(std::min<int64_t>(n, static_cast<int64_t>(chars.size())));
+  *out = Value(left ? Join(chars, 0, k) : Join(chars, chars.size() - k, chars.size()));
   return Status::OK();
 }
 
@@ -602,11 +495,7 @@ Status Split(const char* fn, const Args& args, Value* out) {
   bool all_empty = std::all_of(delims.begin(), delims.end(), [](auto& d) { return d.empty(); });
   if (all_empty) {
     // An empty delimiter splits into characters.
-    for (char32_t c : Decode(s)) {
-      std::string one;
-      Encode(c, &one);
-      parts.push_back(Value(std::move(one)));
-    }
+    for (std::string_view c : Characters(s)) parts.push_back(Value(std::string(c)));
     *out = Value(std::move(parts));
     return Status::OK();
   }
@@ -634,9 +523,9 @@ Status Split(const char* fn, const Args& args, Value* out) {
 
 Status Reverse(const char* fn, const Args& args, Value* out) {
   if (args[0].is_string()) {
-    std::vector<char32_t> cps = Decode(args[0].as_string());
-    std::reverse(cps.begin(), cps.end());
-    *out = Value(Encode(cps, 0, cps.size()));
+    std::vector<std::string_view> chars = Characters(args[0].as_string());
+    std::reverse(chars.begin(), chars.end());
+    *out = Value(Join(chars, 0, chars.size()));
   } else if (args[0].is_list()) {
     ValueList r(args[0].as_list().rbegin(), args[0].as_list().rend());
     *out = Value(std::move(r));
@@ -650,7 +539,7 @@ Status Reverse(const char* fn, const Args& args, Value* out) {
 
 Status Size(const char* fn, const Args& args, Value* out) {
   if (args[0].is_string()) {
-    *out = Value(CodePoints(args[0].as_string()));
+    *out = Value(static_cast<int64_t>(CodePointCount(args[0].as_string())));
   } else if (args[0].is_list()) {
     *out = Value(static_cast<int64_t>(args[0].as_list().size()));
   } else {
@@ -663,7 +552,8 @@ Status Length(const char* fn, const Args& args, Value* out) {
   if (args[0].is_path()) {
     *out = Value(static_cast<int64_t>(args[0].as_path().relationships.size()));
   } else if (args[0].is_string()) {
-    *out = Value(CodePoints(args[0].as_string()));  // older Cypher allowed it; kept for scripts
+    *out = Value(static_cast<int64_t>(
+        CodePointCount(args[0].as_string())));  // older Cypher allowed it; kept for scripts
   } else {
     return Expects(fn, "a Path", args, 0);
   }
@@ -672,7 +562,7 @@ Status Length(const char* fn, const Args& args, Value* out) {
 
 Status CharLength(const char* fn, const Args& args, Value* out) {
   EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(CodePoints(args[0].as_string()));
+  *out = Value(static_cast<int64_t>(CodePointCount(args[0].as_string())));
   return Status::OK();
 }
 
@@ -852,138 +742,6 @@ Status MakeTemporalFn(const char* fn, const Args& args, Value* out) {
 }
 
 #undef EXPECT_TYPE
-
-// ---------------------------------------------------------------------------------------------
-// The table of functions.
-
-enum class Nulls {
-  kPropagate,  // any null argument gives null without calling the function
-  kPass,       // the function sees nulls (coalesce)
-};
-
-struct Entry {
-  FunctionInfo info;
-  ScalarFn fn = nullptr;  // null for aggregates and store functions
-  Nulls nulls = Nulls::kPropagate;
-  bool or_null = false;  // argument errors become null (toIntegerOrNull, ...)
-};
-
-constexpr FunctionInfo Scalar(const char* name, int min_args, int max_args) {
-  return FunctionInfo{name, min_args, max_args, false, false};
-}
-constexpr FunctionInfo Aggregate(const char* name, int min_args, int max_args) {
-  return FunctionInfo{name, min_args, max_args, true, false};
-}
-
-const Entry kEntries[] = {
-    // math
-    {Scalar("abs", 1, 1), Abs},
-    {Scalar("ceil", 1, 1), Ceil},
-    {Scalar("floor", 1, 1), Floor},
-    {Scalar("round", 1, 3), Round},
-    {Scalar("sign", 1, 1), Sign},
-    {Scalar("sqrt", 1, 1), Sqrt},
-    {Scalar("exp", 1, 1), Exp},
-    {Scalar("log", 1, 1), Log},
-    {Scalar("log10", 1, 1), Log10},
-    {Scalar("sin", 1, 1), Sin},
-    {Scalar("cos", 1, 1), Cos},
-    {Scalar("tan", 1, 1), Tan},
-    {Scalar("asin", 1, 1), Asin},
-    {Scalar("acos", 1, 1), Acos},
-    {Scalar("atan", 1, 1), Atan},
-    {Scalar("atan2", 2, 2), Atan2},
-    {Scalar("cot", 1, 1), Cot},
-    {Scalar("haversin", 1, 1), Haversin},
-    {Scalar("degrees", 1, 1), Degrees},
-    {Scalar("radians", 1, 1), Radians},
-    {Scalar("pi", 0, 0), Pi},
-    {Scalar("e", 0, 0), E},
-    {Scalar("rand", 0, 0), Rand},
-    {Scalar("isNaN", 1, 1), IsNaN},
-    // conversions
-    {Scalar("toInteger", 1, 1), ToInteger},
-    {Scalar("toFloat", 1, 1), ToFloat},
-    {Scalar("toBoolean", 1, 1), ToBoolean},
-    {Scalar("toString", 1, 1), ToString},
-    {Scalar("toIntegerOrNull", 1, 1), ToInteger, Nulls::kPropagate, true},
-    {Scalar("toFloatOrNull", 1, 1), ToFloat, Nulls::kPropagate, true},
-    {Scalar("toBooleanOrNull", 1, 1), ToBoolean, Nulls::kPropagate, true},
-    {Scalar("toStringOrNull", 1, 1), ToString, Nulls::kPropagate, true},
-    // strings
-    {Scalar("toLower", 1, 1), ToLower},
-    {Scalar("toUpper", 1, 1), ToUpper},
-    {Scalar("lower", 1, 1), ToLower},
-    {Scalar("upper", 1, 1), ToUpper},
-    {Scalar("trim", 1, 1), Trim},
-    {Scalar("ltrim", 1, 1), LTrim},
-    {Scalar("rtrim", 1, 1), RTrim},
-    {Scalar("replace", 3, 3), Replace},
-    {Scalar("substring", 2, 3), Substring},
-    {Scalar("left", 2, 2), Left},
-    {Scalar("right", 2, 2), Right},
-    {Scalar("split", 2, 2), Split},
-    {Scalar("reverse", 1, 1), Reverse},
-    {Scalar("char_length", 1, 1), CharLength},
-    {Scalar("character_length", 1, 1), CharLength},
-    // lists and sizes
-    {Scalar("size", 1, 1), Size},
-    {Scalar("length", 1, 1), Length},
-    {Scalar("isEmpty", 1, 1), IsEmpty},
-    {Scalar("head", 1, 1), Head},
-    {Scalar("last", 1, 1), Last},
-    {Scalar("tail", 1, 1), Tail},
-    {Scalar("range", 2, 3), Range},
-    {Scalar("coalesce", 1, -1), Coalesce, Nulls::kPass},
-    // temporal values
-    {Scalar("date", 0, 1), MakeTemporalFn<Temporal::Kind::kDate>},
-    {Scalar("localtime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalTime>},
-    {Scalar("time", 0, 1), MakeTemporalFn<Temporal::Kind::kTime>},
-    {Scalar("localdatetime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalDateTime>},
-    {Scalar("datetime", 0, 1), MakeTemporalFn<Temporal::Kind::kDateTime>},
-    {Scalar("duration", 1, 1), MakeTemporalFn<Temporal::Kind::kDuration>},
-    // maps and graph elements
-    {Scalar("keys", 1, 1), Keys},
-    {Scalar("properties", 1, 1), Properties},
-    {Scalar("labels", 1, 1), Labels},
-    {Scalar("type", 1, 1), TypeOf},
-    {Scalar("id", 1, 1), Id},
-    {Scalar("elementId", 1, 1), ElementId},
-    {Scalar("nodes", 1, 1), Nodes},
-    {Scalar("relationships", 1, 1), Relationships},
-    {FunctionInfo{"startNode", 1, 1, false, true}},
-    {FunctionInfo{"endNode", 1, 1, false, true}},
-    // the rest
-    {Scalar("timestamp", 0, 0), Timestamp},
-    {Scalar("randomUUID", 0, 0), RandomUuid},
-    // aggregates
-    {Aggregate("count", 1, 1)},
-    {Aggregate("collect", 1, 1)},
-    {Aggregate("sum", 1, 1)},
-    {Aggregate("avg", 1, 1)},
-    {Aggregate("min", 1, 1)},
-    {Aggregate("max", 1, 1)},
-    {Aggregate("stDev", 1, 1)},
-    {Aggregate("stDevP", 1, 1)},
-    {Aggregate("percentileCont", 2, 2)},
-    {Aggregate("percentileDisc", 2, 2)},
-};
-
-std::string Folded(std::string_view name) {
-  std::string s;
-  for (char c : name) s += static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-const Entry* FindEntry(std::string_view name) {
-  static const std::unordered_map<std::string, const Entry*> by_name = [] {
-    std::unordered_map<std::string, const Entry*> m;
-    for (const Entry& e : kEntries) m[Folded(e.info.name)] = &e;
-    return m;
-  }();
-  auto it = by_name.find(Folded(name));
-  return it == by_name.end() ? nullptr : it->second;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Aggregates.
@@ -1225,6 +983,154 @@ class Percentile : public ValueAggregator {
   ValueList values_;
 };
 
+// A new aggregator for aggregate `name` (as the table spells it); `star` is count(*).
+using AggregatorFactory = std::unique_ptr<Aggregator> (*)(const char* name, bool distinct,
+                                                          bool star);
+
+// The factory of aggregator class A, given `kArgs` after the name and DISTINCT.
+template <typename A, auto... kArgs>
+std::unique_ptr<Aggregator> MakeOne(const char* name, bool distinct, bool) {
+  return std::make_unique<A>(name, distinct, kArgs...);
+}
+
+std::unique_ptr<Aggregator> MakeCount(const char* name, bool distinct, bool star) {
+  if (star) return std::make_unique<CountAll>();
+  return std::make_unique<Count>(name, distinct);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table of functions.
+
+enum class Nulls {
+  kPropagate,  // any null argument gives null without calling the function
+  kPass,       // the function sees nulls (coalesce)
+};
+
+struct Entry {
+  FunctionInfo info;
+  ScalarFn fn = nullptr;  // null for aggregates and store functions
+  Nulls nulls = Nulls::kPropagate;
+  bool or_null = false;              // argument errors become null (toIntegerOrNull, ...)
+  AggregatorFactory make = nullptr;  // for aggregates
+};
+
+constexpr FunctionInfo Scalar(const char* name, int min_args, int max_args) {
+  return FunctionInfo{name, min_args, max_args, false, false};
+}
+Entry Aggregate(const char* name, int min_args, int max_args, AggregatorFactory make) {
+  return Entry{FunctionInfo{name, min_args, max_args, true, false}, nullptr, Nulls::kPropagate,
+               false, make};
+}
+
+const Entry kEntries[] = {
+    // math
+    {Scalar("abs", 1, 1), Abs},
+    {Scalar("ceil", 1, 1), Ceil},
+    {Scalar("floor", 1, 1), Floor},
+    {Scalar("round", 1, 3), Round},
+    {Scalar("sign", 1, 1), Sign},
+    {Scalar("sqrt", 1, 1), Sqrt},
+    {Scalar("exp", 1, 1), Exp},
+    {Scalar("log", 1, 1), Log},
+    {Scalar("log10", 1, 1), Log10},
+    {Scalar("sin", 1, 1), Sin},
+    {Scalar("cos", 1, 1), Cos},
+    {Scalar("tan", 1, 1), Tan},
+    {Scalar("asin", 1, 1), Asin},
+    {Scalar("acos", 1, 1), Acos},
+    {Scalar("atan", 1, 1), Atan},
+    {Scalar("atan2", 2, 2), Atan2},
+    {Scalar("cot", 1, 1), Cot},
+    {Scalar("haversin", 1, 1), Haversin},
+    {Scalar("degrees", 1, 1), Degrees},
+    {Scalar("radians", 1, 1), Radians},
+    {Scalar("pi", 0, 0), Pi},
+    {Scalar("e", 0, 0), E},
+    {Scalar("rand", 0, 0), Rand},
+    {Scalar("isNaN", 1, 1), IsNaN},
+    // conversions
+    {Scalar("toInteger", 1, 1), ToInteger},
+    {Scalar("toFloat", 1, 1), ToFloat},
+    {Scalar("toBoolean", 1, 1), ToBoolean},
+    {Scalar("toString", 1, 1), ToString},
+    {Scalar("toIntegerOrNull", 1, 1), ToInteger, Nulls::kPropagate, true},
+    {Scalar("toFloatOrNull", 1, 1), ToFloat, Nulls::kPropagate, true},
+    {Scalar("toBooleanOrNull", 1, 1), ToBoolean, Nulls::kPropagate, true},
+    {Scalar("toStringOrNull", 1, 1), ToString, Nulls::kPropagate, true},
+    // strings
+    {Scalar("toLower", 1, 1), ToLower},
+    {Scalar("toUpper", 1, 1), ToUpper},
+    {Scalar("lower", 1, 1), ToLower},
+    {Scalar("upper", 1, 1), ToUpper},
+    {Scalar("trim", 1, 1), Trim},
+    {Scalar("ltrim", 1, 1), LTrim},
+    {Scalar("rtrim", 1, 1), RTrim},
+    {Scalar("replace", 3, 3), Replace},
+    {Scalar("substring", 2, 3), Substring},
+    {Scalar("left", 2, 2), Left},
+    {Scalar("right", 2, 2), Right},
+    {Scalar("split", 2, 2), Split},
+    {Scalar("reverse", 1, 1), Reverse},
+    {Scalar("char_length", 1, 1), CharLength},
+    {Scalar("character_length", 1, 1), CharLength},
+    // lists and sizes
+    {Scalar("size", 1, 1), Size},
+    {Scalar("length", 1, 1), Length},
+    {Scalar("isEmpty", 1, 1), IsEmpty},
+    {Scalar("head", 1, 1), Head},
+    {Scalar("last", 1, 1), Last},
+    {Scalar("tail", 1, 1), Tail},
+    {Scalar("range", 2, 3), Range},
+    {Scalar("coalesce", 1, -1), Coalesce, Nulls::kPass},
+    // temporal values
+    {Scalar("date", 0, 1), MakeTemporalFn<Temporal::Kind::kDate>},
+    {Scalar("localtime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalTime>},
+    {Scalar("time", 0, 1), MakeTemporalFn<Temporal::Kind::kTime>},
+    {Scalar("localdatetime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalDateTime>},
+    {Scalar("datetime", 0, 1), MakeTemporalFn<Temporal::Kind::kDateTime>},
+    {Scalar("duration", 1, 1), MakeTemporalFn<Temporal::Kind::kDuration>},
+    // maps and graph elements
+    {Scalar("keys", 1, 1), Keys},
+    {Scalar("properties", 1, 1), Properties},
+    {Scalar("labels", 1, 1), Labels},
+    {Scalar("type", 1, 1), TypeOf},
+    {Scalar("id", 1, 1), Id},
+    {Scalar("elementId", 1, 1), ElementId},
+    {Scalar("nodes", 1, 1), Nodes},
+    {Scalar("relationships", 1, 1), Relationships},
+    {FunctionInfo{"startNode", 1, 1, false, true}},
+    {FunctionInfo{"endNode", 1, 1, false, true}},
+    // the rest
+    {Scalar("timestamp", 0, 0), Timestamp},
+    {Scalar("randomUUID", 0, 0), RandomUuid},
+    // aggregates
+    Aggregate("count", 1, 1, MakeCount),
+    Aggregate("collect", 1, 1, MakeOne<Collect>),
+    Aggregate("sum", 1, 1, MakeOne<Sum>),
+    Aggregate("avg", 1, 1, MakeOne<Avg>),
+    Aggregate("min", 1, 1, MakeOne<MinMax, false>),
+    Aggregate("max", 1, 1, MakeOne<MinMax, true>),
+    Aggregate("stDev", 1, 1, MakeOne<StDev, false>),
+    Aggregate("stDevP", 1, 1, MakeOne<StDev, true>),
+    Aggregate("percentileCont", 2, 2, MakeOne<Percentile, true>),
+    Aggregate("percentileDisc", 2, 2, MakeOne<Percentile, false>),
+};
+
+// Function names are matched without regard to case.
+std::string Folded(std::string_view name) {
+  return Lower(name);
+}
+
+const Entry* FindEntry(std::string_view name) {
+  static const std::unordered_map<std::string, const Entry*> by_name = [] {
+    std::unordered_map<std::string, const Entry*> m;
+    for (const Entry& e : kEntries) m[Folded(e.info.name)] = &e;
+    return m;
+  }();
+  auto it = by_name.find(Folded(name));
+  return it == by_name.end() ? nullptr : it->second;
+}
+
 }  // namespace
 
 const FunctionInfo* LookupFunction(std::string_view name) {
@@ -1259,8 +1165,8 @@ size_t ResultBytes(const FunctionInfo& f, const std::vector<Value>& args, size_t
   auto string_arg = [&](size_t i) -> const std::string* {
     return i < args.size() && args[i].is_string() ? &args[i].as_string() : nullptr;
   };
-  // Code points decoded from a string take four bytes each, beside the result.
-  constexpr size_t kDecoded = 4;
+  // A string split into characters takes a string_view a byte at most, beside the result.
+  constexpr size_t kDecoded = sizeof(std::string_view);
   if (name == "replace") {
     const std::string *s = string_arg(0), *from = string_arg(1), *to = string_arg(2);
     if (!s || !from || !to) return 0;
@@ -1321,23 +1227,8 @@ size_t ResultBytes(const FunctionInfo& f, const std::vector<Value>& args, size_t
 
 std::unique_ptr<Aggregator> MakeAggregator(const FunctionInfo& f, bool distinct, bool star) {
   const Entry* e = FindEntry(f.name);
-  if (!e || !e->info.aggregate) return nullptr;
-  const char* name = e->info.name;
-  std::string folded = Folded(name);
-  if (folded == "count") {
-    if (star) return std::make_unique<CountAll>();
-    return std::make_unique<Count>(name, distinct);
-  }
-  if (folded == "collect") return std::make_unique<Collect>(name, distinct);
-  if (folded == "sum") return std::make_unique<Sum>(name, distinct);
-  if (folded == "avg") return std::make_unique<Avg>(name, distinct);
-  if (folded == "min") return std::make_unique<MinMax>(name, distinct, false);
-  if (folded == "max") return std::make_unique<MinMax>(name, distinct, true);
-  if (folded == "stdev") return std::make_unique<StDev>(name, distinct, false);
-  if (folded == "stdevp") return std::make_unique<StDev>(name, distinct, true);
-  if (folded == "percentilecont") return std::make_unique<Percentile>(name, distinct, true);
-  if (folded == "percentiledisc") return std::make_unique<Percentile>(name, distinct, false);
-  return nullptr;
+  if (!e || !e->make) return nullptr;
+  return e->make(e->info.name, distinct, star);
 }
 
 }  // namespace parley::query

@@ -4,6 +4,8 @@
 #include <system_error>
 
 #include "query/query_error.h"
+#include "util/strings.h"
+#include "util/utf8.h"
 
 namespace parley::query {
 namespace {
@@ -28,24 +30,6 @@ int HexValue(char c) {
   if (IsDigit(c)) return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return c - 'A' + 10;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
 }
 
 class Lexer {
@@ -76,16 +60,7 @@ class Lexer {
   // The position of `offset`, which never moves backwards between calls, so that the whole
   // text is walked once (PositionOf from the start for every token would be quadratic).
   SourcePos PosAt(size_t offset) {
-    while (cursor_.offset < static_cast<int>(offset)) {
-      unsigned char c = static_cast<unsigned char>(text_[cursor_.offset]);
-      if (c == '\n') {
-        ++cursor_.line;
-        cursor_.column = 1;
-      } else if ((c & 0xc0) != 0x80) {
-        ++cursor_.column;
-      }
-      ++cursor_.offset;
-    }
+    cursor_ = Advance(text_, cursor_, static_cast<int>(offset));
     return cursor_;
   }
 
@@ -96,7 +71,7 @@ class Lexer {
   Status SkipSpaceAndComments() {
     while (i_ < text_.size()) {
       char c = text_[i_];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (IsSpace(c)) {
         ++i_;
       } else if (c == '/' && At(i_ + 1) == '/') {
         while (i_ < text_.size() && text_[i_] != '\n') ++i_;
@@ -151,10 +126,7 @@ class Lexer {
   // The (possibly multi-byte) character at `offset`, for messages.
   std::string DisplayChar(size_t offset) const {
     size_t n = 1;
-    while (offset + n < text_.size() && n < 4 &&
-           (static_cast<unsigned char>(text_[offset + n]) & 0xc0) == 0x80) {
-      ++n;
-    }
+    while (offset + n < text_.size() && n < 4 && !IsLeadByte(text_[offset + n])) ++n;
     unsigned char c = static_cast<unsigned char>(text_[offset]);
     if (c < 0x20 || c == 0x7f)
       return "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) +
@@ -328,7 +300,7 @@ class Lexer {
           if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
             return Error(escape, "Invalid Unicode code point in escape");
           }
-          AppendUtf8(cp, out);
+          AppendUtf8(static_cast<char32_t>(cp), out);
           break;
         }
         default:

@@ -2,19 +2,22 @@
 
 #include <algorithm>
 
-#include "core/facts.h"
+#include "util/utf8.h"
 
 namespace parley::query {
 
 SourcePos PositionOf(std::string_view text, int offset) {
-  SourcePos pos;
-  pos.offset = std::clamp(offset, 0, static_cast<int>(text.size()));
-  for (int i = 0; i < pos.offset; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+  return Advance(text, SourcePos(), offset);
+}
+
+SourcePos Advance(std::string_view text, SourcePos pos, int offset) {
+  for (offset = std::clamp(offset, 0, static_cast<int>(text.size())); pos.offset < offset;
+       ++pos.offset) {
+    char c = text[pos.offset];
     if (c == '\n') {
       ++pos.line;
       pos.column = 1;
-    } else if ((c & 0xc0) != 0x80) {
+    } else if (IsLeadByte(c)) {
       ++pos.column;
     }
   }
@@ -39,19 +42,15 @@ Status QueryError(std::string_view text, SourcePos pos, std::string_view message
     // stays valid UTF-8, and the caret stays under the column it names).
     std::string shown;
     for (size_t i = 0; i < line.size();) {
-      unsigned char c = static_cast<unsigned char>(line[i]);
-      size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-      if (len == 0 || i + len > line.size() || !IsValidUtf8(line.substr(i, len))) {
+      size_t at = i;
+      int32_t cp = NextCodePoint(line, &i);
+      if (cp == kNotUtf8) {
         shown.push_back('?');
-        ++i;
-        continue;
-      }
-      if (len == 1 && (c == '\t' || c == '\r')) {
+      } else if (cp == '\t' || cp == '\r') {
         shown.push_back(' ');
       } else {
-        shown.append(line.substr(i, len));
+        shown.append(line.substr(at, i - at));
       }
-      i += len;
     }
     out += "\n  " + shown + "\n  " + std::string(std::max(0, pos.column - 1), ' ') + "^";
   }

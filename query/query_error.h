@@ -23,4 +23,8 @@ Status QueryError(std::string_view text, SourcePos pos, std::string_view message
 // characters, not bytes).
 SourcePos PositionOf(std::string_view text, int offset);
 
+// `pos`, a position in `text`, moved forward to byte `offset` (not before pos.offset): what
+// PositionOf computes, resumed where an earlier call left off.
+SourcePos Advance(std::string_view text, SourcePos pos, int offset);
+
 }  // namespace parley::query

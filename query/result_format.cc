@@ -7,27 +7,11 @@
 #include <cstring>
 
 #include "query/temporal.h"
+#include "util/strings.h"
+#include "util/utf8.h"
 
 namespace parley {
 namespace {
-
-// Display width of a UTF-8 string: one column per code point (close enough for names).
-size_t Width(std::string_view s) {
-  size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xc0) != 0x80;
-  return w;
-}
-
-// The length of the well-formed UTF-8 sequence at s[i], or 0 if the byte there starts none.
-size_t Utf8Length(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
-  }
-  return len;
-}
 
 // Calls `keep(bytes)` for each character of `s` a terminal shows as text and `control(code)`
 // for each it would act on: C0 controls, DEL, C1 controls (U+0080-U+009F, which include CSI
@@ -35,22 +19,15 @@ size_t Utf8Length(std::string_view s, size_t i) {
 template <typename Keep, typename Control>
 void SplitControls(std::string_view s, Keep&& keep, Control&& control) {
   for (size_t i = 0; i < s.size();) {
-    size_t len = Utf8Length(s, i);
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (len == 0) {
-      control(static_cast<uint32_t>(c), true);
-      ++i;
-      continue;
-    }
-    uint32_t cp = len == 1   ? c
-                  : len == 2 ? ((c & 0x1f) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3f)
-                             : 0x100;
-    if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
-      control(cp, false);
+    size_t at = i;
+    int32_t cp = NextCodePoint(s, &i);
+    if (cp == kNotUtf8) {
+      control(static_cast<uint32_t>(static_cast<unsigned char>(s[at])), true);
+    } else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
+      control(static_cast<uint32_t>(cp), false);
     } else {
-      keep(s.substr(i, len));
+      keep(s.substr(at, i - at));
     }
-    i += len;
   }
 }
 
@@ -156,17 +133,7 @@ class CsvWriter : public ResultWriter {
     std::string s;
     for (size_t i = 0; i < fields.size(); ++i) {
       if (i) s += ',';
-      const std::string f = CsvText(fields[i]);
-      if (f.find_first_of(",\"\r\n") == std::string::npos) {
-        s += f;
-      } else {
-        s += '"';
-        for (char c : f) {
-          if (c == '"') s += '"';
-          s += c;
-        }
-        s += '"';
-      }
+      s += CsvField(CsvText(fields[i]));
     }
     out_ << s << "\r\n";
   }
@@ -188,16 +155,17 @@ class TableWriter : public ResultWriter {
   }
   void End() override {
     std::vector<size_t> w(columns_.size());
-    for (size_t i = 0; i < columns_.size(); ++i) w[i] = Width(columns_[i]);
+    for (size_t i = 0; i < columns_.size(); ++i) w[i] = CodePointCount(columns_[i]);
     for (const auto& r : rows_) {
-      for (size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], Width(r[i]));
+      for (size_t i = 0; i < r.size() && i < w.size(); ++i)
+        w[i] = std::max(w[i], CodePointCount(r[i]));
     }
     auto line = [&](const std::vector<std::string>& cells) {
       std::string s;
       for (size_t i = 0; i < w.size(); ++i) {
         std::string c = i < cells.size() ? cells[i] : "";
         s += c;
-        if (i + 1 < w.size()) s += std::string(w[i] - Width(c) + 2, ' ');
+        if (i + 1 < w.size()) s += std::string(w[i] - CodePointCount(c) + 2, ' ');
       }
       while (!s.empty() && s.back() == ' ') s.pop_back();
       out_ << s << '\n';
@@ -295,14 +263,8 @@ void AppendJson(const Value& v, std::string* out) {
       } else if (std::isinf(d)) {
         *out += d > 0 ? "Infinity" : "-Infinity";
       } else {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", d);
         // Shortest form that reads back exactly, and always with a '.' or exponent.
-        for (int prec = 1; prec <= 17; ++prec) {
-          std::snprintf(buf, sizeof buf, "%.*g", prec, d);
-          if (std::strtod(buf, nullptr) == d) break;
-        }
-        std::string s = buf;
+        std::string s = ShortestDouble(d);
         if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
         *out += s;
       }

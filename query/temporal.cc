@@ -1,6 +1,7 @@
 #include "query/temporal.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "query/value_ops.h"
+#include "util/strings.h"
 
 namespace parley::query {
 namespace {
@@ -108,10 +110,136 @@ Status Invalid(const char* fn, const std::string& what) {
 
 // --- named time zones: the system's TZif files ------------------------------------------------
 
+// A POSIX TZ rule, as the footer of a version 2+ TZif file gives it (RFC 8536 section 3.3):
+// the offsets and yearly switches in force after the last transition the file lists, such as
+// "CET-1CEST,M3.5.0,M10.5.0/3". The files list transitions up to 2037 at most.
+struct PosixRule {
+  // A day of the year a switch happens on: Jn (1-365, February 29th never counted), n (0-365)
+  // or Mm.w.d (day d, Sunday 0, of week w, 5 the last, of month m), at local `time` seconds.
+  struct Day {
+    char kind = 'M';
+    int a = 0, b = 0, c = 0;
+    int32_t time = 7200;
+  };
+  int32_t std_offset = 0;  // seconds east of UTC
+  bool has_dst = false;
+  int32_t dst_offset = 0;
+  Day start, end;  // summer time begins and ends
+};
+
+bool ParseTzName(std::string_view s, size_t* i) {
+  if (*i < s.size() && s[*i] == '<') {
+    size_t close = s.find('>', *i);
+    if (close == std::string_view::npos) return false;
+    *i = close + 1;
+    return true;
+  }
+  size_t start = *i;
+  while (*i < s.size() && std::isalpha(static_cast<unsigned char>(s[*i]))) ++*i;
+  return *i - start >= 3;
+}
+
+// A number of at most three digits at s[*i].
+bool ParseTzNumber(std::string_view s, size_t* i, int* out) {
+  size_t start = *i;
+  *out = 0;
+  while (*i < s.size() && *i - start < 3 && s[*i] >= '0' && s[*i] <= '9') {
+    *out = *out * 10 + (s[(*i)++] - '0');
+  }
+  return *i > start;
+}
+
+// [+-]hh[:mm[:ss]] in seconds.
+bool ParseTzTime(std::string_view s, size_t* i, int32_t* out) {
+  int sign = 1;
+  if (*i < s.size() && (s[*i] == '+' || s[*i] == '-')) sign = s[(*i)++] == '-' ? -1 : 1;
+  int parts[3] = {0, 0, 0};
+  for (int k = 0; k < 3; ++k) {
+    if (k > 0) {
+      if (*i >= s.size() || s[*i] != ':') break;
+      ++*i;
+    }
+    if (!ParseTzNumber(s, i, &parts[k])) return false;
+  }
+  *out = sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
+  return true;
+}
+
+bool ParseTzDay(std::string_view s, size_t* i, PosixRule::Day* day) {
+  if (*i >= s.size()) return false;
+  bool ok;
+  if (s[*i] == 'M') {
+    ++*i;
+    day->kind = 'M';
+    ok = ParseTzNumber(s, i, &day->a) && *i < s.size() && s[(*i)++] == '.' &&
+         ParseTzNumber(s, i, &day->b) && *i < s.size() && s[(*i)++] == '.' &&
+         ParseTzNumber(s, i, &day->c) && day->a >= 1 && day->a <= 12 && day->b >= 1 &&
+         day->b <= 5 && day->c <= 6;
+  } else if (s[*i] == 'J') {
+    ++*i;
+    day->kind = 'J';
+    ok = ParseTzNumber(s, i, &day->a) && day->a >= 1 && day->a <= 365;
+  } else {
+    day->kind = 'n';
+    ok = ParseTzNumber(s, i, &day->a) && day->a <= 365;
+  }
+  if (ok && *i < s.size() && s[*i] == '/') {
+    ++*i;
+    ok = ParseTzTime(s, i, &day->time);
+  }
+  return ok;
+}
+
+std::optional<PosixRule> ParsePosixRule(std::string_view s) {
+  PosixRule r;
+  size_t i = 0;
+  int32_t t = 0;
+  if (!ParseTzName(s, &i) || !ParseTzTime(s, &i, &t)) return std::nullopt;
+  r.std_offset = -t;  // POSIX counts hours west of Greenwich
+  if (i == s.size()) return r;
+  if (!ParseTzName(s, &i)) return std::nullopt;
+  r.has_dst = true;
+  r.dst_offset = r.std_offset + 3600;
+  if (i < s.size() && s[i] != ',') {
+    if (!ParseTzTime(s, &i, &t)) return std::nullopt;
+    r.dst_offset = -t;
+  }
+  if (i >= s.size() || s[i++] != ',' || !ParseTzDay(s, &i, &r.start)) return std::nullopt;
+  if (i >= s.size() || s[i++] != ',' || !ParseTzDay(s, &i, &r.end)) return std::nullopt;
+  if (i != s.size()) return std::nullopt;
+  return r;
+}
+
+// The day (since 1970-01-01) `day` falls on in year `y`.
+int64_t RuleDay(const PosixRule::Day& day, int64_t y) {
+  int64_t jan1 = DaysFromCivil(y, 1, 1);
+  if (day.kind == 'J') return jan1 + day.a - 1 + (IsLeap(y) && day.a >= 60 ? 1 : 0);
+  if (day.kind == 'n') return jan1 + day.a;
+  int64_t first = DaysFromCivil(y, day.a, 1);
+  int64_t sunday_based = FloorMod(first + 4, 7);  // 1970-01-01 was a Thursday
+  int64_t z = first + FloorMod(day.c - sunday_based, 7) + (day.b - 1) * 7;
+  int64_t last = first + DaysInMonth(y, day.a) - 1;
+  while (z > last) z -= 7;
+  return z;
+}
+
+// The offset rule `r` gives at UTC second `utc`.
+int32_t PosixOffsetAt(const PosixRule& r, int64_t utc) {
+  if (!r.has_dst) return r.std_offset;
+  int64_t y, m, d;
+  CivilFromDays(FloorDiv(utc + r.std_offset, kSecondsPerDay), &y, &m, &d);
+  // Summer time begins at a wall-clock time of standard time and ends at one of summer time.
+  int64_t begins = RuleDay(r.start, y) * kSecondsPerDay + r.start.time - r.std_offset;
+  int64_t ends = RuleDay(r.end, y) * kSecondsPerDay + r.end.time - r.dst_offset;
+  bool summer = begins < ends ? utc >= begins && utc < ends : utc < ends || utc >= begins;
+  return summer ? r.dst_offset : r.std_offset;
+}
+
 struct ZoneRules {
   std::vector<int64_t> transitions;  // UTC seconds
   std::vector<int32_t> offsets;      // offset in force from each transition on
   int32_t initial = 0;               // before the first transition
+  std::optional<PosixRule> after;    // after the last transition, if the file gives a rule
 };
 
 int64_t ReadBE(const unsigned char* p, int n) {
@@ -156,13 +284,23 @@ const ZoneRules* LoadZone(const std::string& name) {
   size_t end = 0;
   std::optional<ZoneRules> v1 = parse(0, 4, &end);
   if (!v1) return nullptr;
-  // Version 2+ files repeat the data with 64-bit times, which reach past 2038.
-  std::optional<ZoneRules> v2 = data.size() > 4 && data[4] >= '2' ? parse(end, 8, &end) : v1;
+  // Version 2+ files repeat the data with 64-bit times, then give the rule for the times past
+  // the last transition between two line breaks.
+  bool version2 = data.size() > 4 && data[4] >= '2';
+  std::optional<ZoneRules> v2 = version2 ? parse(end, 8, &end) : v1;
+  if (version2 && v2 && end < data.size() && data[end] == '\n') {
+    size_t close = data.find('\n', end + 1);
+    if (close != std::string::npos)
+      v2->after = ParsePosixRule(data.substr(end + 1, close - end - 1));
+  }
   slot = v2 ? v2 : v1;
   return &*slot;
 }
 
 int32_t OffsetAtUtc(const ZoneRules& z, int64_t utc) {
+  if (z.after && (z.transitions.empty() || utc >= z.transitions.back())) {
+    return PosixOffsetAt(*z.after, utc);
+  }
   int32_t off = z.initial;
   // Transitions are sorted; the last one at or before `utc` is in force.
   auto it = std::upper_bound(z.transitions.begin(), z.transitions.end(), utc);
@@ -467,14 +605,10 @@ struct Fields {
 Status ReadFields(const char* fn, const ValueMap& m, std::initializer_list<const char*> ints,
                   std::initializer_list<const char*> temporals, bool floats_ok, Fields* out) {
   for (const auto& [key, val] : m) {
-    std::string folded;
-    for (char ch : key) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string folded = Lower(key);
     const char* canon = nullptr;
     for (const char* k : ints) {
-      std::string f;
-      for (const char* p = k; *p; ++p)
-        f += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
-      if (f == folded) canon = k;
+      if (EqualsIgnoringCase(k, folded)) canon = k;
     }
     bool is_temporal_key = false;
     for (const char* k : temporals) {
@@ -662,14 +796,10 @@ Status FromMap(const char* fn, Kind kind, const ValueMap& m, Temporal* t) {
     keys.push_back("epochMillis");
   }
   for (const auto& [key, val] : m) {
-    std::string folded;
-    for (char ch : key) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string folded = Lower(key);
     const char* canon = nullptr;
     for (const char* k : keys) {
-      std::string fk;
-      for (const char* p = k; *p; ++p)
-        fk += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
-      if (fk == folded) canon = k;
+      if (EqualsIgnoringCase(k, folded)) canon = k;
     }
     bool temporal_key = folded == "date" || folded == "time" || folded == "datetime";
     if (temporal_key) canon = folded == "date" ? "date" : folded == "time" ? "time" : "datetime";
@@ -950,15 +1080,7 @@ bool CompareTemporal(const Temporal& a, const Temporal& b, int* order) {
 }
 
 Value TemporalComponent(const Temporal& t, std::string_view key) {
-  auto is = [&](const char* k) {
-    if (key.size() != std::strlen(k)) return false;
-    for (size_t i = 0; i < key.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(key[i])) !=
-          std::tolower(static_cast<unsigned char>(k[i])))
-        return false;
-    }
-    return true;
-  };
+  auto is = [&](const char* k) { return EqualsIgnoringCase(key, k); };
   if (t.kind == Kind::kDuration) {
     int64_t total_ns_rem = t.nanos;  // 0..999999999 above t.seconds
     if (is("years")) return Value(t.months / 12);

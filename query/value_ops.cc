@@ -9,6 +9,7 @@
 
 #include "query/temporal.h"
 #include "storage/value.h"
+#include "util/strings.h"
 
 namespace parley::query {
 namespace {
@@ -131,22 +132,10 @@ void AppendFloat(double d, std::string* out) {
   }
   // The shortest digits that read back exactly, laid out as Java's Double.toString does (the
   // form the TCK prints): plain decimals for 1e-3 <= |d| < 1e7, else d.dddE<exp>.
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string_view sci(buf, res.ptr - buf);  // e.g. "-1.2345e+02"
-  if (sci.front() == '-') {
-    *out += '-';
-    sci.remove_prefix(1);
-  }
-  size_t e_pos = sci.find('e');
+  if (std::signbit(d)) *out += '-';
   std::string digits;
-  for (char c : sci.substr(0, e_pos)) {
-    if (c != '.') digits += c;
-  }
   int exp = 0;
-  std::string_view exp_text = sci.substr(e_pos + 1);
-  if (exp_text.front() == '+') exp_text.remove_prefix(1);
-  std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exp);
+  ShortestDigits(d, &digits, &exp);
   double mag = std::fabs(d);
   if (mag >= 1e-3 && mag < 1e7) {
     if (exp >= 0) {

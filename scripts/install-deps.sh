@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev catch2
   liblink-grammar-dev link-grammar-dictionaries-en
-  wordnet-base iso-codes libreadline-dev libre2-dev
+  wordnet-base iso-codes libreadline-dev libre2-dev libutf8proc-dev
   # The formatter CI checks every C++ file with (scripts/check_format.sh).
   clang-format
   # The readers the export tests hand each format to, and the browser the HTML view is

@@ -18,6 +18,7 @@
 #include "storage/keys.h"
 #include "tests/test_util.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 namespace parley {
 namespace {

@@ -18,6 +18,7 @@
 
 #include "core/facts.h"
 #include "tests/test_util.h"
+#include "util/utf8.h"
 
 namespace parley {
 namespace {

@@ -352,6 +352,23 @@ TEST_CASE("temporal values: made from strings and maps, printed in ISO form", "[
   CHECK(g.Rows("RETURN datetime({year: 1984, month: 10, day: 11, hour: 12, "
                "timezone: 'Europe/Stockholm'})") ==
         Rows{"'1984-10-11T12:00+01:00[Europe/Stockholm]'"});
+  // Past 2037, where the zone files list no more transitions, the rule at the file's end gives
+  // summer time: northern and southern summers, and a switch at its hour.
+  CHECK(g.Rows("RETURN datetime({year: 2040, month: 7, day: 1, hour: 12, "
+               "timezone: 'Europe/Stockholm'}), datetime({year: 2040, month: 1, day: 1, "
+               "timezone: 'Europe/Stockholm'})") ==
+        Rows{"'2040-07-01T12:00+02:00[Europe/Stockholm]' | "
+             "'2040-01-01T00:00+01:00[Europe/Stockholm]'"});
+  CHECK(g.Rows("RETURN datetime({year: 2045, month: 1, day: 15, timezone: 'Australia/Sydney'}), "
+               "datetime({year: 2045, month: 7, day: 15, timezone: 'Australia/Sydney'})") ==
+        Rows{"'2045-01-15T00:00+11:00[Australia/Sydney]' | "
+             "'2045-07-15T00:00+10:00[Australia/Sydney]'"});
+  // 2050-03-13 is the second Sunday of March: New York moves its clocks at 02:00.
+  CHECK(g.Rows("RETURN datetime({year: 2050, month: 3, day: 13, hour: 1, timezone: "
+               "'America/New_York'}), datetime({year: 2050, month: 3, day: 13, hour: 3, "
+               "timezone: 'America/New_York'})") ==
+        Rows{"'2050-03-13T01:00-05:00[America/New_York]' | "
+             "'2050-03-13T03:00-04:00[America/New_York]'"});
   CHECK(g.Rows("RETURN duration({days: 14, hours: 16, minutes: 12}), duration({months: 0.75}), "
                "duration('P1Y2M10DT12H45M30.25S'), duration({seconds: -1.5}), duration('PT0S')") ==
         Rows{"'P14DT16H12M' | 'P22DT19H51M49.5S' | 'P1Y2M10DT12H45M30.25S' | 'PT-1.5S' | 'PT0S'"});

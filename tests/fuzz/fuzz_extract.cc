@@ -17,6 +17,7 @@
 #include "core/extractor.h"
 #include "core/facts.h"
 #include "graph/graph_model.h"
+#include "util/utf8.h"
 
 namespace {
 
