@@ -2,7 +2,7 @@
 // source and target actors, the policies it concerns, how many independent sources report it
 // (near-duplicate articles count once), in how many articles, and a sentence that states it.
 // Filters: --by ACTOR, --of ACTOR (as export --around and analyze --path resolve them: an id,
-// a name or alias, or a piece of one naming one actor), --about POLICY (id or name), --since
+// a name or alias, or a piece of one naming one actor), --about POLICY (by the same rule), --since
 // DATE (YYYY[-MM[-DD]], a real date; ISO dates compare as text). An actor or policy that is
 // not in the store, or a date that is not one, is an error rather than an empty answer.
 //
@@ -21,7 +21,6 @@
 #include "query/result_format.h"
 #include "storage/graph_store.h"
 #include "util/hash.h"
-#include "util/strings.h"
 
 namespace parley::cli {
 namespace {
@@ -30,23 +29,9 @@ std::string Prop(const Node& n, const char* key) {
   return StringProperty(n.properties, key);
 }
 
-// True if `filter` names node `n` by id, name or alias (case-insensitive); an empty filter
-// matches everything.
-bool Names(const std::string& filter, const Node& n) {
-  if (filter.empty()) return true;
-  std::string f = Lower(filter);
-  if (Lower(Prop(n, "id")) == f || Lower(Prop(n, "name")) == f) return true;
-  auto it = n.properties.find("aliases");
-  if (it != n.properties.end() && it->second.is_list()) {
-    for (const Value& v : it->second.as_list()) {
-      if (v.is_string() && Lower(v.as_string()) == f) return true;
-    }
-  }
-  return false;
-}
-
-// An actor filter: the node --by or --of resolved to (0: no filter).
-struct ActorFilter {
+// A filter on one node: the actor --by or --of, or the policy --about, resolved to (0: no
+// filter).
+struct NodeFilter {
   NodeId node = 0;
   bool Matches(const Node& n) const { return node == 0 || n.id == node; }
   bool Any(const std::vector<Node>& nodes) const {
@@ -57,22 +42,17 @@ struct ActorFilter {
 
 // Resolves the actor flag `flag`; kNotFound when the store has no such actor.
 Status ResolveActor(const GraphStore& store, const Snapshot* snap, const Args& args,
-                    const std::string& flag, ActorFilter* out) {
+                    const std::string& flag, NodeFilter* out) {
   if (!args.Has(flag)) return Status::OK();
   return FindActor(store, args.Get(flag), &out->node, snap).WithContext(flag);
 }
 
-// Checks that --about names a stored policy (by id or name).
-Status CheckPolicy(const GraphStore& store, const Snapshot* snap, const std::string& about) {
-  if (about.empty()) return Status::OK();
-  auto cursor = store.ScanLabel("Policy", snap);
-  for (; cursor->Valid(); cursor->Next()) {
-    Node p;
-    PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &p, snap));
-    if (Names(about, p)) return Status::OK();
-  }
-  PARLEY_RETURN_IF_ERROR(cursor->status());
-  return Status::NotFound("--about: no policy '" + about + "' in the store");
+// Resolves --about to the stored policy it names, by the rule actors are resolved by.
+Status ResolvePolicy(const GraphStore& store, const Snapshot* snap, const Args& args,
+                     NodeFilter* out) {
+  if (!args.Has("--about")) return Status::OK();
+  return FindNamed(store, "Policy", "policy", args.Get("--about"), &out->node, snap)
+      .WithContext("--about");
 }
 
 Status Collect(const GraphStore& store, NodeId id, Direction dir, const char* type,
@@ -153,8 +133,8 @@ bool IsStance(const std::string& type) {
          type != "HOLDS_ROLE";
 }
 
-Status Timeline(const GraphStore& store, const Snapshot* snap, const ActorFilter& by,
-                const ActorFilter& of, const std::string& since, ResultWriter* out) {
+Status Timeline(const GraphStore& store, const Snapshot* snap, const NodeFilter& by,
+                const NodeFilter& of, const std::string& since, ResultWriter* out) {
   std::vector<TimelineRow> rows;
   std::vector<Node> sources, targets;
   // Demands: one row per (source, target) of each demand node.
@@ -221,12 +201,12 @@ Status Demands(const Args& args) {
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
   auto snap = store->GetSnapshot();
-  std::string about = args.Get("--about"), since;
+  std::string since;
   PARLEY_RETURN_IF_ERROR(DateFlag(args, "--since", /*partial=*/true, &since));
-  ActorFilter by, of;
+  NodeFilter by, of, about;
   PARLEY_RETURN_IF_ERROR(ResolveActor(*store, snap.get(), args, "--by", &by));
   PARLEY_RETURN_IF_ERROR(ResolveActor(*store, snap.get(), args, "--of", &of));
-  PARLEY_RETURN_IF_ERROR(CheckPolicy(*store, snap.get(), about));
+  PARLEY_RETURN_IF_ERROR(ResolvePolicy(*store, snap.get(), args, &about));
 
   auto out = ResultWriter::Make(format, std::cout);
   if (args.Has("--timeline")) return Timeline(*store, snap.get(), by, of, since, out.get());
@@ -243,10 +223,7 @@ Status Demands(const Args& args) {
     PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kOutgoing, "OF", snap.get(), &targets));
     PARLEY_RETURN_IF_ERROR(
         Collect(*store, d.id, Direction::kOutgoing, "ABOUT", snap.get(), &policies));
-    if (!by.Any(sources) || !of.Any(targets)) continue;
-    if (!about.empty() && std::none_of(policies.begin(), policies.end(),
-                                       [&](const Node& n) { return Names(about, n); }))
-      continue;
+    if (!by.Any(sources) || !of.Any(targets) || !about.Any(policies)) continue;
     Reports reports;
     PARLEY_RETURN_IF_ERROR(ReadReports(*store, d, snap.get(), &reports));
     std::string text = Prop(d, "text");

@@ -34,7 +34,8 @@ ActorInfo ReadActorInfo(const Node& n) {
   return a;
 }
 
-Status PickActor(std::string_view query, const std::vector<const ActorInfo*>& all, size_t* index) {
+Status PickActor(std::string_view query, const std::vector<const ActorInfo*>& all, size_t* index,
+                 std::string_view what) {
   std::string q = Lower(query);
   // Three rounds, each looser than the last; the first that matches anything decides.
   auto matches = [&](int round, const ActorInfo& a) {
@@ -56,17 +57,23 @@ Status PickActor(std::string_view query, const std::vector<const ActorInfo*>& al
         names += (k ? ", " : "") + all[found[k]]->id + " (" + all[found[k]]->name + ")";
       }
       if (found.size() > 5) names += ", ...";
-      return Status::InvalidInput("actor '" + std::string(query) + "' is ambiguous: " + names);
+      return Status::InvalidInput(std::string(what) + " '" + std::string(query) +
+                                  "' is ambiguous: " + names);
     }
     *index = found[0];
     return Status::OK();
   }
-  return Status::NotFound("unknown actor '" + std::string(query) + "'");
+  return Status::NotFound("unknown " + std::string(what) + " '" + std::string(query) + "'");
 }
 
 Status ReadActors(const GraphStore& store, std::vector<ActorInfo>* actors, const Snapshot* snap) {
+  return ReadNamedNodes(store, "Actor", actors, snap);
+}
+
+Status ReadNamedNodes(const GraphStore& store, std::string_view label,
+                      std::vector<ActorInfo>* actors, const Snapshot* snap) {
   actors->clear();
-  auto scan = store.ScanLabel("Actor", snap);
+  auto scan = store.ScanLabel(label, snap);
   for (; scan->Valid(); scan->Next()) {
     Node n;
     PARLEY_RETURN_IF_ERROR(store.GetNode(scan->id(), &n, snap));
@@ -79,16 +86,21 @@ Status ReadActors(const GraphStore& store, std::vector<ActorInfo>* actors, const
   return Status::OK();
 }
 
+Status FindNamed(const GraphStore& store, std::string_view label, std::string_view what,
+                 std::string_view query, NodeId* node, const Snapshot* snap) {
+  std::vector<ActorInfo> named;
+  PARLEY_RETURN_IF_ERROR(ReadNamedNodes(store, label, &named, snap));
+  std::vector<const ActorInfo*> all;
+  for (const auto& a : named) all.push_back(&a);
+  size_t index = 0;
+  PARLEY_RETURN_IF_ERROR(PickActor(query, all, &index, what));
+  *node = named[index].node;
+  return Status::OK();
+}
+
 Status FindActor(const GraphStore& store, std::string_view query, NodeId* node,
                  const Snapshot* snap) {
-  std::vector<ActorInfo> actors;
-  PARLEY_RETURN_IF_ERROR(ReadActors(store, &actors, snap));
-  std::vector<const ActorInfo*> all;
-  for (const auto& a : actors) all.push_back(&a);
-  size_t index = 0;
-  PARLEY_RETURN_IF_ERROR(PickActor(query, all, &index));
-  *node = actors[index].node;
-  return Status::OK();
+  return FindNamed(store, "Actor", "actor", query, node, snap);
 }
 
 }  // namespace parley

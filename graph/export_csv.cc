@@ -9,6 +9,7 @@
 
 #include "graph/export.h"
 #include "graph/export_writer.h"
+#include "util/strings.h"
 
 namespace parley {
 namespace {
@@ -44,17 +45,6 @@ std::string Neo4jType(const std::string& have, const Value& v) {
   if ((have == "long" && t == "double") || (have == "double" && t == "long")) return "double";
   bool have_list = have.ends_with("[]");
   return have_list || list ? "string[]" : "string";
-}
-
-// One CSV field (RFC 4180: quoted when it holds a comma, quote or line break).
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // A property as a field of a column of type `type`.

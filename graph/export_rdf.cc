@@ -5,6 +5,7 @@
 #include <string>
 
 #include "graph/export_writer.h"
+#include "util/strings.h"
 
 namespace parley::exporting {
 namespace {
@@ -40,7 +41,7 @@ std::string Literal(const Value& v) {
       double d = v.as_float();
       std::string text = std::isnan(d)   ? "NaN"
                          : std::isinf(d) ? (d > 0 ? "INF" : "-INF")
-                                         : Number(d);
+                                         : ShortestDouble(d);
       return Quoted(text, true) + xsd + "double>";
     }
     default:

@@ -3,6 +3,8 @@
 #include <cstdlib>
 
 #include "graph/export_writer.h"
+#include "util/json_text.h"
+#include "util/strings.h"
 
 namespace parley::exporting {
 
@@ -77,14 +79,6 @@ std::string Quoted(std::string_view s, bool unicode_escapes) {
   return out + "\"";
 }
 
-std::string Number(double d) {
-  // The shortest of 15 and 17 significant digits that reads back as the same double.
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.15g", d);
-  if (std::strtod(buf, nullptr) != d) std::snprintf(buf, sizeof buf, "%.17g", d);
-  return buf;
-}
-
 // A property value as plain text: strings as they are, lists as [a, b], numbers in decimal.
 std::string Text(const Value& v) {
   switch (v.type()) {
@@ -95,7 +89,7 @@ std::string Text(const Value& v) {
     case Value::Type::kInt:
       return std::to_string(v.as_int());
     case Value::Type::kFloat:
-      return Number(v.as_float());
+      return ShortestDouble(v.as_float());
     case Value::Type::kList: {
       std::string out = "[";
       for (size_t i = 0; i < v.as_list().size(); ++i) {
@@ -116,7 +110,7 @@ std::string AttributeName(std::string_view key, std::initializer_list<std::strin
 }
 
 std::string TextAs(const Value& v, std::string_view type) {
-  return type.starts_with("double") && v.is_int() ? Number(static_cast<double>(v.as_int()))
+  return type.starts_with("double") && v.is_int() ? ShortestDouble(static_cast<double>(v.as_int()))
                                                   : Text(v);
 }
 
@@ -143,7 +137,8 @@ nlohmann::json ToJson(const Value& v) {
       return v.as_int();
     case Value::Type::kFloat: {
       double d = v.as_float();
-      return std::isfinite(d) ? nlohmann::json(d) : nlohmann::json(Number(d));  // JSON has no NaN
+      return std::isfinite(d) ? nlohmann::json(d)
+                              : nlohmann::json(ShortestDouble(d));  // JSON has no NaN
     }
     case Value::Type::kString:
       return v.as_string();
@@ -165,27 +160,7 @@ nlohmann::json ToJson(const Value& v) {
 }
 
 std::string Dump(const nlohmann::json& j) {
-  // Stored text is valid UTF-8; should a byte not be, it is replaced rather than thrown on.
-  std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  // The JSON library escapes C0 controls only; DEL and the C1 controls (U+0080-U+009F, CSI
-  // and OSC among them) are escaped here too, so that no export carries a raw terminal
-  // control. They occur only inside strings, where \u escapes mean the same characters.
-  if (text.find('\x7f') == std::string::npos && text.find('\xc2') == std::string::npos) return text;
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c == 0x7f ? c : next);
-      out += buf;
-      if (c == 0xc2) ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
+  return JsonText(j);
 }
 
 }  // namespace parley::exporting

@@ -10,20 +10,18 @@
 #include <string_view>
 
 #include "graph/export.h"
+#include "util/utf8.h"
 
 namespace parley::exporting {
 
-// Calls `fn(code_point, bytes)` per UTF-8 character of `s` (stored text is valid UTF-8).
+// Calls `fn(code_point, bytes)` per UTF-8 character of `s` (stored text is valid UTF-8; a byte
+// that is not is left out, so that every format gets UTF-8).
 template <typename Fn>
 void ForEachChar(std::string_view s, Fn&& fn) {
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    if (i + len > s.size()) len = s.size() - i;
-    uint32_t cp = len == 1 ? c : c & (0xff >> (len + 1));
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    fn(cp, s.substr(i, len));
-    i += len;
+    size_t at = i;
+    int32_t cp = NextCodePoint(s, &i);
+    if (cp != kNotUtf8) fn(static_cast<uint32_t>(cp), s.substr(at, i - at));
   }
 }
 
@@ -32,9 +30,8 @@ std::string Xml(std::string_view s);
 // A quoted string for DOT and N-Triples: backslash escapes; control characters as \uXXXX with
 // `unicode_escapes`, else dropped.
 std::string Quoted(std::string_view s, bool unicode_escapes);
-// A double in its shortest exact decimal form.
-std::string Number(double d);
-// A property value as plain text: strings as they are, lists as [a, b], numbers in decimal.
+// A property value as plain text: strings as they are, lists as [a, b], numbers in their
+// shortest exact decimal form (ShortestDouble).
 std::string Text(const Value& v);
 // A property value as text in a column declared `type`: an integer in a "double" (or
 // "double[]") column is written as a double, anything else as Text().
@@ -49,7 +46,8 @@ std::string Caption(const Node& n);
 std::string AttributeName(std::string_view key, std::initializer_list<std::string_view> reserved);
 // A property value as JSON (NaN and infinities, which JSON lacks, as strings).
 nlohmann::json ToJson(const Value& v);
-// Compact JSON text; bytes that are not UTF-8 are replaced rather than thrown on.
+// Compact JSON text without terminal controls (JsonText); bytes that are not UTF-8 are
+// replaced rather than thrown on.
 std::string Dump(const nlohmann::json& j);
 
 inline Status WriteStatus(const std::ostream& out) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "util/data_path.h"
+#include "util/json_field.h"
 #include "util/strings.h"
 
 namespace parley {
@@ -47,11 +48,13 @@ Status EventTypes::Load(const std::string& path, EventTypes* out) {
     if (!spec.is_object())
       return Status::InvalidInput(path + ": types." + type + ": expected an object");
     EventShape s;
-    s.cameo = spec.value("cameo", "");
-    s.node = spec.value("node", "");
-    s.source_rel = spec.value("source_rel", "");
-    s.target_rel = spec.value("target_rel", "");
-    s.relationship = spec.value("relationship", "");
+    std::string where = path + ": types." + type;
+    for (auto [key, field] :
+         {std::pair{"cameo", &s.cameo}, std::pair{"node", &s.node},
+          std::pair{"source_rel", &s.source_rel}, std::pair{"target_rel", &s.target_rel},
+          std::pair{"relationship", &s.relationship}}) {
+      PARLEY_RETURN_IF_ERROR(JsonField<std::string>(spec, key, "", where, field));
+    }
     bool node_ok = !s.node.empty() && !s.source_rel.empty() && !s.target_rel.empty();
     if (!node_ok && s.relationship.empty()) {
       return Status::InvalidInput(

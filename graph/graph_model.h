@@ -10,8 +10,9 @@
 // shards extracted on different machines merge into the same graph. Reports of one event in
 // several articles share the event's key (graph/event_key.h): the event node and its DEMANDS,
 // OF and ABOUT relationships are one, with one REPORTED_IN per article; a stance relationship
-// is one, listing its articles. Where several articles set one scalar property differently the
-// smallest value stays (GraphBatch::PutNode), so the graph does not depend on ingest order.
+// is one, listing its articles. Where several articles set one property differently, lists are
+// united, of two strings the longer stays (the fuller text of an event told twice) and of other
+// values the smaller (GraphBatch::PutNode), so the graph does not depend on ingest order.
 // Which event types become nodes and which relationships is read from data/event_types.json.
 #pragma once
 

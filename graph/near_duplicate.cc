@@ -6,6 +6,7 @@
 
 #include "util/data_path.h"
 #include "util/hash.h"
+#include "util/json_field.h"
 #include "util/strings.h"
 
 namespace parley {
@@ -27,10 +28,10 @@ Status NearDuplicates::Load(const std::string& path, NearDuplicates* out) {
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object())
     return Status::InvalidInput(path + ": expected a JSON object");
-  out->shingle_words_ = j.value("shingle_words", 4);
-  out->hashes_ = j.value("hashes", 64);
-  out->bands_ = j.value("bands", 16);
-  out->threshold_ = j.value("threshold", 0.8);
+  PARLEY_RETURN_IF_ERROR(JsonField(j, "shingle_words", 4, path, &out->shingle_words_));
+  PARLEY_RETURN_IF_ERROR(JsonField(j, "hashes", 64, path, &out->hashes_));
+  PARLEY_RETURN_IF_ERROR(JsonField(j, "bands", 16, path, &out->bands_));
+  PARLEY_RETURN_IF_ERROR(JsonField(j, "threshold", 0.8, path, &out->threshold_));
   if (out->shingle_words_ < 1 || out->hashes_ < 1 || out->bands_ < 1 ||
       out->hashes_ % out->bands_ != 0 || out->threshold_ <= 0 || out->threshold_ > 1) {
     return Status::InvalidInput(

@@ -337,6 +337,12 @@ TEST_CASE("typos in dates, actors, policies and types are errors, not empty answ
   }
   RunResult by = run({"demands", "--by", "khamenei", "--format", "csv"});
   CHECK(std::count(by.out.begin(), by.out.end(), '\n') >= 2);
+  // --about finds a policy by the actors' rule: any case, or a piece of a name.
+  RunResult about = run({"demands", "--about", "SANCTIONS", "--format", "csv"});
+  RunResult piece = run({"demands", "--about", "sanct", "--format", "csv"});
+  CHECK(about.exit_code == 0);
+  CHECK(std::count(about.out.begin(), about.out.end(), '\n') >= 2);
+  CHECK(piece.out == about.out);
 }
 
 // ------------------------------------------------------------------------------ reading
