@@ -1,59 +1,14 @@
 #include "graph/event_key.h"
 
-#include <cctype>
 #include <cstdint>
 
 #include "core/lemmatizer.h"
 #include "core/wordnet.h"
 #include "util/strings.h"
+#include "util/words.h"
 
 namespace parley {
 namespace {
-
-// Decodes the code point at `s[*i]` (advancing `*i`); a bad byte reads as itself.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  size_t len = c < 0x80             ? 1
-               : (c & 0xe0) == 0xc0 ? 2
-               : (c & 0xf0) == 0xe0 ? 3
-               : (c & 0xf8) == 0xf0 ? 4
-                                    : 1;
-  if (*i + len > s.size()) len = 1;
-  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3f);
-  *i += len;
-  return cp;
-}
-
-// Letters and digits: ASCII ones, and any code point past ASCII outside the common
-// punctuation and space blocks (Latin-1 symbols, general punctuation, CJK punctuation).
-bool IsWordChar(uint32_t cp) {
-  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
-  if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7) return false;
-  if (cp >= 0x2000 && cp <= 0x2bff) return false;
-  if (cp >= 0x3000 && cp <= 0x303f) return false;
-  if (cp >= 0xfe30 && cp <= 0xfe4f) return false;
-  return cp != 0xfeff;
-}
-
-// `word` without the characters that are no letter or digit at either end ("“release”") and
-// without a possessive "'s"; itself when nothing is left.
-std::string TrimWord(std::string_view word) {
-  size_t begin = std::string_view::npos, end = 0, i = 0;
-  while (i < word.size()) {
-    size_t at = i;
-    if (IsWordChar(NextCodePoint(word, &i))) {
-      if (begin == std::string_view::npos) begin = at;
-      end = i;
-    }
-  }
-  if (begin == std::string_view::npos) return std::string(word);
-  std::string_view w = word.substr(begin, end - begin);
-  for (std::string_view s : {"'s", "\u2019s"}) {
-    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) w.remove_suffix(s.size());
-  }
-  return std::string(w);
-}
 
 // A word's lemma: as a verb if WordNet knows that reading ("lifted" -> "lift"), else as a noun
 // ("sanctions" -> "sanction").

@@ -12,6 +12,7 @@
 #include "util/json_field.h"
 #include "util/strings.h"
 #include "util/utf8.h"
+#include "util/words.h"
 
 using namespace parley;
 
@@ -152,4 +153,19 @@ TEST_CASE("a data file's wrongly typed field is an error, not an exception", "[t
   Status loaded = Lexicon::Load(files, &lex);
   CHECK(loaded.code() == Status::Code::kInvalidInput);
   CHECK(loaded.message() == files.policies + ": policies[0].name: expected a string");
+}
+
+TEST_CASE("words of any script, and a word without the punctuation around it", "[text]") {
+  // Greek and Armenian words, a CJK comma and an em dash between them.
+  CHECK(Words("\xce\xb1\xce\xb8\xce\xae\xce\xbd\xce\xb1\xe3\x80\x81"
+              "\xd5\xa5\xd6\x80\xd5\xa5\xd5\xbe\xd5\xa1\xd5\xb6 \xe2\x80\x94 2024!") ==
+        std::vector<std::string_view>{"\xce\xb1\xce\xb8\xce\xae\xce\xbd\xce\xb1",
+                                      "\xd5\xa5\xd6\x80\xd5\xa5\xd5\xbe\xd5\xa1\xd5\xb6", "2024"});
+  CHECK(TrimWord("\xe2\x80\x9crelease\xe2\x80\x9d") == "release");  // “release”
+  CHECK(TrimWord("Nixon's") == "Nixon");
+  CHECK(TrimWord("Nixon\xe2\x80\x99s,") == "Nixon");
+  CHECK(TrimWord("#Oscars") == "Oscars");
+  CHECK(TrimWord("--") == "--");
+  CHECK_FALSE(IsWordCharacter(kNotUtf8));
+  CHECK(IsWordCharacter(0x05d0));  // Hebrew alef
 }
