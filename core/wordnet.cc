@@ -66,6 +66,13 @@ void ReadIndex(std::string_view text,
   }
 }
 
+// The whole of `s` as a hexadecimal number (WordNet's word and pointer counts); false if it
+// is not one, rather than the exception std::stoi would throw on a damaged file.
+bool Hex(std::string_view s, int* out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out, 16);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
 }  // namespace
 
 const WordNet& WordNet::Get() {
@@ -126,7 +133,8 @@ bool WordNet::ReadSynset(WordClass cls, size_t offset, Synset* out) const {
   std::istringstream f(std::string(data.substr(offset, eol - offset)));
   std::string off, lexfile, type, count_hex;
   if (!(f >> off >> lexfile >> type >> count_hex)) return false;
-  int words = std::stoi(count_hex, nullptr, 16);
+  int words = 0;
+  if (!Hex(count_hex, &words)) return false;
   for (int i = 0; i < words; ++i) {
     std::string word, lex_id;
     f >> word >> lex_id;
@@ -140,8 +148,10 @@ bool WordNet::ReadSynset(WordClass cls, size_t offset, Synset* out) const {
     if (!(f >> p.symbol >> p.offset >> p.pos >> source_target) || source_target.size() != 4) {
       return false;
     }
-    p.source = std::stoi(source_target.substr(0, 2), nullptr, 16);
-    p.target = std::stoi(source_target.substr(2), nullptr, 16);
+    if (!Hex(std::string_view(source_target).substr(0, 2), &p.source) ||
+        !Hex(std::string_view(source_target).substr(2), &p.target)) {
+      return false;
+    }
     out->pointers.push_back(p);
   }
   return true;
