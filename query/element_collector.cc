@@ -1,5 +1,7 @@
 #include "query/element_collector.h"
 
+#include "query/query_values.h"
+
 namespace parley::query {
 
 void ElementCollector::Row(const std::vector<Value>& row) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "query/query_values.h"
+
 namespace parley::query {
 namespace {
 

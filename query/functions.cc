@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "query/limits.h"
+#include "query/query_values.h"
 #include "query/temporal.h"
 #include "query/value_ops.h"
 #include "util/strings.h"

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "query/query_values.h"
+
 namespace parley::query {
 namespace {
 

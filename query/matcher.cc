@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "query/plan.h"
+#include "query/query_values.h"
 #include "query/value_ops.h"
 
 namespace parley::query {

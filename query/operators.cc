@@ -6,6 +6,7 @@
 
 #include "query/limits.h"
 #include "query/query_error.h"
+#include "query/query_values.h"
 #include "query/value_ops.h"
 
 namespace parley::query {

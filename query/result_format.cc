@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "query/query_values.h"
 #include "query/temporal.h"
 #include "util/strings.h"
 #include "util/utf8.h"

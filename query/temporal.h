@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "query/query_values.h"
 #include "storage/value.h"
 #include "util/status.h"
 

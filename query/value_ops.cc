@@ -7,6 +7,7 @@
 #include <limits>
 #include <string_view>
 
+#include "query/query_values.h"
 #include "query/temporal.h"
 #include "storage/value.h"
 #include "util/strings.h"

@@ -5,6 +5,22 @@
 
 namespace parley {
 
+namespace {
+
+// Equality of two query-only values of one type, by the type's own comparison.
+template <class T>
+bool SameQueryOnly(const QueryOnly<T>& a, const QueryOnly<T>& b) {
+  return a.equal(*a.value, *b.value);
+}
+
+// The debug text of a query-only value, by the type's own rendering.
+template <class T>
+std::string DebugText(const QueryOnly<T>& q) {
+  return q.text(*q.value);
+}
+
+}  // namespace
+
 bool Value::operator==(const Value& o) const {
   if (type() != o.type()) return false;
   switch (type()) {
@@ -27,10 +43,9 @@ bool Value::operator==(const Value& o) const {
     case Type::kRelationship:
       return as_relationship().id == o.as_relationship().id;
     case Type::kPath:
-      return as_path().nodes == o.as_path().nodes &&
-             as_path().relationships == o.as_path().relationships;
+      return SameQueryOnly(std::get<QueryOnly<Path>>(v_), std::get<QueryOnly<Path>>(o.v_));
     case Type::kTemporal:
-      return as_temporal() == o.as_temporal();
+      return SameQueryOnly(std::get<QueryOnly<Temporal>>(v_), std::get<QueryOnly<Temporal>>(o.v_));
   }
   return false;
 }
@@ -96,9 +111,9 @@ std::string Value::DebugString() const {
     case Type::kRelationship:
       return "relationship " + std::to_string(as_relationship().id);
     case Type::kPath:
-      return "path of " + std::to_string(as_path().relationships.size());
+      return DebugText(std::get<QueryOnly<Path>>(v_));
     case Type::kTemporal:
-      return "temporal";
+      return DebugText(std::get<QueryOnly<Temporal>>(v_));
   }
   return "?";
 }

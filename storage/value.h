@@ -3,9 +3,10 @@
 //
 // Values are immutable and cheap to copy: lists, maps and graph elements share their storage.
 // Only the first seven types can be stored as properties; the query engine refuses the others
-// before anything is written. Maps keep their
-// keys sorted so that equal maps encode to equal bytes and print in a stable order. Integers and
-// floats stay distinct types, as in Cypher (1 and 1.0 are different values that compare equal).
+// before anything is written. Paths and temporal values are made by queries only: their types
+// are defined in query/query_values.h, and the store sees them only through QueryOnly. Maps keep
+// their keys sorted so that equal maps encode to equal bytes and print in a stable order. Integers
+// and floats stay distinct types, as in Cypher (1 and 1.0 are different values that compare equal).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -23,8 +25,22 @@ using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value, std::less<>>;
 struct Node;
 struct Relationship;
-struct Path;
-struct Temporal;
+struct Path;      // query/query_values.h
+struct Temporal;  // query/query_values.h
+
+// The types only queries make: paths and temporal values.
+template <class T>
+concept QueryOnlyType = std::is_same_v<T, Path> || std::is_same_v<T, Temporal>;
+
+// A value of such a type, as a Value holds it. The store knows nothing of the type: the handle
+// carries the type's own equality and debug text, filled in where the type is complete (Value's
+// constructor, instantiated in query/).
+template <QueryOnlyType T>
+struct QueryOnly {
+  std::shared_ptr<const T> value;
+  bool (*equal)(const T&, const T&) = nullptr;
+  std::string (*text)(const T&) = nullptr;
+};
 
 class Value {
  public:
@@ -56,8 +72,11 @@ class Value {
   Value(ValueMap m) : v_(std::make_shared<const ValueMap>(std::move(m))) {}
   Value(std::shared_ptr<const Node> n) : v_(std::move(n)) {}
   Value(std::shared_ptr<const Relationship> r) : v_(std::move(r)) {}
-  Value(std::shared_ptr<const Path> p) : v_(std::move(p)) {}
-  Value(std::shared_ptr<const Temporal> t) : v_(std::move(t)) {}
+  // A path or a temporal value; T must be complete here (include query/query_values.h).
+  template <QueryOnlyType T>
+  Value(std::shared_ptr<const T> p)
+      : v_(QueryOnly<T>{std::move(p), [](const T& a, const T& b) { return a == b; },
+                        [](const T& x) { return QueryOnlyText(x); }}) {}
 
   Type type() const { return static_cast<Type>(v_.index()); }
   bool is_null() const { return type() == Type::kNull; }
@@ -88,8 +107,8 @@ class Value {
   const Relationship& as_relationship() const {
     return *std::get<std::shared_ptr<const Relationship>>(v_);
   }
-  const Path& as_path() const { return *std::get<std::shared_ptr<const Path>>(v_); }
-  const Temporal& as_temporal() const { return *std::get<std::shared_ptr<const Temporal>>(v_); }
+  const Path& as_path() const { return *std::get<QueryOnly<Path>>(v_).value; }
+  const Temporal& as_temporal() const { return *std::get<QueryOnly<Temporal>>(v_).value; }
 
   // Structural equality: same type and same contents (1 != 1.0 here; Cypher equality lives in
   // the query engine). NaN equals NaN so that stored values round-trip as equal. Nodes and
@@ -103,8 +122,7 @@ class Value {
  private:
   std::variant<std::monostate, bool, int64_t, double, std::string, std::shared_ptr<const ValueList>,
                std::shared_ptr<const ValueMap>, std::shared_ptr<const Node>,
-               std::shared_ptr<const Relationship>, std::shared_ptr<const Path>,
-               std::shared_ptr<const Temporal>>
+               std::shared_ptr<const Relationship>, QueryOnly<Path>, QueryOnly<Temporal>>
       v_;
 };
 
@@ -113,22 +131,6 @@ using PropertyMap = ValueMap;
 
 // The string property `key` of `props`, or "" when it is missing or not a string.
 std::string StringProperty(const PropertyMap& props, std::string_view key);
-
-// A date, a time, a date-time or a duration, as openCypher's temporal functions make them
-// (date(), localtime(), time(), localdatetime(), datetime(), duration()). Query results only:
-// they are not stored as properties (IsStorable is false).
-struct Temporal {
-  enum class Kind : uint8_t { kDate, kLocalTime, kTime, kLocalDateTime, kDateTime, kDuration };
-  Kind kind = Kind::kDate;
-  int64_t epoch_day = 0;       // dates and date-times: days since 1970-01-01 (local)
-  int64_t nano_of_day = 0;     // times and date-times: the local wall-clock time
-  int32_t offset_seconds = 0;  // kTime, kDateTime: offset from UTC
-  std::string zone;            // kDateTime: a named zone (Europe/Paris), or empty for an offset
-  // kDuration: the four parts Cypher keeps apart (a month and 30 days are not the same).
-  int64_t months = 0, days = 0, seconds = 0, nanos = 0;
-
-  bool operator==(const Temporal& o) const = default;
-};
 
 using NodeId = uint64_t;
 using RelId = uint64_t;
@@ -150,13 +152,6 @@ struct Relationship {
   PropertyMap properties;
   // False when the properties are not read yet (id, type and ends are always filled in).
   bool complete = true;
-};
-
-// A walk through the graph: nodes.size() == relationships.size() + 1; relationship i joins
-// nodes i and i + 1 in either direction. Elements are Values of kind kNode / kRelationship.
-struct Path {
-  std::vector<Value> nodes;
-  std::vector<Value> relationships;
 };
 
 }  // namespace parley

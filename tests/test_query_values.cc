@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "query/functions.h"
+#include "query/query_values.h"
+#include "query/temporal.h"
 #include "query/value_ops.h"
 
 using namespace parley;
@@ -260,6 +262,27 @@ TEST_CASE("equality of graph elements is by id, paths by their elements", "[valu
   // A self-loop walked either way is the same path (TCK Comparison1 [14]).
   CHECK(Equals(MakePath({a, a}, {r}), MakePath({a_again, a}, {r})) == Tri::kTrue);
   CHECK(Equals(MakePath({a, a}, {r}), MakePath({a}, {})) == Tri::kFalse);
+}
+
+TEST_CASE("a Value compares and prints paths and temporal values by their own rules", "[values]") {
+  // Value::operator== (structural, not Cypher's) reaches these types only through the handle
+  // the query layer fills in.
+  Value a = MakeNode(1, {"A"}), b = MakeNode(2, {"B"});
+  Value r = MakeRel(7, "T", 1, 2);
+  CHECK(MakePath({a, b}, {r}) == MakePath({a, b}, {r}));
+  CHECK(MakePath({a, b}, {r}) != MakePath({b, a}, {r}));
+  CHECK(MakePath({a, b}, {r}) != MakePath({a}, {}));
+  CHECK(MakePath({a, b}, {r}).DebugString() == "path of 1");
+  CHECK_FALSE(MakePath({a}, {}).IsStorable());
+  Value d1, d2, d3;
+  REQUIRE(MakeTemporal("date", Temporal::Kind::kDate, Value("2024-02-29"), &d1).ok());
+  REQUIRE(MakeTemporal("date", Temporal::Kind::kDate, Value("2024-02-29"), &d2).ok());
+  REQUIRE(MakeTemporal("date", Temporal::Kind::kDate, Value("2024-03-01"), &d3).ok());
+  CHECK(d1 == d2);
+  CHECK(d1 != d3);
+  CHECK(d1 != MakePath({a}, {}));
+  CHECK(d1.DebugString() == "temporal");
+  CHECK_FALSE(Value(ValueList{d1}).IsStorable());
 }
 
 // --- comparison --------------------------------------------------------------------------------
