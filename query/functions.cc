@@ -56,7 +56,7 @@ Status Overflow(const char* fn) {
 // whitespace ignored, anything else is "not a number" (null), never an error.
 
 bool ParseInt(std::string_view s, int64_t* out) {
-  s = parley::Trim(s);
+  s = Trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -64,7 +64,7 @@ bool ParseInt(std::string_view s, int64_t* out) {
 }
 
 bool ParseFloat(std::string_view s, double* out) {
-  s = parley::Trim(s);
+  s = Trim(s);
   std::string_view body = s;
   if (!body.empty() && (body.front() == '+' || body.front() == '-')) body.remove_prefix(1);
   if (body == "NaN" || body == "Infinity") {
@@ -378,33 +378,11 @@ std::string Join(const std::vector<std::string_view>& chars, size_t from, size_t
   return out;
 }
 
-Status ToLower(const char* fn, const Args& args, Value* out) {
+// A function from one String to another: toLower, toUpper, trim, ltrim, rtrim.
+template <auto kMap>
+Status MapString(const char* fn, const Args& args, Value* out) {
   EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(ToLowerUtf8(args[0].as_string()));
-  return Status::OK();
-}
-
-Status ToUpper(const char* fn, const Args& args, Value* out) {
-  EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(ToUpperUtf8(args[0].as_string()));
-  return Status::OK();
-}
-
-Status Trim(const char* fn, const Args& args, Value* out) {
-  EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(parley::Trim(args[0].as_string()));
-  return Status::OK();
-}
-
-Status LTrim(const char* fn, const Args& args, Value* out) {
-  EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(TrimLeft(args[0].as_string()));
-  return Status::OK();
-}
-
-Status RTrim(const char* fn, const Args& args, Value* out) {
-  EXPECT_TYPE(args[0].is_string(), "a String", 0);
-  *out = Value(TrimRight(args[0].as_string()));
+  *out = Value(kMap(args[0].as_string()));
   return Status::OK();
 }
 
@@ -1059,13 +1037,13 @@ const Entry kEntries[] = {
     {Scalar("toBooleanOrNull", 1, 1), ToBoolean, Nulls::kPropagate, true},
     {Scalar("toStringOrNull", 1, 1), ToString, Nulls::kPropagate, true},
     // strings
-    {Scalar("toLower", 1, 1), ToLower},
-    {Scalar("toUpper", 1, 1), ToUpper},
-    {Scalar("lower", 1, 1), ToLower},
-    {Scalar("upper", 1, 1), ToUpper},
-    {Scalar("trim", 1, 1), Trim},
-    {Scalar("ltrim", 1, 1), LTrim},
-    {Scalar("rtrim", 1, 1), RTrim},
+    {Scalar("toLower", 1, 1), MapString<ToLowerUtf8>},
+    {Scalar("toUpper", 1, 1), MapString<ToUpperUtf8>},
+    {Scalar("lower", 1, 1), MapString<ToLowerUtf8>},
+    {Scalar("upper", 1, 1), MapString<ToUpperUtf8>},
+    {Scalar("trim", 1, 1), MapString<Trim>},
+    {Scalar("ltrim", 1, 1), MapString<TrimLeft>},
+    {Scalar("rtrim", 1, 1), MapString<TrimRight>},
     {Scalar("replace", 3, 3), Replace},
     {Scalar("substring", 2, 3), Substring},
     {Scalar("left", 2, 2), Left},
