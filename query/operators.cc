@@ -492,7 +492,9 @@ class Unwind : public Unary {
 
 // Property values a node or relationship can hold: scalars, and lists of scalars.
 Status CheckStorable(const std::string& key, const Value& v) {
-  if (v.is_map() || v.is_node() || v.is_relationship() || v.is_path()) {
+  // A temporal value has no stored form: refused here rather than stored as null.
+  if (v.is_map() || v.is_node() || v.is_relationship() || v.is_path() ||
+      (!v.is_list() && !v.IsStorable())) {
     return Status::InvalidInput("Type mismatch: property '" + key + "' cannot hold a " +
                                 TypeName(v));
   }

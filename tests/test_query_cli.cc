@@ -113,6 +113,13 @@ TEST_CASE("query errors: one message with line, column and caret, exit 1, nothin
       RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
   CHECK(count.out == "{\"n\":5}\n");
 
+  // A date has no stored form: refused with one line, not stored as null.
+  r = RunParley({"query", "--db", db, "CREATE (:Dated {d: date('2020-01-02')})"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("property 'd' cannot hold a Date"));
+  count = RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
+  CHECK(count.out == "{\"n\":5}\n");
+
   // A missing database is an empty graph (openCypher: MATCH on nothing has no rows), with a
   // note for a mistyped --db.
   r = RunParley(
