@@ -8,14 +8,8 @@
 #include "util/strings.h"
 
 namespace parley {
-namespace {
 
-bool In(const std::set<std::string>& set, const std::string& w) {
-  return set.count(w) > 0;
-}
-
-// Verbs that report speech or a stated position: their subject speaks what follows or
-// precedes them.
+// The one list of reporting verbs: the demand frames and the clause events both read it.
 bool IsReportingVerb(const std::string& lemma) {
   static const std::set<std::string> kSay = {
       "say",     "tell",      "insist",     "warn",    "add",      "stress",   "argue",
@@ -25,7 +19,13 @@ bool IsReportingVerb(const std::string& lemma) {
       "admit",   "conclude",  "observe",    "remark",  "reply",    "respond",  "comment",
       "urge",    "caution",   "predict",    "recall",  "agree",    "complain", "feel",
       "post"};
-  return In(kSay, lemma);
+  return kSay.count(lemma) > 0;
+}
+
+namespace {
+
+bool In(const std::set<std::string>& set, const std::string& w) {
+  return set.count(w) > 0;
 }
 
 const std::set<std::string>& Determiners() {

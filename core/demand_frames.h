@@ -26,6 +26,10 @@
 
 namespace parley {
 
+// Whether a verb lemma reports speech or a stated position ("say", "warn", "insist", ...):
+// its subject speaks what follows or precedes it.
+bool IsReportingVerb(const std::string& lemma);
+
 // Appends the demands stated in `s` by frames no event of `s` in `out[first_event..]` covers
 // (an event covers a cue word inside its span). Updates `state` with the sentence's speaker
 // and open quotation.

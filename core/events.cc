@@ -14,16 +14,6 @@
 namespace parley {
 namespace {
 
-// Verbs that report speech: their complement carries what was said.
-bool IsSpeechVerb(const std::string& lemma) {
-  static const std::set<std::string> kSay = {
-      "say",     "tell",      "insist",    "warn",      "add",       "stress", "argue",
-      "declare", "state",     "reiterate", "write",     "announce",  "note",   "maintain",
-      "assert",  "emphasize", "emphasise", "urge",      "believe",   "think",  "suggest",
-      "tweet",   "claim",     "repeat",    "underline", "underscore"};
-  return kSay.count(lemma) > 0;
-}
-
 class SentenceEvents {
  public:
   SentenceEvents(const SentenceAnalysis& s, const Lexicon& lex, DiscourseState* state)
@@ -550,7 +540,7 @@ class SentenceEvents {
     if (c.predicate.empty()) return;
     Argument source = Arg(c.subject);
     std::string verb = VerbLemma(c);
-    if (IsSpeechVerb(verb) && !source.entity.empty()) state_->speaker = source;
+    if (IsReportingVerb(verb) && !source.entity.empty()) state_->speaker = source;
 
     // Conditions: "..., on condition that Y VERB ...".
     std::string cue = ConditionCue(c);
@@ -561,7 +551,7 @@ class SentenceEvents {
       Argument target = Arg(c.subject);
       Argument speaker;
       for (int k = i - 1; k >= 0 && speaker.entity.empty(); --k) {
-        if (c_[k].parent < 0 || IsSpeechVerb(VerbLemma(c_[k]))) speaker = Arg(c_[k].subject);
+        if (c_[k].parent < 0 || IsReportingVerb(VerbLemma(c_[k]))) speaker = Arg(c_[k].subject);
         if (speaker.entity == target.entity) speaker = Argument();
       }
       if (speaker.entity.empty() && !state_->speaker.entity.empty() &&
