@@ -158,7 +158,27 @@ struct Projection {
   ExprPtr where;  // WITH ... WHERE; always null for RETURN
 };
 
-enum class ClauseKind { kMatch, kCreate, kReturn, kWith, kUnwind };
+enum class ClauseKind { kMatch, kCreate, kReturn, kWith, kUnwind, kCall };
+
+// One output a CALL yields: `column [AS variable]`.
+struct YieldItem {
+  SourcePos pos;
+  std::string column;    // the procedure's output name
+  std::string variable;  // the variable it is bound to (the column when no AS)
+};
+
+// CALL name(args) [YIELD ...]: a procedure call (see procedures.h).
+struct ProcedureCall {
+  SourcePos name_pos;
+  std::string name;                // dotted: db.labels
+  bool implicit_arguments = false;  // `CALL db.labels` without brackets: arguments from parameters
+  std::vector<ExprPtr> arguments;
+  bool has_yield = false;
+  bool yield_star = false;  // YIELD *
+  SourcePos yield_pos;
+  std::vector<YieldItem> yields;
+  ExprPtr where;  // YIELD ... WHERE expr; null if absent
+};
 
 struct Clause {
   ClauseKind kind = ClauseKind::kMatch;
@@ -169,6 +189,7 @@ struct Clause {
   Projection projection;  // kReturn, kWith
   ExprPtr unwind_expr;    // kUnwind: UNWIND expr AS unwind_variable
   std::string unwind_variable;
+  ProcedureCall call;  // kCall
 };
 
 struct Query {

@@ -63,7 +63,7 @@ Status InspectQuery(std::string_view text, QueryShape* shape) {
   shape->explain = query.explain;
   for (const Clause& c : query.clauses) {
     if (c.kind == ClauseKind::kCreate) shape->writes = true;
-    if (c.kind == ClauseKind::kMatch) shape->reads_graph = true;
+    if (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kCall) shape->reads_graph = true;
   }
   shape->reads_graph = shape->reads_graph || shape->writes;
   return Status::OK();

@@ -19,7 +19,7 @@ namespace parley::query {
 struct QueryShape {
   bool writes = false;
   bool explain = false;
-  bool reads_graph = false;  // has a MATCH (or writes)
+  bool reads_graph = false;  // has a MATCH or a CALL (or writes)
 };
 
 // Parses and checks `text` without running it. Syntax and semantic errors come back here, so

@@ -218,6 +218,8 @@ class Parser {
   Status ParseUnwind(Clause* clause);
   Status ParseWith(Clause* clause);
   Status ParseReturn(Clause* clause);
+  Status ParseCall(Clause* clause);
+  Status ParseYield(ProcedureCall* call);
   Status ParseProjection(Projection* projection);
   Status ParseProjectionItem(ProjectionItem* item);
   Status ParseOrderBy(std::vector<SortItem>* items);
@@ -313,6 +315,7 @@ Status Parser::ParseClause(Clause* clause) {
   if (AtKeyword("UNWIND")) return ParseUnwind(clause);
   if (AtKeyword("WITH")) return ParseWith(clause);
   if (AtKeyword("RETURN")) return ParseReturn(clause);
+  if (AtKeyword("CALL") && !AtPunct("{", 1)) return ParseCall(clause);
   static constexpr std::string_view kUnsupported[] = {
       "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "UNION", "CALL", "FOREACH", "LOAD"};
   for (std::string_view kw : kUnsupported) {
@@ -322,7 +325,7 @@ Status Parser::ParseClause(Clause* clause) {
                                      "UNWIND and RETURN");
     }
   }
-  return Unexpected("MATCH, OPTIONAL MATCH, CREATE, WITH, UNWIND or RETURN");
+  return Unexpected("MATCH, OPTIONAL MATCH, CREATE, WITH, UNWIND, CALL or RETURN");
 }
 
 // MATCH pattern [WHERE expr]
@@ -364,6 +367,65 @@ Status Parser::ParseReturn(Clause* clause) {
   clause->kind = ClauseKind::kReturn;
   PARLEY_RETURN_IF_ERROR(ExpectKeyword("RETURN"));
   return ParseProjection(&clause->projection);
+}
+
+// CALL name ('.' name)* ['(' [expr (',' expr)*] ')'] [YIELD ...]; without brackets the
+// arguments are implicit (taken from the parameters of the same names).
+Status Parser::ParseCall(Clause* clause) {
+  clause->kind = ClauseKind::kCall;
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("CALL"));
+  ProcedureCall& call = clause->call;
+  call.name_pos = Peek().pos;
+  PARLEY_RETURN_IF_ERROR(ParseSymbolicName("a procedure name", &call.name));
+  while (AcceptPunct(".")) {
+    std::string part;
+    PARLEY_RETURN_IF_ERROR(ParseSymbolicName("a procedure name", &part));
+    call.name += "." + part;
+  }
+  if (AcceptPunct("(")) {
+    if (!AtPunct(")")) {
+      do {
+        ExprPtr arg;
+        PARLEY_RETURN_IF_ERROR(ParseExpression(&arg));
+        call.arguments.push_back(std::move(arg));
+      } while (AcceptPunct(","));
+    }
+    PARLEY_RETURN_IF_ERROR(ExpectPunct(")"));
+  } else {
+    call.implicit_arguments = true;
+  }
+  if (AtKeyword("YIELD")) PARLEY_RETURN_IF_ERROR(ParseYield(&call));
+  return Status::OK();
+}
+
+// YIELD ('*' | column [AS variable] (',' column [AS variable])* [WHERE expr])
+Status Parser::ParseYield(ProcedureCall* call) {
+  call->yield_pos = Peek().pos;
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("YIELD"));
+  call->has_yield = true;
+  if (AcceptPunct("*")) {
+    call->yield_star = true;
+    return Status::OK();
+  }
+  do {
+    YieldItem item;
+    item.pos = Peek().pos;
+    bool quoted = Peek().kind == TokenKind::kQuotedName;
+    PARLEY_RETURN_IF_ERROR(ParseSymbolicName("a procedure output name", &item.column));
+    if (AcceptKeyword("AS")) {
+      PARLEY_RETURN_IF_ERROR(ParseVariable(&item.variable));
+    } else {
+      if (IsReservedWord(item.column) && !quoted) {
+        // `YIELD where` and the like: a keyword cannot become a variable without AS.
+        return ErrorAt(item.pos, "Procedure output '" + item.column +
+                                     "' is a reserved word: rename it with AS");
+      }
+      item.variable = item.column;
+    }
+    call->yields.push_back(std::move(item));
+  } while (AcceptPunct(","));
+  if (AcceptKeyword("WHERE")) PARLEY_RETURN_IF_ERROR(ParseExpression(&call->where));
+  return Status::OK();
 }
 
 // Projection := [DISTINCT] ('*' [',' items] | items) [ORDER BY ...] [SKIP expr] [LIMIT expr]

@@ -5,8 +5,10 @@
 #include <map>
 #include <set>
 
+#include "query/call_operator.h"
 #include "query/functions.h"
 #include "query/operators.h"
+#include "query/procedures.h"
 #include "query/query_error.h"
 #include "query/value_ops.h"
 
@@ -101,6 +103,9 @@ class Planner {
           }
           break;
         }
+        case ClauseKind::kCall:
+          PARLEY_RETURN_IF_ERROR(PlanCall(c, query.clauses.size() == 1));
+          break;
       }
     }
     plan_->root = std::move(op_);
@@ -719,6 +724,86 @@ class Planner {
       parts.push_back(std::move(cp));
     }
     op_ = MakeCreate(std::move(op_), std::move(parts), ctx_);
+    return Status::OK();
+  }
+
+  // ---------------------------------------------------------------- CALL
+
+  // CALL proc(args) [YIELD ...] [WHERE ...] (checked by semantic.cc). A standalone call
+  // returns what it yields: every output, without YIELD or with YIELD *.
+  Status PlanCall(const Clause& c, bool standalone) {
+    const ProcedureCall& call = c.call;
+    const ProcedureInfo* proc = LookupProcedure(call.name);
+    if (!proc) return Error(call.name_pos, "There is no procedure with the name '" + call.name + "'");
+    std::vector<CExprPtr> args;
+    if (call.implicit_arguments) {
+      for (const ProcedureParam& param : proc->params) {
+        auto it = ctx_.params().find(param.name);
+        if (it == ctx_.params().end() && param.default_value) {
+          auto k = std::make_unique<CExpr>();
+          k->kind = CExpr::Kind::kConst;
+          k->value = *param.default_value;
+          args.push_back(std::move(k));
+          continue;
+        }
+        if (it == ctx_.params().end()) {
+          return Error(call.name_pos, "Parameter $" + param.name + " was not given: CALL " +
+                                          call.name +
+                                          " without brackets takes its arguments from the "
+                                          "parameters of the same names (use --params)");
+        }
+        auto k = std::make_unique<CExpr>();
+        k->kind = CExpr::Kind::kConst;
+        k->value = it->second;
+        args.push_back(std::move(k));
+      }
+    } else {
+      for (const ExprPtr& a : call.arguments) {
+        CExprPtr k;
+        PARLEY_RETURN_IF_ERROR(Compile(*a, scope_, &k));
+        args.push_back(std::move(k));
+      }
+      for (size_t i = call.arguments.size(); i < proc->params.size(); ++i) {
+        auto k = std::make_unique<CExpr>();
+        k->kind = CExpr::Kind::kConst;
+        k->value = proc->params[i].default_value.value_or(Value());
+        args.push_back(std::move(k));
+      }
+    }
+    auto kind_of = [](ProcType t) {
+      return t == ProcType::kNode           ? Kind::kNode
+             : t == ProcType::kRelationship ? Kind::kRelationship
+             : t == ProcType::kPath         ? Kind::kPath
+                                            : Kind::kValue;
+    };
+    std::vector<std::pair<int, int>> yields;
+    std::vector<std::string> columns;
+    std::vector<int> slots;
+    auto bind = [&](int output, const std::string& variable) {
+      int slot = NewSlot();
+      yields.emplace_back(output, slot);
+      scope_[variable] = {slot, kind_of(proc->outputs[output].type)};
+      columns.push_back(variable);
+      slots.push_back(slot);
+    };
+    if (!call.has_yield || call.yield_star) {
+      for (size_t i = 0; i < proc->outputs.size(); ++i) {
+        bind(static_cast<int>(i), proc->outputs[i].name);
+      }
+    } else {
+      for (const YieldItem& item : call.yields) bind(OutputIndex(*proc, item.column), item.variable);
+    }
+    op_ = MakeProcedureCall(std::move(op_), proc, std::move(args), std::move(yields), ctx_);
+    if (call.where) {
+      CExprPtr pred;
+      PARLEY_RETURN_IF_ERROR(Compile(*call.where, scope_, &pred));
+      op_ = MakeFilter(std::move(op_), std::move(pred), ctx_);
+    }
+    if (standalone) {
+      plan_->returns = true;
+      plan_->columns = std::move(columns);
+      plan_->column_slots = std::move(slots);
+    }
     return Status::OK();
   }
 

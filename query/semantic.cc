@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "query/functions.h"
+#include "query/procedures.h"
 #include "query/query_error.h"
 
 namespace parley::query {
@@ -97,6 +98,7 @@ class Checker {
   Status CheckCreate(const Clause& clause);
   Status CheckUnwind(const Clause& clause);
   Status CheckProjection(const Clause& clause);
+  Status CheckCall(const Clause& clause, bool standalone);
   Status CheckSkipLimit(const Expr& e, const char* clause);
   Status CheckPatternPart(const PatternPart& part, bool create, Scope* clause_vars);
   Status BindNode(const NodePattern& node, bool create, bool lone, Scope* clause_vars);
@@ -128,6 +130,9 @@ Status Checker::Check(const Query& query) {
       case ClauseKind::kReturn:
         PARLEY_RETURN_IF_ERROR(CheckProjection(clause));
         break;
+      case ClauseKind::kCall:
+        PARLEY_RETURN_IF_ERROR(CheckCall(clause, query.clauses.size() == 1));
+        break;
     }
   }
   return Status::OK();
@@ -152,10 +157,12 @@ Status Checker::CheckComposition(const Query& query) {
   }
   if (!clauses.empty()) {
     const Clause& last = clauses.back();
-    if (last.kind != ClauseKind::kReturn && last.kind != ClauseKind::kCreate) {
+    bool standalone_call = clauses.size() == 1 && last.kind == ClauseKind::kCall;
+    if (last.kind != ClauseKind::kReturn && last.kind != ClauseKind::kCreate && !standalone_call) {
       const char* name = last.kind == ClauseKind::kMatch
                              ? (last.optional ? "OPTIONAL MATCH" : "MATCH")
                          : last.kind == ClauseKind::kWith ? "WITH"
+                         : last.kind == ClauseKind::kCall ? "CALL"
                                                           : "UNWIND";
       return Error(last.pos, std::string("Query cannot conclude with ") + name +
                                  " (must be RETURN or an update clause such as CREATE)");
@@ -296,6 +303,79 @@ Status Checker::CheckUnwind(const Clause& clause) {
     return Error(clause.pos, "Variable '" + clause.unwind_variable + "' already declared");
   }
   scope_[clause.unwind_variable] = VarKind::kAny;
+  return Status::OK();
+}
+
+// CALL proc(args) [YIELD ...]: the procedure exists, gets as many arguments as it declares
+// (argument types are checked when the call runs), yields only outputs it has into variables
+// not bound before. A call alone in its query (standalone) may leave out YIELD, or write
+// YIELD *, to return every output, and may take its arguments from the parameters (CALL p
+// without brackets); a call inside a query must name what it yields.
+Status Checker::CheckCall(const Clause& clause, bool standalone) {
+  const ProcedureCall& call = clause.call;
+  const ProcedureInfo* proc = LookupProcedure(call.name);
+  if (proc == nullptr) {
+    return Error(call.name_pos, "There is no procedure with the name '" + call.name +
+                                    "' (CALL a built-in procedure; see the README)");
+  }
+  if (call.implicit_arguments) {
+    if (!standalone && !proc->params.empty()) {
+      return Error(call.name_pos, "Procedure call inside a query must give its arguments in "
+                                  "brackets: " + Signature(*proc));
+    }
+  } else if (call.arguments.size() < RequiredArguments(*proc) ||
+             call.arguments.size() > proc->params.size()) {
+    size_t low = RequiredArguments(*proc), high = proc->params.size();
+    std::string count = low == high ? std::to_string(high)
+                                    : std::to_string(low) + " to " + std::to_string(high);
+    return Error(call.name_pos, "Procedure " + call.name + " takes " + count + " argument" +
+                                    (high == 1 ? "" : "s") + ", not " +
+                                    std::to_string(call.arguments.size()) + ": " +
+                                    Signature(*proc));
+  }
+  Context arg_ctx;
+  arg_ctx.clause = "CALL arguments";
+  for (size_t i = 0; i < call.arguments.size(); ++i) {
+    const Expr& arg = *call.arguments[i];
+    PARLEY_RETURN_IF_ERROR(CheckExpr(arg, scope_, arg_ctx));
+    if (arg.kind == ExprKind::kLiteral) {
+      Value coerced;
+      Status s = CoerceArgument(*proc, i, arg.value, &coerced);
+      if (!s.ok()) return Error(arg.pos, s.message());
+    }
+  }
+  if (!standalone) {
+    if (call.yield_star) {
+      return Error(call.yield_pos, "YIELD * is only allowed in a standalone procedure call; name "
+                                   "the outputs to yield");
+    }
+    if (!call.has_yield && !proc->outputs.empty()) {
+      return Error(call.name_pos, "Procedure call inside a query must YIELD its outputs: " +
+                                      Signature(*proc));
+    }
+  }
+  Scope yielded;
+  for (const YieldItem& item : call.yields) {
+    int index = OutputIndex(*proc, item.column);
+    if (index < 0) {
+      return Error(item.pos, "Procedure " + call.name + " has no output '" + item.column +
+                                 "': " + Signature(*proc));
+    }
+    if (scope_.count(item.variable) || yielded.count(item.variable)) {
+      return Error(item.pos, "Variable '" + item.variable + "' already declared");
+    }
+    ProcType type = proc->outputs[index].type;
+    yielded[item.variable] = type == ProcType::kNode           ? VarKind::kNode
+                             : type == ProcType::kRelationship ? VarKind::kRelationship
+                             : type == ProcType::kPath         ? VarKind::kPath
+                                                               : VarKind::kAny;
+  }
+  for (const auto& [name, kind] : yielded) scope_.emplace(name, kind);
+  if (call.where) {
+    Context where_ctx;
+    where_ctx.clause = "WHERE";
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*call.where, scope_, where_ctx));
+  }
   return Status::OK();
 }
 
