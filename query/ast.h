@@ -26,6 +26,7 @@ struct SourcePos {
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 struct PatternPart;
+struct Query;
 
 enum class ExprKind {
   kLiteral,    // value
@@ -43,8 +44,17 @@ enum class ExprKind {
   kSlice,      // operands[0][operands[1]..operands[2]]; either bound may be null
   kCase,       // CASE [operands[0]] WHEN.. THEN.. [ELSE ..] END, see Expr::has_test/has_else
   kPattern,    // a pattern used as a predicate: (a)-[:T]->()
-  kListComprehension,  // [variable IN operands[0] WHERE operands[1] | operands[2]]
+  kListComprehension,     // [variable IN operands[0] WHERE operands[1] | operands[2]]
+  kQuantifier,            // quantifier(variable IN operands[0] WHERE operands[1])
+  kReduce,                // reduce(name = operands[0], element IN operands[1] | operands[2])
+  kMapProjection,         // operands[0]{...}: keys[i] with operands[i + 1]; see Expr::keys
+  kExists,                // EXISTS { subquery }: true if the subquery yields a row
+  kCountSubquery,         // COUNT { subquery }: the number of rows it yields
+  kPatternComprehension,  // [pattern WHERE operands[0] | operands[1]]
 };
+
+// The list predicates any(), all(), none() and single().
+enum class Quantifier { kAny, kAll, kNone, kSingle };
 
 enum class Op {
   kNone,
@@ -94,7 +104,14 @@ struct Expr {
   // kCase: operands are [test if has_test] then WHEN, THEN pairs, then [ELSE if has_else].
   bool has_test = false;
   bool has_else = false;
-  std::shared_ptr<PatternPart> pattern;  // kPattern
+  std::shared_ptr<PatternPart> pattern;      // kPattern, kPatternComprehension
+  Quantifier quantifier = Quantifier::kAny;  // kQuantifier
+  std::string element;  // kReduce: the element variable (`name` is the accumulator)
+  // kMapProjection: keys[i] is the entry's key and operands[i + 1] its value; an all-properties
+  // entry (`.*`) has an empty key and a null operand.
+  // kExists, kCountSubquery: the clauses of the subquery, which sees the enclosing row's
+  // variables. A pattern with WHERE (EXISTS { (a)-->(b) WHERE ... }) is held as a MATCH.
+  std::shared_ptr<Query> subquery;
   // The query text this expression was parsed from (set for every expression).
   std::string text;
 };
@@ -195,6 +212,11 @@ struct Clause {
 struct Query {
   bool explain = false;  // EXPLAIN prefix: show the plan, run nothing
   std::vector<Clause> clauses;
+  // The queries joined to this one by UNION or UNION ALL, in order (their own `unions` are
+  // empty). Each keeps the position of its UNION keyword and whether it said ALL.
+  std::vector<Query> unions;
+  SourcePos union_pos;
+  bool union_all = false;
 };
 
 }  // namespace parley::query

@@ -33,6 +33,11 @@ class ProcedureCallOp : public Operator {
     }
   }
   Status status() const override { return status_.ok() ? input_->status() : status_; }
+  void Reset() override {
+    Drop();
+    status_ = Status::OK();
+    input_->Reset();
+  }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     input_->Explain(depth + 1, lines);
     lines->push_back(std::string(2 * depth, ' ') + "ProcedureCall " + proc_->name);

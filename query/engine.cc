@@ -55,6 +55,41 @@ Value FromJson(const nlohmann::json& j) {
   }
 }
 
+bool QueryReadsGraph(const Query& q);
+
+// True if `e` holds a subquery or a pattern comprehension, which read the graph.
+bool ExprReadsGraph(const Expr* e) {
+  if (e == nullptr) return false;
+  if (e->kind == ExprKind::kPatternComprehension) return true;
+  if (e->subquery) return true;
+  for (const ExprPtr& o : e->operands) {
+    if (ExprReadsGraph(o.get())) return true;
+  }
+  return false;
+}
+
+// True if a clause of `q` (or of a UNION part) matches, or an expression reads the graph.
+bool QueryReadsGraph(const Query& q) {
+  for (const Clause& c : q.clauses) {
+    if (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kCall) return true;
+    const Projection& p = c.projection;
+    std::vector<const Expr*> exprs = {c.where.get(), c.unwind_expr.get(), p.where.get()};
+    for (const ProjectionItem& item : p.items) exprs.push_back(item.expr.get());
+    for (const SortItem& item : p.order_by) exprs.push_back(item.expr.get());
+    for (const PatternPart& part : c.pattern.parts) {
+      for (const NodePattern& n : part.nodes) exprs.push_back(n.properties.get());
+      for (const RelPattern& r : part.rels) exprs.push_back(r.properties.get());
+    }
+    for (const Expr* e : exprs) {
+      if (ExprReadsGraph(e)) return true;
+    }
+  }
+  for (const Query& part : q.unions) {
+    if (QueryReadsGraph(part)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Status InspectQuery(std::string_view text, QueryShape* shape) {
@@ -65,7 +100,12 @@ Status InspectQuery(std::string_view text, QueryShape* shape) {
     if (c.kind == ClauseKind::kCreate) shape->writes = true;
     if (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kCall) shape->reads_graph = true;
   }
-  shape->reads_graph = shape->reads_graph || shape->writes;
+  for (const Query& part : query.unions) {
+    for (const Clause& c : part.clauses) {
+      if (c.kind == ClauseKind::kCreate) shape->writes = true;
+    }
+  }
+  shape->reads_graph = shape->reads_graph || shape->writes || QueryReadsGraph(query);
   return Status::OK();
 }
 

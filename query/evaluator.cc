@@ -2,6 +2,7 @@
 // predicates are three-valued, type errors name the operand types and point at the text.
 #include <algorithm>
 
+#include "query/composition.h"
 #include "query/plan.h"
 #include "query/query_error.h"
 #include "query/temporal.h"
@@ -339,6 +340,130 @@ Status EvalListComprehension(const CExpr& e, Row& row, ExecContext& ctx, Value* 
   return Status::OK();
 }
 
+// The list a quantifier or reduce walks: false in *is_list (and null in *out) when it is null;
+// an error when it is not a list.
+Status StartList(const CExpr& list, Row& row, ExecContext& ctx, ListCursor* cursor, bool* is_list) {
+  Value other;
+  PARLEY_RETURN_IF_ERROR(cursor->Start(list, row, ctx, is_list, &other));
+  if (*is_list || other.is_null()) return Status::OK();
+  return ErrorAt(ctx, list,
+                 std::string("Type mismatch: expected a List but was ") + TypeName(other));
+}
+
+// any/all/none/single(x IN list WHERE pred), three-valued: a null predicate makes the answer
+// null unless the elements already decided it (any found a true, all a false, single two).
+Status EvalQuantifier(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  ListCursor cursor;
+  bool is_list = false;
+  PARLEY_RETURN_IF_ERROR(StartList(*e.kids[0], row, ctx, &cursor, &is_list));
+  *out = Value();
+  if (!is_list) return Status::OK();
+  int64_t trues = 0;
+  bool saw_null = false;
+  bool decided = false;
+  Value item;
+  while (!decided && cursor.Next(&item)) {
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Check());
+    row[e.slot] = std::move(item);
+    Value v;
+    if (e.kids[1]) {
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[1], row, ctx, &v));
+    } else {
+      v = row[e.slot];
+    }
+    Tri t;
+    PARLEY_RETURN_IF_ERROR(TriOf(e.kids[1] ? *e.kids[1] : e, v, ctx, &t));
+    if (t == Tri::kNull) saw_null = true;
+    if (t == Tri::kTrue) ++trues;
+    switch (e.quantifier) {
+      case Quantifier::kAny:
+      case Quantifier::kNone:
+        decided = trues > 0;
+        break;
+      case Quantifier::kAll:
+        decided = t == Tri::kFalse;
+        break;
+      case Quantifier::kSingle:
+        decided = trues > 1;
+        break;
+    }
+  }
+  row[e.slot] = Value();
+  Tri r = Tri::kNull;
+  switch (e.quantifier) {
+    case Quantifier::kAny:
+      r = trues > 0 ? Tri::kTrue : saw_null ? Tri::kNull : Tri::kFalse;
+      break;
+    case Quantifier::kNone:
+      r = trues > 0 ? Tri::kFalse : saw_null ? Tri::kNull : Tri::kTrue;
+      break;
+    case Quantifier::kAll:
+      r = decided ? Tri::kFalse : saw_null ? Tri::kNull : Tri::kTrue;
+      break;
+    case Quantifier::kSingle:
+      r = trues > 1 ? Tri::kFalse : saw_null ? Tri::kNull : ToTri(trues == 1);
+      break;
+  }
+  *out = TriValue(r);
+  return Status::OK();
+}
+
+// reduce(acc = init, x IN list | step): step folded over the list; null for a null list.
+Status EvalReduce(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  Value acc;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &acc));
+  ListCursor cursor;
+  bool is_list = false;
+  PARLEY_RETURN_IF_ERROR(StartList(*e.kids[1], row, ctx, &cursor, &is_list));
+  if (!is_list) {
+    *out = Value();
+    return Status::OK();
+  }
+  Value item;
+  while (cursor.Next(&item)) {
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Check());
+    row[e.slot] = std::move(acc);
+    row[e.slot2] = std::move(item);
+    PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[2], row, ctx, &acc));
+    PARLEY_RETURN_IF_ERROR(ctx.guard().Fits(ApproxBytes(acc)));
+  }
+  row[e.slot] = Value();
+  row[e.slot2] = Value();
+  *out = std::move(acc);
+  return Status::OK();
+}
+
+// base{.a, k: expr, .*, v}: a map built from the entries in order (a later key replaces an
+// earlier one); null when the base is null.
+Status EvalMapProjection(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
+  Value base;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
+  if (base.is_null()) {
+    *out = Value();
+    return Status::OK();
+  }
+  if (!base.is_map() && !base.is_node() && !base.is_relationship()) {
+    return ErrorAt(ctx, *e.kids[0],
+                   std::string("Type mismatch: expected a map, node or relationship but was ") +
+                       TypeName(base));
+  }
+  ValueMap m;
+  for (size_t i = 1; i < e.kids.size(); ++i) {
+    if (e.kids[i]) {
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[i], row, ctx, &m[e.keys[i - 1]]));
+      continue;
+    }
+    Value whole;
+    PARLEY_RETURN_IF_ERROR(ctx.Complete(base, &whole));
+    const ValueMap& props = whole.is_map()    ? whole.as_map()
+                            : whole.is_node() ? whole.as_node().properties
+                                              : whole.as_relationship().properties;
+    for (const auto& [k, v] : props) m[k] = v;
+  }
+  *out = Value(std::move(m));
+  return Status::OK();
+}
+
 }  // namespace
 
 Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
@@ -457,6 +582,16 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     }
     case CExpr::Kind::kListComprehension:
       return EvalListComprehension(e, row, ctx, out);
+    case CExpr::Kind::kQuantifier:
+      return EvalQuantifier(e, row, ctx, out);
+    case CExpr::Kind::kReduce:
+      return EvalReduce(e, row, ctx, out);
+    case CExpr::Kind::kMapProjection:
+      return EvalMapProjection(e, row, ctx, out);
+    case CExpr::Kind::kSubquery:
+      return EvalSubquery(e, row, ctx, out);
+    case CExpr::Kind::kPatternComprehension:
+      return EvalPatternComprehension(e, row, ctx, out);
   }
   return ErrorAt(ctx, e, "unsupported expression");
 }

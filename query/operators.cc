@@ -26,6 +26,7 @@ class Start : public Operator {
     return true;
   }
   Status status() const override { return Status::OK(); }
+  void Reset() override { done_ = false; }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     lines->push_back(Indent(depth) + "Start");
   }
@@ -40,6 +41,10 @@ class Unary : public Operator {
  public:
   explicit Unary(OperatorPtr input) : input_(std::move(input)) {}
   Status status() const override { return status_.ok() ? input_->status() : status_; }
+  void Reset() override {
+    status_ = Status::OK();
+    input_->Reset();
+  }
 
  protected:
   void ExplainInput(int depth, std::vector<std::string>* lines) const {
@@ -62,6 +67,7 @@ class HeldMemory {
     bytes_ += n;
     return guard_.Hold(n);
   }
+  void DropAll() { Drop(bytes_); }
   void Drop(size_t n) {
     n = std::min(n, bytes_);
     bytes_ -= n;
@@ -108,6 +114,10 @@ class Match : public Unary {
       active_ = true;
       matched_ = false;
     }
+  }
+  void Reset() override {
+    Unary::Reset();
+    active_ = false;
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
@@ -222,6 +232,13 @@ class Aggregate : public Unary {
     g.aggregators.clear();
     return true;
   }
+  void Reset() override {
+    Unary::Reset();
+    built_ = false;
+    groups_.clear();
+    next_ = 0;
+    held_.DropAll();
+  }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
     lines->push_back(Indent(depth) + "Aggregate by " + std::to_string(keys_.size()) + " key(s), " +
@@ -323,6 +340,11 @@ class Distinct : public Unary {
     }
     return false;
   }
+  void Reset() override {
+    Unary::Reset();
+    seen_.clear();
+    held_.DropAll();
+  }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
     lines->push_back(Indent(depth) + "Distinct");
@@ -350,6 +372,13 @@ class Sort : public Unary {
     if (next_ >= rows_.size()) return false;
     *row = std::move(rows_[next_++].row);
     return true;
+  }
+  void Reset() override {
+    Unary::Reset();
+    built_ = false;
+    rows_.clear();
+    next_ = 0;
+    held_.DropAll();
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
@@ -423,6 +452,10 @@ class Skip : public Unary {
     }
     return input_->Next(row);
   }
+  void Reset() override {
+    Unary::Reset();
+    skipped_ = 0;
+  }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
     lines->push_back(Indent(depth) + "Skip " + std::to_string(count_));
@@ -440,6 +473,10 @@ class Limit : public Unary {
     if (!input_->Next(row)) return false;
     ++given_;
     return true;
+  }
+  void Reset() override {
+    Unary::Reset();
+    given_ = 0;
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);
@@ -476,6 +513,10 @@ class Unwind : public Unary {
         return true;
       }
     }
+  }
+  void Reset() override {
+    Unary::Reset();
+    cursor_ = ListCursor();
   }
   void Explain(int depth, std::vector<std::string>* lines) const override {
     ExplainInput(depth, lines);

@@ -61,6 +61,9 @@ ExprPtr CloneExpr(const Expr& e) {
   c->has_test = e.has_test;
   c->has_else = e.has_else;
   c->pattern = e.pattern;  // patterns are immutable once parsed, so sharing is safe
+  c->quantifier = e.quantifier;
+  c->element = e.element;
+  c->subquery = e.subquery;  // as immutable as patterns
   c->text = e.text;
   return c;
 }
@@ -212,6 +215,7 @@ class Parser {
   }
 
   // ---- clauses ----
+  Status ParseSingleQuery(std::vector<Clause>* clauses);
   Status ParseClause(Clause* clause);
   Status ParseMatch(Clause* clause);
   Status ParseCreate(Clause* clause);
@@ -256,6 +260,14 @@ class Parser {
   Status ParseFunctionCall(ExprPtr* out);
   Status ParseParenthesized(ExprPtr* out);
   Status ParsePatternExpression(ExprPtr* out);
+  Status ParseQuantifier(ExprPtr* out);
+  Status ParseReduce(ExprPtr* out);
+  Status ParseMapProjection(ExprPtr* out);
+  Status ParseMapProjectionEntry(Expr* projection);
+  Status ParseSubquery(ExprPtr* out);
+  Status ParseSubqueryBody(Query* body);
+  Status ParsePatternComprehension(ExprPtr* out);
+  int DepthOfQuery(const Query& q) const;
 
   // ---- names ----
   bool AtName(size_t k = 0) const {
@@ -288,17 +300,30 @@ class Parser {
   std::unordered_map<const Expr*, int> depth_;
 };
 
-// Query := [EXPLAIN] Clause+ [';']
+// Query := [EXPLAIN] SingleQuery (UNION [ALL] SingleQuery)* [';']
 Status Parser::ParseQuery(Query* query) {
   *query = Query();
   if (AcceptKeyword("EXPLAIN")) query->explain = true;
+  PARLEY_RETURN_IF_ERROR(ParseSingleQuery(&query->clauses));
+  while (AtKeyword("UNION")) {
+    Query part;
+    part.union_pos = Next().pos;
+    part.union_all = AcceptKeyword("ALL");
+    PARLEY_RETURN_IF_ERROR(ParseSingleQuery(&part.clauses));
+    query->unions.push_back(std::move(part));
+  }
+  AcceptPunct(";");
+  if (Peek().kind != TokenKind::kEnd) return Unexpected("end of input");
+  return Status::OK();
+}
+
+// SingleQuery := Clause+, up to UNION, ';', '}' (the end of a subquery) or the end.
+Status Parser::ParseSingleQuery(std::vector<Clause>* clauses) {
   do {
     Clause clause;
     PARLEY_RETURN_IF_ERROR(ParseClause(&clause));
-    query->clauses.push_back(std::move(clause));
-  } while (Peek().kind != TokenKind::kEnd && !AtPunct(";"));
-  AcceptPunct(";");
-  if (Peek().kind != TokenKind::kEnd) return Unexpected("end of input");
+    clauses->push_back(std::move(clause));
+  } while (Peek().kind != TokenKind::kEnd && !AtPunct(";") && !AtPunct("}") && !AtKeyword("UNION"));
   return Status::OK();
 }
 
@@ -316,8 +341,8 @@ Status Parser::ParseClause(Clause* clause) {
   if (AtKeyword("WITH")) return ParseWith(clause);
   if (AtKeyword("RETURN")) return ParseReturn(clause);
   if (AtKeyword("CALL") && !AtPunct("{", 1)) return ParseCall(clause);
-  static constexpr std::string_view kUnsupported[] = {
-      "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "UNION", "CALL", "FOREACH", "LOAD"};
+  static constexpr std::string_view kUnsupported[] = {"MERGE",  "SET",  "DELETE",  "DETACH",
+                                                      "REMOVE", "CALL", "FOREACH", "LOAD"};
   for (std::string_view kw : kUnsupported) {
     if (AtKeyword(kw)) {
       return ErrorAt(Peek().pos, "Unsupported clause '" + Peek().text +
@@ -914,6 +939,17 @@ Status Parser::ParseAtom(ExprPtr* out) {
     }
     if (IsKeyword(t, "CASE")) return ParseCase(out);
   }
+  if (t.kind == TokenKind::kWord && AtPunct("(", 1)) {
+    static constexpr std::string_view kQuantifiers[] = {"ANY", "ALL", "NONE", "SINGLE"};
+    for (std::string_view q : kQuantifiers) {
+      if (IsKeyword(t, q) && AtVariable(2) && AtKeyword("IN", 3)) return ParseQuantifier(out);
+    }
+    if (IsKeyword(t, "REDUCE") && AtVariable(2) && AtPunct("=", 3)) return ParseReduce(out);
+  }
+  if ((IsKeyword(t, "EXISTS") || IsKeyword(t, "COUNT")) && AtPunct("{", 1)) {
+    return ParseSubquery(out);
+  }
+  if (AtVariable() && AtPunct("{", 1)) return ParseMapProjection(out);
   if (AtName()) {
     // A function name may be namespaced (a.b.c): look past name ('.' name)* for a '('.
     size_t k = 1;
@@ -955,6 +991,14 @@ Status Parser::ParseNumber(bool negative, SourcePos pos, ExprPtr* out) {
 // list := '[' [expr (',' expr)*] ']'
 // comprehension := '[' variable IN expr [WHERE expr] ['|' expr] ']'
 Status Parser::ParseListOrComprehension(ExprPtr* out) {
+  // `[(a)-->(b) | ...]` and `[p = (a)-->(b) | ...]` are pattern comprehensions.
+  size_t paren = AtVariable(1) && AtPunct("=", 2) ? 3 : 1;
+  if (AtPunct("(", paren)) {
+    int close = match_[pos_ + paren];
+    if (close >= 0 && AtRelationshipStart(static_cast<size_t>(close) + 1 - pos_)) {
+      return ParsePatternComprehension(out);
+    }
+  }
   SourcePos pos = Next().pos;  // '['
   ExprPtr e;
   if (AtVariable() && AtKeyword("IN", 1)) {
@@ -1088,6 +1132,190 @@ Status Parser::ParsePatternExpression(ExprPtr* out) {
   PARLEY_RETURN_IF_ERROR(ParsePatternElement(part.get()));
   auto e = NewExpr(ExprKind::kPattern, pos);
   e->pattern = std::move(part);
+  e->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+  *out = std::move(e);
+  return Status::OK();
+}
+
+// quantifier := (ANY | ALL | NONE | SINGLE) '(' variable IN expr [WHERE expr] ')'
+Status Parser::ParseQuantifier(ExprPtr* out) {
+  SourcePos pos = Peek().pos;
+  auto e = NewExpr(ExprKind::kQuantifier, pos);
+  const Token& word = Next();
+  e->quantifier = IsKeyword(word, "ANY")    ? Quantifier::kAny
+                  : IsKeyword(word, "ALL")  ? Quantifier::kAll
+                  : IsKeyword(word, "NONE") ? Quantifier::kNone
+                                            : Quantifier::kSingle;
+  Next();  // '('
+  e->name = Next().text;
+  Next();  // IN
+  ExprPtr list, where;
+  PARLEY_RETURN_IF_ERROR(ParseExpression(&list));
+  if (AcceptKeyword("WHERE")) PARLEY_RETURN_IF_ERROR(ParseExpression(&where));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct(")"));
+  e->operands.push_back(std::move(list));
+  e->operands.push_back(std::move(where));
+  e->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+  *out = std::move(e);
+  return Status::OK();
+}
+
+// reduce := REDUCE '(' variable '=' expr ',' variable IN expr '|' expr ')'
+Status Parser::ParseReduce(ExprPtr* out) {
+  SourcePos pos = Peek().pos;
+  auto e = NewExpr(ExprKind::kReduce, pos);
+  Next();  // REDUCE
+  Next();  // '('
+  e->name = Next().text;
+  Next();  // '='
+  ExprPtr init, list, step;
+  PARLEY_RETURN_IF_ERROR(ParseExpression(&init));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct(","));
+  PARLEY_RETURN_IF_ERROR(ParseVariable(&e->element));
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("IN"));
+  PARLEY_RETURN_IF_ERROR(ParseExpression(&list));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct("|"));
+  PARLEY_RETURN_IF_ERROR(ParseExpression(&step));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct(")"));
+  e->operands.push_back(std::move(init));
+  e->operands.push_back(std::move(list));
+  e->operands.push_back(std::move(step));
+  e->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+  *out = std::move(e);
+  return Status::OK();
+}
+
+// map projection := variable '{' [entry (',' entry)*] '}'
+Status Parser::ParseMapProjection(ExprPtr* out) {
+  SourcePos pos = Peek().pos;
+  auto base = NewExpr(ExprKind::kVariable, pos);
+  base->name = Next().text;
+  base->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(base.get()));
+  auto e = NewExpr(ExprKind::kMapProjection, pos);
+  e->operands.push_back(std::move(base));
+  Next();  // '{'
+  if (!AtPunct("}")) {
+    do {
+      PARLEY_RETURN_IF_ERROR(ParseMapProjectionEntry(e.get()));
+    } while (AcceptPunct(","));
+  }
+  PARLEY_RETURN_IF_ERROR(ExpectPunct("}"));
+  e->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+  *out = std::move(e);
+  return Status::OK();
+}
+
+// entry := '.' key (that property of the base) | '.' '*' (all its properties)
+//        | key ':' expr | variable (keyed by its name)
+Status Parser::ParseMapProjectionEntry(Expr* projection) {
+  const Expr& base = *projection->operands[0];
+  SourcePos pos = Peek().pos;
+  if (AcceptPunct(".")) {
+    if (AcceptPunct("*")) {
+      projection->keys.emplace_back();
+      projection->operands.push_back(nullptr);
+      return Status::OK();
+    }
+    auto e = NewExpr(ExprKind::kProperty, pos);
+    PARLEY_RETURN_IF_ERROR(ParseSymbolicName("a property key or '*'", &e->name));
+    e->operands.push_back(CloneExpr(base));
+    e->text = base.text + TextFrom(pos.offset);
+    PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+    projection->keys.push_back(e->name);
+    projection->operands.push_back(std::move(e));
+    return Status::OK();
+  }
+  if (AtName() && AtPunct(":", 1)) {
+    projection->keys.push_back(Next().text);
+    Next();  // ':'
+    ExprPtr value;
+    PARLEY_RETURN_IF_ERROR(ParseExpression(&value));
+    projection->operands.push_back(std::move(value));
+    return Status::OK();
+  }
+  if (!AtVariable()) return Unexpected("'.', a key or a variable in a map projection");
+  auto e = NewExpr(ExprKind::kVariable, pos);
+  e->name = Next().text;
+  e->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+  projection->keys.push_back(e->name);
+  projection->operands.push_back(std::move(e));
+  return Status::OK();
+}
+
+// subquery := (EXISTS | COUNT) '{' body '}'
+Status Parser::ParseSubquery(ExprPtr* out) {
+  DepthGuard guard(this);
+  PARLEY_RETURN_IF_ERROR(CheckNesting());
+  SourcePos pos = Peek().pos;
+  auto e = NewExpr(IsKeyword(Next(), "EXISTS") ? ExprKind::kExists : ExprKind::kCountSubquery, pos);
+  Next();  // '{'
+  e->subquery = std::make_shared<Query>();
+  PARLEY_RETURN_IF_ERROR(ParseSubqueryBody(e->subquery.get()));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct("}"));
+  e->text = TextFrom(pos.offset);
+  PARLEY_RETURN_IF_ERROR(Seal(e.get()));
+  // The body's expressions hang below this one: count them in its depth.
+  int depth = DepthOfQuery(*e->subquery) + 1;
+  depth_[e.get()] = depth;
+  if (depth > kMaxDepth) {
+    return ErrorAt(pos, "Expression is nested too deeply (more than " + std::to_string(kMaxDepth) +
+                            " levels)");
+  }
+  *out = std::move(e);
+  return Status::OK();
+}
+
+// body := Clause+ (a query whose clauses see the enclosing row) | pattern [WHERE expr]
+Status Parser::ParseSubqueryBody(Query* body) {
+  static constexpr std::string_view kClauseWords[] = {"MATCH",  "OPTIONAL", "WITH",   "UNWIND",
+                                                      "RETURN", "CREATE",   "MERGE",  "SET",
+                                                      "DELETE", "DETACH",   "REMOVE", "CALL"};
+  for (std::string_view kw : kClauseWords) {
+    if (AtKeyword(kw)) return ParseSingleQuery(&body->clauses);
+  }
+  Clause match;
+  match.kind = ClauseKind::kMatch;
+  match.pos = Peek().pos;
+  PARLEY_RETURN_IF_ERROR(ParsePattern(&match.pattern));
+  if (AcceptKeyword("WHERE")) PARLEY_RETURN_IF_ERROR(ParseExpression(&match.where));
+  body->clauses.push_back(std::move(match));
+  return Status::OK();
+}
+
+// The depth of the deepest expression a query holds.
+int Parser::DepthOfQuery(const Query& q) const {
+  int d = 0;
+  for (const Clause& c : q.clauses) {
+    for (const PatternPart& part : c.pattern.parts) d = std::max(d, DepthOfPattern(part));
+    d = std::max({d, DepthOf(c.where.get()), DepthOf(c.unwind_expr.get())});
+    const Projection& p = c.projection;
+    for (const ProjectionItem& item : p.items) d = std::max(d, DepthOf(item.expr.get()));
+    for (const SortItem& item : p.order_by) d = std::max(d, DepthOf(item.expr.get()));
+    d = std::max({d, DepthOf(p.where.get()), DepthOf(p.skip.get()), DepthOf(p.limit.get())});
+  }
+  return d;
+}
+
+// pattern comprehension := '[' [variable '='] element [WHERE expr] '|' expr ']'
+Status Parser::ParsePatternComprehension(ExprPtr* out) {
+  SourcePos pos = Next().pos;  // '['
+  auto part = std::make_shared<PatternPart>();
+  PARLEY_RETURN_IF_ERROR(ParsePatternPart(part.get()));
+  auto e = NewExpr(ExprKind::kPatternComprehension, pos);
+  e->pattern = std::move(part);
+  ExprPtr where, projection;
+  if (AcceptKeyword("WHERE")) PARLEY_RETURN_IF_ERROR(ParseExpression(&where));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct("|"));
+  PARLEY_RETURN_IF_ERROR(ParseExpression(&projection));
+  PARLEY_RETURN_IF_ERROR(ExpectPunct("]"));
+  e->operands.push_back(std::move(where));
+  e->operands.push_back(std::move(projection));
   e->text = TextFrom(pos.offset);
   PARLEY_RETURN_IF_ERROR(Seal(e.get()));
   *out = std::move(e);

@@ -24,6 +24,7 @@ namespace parley::query {
 using Row = std::vector<Value>;
 
 struct PatternPlan;
+struct SubqueryPlan;
 
 // An expression with its variables resolved to slots.
 struct CExpr {
@@ -44,6 +45,11 @@ struct CExpr {
     kCase,
     kPattern,
     kListComprehension,
+    kQuantifier,            // kids: list, predicate (or null); slot: the element
+    kReduce,                // kids: init, list, step; slot: the accumulator, slot2: the element
+    kMapProjection,         // kids: base, then one per key (null for `.*`)
+    kSubquery,              // EXISTS { } (count = false) or COUNT { } (count = true)
+    kPatternComprehension,  // pattern (WHERE included); kids: the projection
   };
   Kind kind = Kind::kConst;
   SourcePos pos;
@@ -57,6 +63,10 @@ struct CExpr {
   std::vector<std::string> labels;           // kHasLabels
   bool negated = false, has_test = false, has_else = false;
   std::shared_ptr<PatternPlan> pattern;  // kPattern: true if the pattern matches
+  int slot2 = -1;                        // kReduce
+  Quantifier quantifier = Quantifier::kAny;
+  bool count = false;                      // kSubquery
+  std::shared_ptr<SubqueryPlan> subquery;  // kSubquery
 };
 using CExprPtr = std::unique_ptr<CExpr>;
 
@@ -180,6 +190,9 @@ class Operator {
   // Produces the next row into `row`; false at the end or on error (see status()).
   virtual bool Next(Row* row) = 0;
   virtual Status status() const = 0;
+  // Makes the operator start over, as new, the next time it is pulled (a subquery runs again
+  // for each row of its enclosing query). Operators that keep state between rows reset it.
+  virtual void Reset() {}
   // Lines of EXPLAIN output, this operator's last; indent by depth.
   virtual void Explain(int depth, std::vector<std::string>* lines) const = 0;
 };

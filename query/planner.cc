@@ -6,6 +6,7 @@
 #include <set>
 
 #include "query/call_operator.h"
+#include "query/composition.h"
 #include "query/functions.h"
 #include "query/operators.h"
 #include "query/procedures.h"
@@ -36,9 +37,43 @@ void Conjuncts(const Expr* e, std::vector<const Expr*>* out) {
   }
 }
 
-// The variable names `e` reads (pattern predicates included).
+void Variables(const Expr* e, std::set<std::string>* out);
+
+// Every name a pattern part mentions.
+void PatternVariables(const PatternPart& part, std::set<std::string>* out) {
+  if (!part.path_variable.empty()) out->insert(part.path_variable);
+  for (const auto& n : part.nodes) {
+    if (!n.variable.empty()) out->insert(n.variable);
+    Variables(n.properties.get(), out);
+  }
+  for (const auto& r : part.rels) {
+    if (!r.variable.empty()) out->insert(r.variable);
+    Variables(r.properties.get(), out);
+  }
+}
+
+// Every name a subquery mentions: those of the enclosing query it reads among them (the
+// caller tells them apart by what the enclosing query binds).
+void QueryVariables(const Query& q, std::set<std::string>* out) {
+  for (const Clause& c : q.clauses) {
+    for (const PatternPart& part : c.pattern.parts) PatternVariables(part, out);
+    Variables(c.where.get(), out);
+    Variables(c.unwind_expr.get(), out);
+    for (const auto& item : c.projection.items) Variables(item.expr.get(), out);
+    for (const auto& item : c.projection.order_by) Variables(item.expr.get(), out);
+    Variables(c.projection.where.get(), out);
+    // WITH * and RETURN * read whatever is in scope.
+    if (c.projection.star) out->insert("*");
+  }
+}
+
+// The variable names `e` reads (pattern predicates included). Names bound inside a pattern
+// comprehension or a subquery are included too: they are not bound outside, which the
+// callers check.
 void Variables(const Expr* e, std::set<std::string>* out) {
   if (!e) return;
+  if (e->kind == ExprKind::kPatternComprehension) PatternVariables(*e->pattern, out);
+  if (e->subquery) QueryVariables(*e->subquery, out);
   if (e->kind == ExprKind::kVariable) out->insert(e->name);
   if (e->kind == ExprKind::kPattern && e->pattern) {
     for (const auto& n : e->pattern->nodes) {
@@ -50,8 +85,19 @@ void Variables(const Expr* e, std::set<std::string>* out) {
       Variables(r.properties.get(), out);
     }
   }
-  for (const auto& k : e->operands) Variables(k.get(), out);
-  if (e->kind == ExprKind::kListComprehension) out->erase(e->name);
+  std::set<std::string> inner;
+  for (const auto& k : e->operands) Variables(k.get(), &inner);
+  if (e->kind == ExprKind::kListComprehension || e->kind == ExprKind::kQuantifier ||
+      e->kind == ExprKind::kReduce) {
+    inner.erase(e->name);
+    inner.erase(e->element);
+    // The list is read outside the local variable's scope.
+    if (e->kind != ExprKind::kReduce) Variables(e->operands[0].get(), &inner);
+    for (size_t i = 0; e->kind == ExprKind::kReduce && i < 2; ++i) {
+      Variables(e->operands[i].get(), &inner);
+    }
+  }
+  out->insert(inner.begin(), inner.end());
 }
 
 bool HasAggregate(const Expr* e) {
@@ -82,14 +128,9 @@ class Planner {
         case ClauseKind::kCreate:
           PARLEY_RETURN_IF_ERROR(PlanCreate(c));
           break;
-        case ClauseKind::kUnwind: {
-          CExprPtr list;
-          PARLEY_RETURN_IF_ERROR(Compile(*c.unwind_expr, scope_, &list));
-          int slot = NewSlot();
-          scope_[c.unwind_variable] = {slot, Kind::kValue};
-          op_ = MakeUnwind(std::move(op_), std::move(list), slot, ctx_);
+        case ClauseKind::kUnwind:
+          PARLEY_RETURN_IF_ERROR(PlanUnwind(c));
           break;
-        }
         case ClauseKind::kWith:
         case ClauseKind::kReturn: {
           std::vector<std::string> columns;
@@ -115,6 +156,81 @@ class Planner {
 
  private:
   int NewSlot() { return next_slot_++; }
+
+  Status PlanUnwind(const Clause& c) {
+    CExprPtr list;
+    PARLEY_RETURN_IF_ERROR(Compile(*c.unwind_expr, scope_, &list));
+    int slot = NewSlot();
+    scope_[c.unwind_variable] = {slot, Kind::kValue};
+    op_ = MakeUnwind(std::move(op_), std::move(list), slot, ctx_);
+    return Status::OK();
+  }
+
+  // EXISTS { } / COUNT { }: the body planned over an Argument operator that yields the
+  // enclosing row, in the enclosing query's slots, with `scope` visible.
+  Status PlanSubquery(const Expr& e, const Scope& scope, CExpr* c) {
+    Scope inner = scope;  // `scope` may be scope_ itself
+    OperatorPtr saved_op = std::move(op_);
+    Scope saved_scope = std::move(scope_);
+    auto argument = std::make_unique<Argument>();
+    auto sub = std::make_shared<SubqueryPlan>();
+    sub->argument = argument.get();
+    op_ = std::move(argument);
+    scope_ = std::move(inner);
+    Status s;
+    for (const Clause& clause : e.subquery->clauses) {
+      switch (clause.kind) {
+        case ClauseKind::kMatch:
+          s = PlanMatch(clause);
+          break;
+        case ClauseKind::kUnwind:
+          s = PlanUnwind(clause);
+          break;
+        case ClauseKind::kCall:
+          s = PlanCall(clause, /*standalone=*/false);
+          break;
+        case ClauseKind::kWith:
+        case ClauseKind::kReturn: {
+          std::vector<std::string> columns;
+          std::vector<int> slots;
+          s = PlanProjection(clause.projection, clause.kind == ClauseKind::kReturn, &columns,
+                             &slots);
+          break;
+        }
+        default:
+          s = Error(clause.pos, "A subquery cannot update the graph");
+          break;
+      }
+      if (!s.ok()) break;
+    }
+    sub->root = std::move(op_);
+    op_ = std::move(saved_op);
+    scope_ = std::move(saved_scope);
+    PARLEY_RETURN_IF_ERROR(s);
+    c->kind = CExpr::Kind::kSubquery;
+    c->count = e.kind == ExprKind::kCountSubquery;
+    c->subquery = std::move(sub);
+    return Status::OK();
+  }
+
+  // [pattern WHERE pred | expr]: the pattern's steps, the WHERE as a filter after them, and
+  // the projection over the pattern's variables.
+  Status PlanPatternComprehension(const Expr& e, const Scope& scope, CExpr* c) {
+    Scope inner = scope;
+    auto plan = std::make_shared<PatternPlan>();
+    std::vector<int> rel_slots;
+    PARLEY_RETURN_IF_ERROR(PlanPart(*e.pattern, &inner, {}, plan.get(), &rel_slots, nullptr));
+    if (e.operands[0]) {
+      Step s;
+      s.kind = Step::Kind::kFilter;
+      PARLEY_RETURN_IF_ERROR(Compile(*e.operands[0], inner, &s.predicate));
+      plan->steps.push_back(std::move(s));
+    }
+    c->kind = CExpr::Kind::kPatternComprehension;
+    c->pattern = std::move(plan);
+    c->kids.resize(1);
+    return Compile(*e.operands[1], inner, &c->kids[0]);
+  }
 
   Status Error(SourcePos pos, const std::string& message) {
     return QueryError(text_, pos, message);
@@ -223,6 +339,45 @@ class Planner {
         *out = std::move(c);
         return Status::OK();
       }
+      case ExprKind::kQuantifier: {
+        c->kind = CExpr::Kind::kQuantifier;
+        c->quantifier = e.quantifier;
+        c->slot = NewSlot();
+        Scope inner = scope;
+        inner[e.name] = {c->slot, Kind::kValue};
+        c->kids.resize(2);
+        PARLEY_RETURN_IF_ERROR(Compile(*e.operands[0], scope, &c->kids[0], aggregates));
+        if (e.operands[1]) PARLEY_RETURN_IF_ERROR(Compile(*e.operands[1], inner, &c->kids[1]));
+        *out = std::move(c);
+        return Status::OK();
+      }
+      case ExprKind::kReduce: {
+        c->kind = CExpr::Kind::kReduce;
+        c->slot = NewSlot();
+        c->slot2 = NewSlot();
+        Scope inner = scope;
+        inner[e.name] = {c->slot, Kind::kValue};
+        inner[e.element] = {c->slot2, Kind::kValue};
+        c->kids.resize(3);
+        PARLEY_RETURN_IF_ERROR(Compile(*e.operands[0], scope, &c->kids[0], aggregates));
+        PARLEY_RETURN_IF_ERROR(Compile(*e.operands[1], scope, &c->kids[1], aggregates));
+        PARLEY_RETURN_IF_ERROR(Compile(*e.operands[2], inner, &c->kids[2]));
+        *out = std::move(c);
+        return Status::OK();
+      }
+      case ExprKind::kMapProjection:
+        c->kind = CExpr::Kind::kMapProjection;
+        c->keys = e.keys;
+        break;  // the operands (a null one for `.*`) compile below
+      case ExprKind::kExists:
+      case ExprKind::kCountSubquery:
+        PARLEY_RETURN_IF_ERROR(PlanSubquery(e, scope, c.get()));
+        *out = std::move(c);
+        return Status::OK();
+      case ExprKind::kPatternComprehension:
+        PARLEY_RETURN_IF_ERROR(PlanPatternComprehension(e, scope, c.get()));
+        *out = std::move(c);
+        return Status::OK();
       case ExprKind::kListComprehension: {
         c->kind = CExpr::Kind::kListComprehension;
         c->slot = NewSlot();
@@ -602,14 +757,21 @@ class Planner {
     Conjuncts(c.where.get(), &conditions);
     std::vector<bool> placed(conditions.size(), false);
     Scope scope = scope_;
+    // The names bound once the whole pattern is: a condition waits for those it reads (any
+    // other name it mentions is local to a comprehension or subquery inside it).
+    std::set<std::string> bound_by_end;
+    for (const auto& [name, sym] : scope_) bound_by_end.insert(name);
+    for (const auto& part : c.pattern.parts) PatternVariables(part, &bound_by_end);
     // Places each WHERE condition right after the step that binds its last variable.
     auto place = [&]() -> Status {
       for (size_t i = 0; i < conditions.size(); ++i) {
         if (placed[i]) continue;
         std::set<std::string> vars;
         Variables(conditions[i], &vars);
-        bool ready = std::all_of(vars.begin(), vars.end(),
-                                 [&](const std::string& v) { return scope.count(v) > 0; });
+        if (vars.erase("*")) vars.insert(bound_by_end.begin(), bound_by_end.end());
+        bool ready = std::all_of(vars.begin(), vars.end(), [&](const std::string& v) {
+          return scope.count(v) > 0 || !bound_by_end.count(v);
+        });
         if (!ready) continue;
         Step s;
         s.kind = Step::Kind::kFilter;
@@ -1005,7 +1167,38 @@ std::string Step::Describe() const {
   return "?";
 }
 
+namespace {
+
+// A UNION: each part planned on its own, their rows in turn under the first part's columns.
+Status PlanUnion(const Query& query, std::string_view text, ExecContext& ctx, QueryPlan* plan) {
+  std::vector<UnionPart> parts;
+  std::vector<const Query*> queries = {&query};
+  for (const Query& q : query.unions) queries.push_back(&q);
+  for (const Query* q : queries) {
+    UnionPart part;
+    part.plan = std::make_unique<QueryPlan>();
+    Planner planner(text, ctx, part.plan.get());
+    PARLEY_RETURN_IF_ERROR(planner.Plan(*q));
+    if (!part.plan->returns || (!parts.empty() && part.plan->columns != parts[0].plan->columns)) {
+      return QueryError(text, q->union_pos,
+                        "All subqueries in a UNION must have the same column names");
+    }
+    plan->writes = plan->writes || part.plan->writes;
+    parts.push_back(std::move(part));
+  }
+  plan->columns = parts[0].plan->columns;
+  size_t n = plan->columns.size();
+  for (size_t i = 0; i < n; ++i) plan->column_slots.push_back(static_cast<int>(i));
+  plan->width = static_cast<int>(n);
+  plan->returns = true;
+  plan->root = MakeUnion(std::move(parts), n, !query.unions[0].union_all, ctx);
+  return Status::OK();
+}
+
+}  // namespace
+
 Status PlanQuery(const Query& query, std::string_view text, ExecContext& ctx, QueryPlan* plan) {
+  if (!query.unions.empty()) return PlanUnion(query, text, ctx, plan);
   Planner planner(text, ctx, plan);
   return planner.Plan(query);
 }

@@ -64,6 +64,11 @@ VarKind KindOf(const Expr& e, const Scope& scope) {
     case ExprKind::kHasLabels:
     case ExprKind::kPattern:
     case ExprKind::kListComprehension:
+    case ExprKind::kQuantifier:
+    case ExprKind::kMapProjection:
+    case ExprKind::kExists:
+    case ExprKind::kCountSubquery:
+    case ExprKind::kPatternComprehension:
       return VarKind::kValue;
     default:
       return VarKind::kAny;
@@ -89,6 +94,11 @@ class Checker {
   Status Check(const Query& query);
 
  private:
+  Status CheckSingle(const std::vector<Clause>& clauses);
+  Status CheckUnion(const Query& query);
+  Status CheckSubquery(const Expr& e, const Scope& scope);
+  Status CheckScopedExpr(const Expr& e, const Scope& scope, const Context& ctx);
+  Status CheckPatternComprehension(const Expr& e, const Scope& scope, const Context& ctx);
   Status Error(SourcePos pos, const std::string& message) const {
     return QueryError(text_, pos, message);
   }
@@ -111,11 +121,49 @@ class Checker {
   std::string_view text_;
   Scope scope_;                      // variables bound by the clauses so far
   std::vector<std::string> locals_;  // list comprehension variables, innermost last
+  // The columns of the last RETURN checked, in order (to compare the parts of a UNION).
+  std::vector<std::string> return_columns_;
 };
 
 Status Checker::Check(const Query& query) {
   PARLEY_RETURN_IF_ERROR(CheckComposition(query));
-  for (const Clause& clause : query.clauses) {
+  PARLEY_RETURN_IF_ERROR(CheckSingle(query.clauses));
+  return CheckUnion(query);
+}
+
+// The parts of a UNION: each a query of its own, ending in RETURN, all with the same columns
+// in the same order, joined all by UNION or all by UNION ALL.
+Status Checker::CheckUnion(const Query& query) {
+  if (query.unions.empty()) return Status::OK();
+  auto returns = [](const std::vector<Clause>& clauses) {
+    return !clauses.empty() && clauses.back().kind == ClauseKind::kReturn;
+  };
+  if (!returns(query.clauses)) {
+    return Error(query.unions[0].union_pos, "Each part of a UNION must end with RETURN");
+  }
+  const std::vector<std::string> columns = return_columns_;
+  for (const Query& part : query.unions) {
+    if (part.union_all != query.unions[0].union_all) {
+      return Error(part.union_pos, "Invalid combination of UNION and UNION ALL");
+    }
+    PARLEY_RETURN_IF_ERROR(CheckComposition(part));
+    scope_.clear();
+    PARLEY_RETURN_IF_ERROR(CheckSingle(part.clauses));
+    if (!returns(part.clauses)) {
+      return Error(part.union_pos, "Each part of a UNION must end with RETURN");
+    }
+    if (return_columns_ != columns) {
+      return Error(part.union_pos,
+                   "All subqueries in a UNION must have the same column names (in the same "
+                   "order)");
+    }
+  }
+  return Status::OK();
+}
+
+// The clauses of one query (a UNION's part, or a subquery's body), in order.
+Status Checker::CheckSingle(const std::vector<Clause>& clauses) {
+  for (const Clause& clause : clauses) {
     switch (clause.kind) {
       case ClauseKind::kMatch:
         PARLEY_RETURN_IF_ERROR(CheckMatch(clause));
@@ -131,7 +179,7 @@ Status Checker::Check(const Query& query) {
         PARLEY_RETURN_IF_ERROR(CheckProjection(clause));
         break;
       case ClauseKind::kCall:
-        PARLEY_RETURN_IF_ERROR(CheckCall(clause, query.clauses.size() == 1));
+        PARLEY_RETURN_IF_ERROR(CheckCall(clause, clauses.size() == 1));
         break;
     }
   }
@@ -402,11 +450,16 @@ Status Checker::CheckProjection(const Clause& clause) {
   std::set<std::string> columns;
   Scope projected_scope = p.star ? scope_ : Scope();
   std::vector<const Expr*> projected;
+  std::vector<std::string> columns_in_order;
+  if (p.star) {
+    for (const auto& [var, kind] : scope_) columns_in_order.push_back(var);
+  }
   for (const ProjectionItem& item : p.items) {
     PARLEY_RETURN_IF_ERROR(CheckExpr(*item.expr, scope_, item_ctx));
     if (is_with && item.alias.empty() && item.expr->kind != ExprKind::kVariable) {
       return Error(item.expr->pos, "Expression in WITH must be aliased (use AS)");
     }
+    if (!is_with) columns_in_order.push_back(item.column);
     if (!columns.insert(item.column).second) {
       return Error(item.expr->pos, "Multiple result columns with the same name '" + item.column +
                                        "' are not supported");
@@ -436,6 +489,7 @@ Status Checker::CheckProjection(const Clause& clause) {
     PARLEY_RETURN_IF_ERROR(CheckExpr(*p.where, after, where_ctx));
   }
   scope_ = std::move(projected_scope);
+  if (!is_with) return_columns_ = std::move(columns_in_order);
   return Status::OK();
 }
 
@@ -481,6 +535,15 @@ Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx)
       return CheckFunction(e, scope, ctx);
     case ExprKind::kPattern:
       return CheckPatternExpr(e, scope, ctx);
+    case ExprKind::kQuantifier:
+    case ExprKind::kReduce:
+    case ExprKind::kMapProjection:
+      return CheckScopedExpr(e, scope, ctx);
+    case ExprKind::kExists:
+    case ExprKind::kCountSubquery:
+      return CheckSubquery(e, scope);
+    case ExprKind::kPatternComprehension:
+      return CheckPatternComprehension(e, scope, ctx);
     case ExprKind::kListComprehension: {
       if (e.operands.empty() || !e.operands[0]) return Status::OK();
       PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[0], scope, ctx));
@@ -500,6 +563,108 @@ Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx)
       }
       return Status::OK();
   }
+}
+
+// Quantifiers, reduce and map projections: the parts that see a variable of their own.
+Status Checker::CheckScopedExpr(const Expr& e, const Scope& scope, const Context& ctx) {
+  Context inner = ctx;
+  inner.in_comprehension = true;
+  if (e.kind == ExprKind::kMapProjection) {
+    const Expr& base = *e.operands[0];
+    PARLEY_RETURN_IF_ERROR(CheckExpr(base, scope, ctx));
+    VarKind kind = KindOf(base, scope);
+    if (kind == VarKind::kPath) {
+      return Error(base.pos,
+                   "Type mismatch: a map projection needs a node, relationship or map, "
+                   "but '" +
+                       base.name + "' is a path");
+    }
+    for (size_t i = 1; i < e.operands.size(); ++i) {
+      if (e.operands[i]) PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[i], scope, ctx));
+    }
+    return Status::OK();
+  }
+  if (e.kind == ExprKind::kQuantifier) {
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[0], scope, ctx));
+    if (!e.operands[1]) return Status::OK();
+    locals_.push_back(e.name);
+    Status s = CheckExpr(*e.operands[1], scope, inner);
+    locals_.pop_back();
+    return s;
+  }
+  // reduce(acc = init, x IN list | step): the step sees both acc and x.
+  PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[0], scope, ctx));
+  PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[1], scope, ctx));
+  locals_.push_back(e.name);
+  locals_.push_back(e.element);
+  Status s = CheckExpr(*e.operands[2], scope, inner);
+  locals_.pop_back();
+  locals_.pop_back();
+  return s;
+}
+
+// EXISTS { } and COUNT { }: a query of its own over the enclosing row's variables, which it may
+// read and match on but not change; what it binds stays inside.
+Status Checker::CheckSubquery(const Expr& e, const Scope& scope) {
+  const Query& body = *e.subquery;
+  if (!body.unions.empty())
+    return Error(body.unions[0].union_pos, "UNION is not supported in a subquery");
+  for (const Clause& c : body.clauses) {
+    bool reads = c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kWith ||
+                 c.kind == ClauseKind::kUnwind || c.kind == ClauseKind::kReturn ||
+                 c.kind == ClauseKind::kCall;
+    if (!reads) return Error(c.pos, "A subquery cannot update the graph");
+  }
+  for (size_t i = 0; i + 1 < body.clauses.size(); ++i) {
+    if (body.clauses[i].kind == ClauseKind::kReturn) {
+      return Error(body.clauses[i + 1].pos, "RETURN can only be used at the end of the query");
+    }
+  }
+  Scope inner = scope;  // `scope` may be scope_ itself
+  Scope saved_scope = std::move(scope_);
+  std::vector<std::string> saved_locals = std::move(locals_);
+  std::vector<std::string> saved_columns = std::move(return_columns_);
+  scope_ = std::move(inner);
+  for (const std::string& local : saved_locals) scope_[local] = VarKind::kAny;
+  locals_.clear();
+  Status s = CheckSingle(body.clauses);
+  scope_ = std::move(saved_scope);
+  locals_ = std::move(saved_locals);
+  return_columns_ = std::move(saved_columns);
+  return s;
+}
+
+// [pattern WHERE pred | expr]: the pattern may bind new variables, seen by pred and expr only.
+Status Checker::CheckPatternComprehension(const Expr& e, const Scope& scope, const Context& ctx) {
+  if (ctx.no_variables) {
+    return Error(e.pos, std::string("It is not allowed to refer to variables in ") + ctx.clause);
+  }
+  Scope outer = scope;  // `scope` may be scope_ itself
+  Scope saved_scope = std::move(scope_);
+  scope_ = std::move(outer);
+  for (const std::string& local : locals_) scope_[local] = VarKind::kAny;
+  Scope bound;
+  Status s = CheckPatternPart(*e.pattern, /*create=*/false, &bound);
+  Scope inner = scope_;
+  scope_ = std::move(saved_scope);
+  PARLEY_RETURN_IF_ERROR(s);
+  for (const auto& [name, kind] : bound) inner[name] = kind;
+  Context props = ctx;
+  props.allow_aggregates = false;
+  props.clause = "a pattern";
+  for (const NodePattern& n : e.pattern->nodes) {
+    if (n.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*n.properties, inner, props));
+  }
+  for (const RelPattern& r : e.pattern->rels) {
+    if (r.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*r.properties, inner, props));
+  }
+  Context body = ctx;
+  body.in_comprehension = true;
+  body.projected = nullptr;
+  for (const ExprPtr& o : e.operands) {
+    if (o) PARLEY_RETURN_IF_ERROR(CheckExpr(*o, inner, body));
+  }
+  return Status::OK();
 }
 
 std::string ArityText(const FunctionInfo& f) {

@@ -1,0 +1,1 @@
+UNWIND [1, null, 3] AS x WITH x ORDER BY x DESC SKIP 1 RETURN any(y IN [x] WHERE y > 1), all(y IN [x, 2] WHERE y IS NOT NULL), none(z IN [] WHERE z), single(z IN [x] WHERE z = 3), reduce(s = 0, v IN range(1, x) | s + v) UNION ALL RETURN 1, 2, 3, 4, 5

@@ -1,0 +1,1 @@
+MATCH (a:Actor) WHERE EXISTS { (a)-[:DEMANDS]->(b) WHERE b.rank > 1 } AND COUNT { MATCH (a)--(c) WITH c WHERE c.x = 1 RETURN c } > 0 RETURN a{.name, .*, k: [(a)-[r:DEMANDS*1..2]->(d) WHERE d.x IS NULL | d{.name}]}, [p = (a)-->() | length(p)]
