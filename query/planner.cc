@@ -245,6 +245,15 @@ class Planner {
     auto c = std::make_unique<CExpr>();
     c->pos = e.pos;
     c->op = e.op;
+    if (projected_texts_ != nullptr) {
+      auto it = projected_texts_->find(e.text);
+      if (it != projected_texts_->end()) {
+        c->kind = CExpr::Kind::kSlot;
+        c->slot = it->second;
+        *out = std::move(c);
+        return Status::OK();
+      }
+    }
     switch (e.kind) {
       case ExprKind::kLiteral:
         c->kind = CExpr::Kind::kConst;
@@ -1075,6 +1084,20 @@ class Planner {
     if (p.skip) PARLEY_RETURN_IF_ERROR(Count(*p.skip, "SKIP", &skip));
     if (p.limit) PARLEY_RETURN_IF_ERROR(Count(*p.limit, "LIMIT", &limit));
 
+    // After aggregation or DISTINCT, ORDER BY and WHERE may repeat a projected expression
+    // (count(*), n.name) inside a larger one: it reads that column.
+    std::map<std::string, int> texts;
+    if (aggregating || p.distinct) {
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (items[i].expr) texts.emplace(items[i].text, item_slots[i]);
+      }
+    }
+    struct TextsGuard {
+      const std::map<std::string, int>** slot;
+      ~TextsGuard() { *slot = nullptr; }
+    } texts_guard{&projected_texts_};
+    if (!texts.empty()) projected_texts_ = &texts;
+
     if (!p.order_by.empty()) {
       std::vector<SortKey> keys;
       for (const SortItem& si : p.order_by) {
@@ -1089,7 +1112,7 @@ class Planner {
           }
         }
         if (!k.expr) {
-          if (HasAggregate(si.expr.get())) {
+          if (texts.empty() && HasAggregate(si.expr.get())) {
             return Error(si.expr->pos, "ORDER BY of an aggregate must repeat a projected one");
           }
           PARLEY_RETURN_IF_ERROR(Compile(*si.expr, order_scope, &k.expr));
@@ -1108,8 +1131,10 @@ class Planner {
     if (!is_return) {
       scope_ = projected;
       if (p.where) {
+        // WITH's WHERE sees what its ORDER BY sees: the names from before too, unless the
+        // projection aggregated or was DISTINCT.
         CExprPtr pred;
-        PARLEY_RETURN_IF_ERROR(Compile(*p.where, scope_, &pred));
+        PARLEY_RETURN_IF_ERROR(Compile(*p.where, order_scope, &pred));
         op_ = MakeFilter(std::move(op_), std::move(pred), ctx_);
       }
     }
@@ -1121,6 +1146,9 @@ class Planner {
   QueryPlan* plan_;
   OperatorPtr op_;
   Scope scope_;
+  // While ORDER BY and WHERE of an aggregating or DISTINCT projection compile: the projected
+  // expressions' texts and their slots (see PlanProjection).
+  const std::map<std::string, int>* projected_texts_ = nullptr;
   int next_slot_ = 0;
   bool stats_loaded_ = false;
   GraphStats stats_;

@@ -127,6 +127,16 @@ TEST_CASE("WITH filters, orders, limits, aggregates and shadows", "[query][with]
   CHECK(g.Rows("MATCH (a:Actor) WITH count(*) AS n ORDER BY n RETURN n") == Rows{"3"});
   CHECK(g.Rows("MATCH (a:Actor) RETURN a.rank % 2 AS odd, count(*) AS n ORDER BY n DESC, odd") ==
         Rows{"1 | 2", "0 | 1"});
+  // WITH's WHERE sees the names from before it, unless it aggregated or was DISTINCT.
+  CHECK(g.Rows("MATCH (a:Actor) WITH a.name AS name WHERE a.rank = 2 OR name = 'Bo' RETURN name "
+               "ORDER BY name") == Rows{"'Bo'", "'Cy'"});
+  // After aggregation, ORDER BY and WHERE may repeat a projected expression inside a larger one.
+  CHECK(g.Rows("UNWIND [1, 2, 2, 3] AS x WITH x, count(*) AS c WHERE count(*) > 1 RETURN x, c") ==
+        Rows{"2 | 2"});
+  CHECK(g.Rows("UNWIND [1, 2, 2, 3] AS x RETURN x, count(*) AS c ORDER BY count(*) * -1, x") ==
+        Rows{"2 | 2", "1 | 1", "3 | 1"});
+  CHECK(Has(g.Error("UNWIND [1, 2] AS x WITH DISTINCT x + 1 AS k WHERE x = 1 RETURN k"),
+            "Variable 'x' not defined"));
   // A variable WITH does not carry is gone.
   CHECK(Has(g.Error("MATCH (a:Actor) WITH a.name AS name RETURN a"), "Variable 'a' not defined"));
   CHECK(Has(g.Error("MATCH (a) WITH a.rank + 1 RETURN 1"), "must be aliased"));
