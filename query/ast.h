@@ -209,6 +209,19 @@ struct Clause {
   ProcedureCall call;  // kCall
 };
 
+// exists(n.key) and exists((a)-->(b)): a call named exists (in any case) is not a function
+// of the registry but a test of its argument as written: is the key present, does the pattern
+// match.
+inline bool IsExistsCall(const Expr& e) {
+  if (e.kind != ExprKind::kFunction || e.name.size() != 6) return false;
+  for (size_t i = 0; i < 6; ++i) {
+    char c = e.name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != "exists"[i]) return false;
+  }
+  return true;
+}
+
 struct Query {
   bool explain = false;  // EXPLAIN prefix: show the plan, run nothing
   std::vector<Clause> clauses;

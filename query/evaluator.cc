@@ -487,6 +487,18 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
       return PropertyOf(e, base, e.name, ctx, out);
     }
+    case CExpr::Kind::kPropertyExists: {
+      Value base;
+      PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &base));
+      if (base.is_map()) {
+        *out = Value(base.as_map().count(e.name) > 0);  // a key held with a null value counts
+        return Status::OK();
+      }
+      Value v;
+      PARLEY_RETURN_IF_ERROR(PropertyOf(e, base, e.name, ctx, &v));
+      *out = base.is_null() ? Value() : Value(!v.is_null());
+      return Status::OK();
+    }
     case CExpr::Kind::kList: {
       ValueList items(e.kids.size());
       size_t bytes = 0;

@@ -50,6 +50,7 @@ struct CExpr {
     kMapProjection,         // kids: base, then one per key (null for `.*`)
     kSubquery,              // EXISTS { } (count = false) or COUNT { } (count = true)
     kPatternComprehension,  // pattern (WHERE included); kids: the projection
+    kPropertyExists,        // exists(kids[0].name): is the key present (null base: null)
   };
   Kind kind = Kind::kConst;
   SourcePos pos;

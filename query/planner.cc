@@ -307,6 +307,20 @@ class Planner {
         c->has_else = e.has_else;
         break;
       case ExprKind::kFunction: {
+        if (IsExistsCall(e) && e.operands.size() == 1 &&
+            e.operands[0]->kind == ExprKind::kProperty) {
+          // exists(base.key): the base, and the key to look for in it.
+          const Expr& prop = *e.operands[0];
+          c->kind = CExpr::Kind::kPropertyExists;
+          c->name = prop.name;
+          c->kids.resize(1);
+          PARLEY_RETURN_IF_ERROR(Compile(*prop.operands[0], scope, &c->kids[0], aggregates));
+          *out = std::move(c);
+          return Status::OK();
+        }
+        if (IsExistsCall(e) && e.operands.size() == 1) {
+          return Compile(*e.operands[0], scope, out, aggregates);  // a pattern: true if it matches
+        }
         const FunctionInfo* f = LookupFunction(e.name);
         if (!f) return Error(e.pos, "Unknown function '" + e.name + "'");
         if (f->aggregate) {

@@ -532,6 +532,14 @@ Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx)
       if (!Defined(e.name, scope)) return Error(e.pos, "Variable '" + e.name + "' not defined");
       return Status::OK();
     case ExprKind::kFunction:
+      if (IsExistsCall(e)) {
+        if (e.star || e.distinct || e.operands.size() != 1 ||
+            (e.operands[0]->kind != ExprKind::kProperty &&
+             e.operands[0]->kind != ExprKind::kPattern)) {
+          return Error(e.pos, "exists() takes one property (exists(n.key)) or one pattern");
+        }
+        return CheckExpr(*e.operands[0], scope, ctx);
+      }
       return CheckFunction(e, scope, ctx);
     case ExprKind::kPattern:
       return CheckPatternExpr(e, scope, ctx);

@@ -216,6 +216,13 @@ TEST_CASE("EXISTS subqueries test a pattern against each row", "[query][exists]"
         Rows{"'Ana' | false", "'Bo' | true", "'Cy' | true"});
   // Variables bound inside stay inside.
   CHECK(Has(g.Error("MATCH (a) WHERE EXISTS { (a)-->(b) } RETURN b"), "Variable 'b' not defined"));
+  // exists() tests whether a key is present (a map's key held with null counts) or a pattern
+  // matches.
+  CHECK(g.Rows("WITH {k: null, j: 1} AS m, null AS z RETURN exists(m.k), exists(m.q), "
+               "exists(z.k)") == Rows{"true | false | null"});
+  CHECK(g.Rows("MATCH (a) WHERE exists(a.rank) AND NOT exists((a)-[:MEMBER]->()) RETURN a.name "
+               "ORDER BY a.name") == Rows{"'Ana'", "'Bo'"});
+  CHECK(Has(g.Error("RETURN exists(1)"), "exists() takes one property"));
   CHECK(Has(g.Error("MATCH (a) WHERE EXISTS { MATCH (a)-->(b) CREATE (c) } RETURN a"),
             "cannot update"));
 }
