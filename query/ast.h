@@ -140,10 +140,19 @@ struct RelPattern {
   int64_t max_hops = -1;         // for variable_length; -1 is unbounded
 };
 
+// Which paths a pattern part matches: every one, or only the shortest between its two ends.
+enum class PathSelector {
+  kAll,
+  kShortest,     // shortestPath((a)-[*]-(b)): one shortest path per pair of ends
+  kAllShortest,  // allShortestPaths(...): every path of the shortest length
+};
+
 // One path of a pattern: nodes[0] rels[0] nodes[1] ... rels[n-1] nodes[n].
 struct PatternPart {
   SourcePos pos;
   std::string path_variable;  // p = (...)...; empty if unnamed
+  PathSelector selector = PathSelector::kAll;
+  SourcePos selector_pos;  // the shortestPath / allShortestPaths word
   std::vector<NodePattern> nodes;
   std::vector<RelPattern> rels;  // rels.size() == nodes.size() - 1
 };

@@ -10,6 +10,7 @@
 
 #include "query/plan.h"
 #include "query/query_values.h"
+#include "query/shortest_path.h"
 #include "query/value_ops.h"
 
 namespace parley::query {
@@ -68,6 +69,10 @@ struct Matcher::State {
   ValueList rels;
   ValueList nodes;
   bool pending_zero = false;
+  // shortest paths: those found for the current row, the next to yield, the bytes they hold
+  std::vector<FoundPath> shortest;
+  size_t shortest_pos = 0;
+  size_t shortest_bytes = 0;
 };
 
 namespace {
@@ -166,7 +171,9 @@ Matcher::Matcher(const PatternPlan& plan, ExecContext& ctx) : plan_(plan), ctx_(
   for (auto& s : states_) s = std::make_unique<State>();
 }
 
-Matcher::~Matcher() = default;
+Matcher::~Matcher() {
+  for (auto& s : states_) ctx_.guard().Release(s->shortest_bytes);
+}
 
 void Matcher::Reset(Row* row) {
   row_ = row;
@@ -267,6 +274,14 @@ bool Matcher::Enter(size_t i) {
       }
       break;
     }
+    case Step::Kind::kShortestPath:
+      st.shortest.clear();
+      st.shortest_pos = 0;
+      ctx_.guard().Release(st.shortest_bytes);
+      st.shortest_bytes = 0;
+      status_ = FindShortestPaths(step, row, ctx_, &st.shortest, &st.shortest_bytes);
+      if (!status_.ok()) return false;
+      break;
     default:
       break;
   }
@@ -469,6 +484,10 @@ bool Matcher::Advance(size_t i) {
       }
       return false;
     }
+    case Step::Kind::kShortestPath:
+      if (st.shortest_pos >= st.shortest.size()) return false;
+      BindShortestPath(step, st.shortest[st.shortest_pos++], row);
+      return true;
     case Step::Kind::kBuildPath: {
       st.done = true;
       auto path = std::make_shared<Path>();

@@ -232,6 +232,7 @@ class Parser {
   Status ParsePattern(Pattern* pattern);
   Status ParsePatternPart(PatternPart* part);
   Status ParsePatternElement(PatternPart* part);
+  Status ParseShortestPath(PatternPart* part);
   Status ParseNodePattern(NodePattern* node);
   Status ParseRelationshipPattern(RelPattern* rel);
   Status ParseRelationshipDetail(RelPattern* rel);
@@ -514,14 +515,28 @@ Status Parser::ParsePattern(Pattern* pattern) {
   return Status::OK();
 }
 
-// part := [variable '='] element
+// part := [variable '='] (element | shortest)
 Status Parser::ParsePatternPart(PatternPart* part) {
   part->pos = Peek().pos;
   if (AtVariable() && AtPunct("=", 1)) {
     part->path_variable = Next().text;
     Next();  // '='
   }
+  if ((AtKeyword("shortestPath") || AtKeyword("allShortestPaths")) && AtPunct("(", 1)) {
+    return ParseShortestPath(part);
+  }
   return ParsePatternElement(part);
+}
+
+// shortest := (shortestPath | allShortestPaths) '(' element ')'
+Status Parser::ParseShortestPath(PatternPart* part) {
+  part->selector_pos = Peek().pos;
+  part->selector =
+      AtKeyword("shortestPath") ? PathSelector::kShortest : PathSelector::kAllShortest;
+  Next();
+  PARLEY_RETURN_IF_ERROR(ExpectPunct("("));
+  PARLEY_RETURN_IF_ERROR(ParsePatternElement(part));
+  return ExpectPunct(")");
 }
 
 // element := node (relationship node)* | '(' element ')'

@@ -112,6 +112,9 @@ struct Step {
     kVarExpand,  // from from_slot along min..max relationships (list in rel_slot)
     kFilter,     // predicate
     kBuildPath,  // path_slot from the part's node and relationship slots
+    // The shortest paths from from_slot to to_slot (both bound) over min..max relationships
+    // (see shortest_path.cc): one, or all of the least length with all_shortest.
+    kShortestPath,
   };
   Kind kind = Kind::kFilter;
   int node_slot = -1;
@@ -144,6 +147,14 @@ struct Step {
   std::vector<int> path_rel_nodes;  // per relationship: its path_nodes_slot or -1
   std::vector<bool> path_rel_var;   // per relationship: variable-length
   std::vector<bool> path_rel_reversed;
+
+  // kShortestPath: also from_slot, to_slot, types, direction, rel_props, min_hops, max_hops,
+  // distinct_from, rel_slot (-1 if unnamed; a list unless rel_list is false) and path_slot
+  // (-1 if unnamed). path_filters are WHERE conditions on the path or its relationships:
+  // the shortest paths sought are then the shortest of those that pass them.
+  bool all_shortest = false;
+  bool rel_list = true;
+  std::vector<CExprPtr> path_filters;
 
   std::string Describe() const;  // one line for EXPLAIN
 };

@@ -774,6 +774,80 @@ class Planner {
     return Status::OK();
   }
 
+  // shortestPath((a)-[...]-(b)) / allShortestPaths(...): each end is matched on its own (a
+  // bound node is checked), then one step finds the shortest paths between them. WHERE
+  // conditions on the path or its relationships go into that step, which then seeks the
+  // shortest paths that pass them; the others are placed as usual by `place`.
+  Status PlanShortestPart(const PatternPart& part, Scope* scope,
+                          const std::vector<const Expr*>& conditions, std::vector<bool>* placed,
+                          PatternPlan* plan, std::vector<int>* rel_slots,
+                          const std::function<Status()>& place) {
+    int ends[2];
+    for (int i = 0; i < 2; ++i) {
+      const NodePattern& np = part.nodes[i];
+      bool named_bound = !np.variable.empty() && scope->count(np.variable);
+      Anchor anchor = ChooseAnchor(np, named_bound, conditions, *scope);
+      int slot;
+      bool bound;
+      PARLEY_RETURN_IF_ERROR(NodeSlot(np, scope, &slot, &bound));
+      Step s;
+      PARLEY_RETURN_IF_ERROR(StartStep(np, anchor, slot, *scope, &s));
+      if (!np.variable.empty()) (*scope)[np.variable] = {slot, Kind::kNode};
+      if (!bound) plan->new_slots.push_back(slot);
+      plan->steps.push_back(std::move(s));
+      ends[i] = slot;
+      PARLEY_RETURN_IF_ERROR(place());
+    }
+    const RelPattern& rp = part.rels[0];
+    Step s;
+    s.kind = Step::Kind::kShortestPath;
+    s.all_shortest = part.selector == PathSelector::kAllShortest;
+    s.from_slot = ends[0];
+    s.to_slot = ends[1];
+    s.types = rp.types;
+    s.direction = rp.direction == RelDirection::kBoth    ? Direction::kBoth
+                  : rp.direction == RelDirection::kRight ? Direction::kOutgoing
+                                                         : Direction::kIncoming;
+    s.min_hops = rp.variable_length ? rp.min_hops : 1;
+    s.max_hops = rp.variable_length ? rp.max_hops : 1;
+    s.rel_list = rp.variable_length;
+    PARLEY_RETURN_IF_ERROR(Constraints(rp.properties.get(), *scope, &s.rel_props, rp.pos));
+    s.distinct_from = *rel_slots;
+    std::set<std::string> own;  // the names this part binds besides its ends
+    if (!rp.variable.empty()) {
+      if (scope->count(rp.variable)) {
+        return Error(rp.pos, "Variable `" + rp.variable + "` already declared");
+      }
+      s.rel_slot = NewSlot();
+      (*scope)[rp.variable] = {s.rel_slot, rp.variable_length ? Kind::kRelList : Kind::kRelationship};
+      plan->new_slots.push_back(s.rel_slot);
+      rel_slots->push_back(s.rel_slot);
+      own.insert(rp.variable);
+    }
+    if (!part.path_variable.empty()) {
+      s.path_slot = NewSlot();
+      (*scope)[part.path_variable] = {s.path_slot, Kind::kPath};
+      plan->new_slots.push_back(s.path_slot);
+      own.insert(part.path_variable);
+    }
+    for (size_t i = 0; i < conditions.size(); ++i) {
+      if ((*placed)[i]) continue;
+      std::set<std::string> vars;
+      Variables(conditions[i], &vars);
+      bool ready = std::all_of(vars.begin(), vars.end(),
+                               [&](const std::string& v) { return scope->count(v) > 0; });
+      bool on_path = std::any_of(vars.begin(), vars.end(),
+                                 [&](const std::string& v) { return own.count(v) > 0; });
+      if (!ready || !on_path) continue;
+      CExprPtr f;
+      PARLEY_RETURN_IF_ERROR(Compile(*conditions[i], *scope, &f));
+      s.path_filters.push_back(std::move(f));
+      (*placed)[i] = true;
+    }
+    plan->steps.push_back(std::move(s));
+    return place();
+  }
+
   Status PlanMatch(const Clause& c) {
     auto plan = std::make_shared<PatternPlan>();
     std::vector<const Expr*> conditions;
@@ -810,10 +884,16 @@ class Planner {
     for (const auto& p : c.pattern.parts) parts.push_back(&p);
     std::vector<int> rel_slots;
     std::vector<bool> done(parts.size(), false);
+    // Shortest-path parts come after the others, which may bind their ends.
+    size_t plain_left = 0;
+    for (const PatternPart* p : parts) plain_left += p->selector == PathSelector::kAll;
     for (size_t k = 0; k < parts.size(); ++k) {
       size_t pick = SIZE_MAX;
+      auto waits = [&](size_t i) {
+        return plain_left > 0 && parts[i]->selector != PathSelector::kAll;
+      };
       for (size_t i = 0; i < parts.size() && pick == SIZE_MAX; ++i) {
-        if (done[i]) continue;
+        if (done[i] || waits(i)) continue;
         for (const auto& n : parts[i]->nodes) {
           if (!n.variable.empty() && scope.count(n.variable)) {
             pick = i;
@@ -823,13 +903,19 @@ class Planner {
       }
       if (pick == SIZE_MAX) {
         for (size_t i = 0; i < parts.size(); ++i) {
-          if (!done[i]) {
+          if (!done[i] && !waits(i)) {
             pick = i;
             break;
           }
         }
       }
       done[pick] = true;
+      if (parts[pick]->selector != PathSelector::kAll) {
+        PARLEY_RETURN_IF_ERROR(PlanShortestPart(*parts[pick], &scope, conditions, &placed,
+                                                plan.get(), &rel_slots, place));
+        continue;
+      }
+      --plain_left;
       PARLEY_RETURN_IF_ERROR(
           PlanPart(*parts[pick], &scope, conditions, plan.get(), &rel_slots, place));
     }
@@ -1205,6 +1291,14 @@ std::string Step::Describe() const {
       return "Filter";
     case Kind::kBuildPath:
       return "BuildPath #" + std::to_string(path_slot);
+    case Kind::kShortestPath:
+      return std::string(all_shortest ? "AllShortestPaths #" : "ShortestPath #") +
+             std::to_string(from_slot) + " " + DirectionText(direction) + "[" +
+             (types.empty() ? "" : ":" + join(types, "|")) + "*" + std::to_string(min_hops) +
+             ".." + (max_hops < 0 ? std::string() : std::to_string(max_hops)) + "] #" +
+             std::to_string(to_slot) +
+             (path_filters.empty() ? " (bidirectional breadth-first)"
+                                   : " (depth-first by length, under path conditions)");
   }
   return "?";
 }

@@ -111,6 +111,7 @@ class Checker {
   Status CheckCall(const Clause& clause, bool standalone);
   Status CheckSkipLimit(const Expr& e, const char* clause);
   Status CheckPatternPart(const PatternPart& part, bool create, Scope* clause_vars);
+  Status CheckShortestPath(const PatternPart& part, bool create);
   Status BindNode(const NodePattern& node, bool create, bool lone, Scope* clause_vars);
   Status BindRelationship(const RelPattern& rel, bool create, Scope* clause_vars);
   Status CheckExpr(const Expr& e, const Scope& scope, const Context& ctx);
@@ -263,6 +264,7 @@ Status Checker::CheckCreate(const Clause& clause) {
 
 // Binds the variables of one pattern part, into `clause_vars` for those new in this clause.
 Status Checker::CheckPatternPart(const PatternPart& part, bool create, Scope* clause_vars) {
+  if (part.selector != PathSelector::kAll) PARLEY_RETURN_IF_ERROR(CheckShortestPath(part, create));
   if (!part.path_variable.empty()) {
     if (scope_.count(part.path_variable) || clause_vars->count(part.path_variable)) {
       return Error(part.pos, "Variable '" + part.path_variable + "' already declared");
@@ -275,6 +277,27 @@ Status Checker::CheckPatternPart(const PatternPart& part, bool create, Scope* cl
     if (i < part.rels.size()) {
       PARLEY_RETURN_IF_ERROR(BindRelationship(part.rels[i], create, clause_vars));
     }
+  }
+  return Status::OK();
+}
+
+// shortestPath / allShortestPaths: only in MATCH, around one relationship whose walk may
+// start at length 0 or 1 (a shortest path is found by widening from there).
+Status Checker::CheckShortestPath(const PatternPart& part, bool create) {
+  const char* name =
+      part.selector == PathSelector::kShortest ? "shortestPath(...)" : "allShortestPaths(...)";
+  if (create) return Error(part.selector_pos, std::string(name) + " cannot be used to CREATE");
+  if (part.rels.size() != 1) {
+    return Error(part.selector_pos,
+                 std::string(name) + " requires a pattern containing a single relationship");
+  }
+  const RelPattern& rel = part.rels[0];
+  if (rel.variable_length && rel.min_hops != 0 && rel.min_hops != 1) {
+    return Error(rel.pos, std::string(name) +
+                              " does not support a minimal length different from 0 or 1");
+  }
+  if (rel.variable_length && rel.max_hops >= 0 && rel.max_hops < rel.min_hops) {
+    return Error(rel.pos, std::string(name) + " needs a maximal length of at least the minimal");
   }
   return Status::OK();
 }

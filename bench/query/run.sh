@@ -13,7 +13,7 @@
 #   SCALE              gen.py --scale                 (default: 1)
 #   RUNS               timed runs per query, both     (default: 20)
 #   TIMEOUT_S          bound on one execution, both   (default: 120)
-#   ONLY               e.g. Q1,Q3: only these queries (Parley's names; Q4 is Kuzu's alone)
+#   ONLY               e.g. Q1,Q3: only these queries
 #   SKIP_KUZU=1        do not run Kuzu
 # Both stores are loaded once and reused: Parley's in $PARLEY_BENCH_WORK/query-s<SCALE>.db
 # (reloaded when its counts differ from meta.json), Kuzu's in $PARLEY_BENCH_WORK/query-s<SCALE>.kz
@@ -96,7 +96,7 @@ if [[ $kuzu_ok == 1 ]]; then
       touch "$kdb.loaded"
   fi
   echo "== load average before kuzu: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  # kuzu_bench.js runs Kuzu's names (MAKES, TARGETS, CONCERNS) and Q4 (SHORTEST) too.
+  # kuzu_bench.js runs Kuzu's names (MAKES, TARGETS, CONCERNS) and Q4 as SHORTEST.
   konly=""
   [[ -n "$only" ]] && konly="$only"
   if [[ -f "$kdb.loaded" ]] &&
@@ -138,15 +138,13 @@ def answer(r):
     return f"{r['rows']} rows, first {f if len(f) <= 40 else f[:37] + '...'}"
 rows = [("query", "parley median ms", "parley min ms", "kuzu median ms", "kuzu min ms", "parley / kuzu", "parley answer", "kuzu answer")]
 names = list(p["queries"].keys())
-for n in ["Q4"] + names:
-    if n == "Q4" and "Q4" not in kq:
-        continue
+for n in names:
     pr = p["queries"].get(n)
     kr = kq.get(n)
     ratio = "-"
     if pr and kr and "median_ms" in pr and "median_ms" in kr:
         ratio = f"{pr['median_ms'] / kr['median_ms']:.3g}"
-    label = n + (" (Kuzu SHORTEST, no Parley form)" if n == "Q4" else "")
+    label = n + (" (shortestPath; Kuzu SHORTEST)" if n == "Q4" else "")
     if pr and pr.get("check", "ok") != "ok":
         label += " [" + pr["check"] + "]"
     if pr and "error" in pr:
