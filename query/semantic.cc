@@ -1,5 +1,6 @@
 #include "query/semantic.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -110,6 +111,7 @@ class Checker {
   Status CheckProjection(const Clause& clause);
   Status CheckCall(const Clause& clause, bool standalone);
   Status CheckSkipLimit(const Expr& e, const char* clause);
+  Status CheckGrouping(const Projection& p);
   Status CheckPatternPart(const PatternPart& part, bool create, Scope* clause_vars);
   Status CheckShortestPath(const PatternPart& part, bool create);
   Status BindNode(const NodePattern& node, bool create, bool lone, Scope* clause_vars);
@@ -491,6 +493,7 @@ Status Checker::CheckProjection(const Clause& clause) {
     projected_scope[item.column] = KindOf(*item.expr, scope_);
     projected.push_back(item.expr.get());
   }
+  if (aggregating) PARLEY_RETURN_IF_ERROR(CheckGrouping(p));
   // ORDER BY and WITH's WHERE see the projected names; without aggregation or DISTINCT, the
   // rows still carry everything, so the names from before stay visible too.
   Scope after = projected_scope;
@@ -513,6 +516,98 @@ Status Checker::CheckProjection(const Clause& clause) {
   }
   scope_ = std::move(projected_scope);
   if (!is_with) return_columns_ = std::move(columns_in_order);
+  return Status::OK();
+}
+
+// Names in `e` read outside its aggregates: none may be other than a grouping key variable, a
+// local of a comprehension inside, or part of a grouping key `v.key` written as projected.
+// (A larger projected expression does not count: `a.x + b.x + count(*)` is ambiguous even
+// after `RETURN a.x + b.x`, as openCypher has it.) The first other name goes to *culprit.
+bool GroupedOnly(const Expr& e, const std::set<std::string>& key_vars,
+                 const std::set<std::string>& key_texts, std::vector<std::string>* locals,
+                 std::string* culprit) {
+  if (key_texts.count(e.text) || IsAggregateCall(e)) return true;
+  auto known = [&](const std::string& name) {
+    return name.empty() || key_vars.count(name) ||
+           std::find(locals->begin(), locals->end(), name) != locals->end();
+  };
+  switch (e.kind) {
+    case ExprKind::kVariable:
+      if (known(e.name)) return true;
+      *culprit = e.name;
+      return false;
+    case ExprKind::kExists:
+    case ExprKind::kCountSubquery:
+    case ExprKind::kPatternComprehension:
+      return true;  // names of their own, which this check does not sort out
+    case ExprKind::kPattern:
+      for (const NodePattern& n : e.pattern->nodes) {
+        if (!known(n.variable)) return (*culprit = n.variable, false);
+      }
+      for (const RelPattern& r : e.pattern->rels) {
+        if (!known(r.variable)) return (*culprit = r.variable, false);
+      }
+      return true;
+    default:
+      break;
+  }
+  size_t pushed = 0;
+  bool ok = true;
+  for (size_t i = 0; i < e.operands.size() && ok; ++i) {
+    // The local variables of comprehensions, quantifiers and reduce, past their list.
+    bool scoped_from_here =
+        (i == 1 && (e.kind == ExprKind::kListComprehension || e.kind == ExprKind::kQuantifier)) ||
+        (i == 2 && e.kind == ExprKind::kReduce);
+    if (scoped_from_here) {
+      locals->push_back(e.name);
+      ++pushed;
+      if (e.kind == ExprKind::kReduce) {
+        locals->push_back(e.element);
+        ++pushed;
+      }
+    }
+    if (e.operands[i]) ok = GroupedOnly(*e.operands[i], key_vars, key_texts, locals, culprit);
+  }
+  locals->resize(locals->size() - pushed);
+  return ok;
+}
+
+// In an aggregating RETURN or WITH, an item (or ORDER BY key) holding an aggregate may read,
+// outside its aggregates, only what the grouping keys are: `RETURN n.x, n.x + count(*)` is one
+// value per group, `RETURN n.x + count(*)` is not.
+Status Checker::CheckGrouping(const Projection& p) {
+  std::set<std::string> key_vars, key_texts, texts;
+  for (const ProjectionItem& item : p.items) {
+    texts.insert(item.expr->text);
+    if (ContainsAggregate(*item.expr)) continue;
+    const Expr& e = *item.expr;
+    if (e.kind == ExprKind::kVariable) key_vars.insert(e.name);
+    if (e.kind == ExprKind::kProperty && e.operands[0]->kind == ExprKind::kVariable) {
+      key_texts.insert(e.text);
+    }
+  }
+  if (p.star) {
+    for (const auto& [var, kind] : scope_) key_vars.insert(var);
+  }
+  auto check = [&](const Expr& e, const std::set<std::string>& vars) -> Status {
+    std::vector<std::string> locals = locals_;
+    std::string culprit;
+    if (GroupedOnly(e, vars, key_texts, &locals, &culprit)) return Status::OK();
+    return Error(e.pos, "Ambiguous aggregation: '" + e.text + "' reads '" + culprit +
+                            "' outside its aggregate, and it is not a grouping key (project it "
+                            "as an item of its own)");
+  };
+  for (const ProjectionItem& item : p.items) {
+    if (ContainsAggregate(*item.expr)) PARLEY_RETURN_IF_ERROR(check(*item.expr, key_vars));
+  }
+  // ORDER BY also sees the columns by name.
+  std::set<std::string> order_vars = key_vars;
+  for (const ProjectionItem& item : p.items) order_vars.insert(item.column);
+  for (const SortItem& s : p.order_by) {
+    if (ContainsAggregate(*s.expr) && !texts.count(s.expr->text)) {
+      PARLEY_RETURN_IF_ERROR(check(*s.expr, order_vars));
+    }
+  }
   return Status::OK();
 }
 
@@ -624,6 +719,10 @@ Status Checker::CheckScopedExpr(const Expr& e, const Scope& scope, const Context
     return s;
   }
   // reduce(acc = init, x IN list | step): the step sees both acc and x.
+  if (e.name == e.element) {
+    return Error(e.pos, "Variable '" + e.element +
+                            "' already declared: reduce's accumulator and element need two names");
+  }
   PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[0], scope, ctx));
   PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[1], scope, ctx));
   locals_.push_back(e.name);

@@ -137,6 +137,21 @@ TEST_CASE("WITH filters, orders, limits, aggregates and shadows", "[query][with]
         Rows{"2 | 2", "1 | 1", "3 | 1"});
   CHECK(Has(g.Error("UNWIND [1, 2] AS x WITH DISTINCT x + 1 AS k WHERE x = 1 RETURN k"),
             "Variable 'x' not defined"));
+  // An aggregating item reads, outside its aggregates, only grouping keys.
+  CHECK(g.Rows("MATCH (a:Actor)-[:DEMANDS]->(b) RETURN a.rank AS r, a.rank * 10 + count(*) AS s "
+               "ORDER BY s") == Rows{"1 | 11", "3 | 32"});
+  CHECK(g.Rows("UNWIND [1, 2] AS x WITH x, [y IN collect(x) | y + x] AS l RETURN x, l") ==
+        Rows{"1 | [2]", "2 | [4]"});
+  CHECK(Has(g.Error("MATCH (a:Actor) RETURN a.rank + count(*)"), "Ambiguous aggregation"));
+  CHECK(Has(g.Error("MATCH (a:Actor) WITH a.name AS n, a.rank + count(*) AS s RETURN s"),
+            "Ambiguous aggregation"));
+  // A grouping key counts when it is a variable or `v.key`, not a larger expression.
+  CHECK(
+      g.Rows("MATCH (a:Actor)-[:DEMANDS]->(b) RETURN a.rank AS r, count(*) AS n ORDER BY a.rank + "
+             "count(*) DESC") == Rows{"3 | 2", "1 | 1"});
+  CHECK(Has(g.Error("MATCH (a:Actor)-->(b) RETURN a.rank + b.rank, count(*) ORDER BY a.rank + "
+                    "b.rank + count(*)"),
+            "Ambiguous aggregation"));
   // A variable WITH does not carry is gone.
   CHECK(Has(g.Error("MATCH (a:Actor) WITH a.name AS name RETURN a"), "Variable 'a' not defined"));
   CHECK(Has(g.Error("MATCH (a) WITH a.rank + 1 RETURN 1"), "must be aliased"));
@@ -183,6 +198,7 @@ TEST_CASE("reduce folds a list", "[query][reduce]") {
   CHECK(Has(g.Error("RETURN reduce(s = 0, x IN [1] | s + y)"), "Variable 'y' not defined"));
   CHECK(Has(g.Error("RETURN reduce(s = 0, x IN 'abc' | s)"), "expected a List"));
   CHECK(Has(g.Error("RETURN reduce(s = 0, x IN [1] s + x)"), "expected '|'"));
+  CHECK(Has(g.Error("RETURN reduce(x = 0, x IN [1] | x)"), "already declared"));
 }
 
 TEST_CASE("map projections pick properties, add keys and variables", "[query][map]") {
