@@ -74,6 +74,11 @@ Status QueryGuard::Check() {
   return Status::OK();
 }
 
+Status QueryGuard::CheckClock() {
+  ticks_ = kTicksPerClock - 1;
+  return Check();
+}
+
 Status QueryGuard::MemoryError() {
   return Fail(Status::InvalidInput("Query stopped: it needs more memory than its limit of " +
                                    Megabytes(limits_.max_memory_bytes) + " MB (--max-memory)"));

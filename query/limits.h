@@ -41,6 +41,9 @@ class QueryGuard {
 
   // Cheap enough for every row or loop step: the cancel flag every call, the clock every 256.
   Status Check();
+  // Check() reading the clock every time: for a loop that waits on other threads, whose
+  // calls are too few for Check()'s sampling of the clock.
+  Status CheckClock();
   // Takes `bytes` into the memory held until Release; an error if the total passes the limit.
   Status Hold(size_t bytes);
   void Release(size_t bytes);

@@ -10,6 +10,7 @@
 
 #include "query/plan.h"
 #include "query/query_values.h"
+#include "query/reach.h"
 #include "query/shortest_path.h"
 #include "query/value_ops.h"
 
@@ -73,6 +74,10 @@ struct Matcher::State {
   std::vector<FoundPath> shortest;
   size_t shortest_pos = 0;
   size_t shortest_bytes = 0;
+  // distinct_ends: the end nodes, the next one to yield, the bytes held for them
+  std::vector<NodeId> reach;
+  size_t reach_pos = 0;
+  size_t reach_held = 0;
 };
 
 namespace {
@@ -172,7 +177,7 @@ Matcher::Matcher(const PatternPlan& plan, ExecContext& ctx) : plan_(plan), ctx_(
 }
 
 Matcher::~Matcher() {
-  for (auto& s : states_) ctx_.guard().Release(s->shortest_bytes);
+  for (auto& s : states_) ctx_.guard().Release(s->shortest_bytes + s->reach_held);
 }
 
 void Matcher::Reset(Row* row) {
@@ -263,6 +268,29 @@ bool Matcher::Enter(size_t i) {
         break;
       }
       st.from = IdOf(from);
+      if (step.kind == Step::Kind::kVarExpand && step.distinct_ends) {
+        ReachSpec spec;
+        spec.direction = step.direction;
+        spec.types = step.types;
+        spec.min_hops = step.min_hops;
+        spec.max_hops = step.max_hops;
+        for (int s : step.distinct_from) {
+          const Value& v = row[s];
+          if (v.is_int()) spec.excluded.push_back(static_cast<RelId>(v.as_int()));
+          if (v.is_relationship()) spec.excluded.push_back(v.as_relationship().id);
+          if (v.is_list()) {
+            for (const Value& r : v.as_list()) {
+              if (r.is_relationship()) spec.excluded.push_back(r.as_relationship().id);
+            }
+          }
+        }
+        ctx_.guard().Release(st.reach_held);
+        st.reach_held = 0;
+        st.reach_pos = 0;
+        status_ = DistinctReach(ctx_, st.from, spec, &st.reach, &st.reach_held);
+        if (!status_.ok()) return false;
+        break;
+      }
       if (step.kind == Step::Kind::kVarExpand) {
         st.radius = -1;
         if (step.to_bound && step.max_hops > 0 && row[step.to_slot].is_node()) {
@@ -418,6 +446,25 @@ bool Matcher::Advance(size_t i) {
       return false;
     }
     case Step::Kind::kVarExpand: {
+      if (step.distinct_ends) {
+        while (!st.done && st.reach_pos < st.reach.size()) {
+          if (!Tick()) return false;
+          Value end = ExecContext::NodeRef(st.reach[st.reach_pos++]);
+          if (step.to_bound) {
+            const Value& bound = row[step.to_slot];
+            if (!bound.is_node() || IdOf(bound) != IdOf(end)) continue;
+            end = bound;
+          }
+          bool ok;
+          status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
+          if (!status_.ok()) return false;
+          if (!ok) continue;
+          if (step.rel_slot >= 0) row[step.rel_slot] = Value(ValueList{});
+          if (!step.to_bound) row[step.to_slot] = std::move(end);
+          return true;
+        }
+        return false;
+      }
       // Emits each walk of min..max relationships, depth first; a walk never uses a
       // relationship twice, nor one bound elsewhere in the pattern.
       auto emit = [&]() -> bool {

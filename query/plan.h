@@ -133,6 +133,10 @@ struct Step {
   // kExpand of an anonymous relationship without properties outside a named path: rel_slot
   // holds just its id (an Integer), for the uniqueness check.
   bool rel_id_only = false;
+  // kVarExpand whose walks matter only by the node they end at (nothing reads the
+  // relationships and the rows are deduplicated later): each end node comes once, found breadth
+  // first (reach.h). rel_slot then holds an empty list.
+  bool distinct_ends = false;
   // Relationship slots bound earlier in the same MATCH: a relationship is matched once per
   // pattern (Cypher's relationship uniqueness). Lists (variable-length) hold several.
   std::vector<int> distinct_from;

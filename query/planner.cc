@@ -6,11 +6,14 @@
 #include <set>
 
 #include "query/call_operator.h"
+#include "query/chain_count.h"
+#include "query/chain_plan.h"
 #include "query/composition.h"
 #include "query/functions.h"
 #include "query/operators.h"
 #include "query/procedures.h"
 #include "query/query_error.h"
+#include "query/reach.h"
 #include "query/value_ops.h"
 
 namespace parley::query {
@@ -112,6 +115,24 @@ bool HasAggregate(const Expr* e) {
   return false;
 }
 
+// True if `e`'s value over a group does not change when rows of the group repeat: every
+// aggregate in it is DISTINCT, min() or max(), and it calls no rand().
+bool DuplicateInsensitive(const Expr* e) {
+  if (!e) return true;
+  if (e->kind == ExprKind::kFunction) {
+    const FunctionInfo* f = LookupFunction(e->name);
+    if (f && std::string(f->name) == "rand") return false;  // differs per repeated row
+    if (f && f->aggregate && !e->distinct) {
+      std::string name = f->name;
+      if (e->star || (name != "min" && name != "max")) return false;
+    }
+  }
+  for (const auto& k : e->operands) {
+    if (!DuplicateInsensitive(k.get())) return false;
+  }
+  return true;
+}
+
 class Planner {
  public:
   Planner(std::string_view text, ExecContext& ctx, QueryPlan* plan)
@@ -122,9 +143,14 @@ class Planner {
     for (size_t i = 0; i < query.clauses.size(); ++i) {
       const Clause& c = query.clauses[i];
       switch (c.kind) {
-        case ClauseKind::kMatch:
-          PARLEY_RETURN_IF_ERROR(PlanMatch(c));
+        case ClauseKind::kMatch: {
+          bool chain = false;
+          if (i == 0 && i + 1 < query.clauses.size()) {
+            PARLEY_RETURN_IF_ERROR(PlanChainMatch(c, query.clauses[i + 1], &chain));
+          }
+          if (!chain) PARLEY_RETURN_IF_ERROR(PlanMatch(c));
           break;
+        }
         case ClauseKind::kCreate:
           PARLEY_RETURN_IF_ERROR(PlanCreate(c));
           break;
@@ -930,7 +956,146 @@ class Planner {
       }
     }
     scope_ = std::move(scope);
+    std::shared_ptr<PatternPlan> kept = c.optional ? nullptr : plan;
     op_ = MakeMatch(std::move(op_), std::move(plan), c.optional, ctx_);
+    last_match_ = std::move(kept);
+    last_match_op_ = op_.get();
+    return Status::OK();
+  }
+
+  // ---------------------------------------------------------------- whole-graph chains
+
+  // Marks the last MATCH's final variable-length step `distinct_ends` when the rows it makes
+  // go straight into a projection that deduplicates them (the caller has checked that) and
+  // nothing reads its relationships: the same ends then come out, each once (reach.h).
+  void DistinctEnds() {
+    if (!last_match_ || op_.get() != last_match_op_) return;
+    auto& steps = last_match_->steps;
+    size_t k = steps.size();
+    while (k > 0 && steps[k - 1].kind == Step::Kind::kFilter) --k;
+    if (k == 0) return;
+    Step& s = steps[k - 1];
+    if (s.kind != Step::Kind::kVarExpand || s.path_nodes_slot >= 0 || !s.rel_props.empty() ||
+        !ReachSupported(s.min_hops, s.max_hops)) {
+      return;
+    }
+    for (const auto& [name, sym] : scope_) {
+      if (sym.slot == s.rel_slot) return;  // a named relationship list: someone may read it
+    }
+    s.distinct_ends = true;
+  }
+
+  // Rows of the chain `part` that a row-by-row plan would seek adjacency lists for: the
+  // smallest label's nodes, then the relationships leaving them along the chain (from the
+  // store's pattern counts).
+  int64_t ChainSeeks(const PatternPart& part) {
+    LabelCount("");  // loads the counts
+    size_t best = 0;
+    int64_t best_count = INT64_MAX;
+    for (size_t i = 0; i < part.nodes.size(); ++i) {
+      int64_t c = stats_.nodes;
+      for (const std::string& l : part.nodes[i].labels) c = std::min(c, LabelCount(l));
+      if (c < best_count) {
+        best_count = c;
+        best = i;
+      }
+    }
+    if (part.rels.size() < 2) return best_count;
+    // The row plan walks right from the anchor first, then left.
+    size_t r = best + 1 < part.nodes.size() ? best : best - 1;
+    bool walks_right = r == best;
+    const RelPattern& rp = part.rels[r];
+    // The anchor is the start of rp if rp points away from it.
+    bool anchor_is_start = (rp.direction == RelDirection::kRight) == walks_right;
+    int64_t rows = 0;
+    for (const std::string& t : rp.types) {
+      int64_t n = 0;
+      auto total = stats_.types.find(t);
+      if (total != stats_.types.end()) n = total->second;
+      for (const std::string& l : part.nodes[best].labels) {
+        auto& m = anchor_is_start ? stats_.starts : stats_.ends;
+        auto it = m.find({t, l});
+        n = std::min(n, it == m.end() ? int64_t{0} : it->second);
+      }
+      rows += n;
+    }
+    return best_count + rows;
+  }
+
+  // Plans `match` as the input of a ChainCount when `next` aggregates it in a shape that
+  // operator answers (chain_plan.h) and a row-by-row plan would seek more adjacency lists than
+  // a whole scan reads entries (a seek costs about as much as reading 30 entries in order, and
+  // the scan runs on two threads). Sets *planned; the aggregation is made by PlanProjection.
+  Status PlanChainMatch(const Clause& match, const Clause& next, bool* planned) {
+    *planned = false;
+    if (!ctx_.store() || (next.kind != ClauseKind::kWith && next.kind != ClauseKind::kReturn))
+      return Status::OK();
+    ChainShape shape;
+    if (!ChainCountShape(match, next.projection, &shape)) return Status::OK();
+    const PatternPart& part = match.pattern.parts[0];
+    if (30 * ChainSeeks(part) <= stats_.relationships / 2) return Status::OK();
+    auto spec = std::make_unique<ChainCountSpec>();
+    size_t n = part.nodes.size();
+    for (size_t i = 0; i < n; ++i) {
+      const NodePattern& np = part.nodes[i];
+      ChainNode cn;
+      cn.name = np.variable;
+      cn.slot = NewSlot();
+      cn.known = np.labels;
+      for (const std::string& label : np.labels) {
+        auto dir = [](bool arriving_at_end) {
+          return arriving_at_end ? Direction::kOutgoing : Direction::kIncoming;
+        };
+        bool implied = false;
+        if (i > 0) {  // reached from the left
+          const RelPattern& r = part.rels[i - 1];
+          implied = Implied(label, r.types, dir(r.direction == RelDirection::kRight));
+        }
+        if (!implied && i + 1 < n) {  // reached from the right
+          const RelPattern& r = part.rels[i];
+          implied = Implied(label, r.types, dir(r.direction == RelDirection::kLeft));
+        }
+        if (!implied) cn.labels.push_back(label);
+      }
+      if (!np.variable.empty()) scope_[np.variable] = {cn.slot, Kind::kNode};
+      spec->nodes.push_back(std::move(cn));
+    }
+    for (const RelPattern& rp : part.rels) {
+      ChainRel r;
+      r.types = rp.types;
+      r.forward = rp.direction == RelDirection::kRight;
+      spec->rels.push_back(std::move(r));
+    }
+    spec->width = &plan_->width;
+    chain_ = std::move(spec);
+    chain_shape_ = shape;
+    *planned = true;
+    return Status::OK();
+  }
+
+  // The ChainCount answering projection `p` over the chain PlanChainMatch planned: `keys`
+  // (compiled non-aggregate items, item `key_items[k]` each) into `key_slots`, the single
+  // count(*) of `aggs`.
+  Status PlanChainAggregate(std::unique_ptr<ChainCountSpec> chain, const Projection& p,
+                            std::vector<CExprPtr> keys, const std::vector<int>& key_slots,
+                            const std::vector<size_t>& key_items,
+                            const std::vector<AggregateSpec>& aggs) {
+    ChainCountSpec spec = std::move(*chain);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      ChainNode& node = spec.nodes[chain_shape_.item_node[key_items[k]]];
+      node.keys.push_back(std::move(keys[k]));
+      node.key_slots.push_back(key_slots[k]);
+    }
+    spec.count_slot = aggs.at(0).slot;
+    if (p.order_by.size() == 1 && p.limit &&
+        SortsByCount(p, *p.order_by[0].expr, chain_shape_.count_item)) {
+      int64_t skip = 0, limit = 0;
+      if (p.skip) PARLEY_RETURN_IF_ERROR(Count(*p.skip, "SKIP", &skip));
+      PARLEY_RETURN_IF_ERROR(Count(*p.limit, "LIMIT", &limit));
+      spec.top_k = skip + limit;
+      spec.top_descending = p.order_by[0].descending;
+    }
+    op_ = MakeChainCount(std::move(spec), ctx_);
     return Status::OK();
   }
 
@@ -1005,7 +1170,8 @@ class Planner {
   Status PlanCall(const Clause& c, bool standalone) {
     const ProcedureCall& call = c.call;
     const ProcedureInfo* proc = LookupProcedure(call.name);
-    if (!proc) return Error(call.name_pos, "There is no procedure with the name '" + call.name + "'");
+    if (!proc)
+      return Error(call.name_pos, "There is no procedure with the name '" + call.name + "'");
     std::vector<CExprPtr> args;
     if (call.implicit_arguments) {
       for (const ProcedureParam& param : proc->params) {
@@ -1062,7 +1228,8 @@ class Planner {
         bind(static_cast<int>(i), proc->outputs[i].name);
       }
     } else {
-      for (const YieldItem& item : call.yields) bind(OutputIndex(*proc, item.column), item.variable);
+      for (const YieldItem& item : call.yields)
+        bind(OutputIndex(*proc, item.column), item.variable);
     }
     op_ = MakeProcedureCall(std::move(op_), proc, std::move(args), std::move(yields), ctx_);
     if (call.where) {
@@ -1097,6 +1264,9 @@ class Planner {
 
   Status PlanProjection(const Projection& p, bool is_return, std::vector<std::string>* columns,
                         std::vector<int>* slots) {
+    // The chain of the MATCH before, if it is to be a ChainCount (taken before any item is
+    // compiled: a subquery in an item plans projections of its own).
+    std::unique_ptr<ChainCountSpec> chain = std::move(chain_);
     struct Item {
       const Expr* expr;
       std::string column;
@@ -1113,6 +1283,15 @@ class Planner {
 
     bool aggregating = std::any_of(items.begin(), items.end(),
                                    [](const Item& it) { return it.expr && HasAggregate(it.expr); });
+    if (aggregating || p.distinct) {
+      bool dedup = p.distinct && !aggregating;
+      if (aggregating) {
+        dedup = std::all_of(items.begin(), items.end(), [](const Item& it) {
+          return !it.expr || DuplicateInsensitive(it.expr);
+        });
+      }
+      if (dedup) DistinctEnds();
+    }
     Scope old = scope_;
     std::vector<int> item_slots;
     std::vector<Kind> item_kinds;
@@ -1138,6 +1317,7 @@ class Planner {
       std::vector<AggregateSpec> aggs;
       std::vector<CExprPtr> post;
       std::vector<int> post_slots;
+      std::vector<size_t> key_items;  // per key, its item
       for (const Item& it : items) {
         int slot = NewSlot();
         item_slots.push_back(slot);
@@ -1152,10 +1332,16 @@ class Planner {
           PARLEY_RETURN_IF_ERROR(compile_item(it, &c, nullptr));
           keys.push_back(std::move(c));
           key_slots.push_back(slot);
+          key_items.push_back(static_cast<size_t>(&it - items.data()));
         }
       }
-      op_ = MakeAggregate(std::move(op_), std::move(keys), std::move(key_slots), std::move(aggs),
-                          &plan_->width, ctx_);
+      if (chain) {
+        PARLEY_RETURN_IF_ERROR(
+            PlanChainAggregate(std::move(chain), p, std::move(keys), key_slots, key_items, aggs));
+      } else {
+        op_ = MakeAggregate(std::move(op_), std::move(keys), std::move(key_slots), std::move(aggs),
+                            &plan_->width, ctx_);
+      }
       if (!post.empty())
         op_ = MakeProject(std::move(op_), std::move(post), std::move(post_slots), ctx_);
     } else {
@@ -1252,6 +1438,12 @@ class Planner {
   int next_slot_ = 0;
   bool stats_loaded_ = false;
   GraphStats stats_;
+  // The pattern of the MATCH whose operator op_ was when it was made (not OPTIONAL).
+  std::shared_ptr<PatternPlan> last_match_;
+  const Operator* last_match_op_ = nullptr;
+  // A MATCH planned as a ChainCount, waiting for the aggregation that completes it.
+  std::unique_ptr<ChainCountSpec> chain_;
+  ChainShape chain_shape_;
 };
 
 const char* DirectionText(Direction d) {
@@ -1285,7 +1477,8 @@ std::string Step::Describe() const {
       return std::string(kind == Kind::kVarExpand ? "VarExpand #" : "Expand #") +
              std::to_string(from_slot) + " " + DirectionText(direction) + "[" +
              (types.empty() ? "" : ":" + join(types, "|")) + hops + "] #" +
-             std::to_string(to_slot) + labels_text + (to_bound ? " (bound)" : "");
+             std::to_string(to_slot) + labels_text + (to_bound ? " (bound)" : "") +
+             (distinct_ends ? " distinct ends, breadth first" : "");
     }
     case Kind::kFilter:
       return "Filter";

@@ -410,6 +410,14 @@ class StoreImpl final : public GraphStore {
                                               std::string_view type,
                                               const Snapshot* snap) const override;
   std::unique_ptr<AdjacencyReader> NewAdjacencyReader(const Snapshot* snap) const override;
+  Status ScanAdjacency(Direction direction, const std::vector<uint32_t>& types, NodeId lo,
+                       NodeId hi, const std::function<Status(const AdjacencyEntry*, size_t)>& visit,
+                       const Snapshot* snap) const override;
+  Status AdjacencyBounds(Direction direction, NodeId* first, NodeId* last, bool* empty,
+                         const Snapshot* snap) const override;
+  bool FindToken(std::string_view name, uint32_t* token) const override {
+    return LookupToken(name, token);
+  }
 
   Status GetArticle(std::string_view id, ArticleRecord* article,
                     const Snapshot* snap) const override {
@@ -1222,6 +1230,75 @@ std::unique_ptr<AdjacencyCursor> StoreImpl::Neighbours(NodeId node, Direction di
     prefix = keys::AdjacencyPrefix(node, tok);
   }
   return std::make_unique<AdjacencyCursorImpl>(this, node, direction, std::move(prefix), snap);
+}
+
+Status StoreImpl::ScanAdjacency(Direction direction, const std::vector<uint32_t>& types, NodeId lo,
+                                NodeId hi,
+                                const std::function<Status(const AdjacencyEntry*, size_t)>& visit,
+                                const Snapshot* snap) const {
+  if (direction == Direction::kBoth) return Status::InvalidInput("ScanAdjacency needs a direction");
+  if (hi < lo) return Status::OK();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap ? static_cast<const SnapshotImpl*>(snap)->get() : nullptr;
+  // A whole-graph pass: read ahead, and leave the block cache to the lookups that come back.
+  ro.fill_cache = false;
+  ro.readahead_size = 2 << 20;
+  std::string upper;
+  rocksdb::Slice upper_slice;
+  if (hi != UINT64_MAX) {
+    upper = keys::Id(hi + 1);
+    upper_slice = upper;
+    ro.iterate_upper_bound = &upper_slice;
+  }
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(ro, handles_[direction == Direction::kOutgoing ? keys::kOut : keys::kIn]));
+  // Few types: a small linear search beats a set.
+  auto wanted = [&types](uint32_t t) {
+    if (types.empty()) return true;
+    for (uint32_t w : types) {
+      if (w == t) return true;
+    }
+    return false;
+  };
+  constexpr size_t kBatch = 4096;
+  std::vector<AdjacencyEntry> batch;
+  batch.reserve(kBatch);
+  for (it->Seek(keys::Id(lo)); it->Valid(); it->Next()) {
+    rocksdb::Slice k = it->key();
+    if (k.size() < 28) continue;
+    uint32_t type = codec::GetBE32(k.data() + 8);
+    if (!wanted(type)) continue;
+    batch.push_back({codec::GetBE64(k.data()), type, codec::GetBE64(k.data() + 12),
+                     codec::GetBE64(k.data() + 20)});
+    if (batch.size() == kBatch) {
+      PARLEY_RETURN_IF_ERROR(visit(batch.data(), batch.size()));
+      batch.clear();
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "adjacency scan"));
+  if (!batch.empty()) PARLEY_RETURN_IF_ERROR(visit(batch.data(), batch.size()));
+  return Status::OK();
+}
+
+Status StoreImpl::AdjacencyBounds(Direction direction, NodeId* first, NodeId* last, bool* empty,
+                                  const Snapshot* snap) const {
+  *first = *last = 0;
+  *empty = true;
+  if (direction == Direction::kBoth)
+    return Status::InvalidInput("AdjacencyBounds needs a direction");
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap ? static_cast<const SnapshotImpl*>(snap)->get() : nullptr;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(ro, handles_[direction == Direction::kOutgoing ? keys::kOut : keys::kIn]));
+  it->SeekToFirst();
+  if (!it->Valid()) return FromRocks(it->status(), "adjacency bounds");
+  if (it->key().size() < 8) return Status::Corruption("short adjacency key");
+  *first = codec::GetBE64(it->key().data());
+  it->SeekToLast();
+  if (!it->Valid()) return FromRocks(it->status(), "adjacency bounds");
+  *last = codec::GetBE64(it->key().data());
+  *empty = false;
+  return Status::OK();
 }
 
 // ---------------------------------------------------------------------------- stats

@@ -141,6 +141,15 @@ class AdjacencyCursor {
   virtual Status status() const = 0;
 };
 
+// One entry of a whole-graph adjacency scan: `node`'s relationship `rel` of type token `type`
+// to `other` (for an outgoing scan `node` is the start, for an incoming one the end).
+struct AdjacencyEntry {
+  NodeId node = 0;
+  uint32_t type = 0;
+  NodeId other = 0;
+  RelId rel = 0;
+};
+
 // A reusable cursor over adjacency lists: Seek() starts a new node's relationships while
 // keeping the RocksDB iterators, which cost more to make than a seek does. Query steps that
 // walk from many nodes keep one each.
@@ -215,6 +224,21 @@ class GraphStore {
   // A reader for many Neighbours() walks on one snapshot (see AdjacencyReader).
   virtual std::unique_ptr<AdjacencyReader> NewAdjacencyReader(
       const Snapshot* snap = nullptr) const = 0;
+  // Reads the adjacency lists of every node id in [lo, hi] in one ordered pass (kOutgoing: the
+  // lists by start node, kIncoming: by end node; not kBoth), keeps the entries whose type token
+  // is in `types` (empty: every type), and calls `visit` with them in batches, in key order
+  // (node, type, other, rel). Stops at the first non-OK status `visit` returns, and returns it.
+  // Cheaper than a Neighbours() seek per node when most nodes' lists are wanted.
+  virtual Status ScanAdjacency(
+      Direction direction, const std::vector<uint32_t>& types, NodeId lo, NodeId hi,
+      const std::function<Status(const AdjacencyEntry* entries, size_t n)>& visit,
+      const Snapshot* snap = nullptr) const = 0;
+  // The smallest and largest node id with an adjacency list in `direction` (kOutgoing or
+  // kIncoming); *empty is true (and the ids 0) if there is none.
+  virtual Status AdjacencyBounds(Direction direction, NodeId* first, NodeId* last, bool* empty,
+                                 const Snapshot* snap = nullptr) const = 0;
+  // The token of label, relationship type or property key `name`; false if it was never stored.
+  virtual bool FindToken(std::string_view name, uint32_t* token) const = 0;
   // Fills `article`; kNotFound if no article has id `id`.
   virtual Status GetArticle(std::string_view id, ArticleRecord* article,
                             const Snapshot* snap = nullptr) const = 0;
