@@ -1182,7 +1182,7 @@ class AdjacencyReaderImpl : public AdjacencyReader {
         }
         if (type != type_token_ || entry_.type.empty()) {
           type_token_ = type;
-          entry_.type = store_->TokenName(type);
+          entry_.type = Name(type);
         }
         valid_ = true;
         return;
@@ -1199,7 +1199,21 @@ class AdjacencyReaderImpl : public AdjacencyReader {
     }
   }
 
+  // The name of type token `t`, kept per reader: a walk over many nodes switches between a few
+  // types at every node, and the store's table takes a lock.
+  const std::string& Name(uint32_t t) {
+    if (t >= names_.size()) names_.resize(std::min<size_t>(t + 1, 1u << 16));
+    if (t < names_.size()) {
+      if (names_[t].empty()) names_[t] = store_->TokenName(t);
+      return names_[t];
+    }
+    spare_ = store_->TokenName(t);
+    return spare_;
+  }
+
   const StoreImpl* store_;
+  std::vector<std::string> names_;
+  std::string spare_;
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::Iterator> out_, in_;
   NodeId node_ = 0;
