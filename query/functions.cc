@@ -725,6 +725,49 @@ Status MakeTemporalFn(const char* fn, const Args& args, Value* out) {
 // ---------------------------------------------------------------------------------------------
 // Aggregates.
 
+// A set of 64-bit ids in one open-addressed array (no allocation per id).
+class IdSet {
+ public:
+  // True if `id` was not in the set.
+  bool Insert(uint64_t id) {
+    if (id == 0) {
+      bool fresh = !has_zero_;
+      has_zero_ = true;
+      return fresh;
+    }
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(id) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == id) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = id;
+        ++size_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  static size_t Hash(uint64_t x) {  // splitmix64's finaliser
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return static_cast<size_t>(x ^ (x >> 31));
+  }
+  void Grow() {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, old.size() * 2), 0);
+    size_ = 0;
+    for (uint64_t id : old) {
+      if (id != 0) Insert(id);
+    }
+  }
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+  bool has_zero_ = false;
+};
+
 // Remembers the values seen, for f(DISTINCT x). Nodes and relationships, equal by id alone,
 // are kept as ids: count(DISTINCT n) over a neighbourhood of 400,000 nodes then holds integers,
 // not 400,000 node values to hash, compare and free.
@@ -732,13 +775,13 @@ class Seen {
  public:
   // True the first time `v` (by GroupEquals) is offered.
   bool Insert(const Value& v) {
-    if (v.is_node()) return nodes_.insert(v.as_node().id).second;
-    if (v.is_relationship()) return rels_.insert(v.as_relationship().id).second;
+    if (v.is_node()) return nodes_.Insert(v.as_node().id);
+    if (v.is_relationship()) return rels_.Insert(v.as_relationship().id);
     return set_.insert(v).second;
   }
 
  private:
-  std::unordered_set<uint64_t> nodes_, rels_;
+  IdSet nodes_, rels_;
   struct Hash {
     size_t operator()(const Value& v) const { return GroupHash(v); }
   };
