@@ -459,7 +459,11 @@ bool Matcher::Advance(size_t i) {
           status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
           if (!status_.ok()) return false;
           if (!ok) continue;
-          if (step.rel_slot >= 0) row[step.rel_slot] = Value(ValueList{});
+          // An empty list, made once per row rather than once per end.
+          if (step.rel_slot >= 0 &&
+              !(row[step.rel_slot].is_list() && row[step.rel_slot].as_list().empty())) {
+            row[step.rel_slot] = Value(ValueList{});
+          }
           if (!step.to_bound) row[step.to_slot] = std::move(end);
           return true;
         }
