@@ -32,6 +32,23 @@ void GraphBatch::SetNodeProperty(NodeId id, std::string key, Value value) {
   ops_.push_back(std::move(op));
 }
 
+void GraphBatch::ReplaceNode(NodeId id, std::vector<std::string> labels, PropertyMap properties) {
+  Op op;
+  op.kind = Op::kReplaceNode;
+  op.id = id;
+  op.labels = std::move(labels);
+  op.properties = std::move(properties);
+  ops_.push_back(std::move(op));
+}
+
+void GraphBatch::ReplaceRelationship(RelId id, PropertyMap properties) {
+  Op op;
+  op.kind = Op::kReplaceRel;
+  op.id = id;
+  op.properties = std::move(properties);
+  ops_.push_back(std::move(op));
+}
+
 void GraphBatch::DeleteRelationship(RelId id) {
   Op op;
   op.kind = Op::kDeleteRel;

@@ -560,6 +560,10 @@ class StoreImpl final : public GraphStore {
   Status PutNode(Txn* t, const GraphBatch::Op& op);
   Status PutRel(Txn* t, const GraphBatch::Op& op);
   Status SetNodeProperty(Txn* t, const GraphBatch::Op& op);
+  Status ReplaceNode(Txn* t, const GraphBatch::Op& op);
+  Status ReplaceRel(Txn* t, const GraphBatch::Op& op);
+  // Adds `delta` to the pattern counts of label `label` over node `id`'s relationships.
+  Status CountNodePatterns(Txn* t, NodeId id, const std::string& label, int64_t delta);
   Status DeleteRel(Txn* t, RelId id);
   Status DeleteNode(Txn* t, NodeId id, bool detach);
   Status ApplyOps(Txn* t, const GraphBatch& batch, const std::string* owner);
@@ -1448,6 +1452,75 @@ Status StoreImpl::SetNodeProperty(Txn* t, const GraphBatch::Op& op) {
   return Status::OK();
 }
 
+Status StoreImpl::CountNodePatterns(Txn* t, NodeId id, const std::string& label, int64_t delta) {
+  for (int cf : {keys::kOut, keys::kIn}) {
+    std::vector<std::string> rest;
+    PARLEY_RETURN_IF_ERROR(t->ScanKeys(cf, keys::AdjacencyPrefix(id), &rest));
+    for (const auto& suffix : rest) {
+      std::string type = t->NameOf(codec::GetBE32(suffix.data()));
+      t->AddCount(PatternKey(cf == keys::kOut ? kCountStart : kCountEnd, type, label), delta);
+    }
+  }
+  return Status::OK();
+}
+
+Status StoreImpl::ReplaceNode(Txn* t, const GraphBatch::Op& op) {
+  Node cur;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadNode(t, op.id, &cur, &found));
+  if (!found) return Status::NotFound("no node " + std::to_string(op.id));
+  Node next{op.id, op.labels, {}};
+  for (const auto& l : next.labels) {
+    if (l.empty()) return Status::InvalidInput("empty label on node " + std::to_string(op.id));
+  }
+  std::sort(next.labels.begin(), next.labels.end());
+  next.labels.erase(std::unique(next.labels.begin(), next.labels.end()), next.labels.end());
+  for (const auto& [key, value] : op.properties) {
+    if (!value.is_null()) next.properties.emplace(key, value);
+  }
+  if (next.labels == cur.labels && next.properties == cur.properties) return Status::OK();
+  PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, cur, /*remove=*/true));
+  PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, next, /*remove=*/false));
+  auto has = [](const std::vector<std::string>& v, const std::string& l) {
+    return std::binary_search(v.begin(), v.end(), l);
+  };
+  for (const auto& l : cur.labels) {
+    if (has(next.labels, l)) continue;
+    uint32_t lt;
+    PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &lt));
+    t->Delete(keys::kLabels, keys::Label(lt, op.id));
+    t->AddCount(std::string(kCountLabel) + l, -1);
+    PARLEY_RETURN_IF_ERROR(CountNodePatterns(t, op.id, l, -1));
+  }
+  for (const auto& l : next.labels) {
+    if (has(cur.labels, l)) continue;
+    uint32_t lt;
+    PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &lt));
+    t->Put(keys::kLabels, keys::Label(lt, op.id), "");
+    t->AddCount(std::string(kCountLabel) + l, 1);
+    PARLEY_RETURN_IF_ERROR(CountNodePatterns(t, op.id, l, 1));
+  }
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(EncodeNode(t, next, &v));
+  t->Put(keys::kNodes, keys::Id(op.id), v);
+  return Status::OK();
+}
+
+Status StoreImpl::ReplaceRel(Txn* t, const GraphBatch::Op& op) {
+  Relationship cur;
+  bool found;
+  PARLEY_RETURN_IF_ERROR(ReadRel(t, op.id, &cur, &found));
+  if (!found) return Status::NotFound("no relationship " + std::to_string(op.id));
+  cur.properties.clear();
+  for (const auto& [key, value] : op.properties) {
+    if (!value.is_null()) cur.properties.emplace(key, value);
+  }
+  std::string v;
+  PARLEY_RETURN_IF_ERROR(EncodeRel(t, cur, &v));
+  t->Put(keys::kRels, keys::Id(op.id), v);
+  return Status::OK();
+}
+
 Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
   if (op.type.empty())
     return Status::InvalidInput("relationship " + std::to_string(op.id) + " has no type");
@@ -1629,6 +1702,12 @@ Status StoreImpl::ApplyOps(Txn* t, const GraphBatch& batch, const std::string* o
         break;
       case GraphBatch::Op::kDeleteNode:
         PARLEY_RETURN_IF_ERROR(DeleteNode(t, op.id, op.detach));
+        break;
+      case GraphBatch::Op::kReplaceNode:
+        PARLEY_RETURN_IF_ERROR(ReplaceNode(t, op));
+        break;
+      case GraphBatch::Op::kReplaceRel:
+        PARLEY_RETURN_IF_ERROR(ReplaceRel(t, op));
         break;
     }
     if (owner && (op.kind == GraphBatch::Op::kPutNode || op.kind == GraphBatch::Op::kPutRel)) {

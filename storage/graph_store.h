@@ -73,6 +73,11 @@ class GraphBatch {
                        PropertyMap properties);
   // Sets (or with a null value, removes) one property of an existing node.
   void SetNodeProperty(NodeId id, std::string key, Value value);
+  // Makes existing node `id` carry exactly `labels` and `properties` (nulls left out), keeping
+  // its relationships; the label and property indexes follow. kNotFound if there is no node.
+  void ReplaceNode(NodeId id, std::vector<std::string> labels, PropertyMap properties);
+  // Makes existing relationship `id` carry exactly `properties`. kNotFound if it is missing.
+  void ReplaceRelationship(RelId id, PropertyMap properties);
   // Removes a relationship; removing a missing one is not an error.
   void DeleteRelationship(RelId id);
   // Removes a node; with `detach`, its relationships too, otherwise it must have none.
@@ -82,12 +87,20 @@ class GraphBatch {
   size_t size() const { return ops_.size(); }
 
   struct Op {
-    enum Kind { kPutNode, kPutRel, kSetNodeProperty, kDeleteRel, kDeleteNode } kind = kPutNode;
+    enum Kind {
+      kPutNode,
+      kPutRel,
+      kSetNodeProperty,
+      kDeleteRel,
+      kDeleteNode,
+      kReplaceNode,
+      kReplaceRel
+    } kind = kPutNode;
     uint64_t id = 0;
-    std::vector<std::string> labels;  // kPutNode
+    std::vector<std::string> labels;  // kPutNode, kReplaceNode
     std::string type;                 // kPutRel; the key for kSetNodeProperty
     NodeId start = 0, end = 0;        // kPutRel
-    PropertyMap properties;           // kPutNode, kPutRel
+    PropertyMap properties;           // kPutNode, kPutRel, kReplaceNode, kReplaceRel
     Value value;                      // kSetNodeProperty
     bool detach = false;              // kDeleteNode
   };
