@@ -25,6 +25,7 @@
 #include "core/extractor.h"
 #include "core/facts.h"
 #include "graph/curation.h"
+#include "graph/hand_edits.h"
 #include "graph/graph_model.h"
 #include "graph/near_duplicate_index.h"
 #include "storage/graph_store.h"
@@ -104,8 +105,10 @@ bool StoredWith(const GraphStore& store, const std::string& id, const std::strin
 
 // Stores one article's facts, after the curator's decisions (parley actor) are applied to them.
 // `key`, if not empty, is recorded with the article (ArticleKey) in the same atomic write.
+// Then the hand edits of the elements the article put are made to hold again.
 Status Store(GraphStore* store, const GraphModel& model, const Curation& curation,
-             const DocumentFacts& extracted, Tally* t, const std::string& key = "") {
+             const EditIndex& edits, const DocumentFacts& extracted, Tally* t,
+             const std::string& key = "") {
   DocumentFacts curated;
   if (!curation.empty()) {
     curated = extracted;
@@ -131,6 +134,8 @@ Status Store(GraphStore* store, const GraphModel& model, const Curation& curatio
     mark.SetNodeProperty(article_node, kExtractedWith, key);
     PARLEY_RETURN_IF_ERROR(store->Apply(mark).WithContext("article " + facts.doc));
   }
+  // Also when unchanged: a run stopped between the two writes is made good by the next.
+  PARLEY_RETURN_IF_ERROR(ReapplyEdits(store, edits, batch).WithContext("article " + facts.doc));
   switch (outcome) {
     case ArticleOutcome::kAdded:
       ++t->added;
@@ -270,6 +275,9 @@ Status IngestFacts(const Args& args) {
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
   Curation curation;
   PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
+  std::vector<HandEdit> hand_edits;
+  PARLEY_RETURN_IF_ERROR(LoadEdits(*store, &hand_edits));
+  const EditIndex edits = IndexEdits(hand_edits);
 
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
@@ -304,7 +312,7 @@ Status IngestFacts(const Args& args) {
           if (bad.count({i, n})) return Status::OK();
           DocumentFacts facts;
           PARLEY_RETURN_IF_ERROR(ParseFacts(line, &facts));
-          return Store(store.get(), model, curation, facts, &tally);
+          return Store(store.get(), model, curation, edits, facts, &tally);
         },
         [&](uint64_t bytes) {
           progress.Update(done_before + bytes, tally.added + tally.replaced + tally.unchanged);
@@ -335,6 +343,9 @@ Status IngestDocuments(const Args& args) {
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
   Curation curation;
   PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
+  std::vector<HandEdit> hand_edits;
+  PARLEY_RETURN_IF_ERROR(LoadEdits(*store, &hand_edits));
+  const EditIndex edits = IndexEdits(hand_edits);
   Tally tally;
   Progress progress("articles", reader->bytes_total());
   Status write_status;
@@ -348,7 +359,7 @@ Status IngestDocuments(const Args& args) {
   // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
   auto write = [&](Extracted& e) {
     if (write_status.ok())
-      write_status = Store(store.get(), model, curation, e.facts, &tally, e.key);
+      write_status = Store(store.get(), model, curation, edits, e.facts, &tally, e.key);
     progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
   };
   {
@@ -428,6 +439,9 @@ Status Rekey(const Args& args) {
   PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
   Curation curation;
   PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
+  std::vector<HandEdit> hand_edits;
+  PARLEY_RETURN_IF_ERROR(LoadEdits(*store, &hand_edits));
+  const EditIndex edits = IndexEdits(hand_edits);
   const std::string fingerprint = ExtractionFingerprint(args);
   Tally tally;
   Progress progress("articles", total);
@@ -441,7 +455,7 @@ Status Rekey(const Args& args) {
   // contributions in one atomic write, and events whose new keys meet merge.
   auto write = [&](Extracted& e) {
     if (write_status.ok()) {
-      write_status = Store(store.get(), model, curation, e.facts, &tally, e.key);
+      write_status = Store(store.get(), model, curation, edits, e.facts, &tally, e.key);
     }
     done += e.facts.text.size();
     progress.Update(done, tally.added + tally.replaced + tally.unchanged);

@@ -54,7 +54,8 @@ Status RunOneQuery(const Args& args, const std::string& text, const ValueMap& pa
     }
   }
   auto writer = ResultWriter::Make(format, out);
-  PARLEY_RETURN_IF_ERROR(query::RunQuery(store.get(), text, params, writer.get(), limits));
+  PARLEY_RETURN_IF_ERROR(
+      query::RunQuery(store.get(), text, params, writer.get(), limits, args.Get("--user", "")));
   // A write is only done when the store has been flushed and closed: say so if that fails.
   return store ? store->Close() : Status::OK();
 }

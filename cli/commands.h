@@ -53,6 +53,10 @@ Status Link(const Args& args);
 // started on a terminal with no query.
 Status Query(const Args& args);
 
+// parley edits [--db DIR] [--format F] [--drop SEQ]: the hand edits queries made to elements
+// built from extracted facts, which later ingests apply again; --drop forgets one.
+Status Edits(const Args& args);
+
 // parley stats [--db DIR] [--format table|json|jsonl|csv]
 Status Stats(const Args& args);
 

@@ -89,10 +89,18 @@ const std::map<std::string, Command>& Commands() {
         "ingest asks for it when the versions differ)"}},
       {"query",
        {parley::cli::Query,
-        {"--db", "--format", "--params", "-f", "--timeout", "--max-memory"},
+        {"--db", "--format", "--params", "-f", "--timeout", "--max-memory", "--user"},
         {},
         "parley query [--db DIR] [--format table|json|jsonl|csv] [--params JSON] [--timeout S] "
-        "[--max-memory MB] 'QUERY' | -f FILE  openCypher; a prompt on a terminal with no query"}},
+        "[--max-memory MB] [--user NAME] 'QUERY' | -f FILE  openCypher; a prompt on a terminal "
+        "with no query; --user names the author of hand edits (default $USER)"}},
+      {"edits",
+       {parley::cli::Edits,
+        {"--db", "--format", "--drop"},
+        {},
+        "parley edits [--db DIR] [--format table|json|jsonl|csv] [--drop SEQ]  the changes "
+        "made by query to extracted facts (kept by later ingests): who, what, when; --drop "
+        "forgets one"}},
       {"stats",
        {parley::cli::Stats,
         {"--db", "--format"},

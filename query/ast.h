@@ -184,7 +184,6 @@ struct Projection {
   ExprPtr where;  // WITH ... WHERE; always null for RETURN
 };
 
-enum class ClauseKind { kMatch, kCreate, kReturn, kWith, kUnwind, kCall };
 
 // One output a CALL yields: `column [AS variable]`.
 struct YieldItem {
@@ -205,6 +204,35 @@ struct ProcedureCall {
   std::vector<YieldItem> yields;
   ExprPtr where;  // YIELD ... WHERE expr; null if absent
 };
+// One item of SET or REMOVE.
+struct SetItem {
+  enum class Kind {
+    kProperty,  // SET target.key = value; REMOVE target.key (value null)
+    kReplace,   // SET variable = value (a map, node or relationship)
+    kMerge,     // SET variable += value
+    kLabels,    // SET variable:L1:L2; REMOVE variable:L1:L2
+  };
+  Kind kind = Kind::kProperty;
+  SourcePos pos;
+  ExprPtr target;  // kProperty: the element whose property changes; otherwise a kVariable
+  std::string key;                  // kProperty
+  ExprPtr value;                    // null for REMOVE and kLabels
+  std::vector<std::string> labels;  // kLabels
+  std::string text;                 // the item as written
+};
+
+enum class ClauseKind {
+  kMatch,
+  kCreate,
+  kReturn,
+  kWith,
+  kUnwind,
+  kCall,
+  kSet,
+  kRemove,
+  kDelete,
+  kMerge
+};
 
 struct Clause {
   ClauseKind kind = ClauseKind::kMatch;
@@ -216,6 +244,11 @@ struct Clause {
   ExprPtr unwind_expr;    // kUnwind: UNWIND expr AS unwind_variable
   std::string unwind_variable;
   ProcedureCall call;  // kCall
+  std::vector<SetItem> set_items;  // kSet, kRemove
+  std::vector<ExprPtr> deletes;    // kDelete: what to delete
+  bool detach = false;             // kDelete: DETACH DELETE
+  // kMerge: the pattern is one part; ON CREATE SET and ON MATCH SET items, in written order.
+  std::vector<SetItem> on_create, on_match;
 };
 
 // exists(n.key) and exists((a)-->(b)): a call named exists (in any case) is not a function

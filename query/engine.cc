@@ -97,12 +97,20 @@ Status InspectQuery(std::string_view text, QueryShape* shape) {
   PARLEY_RETURN_IF_ERROR(Prepare(text, &query));
   shape->explain = query.explain;
   for (const Clause& c : query.clauses) {
-    if (c.kind == ClauseKind::kCreate) shape->writes = true;
+    if (c.kind == ClauseKind::kCreate || c.kind == ClauseKind::kSet ||
+        c.kind == ClauseKind::kRemove || c.kind == ClauseKind::kDelete ||
+        c.kind == ClauseKind::kMerge) {
+      shape->writes = true;
+    }
     if (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kCall) shape->reads_graph = true;
   }
   for (const Query& part : query.unions) {
     for (const Clause& c : part.clauses) {
-      if (c.kind == ClauseKind::kCreate) shape->writes = true;
+      if (c.kind == ClauseKind::kCreate || c.kind == ClauseKind::kSet ||
+          c.kind == ClauseKind::kRemove || c.kind == ClauseKind::kDelete ||
+          c.kind == ClauseKind::kMerge) {
+        shape->writes = true;
+      }
     }
   }
   shape->reads_graph = shape->reads_graph || shape->writes || QueryReadsGraph(query);
@@ -147,10 +155,11 @@ class DepthCheck : public nlohmann::json_sax<nlohmann::json> {
 };
 
 Status Run(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
-           const QueryLimits& limits) {
+           const QueryLimits& limits, const std::string& user) {
   Query query;
   PARLEY_RETURN_IF_ERROR(Prepare(text, &query));
   ExecContext ctx(store, &params, text, limits);
+  ctx.set_user(user);
   QueryPlan plan;
   PARLEY_RETURN_IF_ERROR(PlanQuery(query, text, ctx, &plan));
   if (query.explain) {
@@ -180,6 +189,7 @@ Status Run(GraphStore* store, std::string_view text, const ValueMap& params, Res
     }
   }
   PARLEY_RETURN_IF_ERROR(plan.root->status());
+  for (const auto& finish : plan.finish) PARLEY_RETURN_IF_ERROR(finish());
   if (!stream) {
     PARLEY_RETURN_IF_ERROR(ctx.Commit());
     out->Begin(plan.columns);
@@ -193,8 +203,13 @@ Status Run(GraphStore* store, std::string_view text, const ValueMap& params, Res
 
 Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
                 const QueryLimits& limits) {
+  return RunQuery(store, text, params, out, limits, "");
+}
+
+Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
+                const QueryLimits& limits, const std::string& user) {
   try {
-    return Run(store, text, params, out, limits);
+    return Run(store, text, params, out, limits, user);
   } catch (const std::bad_alloc&) {
     // Whatever the query had built is freed by now, as the stack unwound.
     return Status::InvalidInput(

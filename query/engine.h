@@ -33,6 +33,10 @@ Status InspectQuery(std::string_view text, QueryShape* shape);
 // that runs out of memory (std::bad_alloc) stops with an error instead of ending the process.
 Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
                 const QueryLimits& limits = {});
+// The same, recording `user` (empty: $USER) as the author of the hand edits the query makes
+// to elements built from extracted facts (graph/hand_edits.h).
+Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
+                const QueryLimits& limits, const std::string& user);
 
 // The deepest nesting of arrays and objects --params accepts.
 constexpr int kMaxParamsDepth = 100;

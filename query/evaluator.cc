@@ -32,7 +32,7 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
       props = &base.as_map();
       break;
     case Value::Type::kNode:
-      if (base.as_node().complete) {
+      if (base.as_node().complete && !ctx.Stale(base)) {
         props = &base.as_node().properties;
       } else {
         PARLEY_RETURN_IF_ERROR(ctx.GetNode(base.as_node().id, &node));
@@ -40,7 +40,7 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
       }
       break;
     case Value::Type::kRelationship:
-      if (base.as_relationship().complete) {
+      if (base.as_relationship().complete && !ctx.Stale(base)) {
         props = &base.as_relationship().properties;
       } else {
         PARLEY_RETURN_IF_ERROR(ctx.GetRelationship(base.as_relationship().id, &rel));
@@ -560,7 +560,7 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       bool all = true;
       for (const std::string& label : e.labels) {
         bool has;
-        if (a.as_node().complete) {
+        if (a.as_node().complete && !ctx.Stale(a)) {
           const auto& ls = a.as_node().labels;
           has = std::find(ls.begin(), ls.end(), label) != ls.end();
         } else {

@@ -63,6 +63,31 @@ class QueryGuard {
   Status failed_;
 };
 
+// The memory an operator holds rows in, counted against the query's limit and given back
+// when the operator goes.
+class HeldMemory {
+ public:
+  explicit HeldMemory(QueryGuard& guard) : guard_(guard) {}
+  ~HeldMemory() { guard_.Release(bytes_); }
+  HeldMemory(const HeldMemory&) = delete;
+  HeldMemory& operator=(const HeldMemory&) = delete;
+  // Holds `n` bytes more; an error once the query's total passes its limit.
+  Status Add(size_t n) {
+    bytes_ += n;
+    return guard_.Hold(n);
+  }
+  void DropAll() { Drop(bytes_); }
+  void Drop(size_t n) {
+    n = n < bytes_ ? n : bytes_;
+    bytes_ -= n;
+    guard_.Release(n);
+  }
+
+ private:
+  QueryGuard& guard_;
+  size_t bytes_ = 0;
+};
+
 // About how many bytes `v` takes in memory: its own size plus what it points to (strings,
 // list and map elements, node and relationship properties). Shared parts count each time.
 size_t ApproxBytes(const Value& v);

@@ -90,7 +90,7 @@ Status CheckNode(const Step& step, Row& row, ExecContext& ctx, Value* node, size
   NodeId id = IdOf(*node);
   for (size_t i = skip_labels; i < step.labels.size(); ++i) {
     bool has;
-    if (node->as_node().complete) {
+    if (node->as_node().complete && !ctx.Stale(*node)) {
       const auto& ls = node->as_node().labels;
       has = std::find(ls.begin(), ls.end(), step.labels[i]) != ls.end();
     } else {
@@ -160,7 +160,7 @@ bool NextAdjacent(const Step& step, NodeId node, size_t* type_index, AdjacencyRe
 
 // A reader for `ctx`'s store, made on first use; null without a store.
 AdjacencyReader* ReaderFor(ExecContext& ctx, std::unique_ptr<AdjacencyReader>* slot) {
-  if (!*slot && ctx.store()) *slot = ctx.store()->NewAdjacencyReader(ctx.snapshot());
+  if (!*slot && ctx.store()) *slot = ctx.NewAdjacencyReader();
   return slot->get();
 }
 
@@ -229,10 +229,10 @@ bool Matcher::Enter(size_t i) {
   st.done = false;
   switch (step.kind) {
     case Step::Kind::kScanAll:
-      st.ids = ctx_.store() ? ctx_.store()->ScanNodes(ctx_.snapshot()) : nullptr;
+      st.ids = ctx_.store() ? ctx_.ScanNodes() : nullptr;
       break;
     case Step::Kind::kScanLabel:
-      st.ids = ctx_.store() ? ctx_.store()->ScanLabel(step.labels[0], ctx_.snapshot()) : nullptr;
+      st.ids = ctx_.store() ? ctx_.ScanLabel(step.labels[0]) : nullptr;
       break;
     case Step::Kind::kIndexSeek: {
       st.seek_ids.clear();
@@ -245,13 +245,12 @@ bool Matcher::Enter(size_t i) {
       if (v.is_null() || !ctx_.store()) {
         st.done = true;  // equality with null never holds
       } else if (v.is_string()) {
-        status_ = ctx_.store()->FindNodes(step.labels[0], step.index_key, v, &st.seek_ids,
-                                          ctx_.snapshot());
+        status_ = ctx_.FindNodes(step.labels[0], step.index_key, v, &st.seek_ids);
         if (!status_.ok()) return false;
       } else {
         // The index holds values by exact type; 1 = 1.0 must still match, so scan instead.
         st.seek_fallback = true;
-        st.ids = ctx_.store()->ScanLabel(step.labels[0], ctx_.snapshot());
+        st.ids = ctx_.ScanLabel(step.labels[0]);
       }
       break;
     }

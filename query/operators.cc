@@ -54,31 +54,6 @@ class Unary : public Operator {
   Status status_;
 };
 
-// The memory an operator holds rows in, counted against the query's limit and given back
-// when the operator goes.
-class HeldMemory {
- public:
-  explicit HeldMemory(QueryGuard& guard) : guard_(guard) {}
-  ~HeldMemory() { guard_.Release(bytes_); }
-  HeldMemory(const HeldMemory&) = delete;
-  HeldMemory& operator=(const HeldMemory&) = delete;
-  // Holds `n` bytes more; an error once the query's total passes its limit.
-  Status Add(size_t n) {
-    bytes_ += n;
-    return guard_.Hold(n);
-  }
-  void DropAll() { Drop(bytes_); }
-  void Drop(size_t n) {
-    n = std::min(n, bytes_);
-    bytes_ -= n;
-    guard_.Release(n);
-  }
-
- private:
-  QueryGuard& guard_;
-  size_t bytes_ = 0;
-};
-
 size_t RowBytes(const Row& row) {
   size_t n = sizeof(Row);
   for (const Value& v : row) n += ApproxBytes(v);
@@ -531,6 +506,8 @@ class Unwind : public Unary {
   ListCursor cursor_;
 };
 
+}  // namespace
+
 // Property values a node or relationship can hold: scalars, and lists of scalars.
 Status CheckStorable(const std::string& key, const Value& v) {
   // A temporal value has no stored form: refused here rather than stored as null.
@@ -550,6 +527,75 @@ Status CheckStorable(const std::string& key, const Value& v) {
   return Status::OK();
 }
 
+namespace {
+
+// Evaluates a property map; null-valued properties are left out, as Cypher does.
+Status CreateProperties(const CExpr* expr, Row& row, ExecContext& ctx, PropertyMap* out) {
+  if (!expr) return Status::OK();
+  Value v;
+  PARLEY_RETURN_IF_ERROR(Evaluate(*expr, row, ctx, &v));
+  if (v.is_null()) return Status::OK();
+  if (!v.is_map()) {
+    return QueryError(
+        ctx.query_text(), expr->pos,
+        std::string("Type mismatch: expected a map of properties but was ") + TypeName(v));
+  }
+  for (const auto& [k, item] : v.as_map()) {
+    if (item.is_null()) continue;
+    Status s = CheckStorable(k, item);
+    if (!s.ok()) return QueryError(ctx.query_text(), expr->pos, s.message());
+    out->emplace(k, item);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status CreateParts(const std::vector<CreatePart>& parts, Row* row, ExecContext& ctx,
+                   size_t* bytes) {
+  for (const CreatePart& part : parts) {
+    for (const CreateNode& n : part.nodes) {
+      if (n.bound) {
+        if (!(*row)[n.slot].is_node())
+          return Status::InvalidInput("Cannot create a relationship with a null node");
+        continue;
+      }
+      auto node = std::make_shared<Node>();
+      PARLEY_RETURN_IF_ERROR(CreateProperties(n.properties.get(), *row, ctx, &node->properties));
+      PARLEY_RETURN_IF_ERROR(ctx.NewId(&node->id));
+      node->labels = n.labels;
+      std::sort(node->labels.begin(), node->labels.end());
+      node->labels.erase(std::unique(node->labels.begin(), node->labels.end()),
+                         node->labels.end());
+      ctx.batch().PutNode(node->id, node->labels, node->properties);
+      (*row)[n.slot] = Value(std::shared_ptr<const Node>(node));
+      *bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[n.slot]);
+      ctx.RememberCreated(std::move(node));
+    }
+    for (const CreateRel& r : part.rels) {
+      auto rel = std::make_shared<Relationship>();
+      PARLEY_RETURN_IF_ERROR(CreateProperties(r.properties.get(), *row, ctx, &rel->properties));
+      PARLEY_RETURN_IF_ERROR(ctx.NewId(&rel->id));
+      rel->type = r.type;
+      rel->start = (*row)[r.from].as_node().id;
+      rel->end = (*row)[r.to].as_node().id;
+      ctx.batch().PutRelationship(rel->id, rel->type, rel->start, rel->end, rel->properties);
+      (*row)[r.slot] = Value(std::shared_ptr<const Relationship>(rel));
+      *bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[r.slot]);
+      ctx.RememberCreated(std::move(rel));
+    }
+    if (part.path_slot >= 0) {
+      auto path = std::make_shared<Path>();
+      for (int s : part.path_node_slots) path->nodes.push_back((*row)[s]);
+      for (int s : part.path_rel_slots) path->relationships.push_back((*row)[s]);
+      (*row)[part.path_slot] = Value(std::shared_ptr<const Path>(std::move(path)));
+    }
+  }
+  return Status::OK();
+}
+
+namespace {
+
 class Create : public Unary {
  public:
   Create(OperatorPtr input, std::vector<CreatePart> parts, ExecContext& ctx)
@@ -559,46 +605,8 @@ class Create : public Unary {
     // What this row makes waits in memory until the query ends: the batch's operation and
     // the created element the context remembers, each about the element's size.
     size_t bytes = 0;
-    for (const CreatePart& part : parts_) {
-      for (const CreateNode& n : part.nodes) {
-        if (n.bound) {
-          if (!(*row)[n.slot].is_node())
-            return Fail("Cannot create a relationship with a null node");
-          continue;
-        }
-        auto node = std::make_shared<Node>();
-        if (!Properties(n.properties.get(), *row, &node->properties)) return false;
-        status_ = ctx_.NewId(&node->id);
-        if (!status_.ok()) return false;
-        node->labels = n.labels;
-        std::sort(node->labels.begin(), node->labels.end());
-        node->labels.erase(std::unique(node->labels.begin(), node->labels.end()),
-                           node->labels.end());
-        ctx_.batch().PutNode(node->id, node->labels, node->properties);
-        (*row)[n.slot] = Value(std::shared_ptr<const Node>(node));
-        bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[n.slot]);
-        ctx_.RememberCreated(std::move(node));
-      }
-      for (const CreateRel& r : part.rels) {
-        auto rel = std::make_shared<Relationship>();
-        if (!Properties(r.properties.get(), *row, &rel->properties)) return false;
-        status_ = ctx_.NewId(&rel->id);
-        if (!status_.ok()) return false;
-        rel->type = r.type;
-        rel->start = (*row)[r.from].as_node().id;
-        rel->end = (*row)[r.to].as_node().id;
-        ctx_.batch().PutRelationship(rel->id, rel->type, rel->start, rel->end, rel->properties);
-        (*row)[r.slot] = Value(std::shared_ptr<const Relationship>(rel));
-        bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[r.slot]);
-        ctx_.RememberCreated(std::move(rel));
-      }
-      if (part.path_slot >= 0) {
-        auto path = std::make_shared<Path>();
-        for (int s : part.path_node_slots) path->nodes.push_back((*row)[s]);
-        for (int s : part.path_rel_slots) path->relationships.push_back((*row)[s]);
-        (*row)[part.path_slot] = Value(std::shared_ptr<const Path>(std::move(path)));
-      }
-    }
+    status_ = CreateParts(parts_, row, ctx_, &bytes);
+    if (!status_.ok()) return false;
     status_ = held_.Add(bytes);
     return status_.ok();
   }
@@ -608,35 +616,6 @@ class Create : public Unary {
   }
 
  private:
-  bool Fail(const std::string& message) {
-    status_ = Status::InvalidInput(message);
-    return false;
-  }
-  // Evaluates a property map; null-valued properties are left out, as Cypher does.
-  bool Properties(const CExpr* expr, Row& row, PropertyMap* out) {
-    if (!expr) return true;
-    Value v;
-    status_ = Evaluate(*expr, row, ctx_, &v);
-    if (!status_.ok()) return false;
-    if (v.is_null()) return true;
-    if (!v.is_map()) {
-      status_ = QueryError(
-          ctx_.query_text(), expr->pos,
-          std::string("Type mismatch: expected a map of properties but was ") + TypeName(v));
-      return false;
-    }
-    for (const auto& [k, item] : v.as_map()) {
-      if (item.is_null()) continue;
-      status_ = CheckStorable(k, item);
-      if (!status_.ok()) {
-        status_ = QueryError(ctx_.query_text(), expr->pos, status_.message());
-        return false;
-      }
-      out->emplace(k, item);
-    }
-    return true;
-  }
-
   std::vector<CreatePart> parts_;
   ExecContext& ctx_;
   HeldMemory held_;

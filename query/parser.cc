@@ -224,6 +224,13 @@ class Parser {
   Status ParseReturn(Clause* clause);
   Status ParseCall(Clause* clause);
   Status ParseYield(ProcedureCall* call);
+  Status ParseSet(Clause* clause);
+  Status ParseSetItem(SetItem* item);
+  Status ParseRemove(Clause* clause);
+  Status ParseRemoveItem(SetItem* item);
+  Status ParseDelete(Clause* clause);
+  Status ParseMerge(Clause* clause);
+  Status ParseMergeAction(Clause* clause);
   Status ParseProjection(Projection* projection);
   Status ParseProjectionItem(ProjectionItem* item);
   Status ParseOrderBy(std::vector<SortItem>* items);
@@ -342,16 +349,20 @@ Status Parser::ParseClause(Clause* clause) {
   if (AtKeyword("WITH")) return ParseWith(clause);
   if (AtKeyword("RETURN")) return ParseReturn(clause);
   if (AtKeyword("CALL") && !AtPunct("{", 1)) return ParseCall(clause);
-  static constexpr std::string_view kUnsupported[] = {"MERGE",  "SET",  "DELETE",  "DETACH",
-                                                      "REMOVE", "CALL", "FOREACH", "LOAD"};
+  if (AtKeyword("SET")) return ParseSet(clause);
+  if (AtKeyword("REMOVE")) return ParseRemove(clause);
+  if (AtKeyword("DELETE") || AtKeyword("DETACH")) return ParseDelete(clause);
+  if (AtKeyword("MERGE")) return ParseMerge(clause);
+  static constexpr std::string_view kUnsupported[] = {"CALL", "FOREACH", "LOAD"};
   for (std::string_view kw : kUnsupported) {
     if (AtKeyword(kw)) {
       return ErrorAt(Peek().pos, "Unsupported clause '" + Peek().text +
-                                     "': Parley supports MATCH, OPTIONAL MATCH, CREATE, WITH, "
-                                     "UNWIND and RETURN");
+                                     "': Parley supports MATCH, OPTIONAL MATCH, CREATE, MERGE, "
+                                     "SET, REMOVE, DELETE, WITH, UNWIND, CALL and RETURN");
     }
   }
-  return Unexpected("MATCH, OPTIONAL MATCH, CREATE, WITH, UNWIND, CALL or RETURN");
+  return Unexpected(
+      "MATCH, OPTIONAL MATCH, CREATE, MERGE, SET, REMOVE, DELETE, WITH, UNWIND, CALL or RETURN");
 }
 
 // MATCH pattern [WHERE expr]
@@ -451,6 +462,133 @@ Status Parser::ParseYield(ProcedureCall* call) {
     call->yields.push_back(std::move(item));
   } while (AcceptPunct(","));
   if (AcceptKeyword("WHERE")) PARLEY_RETURN_IF_ERROR(ParseExpression(&call->where));
+  return Status::OK();
+}
+
+// SET item (',' item)*
+Status Parser::ParseSet(Clause* clause) {
+  clause->kind = ClauseKind::kSet;
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("SET"));
+  do {
+    clause->set_items.emplace_back();
+    PARLEY_RETURN_IF_ERROR(ParseSetItem(&clause->set_items.back()));
+  } while (AcceptPunct(","));
+  return Status::OK();
+}
+
+// item := postfix '.' key '=' expr | variable ('=' | '+=') expr | variable (':' label)+
+// The target is parsed as an expression: `n.key` (or `(n).key`, `n.a.b`) gives a property
+// lookup whose last key is the one to set; a bare variable gives the other forms.
+Status Parser::ParseSetItem(SetItem* item) {
+  item->pos = Peek().pos;
+  int begin = Peek().pos.offset;
+  ExprPtr target;
+  PARLEY_RETURN_IF_ERROR(ParsePostfix(&target));
+  if (target->kind == ExprKind::kHasLabels && target->operands[0]->kind == ExprKind::kVariable) {
+    item->kind = SetItem::Kind::kLabels;
+    item->labels = target->labels;
+    item->target = std::move(target->operands[0]);
+  } else if (target->kind == ExprKind::kProperty) {
+    item->kind = SetItem::Kind::kProperty;
+    item->key = target->name;
+    item->target = std::move(target->operands[0]);
+    PARLEY_RETURN_IF_ERROR(ExpectPunct("="));
+    PARLEY_RETURN_IF_ERROR(ParseExpression(&item->value));
+  } else if (target->kind == ExprKind::kVariable) {
+    item->target = std::move(target);
+    if (AtPunct("+") && AtPunct("=", 1)) {
+      Next();
+      Next();
+      item->kind = SetItem::Kind::kMerge;
+    } else {
+      PARLEY_RETURN_IF_ERROR(ExpectPunct("="));
+      item->kind = SetItem::Kind::kReplace;
+    }
+    PARLEY_RETURN_IF_ERROR(ParseExpression(&item->value));
+  } else {
+    return ErrorAt(item->pos,
+                   "SET expects a property (n.key = value), a variable (n = map, n += map) or "
+                   "labels (n:Label)");
+  }
+  item->text = TextFrom(begin);
+  return Status::OK();
+}
+
+// REMOVE item (',' item)*
+Status Parser::ParseRemove(Clause* clause) {
+  clause->kind = ClauseKind::kRemove;
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("REMOVE"));
+  do {
+    clause->set_items.emplace_back();
+    PARLEY_RETURN_IF_ERROR(ParseRemoveItem(&clause->set_items.back()));
+  } while (AcceptPunct(","));
+  return Status::OK();
+}
+
+// item := postfix '.' key | variable (':' label)+
+Status Parser::ParseRemoveItem(SetItem* item) {
+  item->pos = Peek().pos;
+  int begin = Peek().pos.offset;
+  ExprPtr target;
+  PARLEY_RETURN_IF_ERROR(ParsePostfix(&target));
+  if (target->kind == ExprKind::kHasLabels && target->operands[0]->kind == ExprKind::kVariable) {
+    item->kind = SetItem::Kind::kLabels;
+    item->labels = target->labels;
+    item->target = std::move(target->operands[0]);
+  } else if (target->kind == ExprKind::kProperty) {
+    item->kind = SetItem::Kind::kProperty;
+    item->key = target->name;
+    item->target = std::move(target->operands[0]);
+  } else {
+    return ErrorAt(item->pos, "REMOVE expects a property (n.key) or labels (n:Label)");
+  }
+  item->text = TextFrom(begin);
+  return Status::OK();
+}
+
+// [DETACH] DELETE expr (',' expr)*
+Status Parser::ParseDelete(Clause* clause) {
+  clause->kind = ClauseKind::kDelete;
+  if (AcceptKeyword("DETACH")) clause->detach = true;
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("DELETE"));
+  do {
+    clause->deletes.emplace_back();
+    PARLEY_RETURN_IF_ERROR(ParseExpression(&clause->deletes.back()));
+    const Expr& e = *clause->deletes.back();
+    if (e.kind == ExprKind::kHasLabels) {
+      return ErrorAt(e.pos, "DELETE removes nodes, relationships and paths; to remove a label "
+                            "use REMOVE n:Label");
+    }
+  } while (AcceptPunct(","));
+  return Status::OK();
+}
+
+// MERGE patternPart (ON (CREATE | MATCH) SET item (',' item)*)*
+Status Parser::ParseMerge(Clause* clause) {
+  clause->kind = ClauseKind::kMerge;
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("MERGE"));
+  clause->pattern.parts.emplace_back();
+  PARLEY_RETURN_IF_ERROR(ParsePatternPart(&clause->pattern.parts.back()));
+  while (AtKeyword("ON")) PARLEY_RETURN_IF_ERROR(ParseMergeAction(clause));
+  return Status::OK();
+}
+
+// ON (CREATE | MATCH) SET item (',' item)*
+Status Parser::ParseMergeAction(Clause* clause) {
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("ON"));
+  std::vector<SetItem>* items;
+  if (AcceptKeyword("CREATE")) {
+    items = &clause->on_create;
+  } else if (AcceptKeyword("MATCH")) {
+    items = &clause->on_match;
+  } else {
+    return Unexpected("CREATE or MATCH");
+  }
+  PARLEY_RETURN_IF_ERROR(ExpectKeyword("SET"));
+  do {
+    items->emplace_back();
+    PARLEY_RETURN_IF_ERROR(ParseSetItem(&items->back()));
+  } while (AcceptPunct(","));
   return Status::OK();
 }
 

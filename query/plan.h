@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -222,6 +223,9 @@ struct QueryPlan {
   int width = 0;  // slots a row has
   bool writes = false;
   bool returns = false;  // ends with RETURN (otherwise it yields no rows, only effects)
+  // Run after the last row, in order: they finish the update clauses whose input was not read
+  // to its end (a LIMIT after them stopped early), so that every update happens.
+  std::vector<std::function<Status()>> finish;
 };
 
 }  // namespace parley::query

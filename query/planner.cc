@@ -14,6 +14,7 @@
 #include "query/procedures.h"
 #include "query/query_error.h"
 #include "query/reach.h"
+#include "query/update_operators.h"
 #include "query/value_ops.h"
 
 namespace parley::query {
@@ -140,6 +141,12 @@ class Planner {
 
   Status Plan(const Query& query) {
     op_ = MakeStart(&plan_->width);
+    for (const Clause& c : query.clauses) {
+      if (c.kind != ClauseKind::kCreate && c.kind != ClauseKind::kUnwind &&
+          c.kind != ClauseKind::kWith && c.kind != ClauseKind::kReturn) {
+        reads_graph_ = true;
+      }
+    }
     for (size_t i = 0; i < query.clauses.size(); ++i) {
       const Clause& c = query.clauses[i];
       switch (c.kind) {
@@ -153,6 +160,16 @@ class Planner {
         }
         case ClauseKind::kCreate:
           PARLEY_RETURN_IF_ERROR(PlanCreate(c));
+          break;
+        case ClauseKind::kSet:
+        case ClauseKind::kRemove:
+          PARLEY_RETURN_IF_ERROR(PlanSet(c));
+          break;
+        case ClauseKind::kDelete:
+          PARLEY_RETURN_IF_ERROR(PlanDelete(c));
+          break;
+        case ClauseKind::kMerge:
+          PARLEY_RETURN_IF_ERROR(PlanMerge(c));
           break;
         case ClauseKind::kUnwind:
           PARLEY_RETURN_IF_ERROR(PlanUnwind(c));
@@ -797,6 +814,8 @@ class Planner {
       plan->steps.push_back(std::move(s));
       if (after_step) PARLEY_RETURN_IF_ERROR(after_step());
     }
+    part_node_slots_ = std::move(node_slots);
+    part_rel_slots_ = std::move(rel_slot_of);
     return Status::OK();
   }
 
@@ -1159,7 +1178,124 @@ class Planner {
       }
       parts.push_back(std::move(cp));
     }
-    op_ = MakeCreate(std::move(op_), std::move(parts), ctx_);
+    if (reads_graph_) {
+      WrapUpdate([&](OperatorPtr in) { return MakeCreate(std::move(in), std::move(parts), ctx_); });
+    } else {
+      // Nothing else reads the graph: rows stream through, and only the end is made sure of.
+      op_ = MakeCreate(std::move(op_), std::move(parts), ctx_);
+      std::function<Status()> finish;
+      op_ = MakeEager(std::move(op_), /*hold=*/false, ctx_, &finish);
+      plan_->finish.push_back(std::move(finish));
+    }
+    return Status::OK();
+  }
+
+  // ---------------------------------------------------------------- SET, REMOVE, DELETE, MERGE
+
+  // Puts the update `make` builds between two Eager buffers (see update_operators.h), and has
+  // the query finish it even when a LIMIT stops reading early.
+  void WrapUpdate(const std::function<OperatorPtr(OperatorPtr)>& make) {
+    std::function<Status()> unused, finish;
+    op_ = MakeEager(std::move(op_), /*hold=*/true, ctx_, &unused);
+    op_ = make(std::move(op_));
+    op_ = MakeEager(std::move(op_), /*hold=*/true, ctx_, &finish);
+    plan_->finish.push_back(std::move(finish));
+  }
+
+  Status CompileSetItems(const std::vector<SetItem>& items, bool remove,
+                         std::vector<SetAction>* out) {
+    for (const SetItem& item : items) {
+      SetAction a;
+      a.kind = item.kind;
+      a.remove = remove;
+      a.pos = item.pos;
+      a.key = item.key;
+      a.labels = item.labels;
+      PARLEY_RETURN_IF_ERROR(Compile(*item.target, scope_, &a.target));
+      if (item.value) PARLEY_RETURN_IF_ERROR(Compile(*item.value, scope_, &a.value));
+      out->push_back(std::move(a));
+    }
+    return Status::OK();
+  }
+
+  Status PlanSet(const Clause& c) {
+    plan_->writes = true;
+    std::vector<SetAction> actions;
+    bool remove = c.kind == ClauseKind::kRemove;
+    PARLEY_RETURN_IF_ERROR(CompileSetItems(c.set_items, remove, &actions));
+    WrapUpdate([&](OperatorPtr in) {
+      return MakeSet(std::move(in), std::move(actions), remove, ctx_);
+    });
+    return Status::OK();
+  }
+
+  Status PlanDelete(const Clause& c) {
+    plan_->writes = true;
+    std::vector<CExprPtr> targets;
+    for (const ExprPtr& e : c.deletes) {
+      targets.emplace_back();
+      PARLEY_RETURN_IF_ERROR(Compile(*e, scope_, &targets.back()));
+    }
+    WrapUpdate([&](OperatorPtr in) {
+      return MakeDelete(std::move(in), std::move(targets), c.detach, ctx_);
+    });
+    return Status::OK();
+  }
+
+  // MERGE: the pattern is matched as MATCH would (bound variables fixed), and created into the
+  // same slots when no match exists.
+  Status PlanMerge(const Clause& c) {
+    plan_->writes = true;
+    const PatternPart& part = c.pattern.parts[0];
+    MergeSpec spec;
+    spec.match = std::make_shared<PatternPlan>();
+    Scope scope = scope_;
+    std::vector<int> rel_slots;
+    PARLEY_RETURN_IF_ERROR(PlanPart(part, &scope, {}, spec.match.get(), &rel_slots, nullptr));
+    CreatePart cp;
+    std::set<std::string> made;  // variables this pattern makes, once each
+    for (size_t i = 0; i < part.nodes.size(); ++i) {
+      const NodePattern& n = part.nodes[i];
+      CreateNode cn;
+      cn.slot = part_node_slots_[i];
+      cn.bound = !n.variable.empty() && (scope_.count(n.variable) || made.count(n.variable));
+      if (!n.variable.empty()) made.insert(n.variable);
+      if (!cn.bound) {
+        cn.labels = n.labels;
+        if (n.properties) {
+          PARLEY_RETURN_IF_ERROR(Compile(*n.properties, scope_, &cn.properties));
+          spec.checks.emplace_back();
+          PARLEY_RETURN_IF_ERROR(Compile(*n.properties, scope_, &spec.checks.back()));
+        }
+      }
+      cp.nodes.push_back(std::move(cn));
+    }
+    for (size_t i = 0; i < part.rels.size(); ++i) {
+      const RelPattern& rp = part.rels[i];
+      CreateRel cr;
+      cr.slot = part_rel_slots_[i];
+      cr.type = rp.types[0];
+      // An undirected MERGE matches either way and creates left to right.
+      bool left = rp.direction == RelDirection::kLeft;
+      cr.from = part_node_slots_[left ? i + 1 : i];
+      cr.to = part_node_slots_[left ? i : i + 1];
+      if (rp.properties) {
+        PARLEY_RETURN_IF_ERROR(Compile(*rp.properties, scope_, &cr.properties));
+        spec.checks.emplace_back();
+        PARLEY_RETURN_IF_ERROR(Compile(*rp.properties, scope_, &spec.checks.back()));
+      }
+      cp.path_rel_slots.push_back(cr.slot);
+      cp.rels.push_back(std::move(cr));
+    }
+    if (!part.path_variable.empty()) {
+      cp.path_slot = scope[part.path_variable].slot;
+      cp.path_node_slots = part_node_slots_;
+    }
+    spec.create.push_back(std::move(cp));
+    scope_ = std::move(scope);
+    PARLEY_RETURN_IF_ERROR(CompileSetItems(c.on_create, false, &spec.on_create));
+    PARLEY_RETURN_IF_ERROR(CompileSetItems(c.on_match, false, &spec.on_match));
+    WrapUpdate([&](OperatorPtr in) { return MakeMerge(std::move(in), std::move(spec), ctx_); });
     return Status::OK();
   }
 
@@ -1429,6 +1565,9 @@ class Planner {
 
   std::string_view text_;
   ExecContext& ctx_;
+  bool reads_graph_ = false;  // the query matches or changes existing elements
+  // The node and relationship slots of the pattern part PlanPart planned last, in written order.
+  std::vector<int> part_node_slots_, part_rel_slots_;
   QueryPlan* plan_;
   OperatorPtr op_;
   Scope scope_;

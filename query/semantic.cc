@@ -107,6 +107,9 @@ class Checker {
   Status CheckComposition(const Query& query);
   Status CheckMatch(const Clause& clause);
   Status CheckCreate(const Clause& clause);
+  Status CheckSetItems(const std::vector<SetItem>& items, const char* clause);
+  Status CheckDelete(const Clause& clause);
+  Status CheckMerge(const Clause& clause);
   Status CheckUnwind(const Clause& clause);
   Status CheckProjection(const Clause& clause);
   Status CheckCall(const Clause& clause, bool standalone);
@@ -184,9 +187,41 @@ Status Checker::CheckSingle(const std::vector<Clause>& clauses) {
       case ClauseKind::kCall:
         PARLEY_RETURN_IF_ERROR(CheckCall(clause, clauses.size() == 1));
         break;
+      case ClauseKind::kSet:
+        PARLEY_RETURN_IF_ERROR(CheckSetItems(clause.set_items, "SET"));
+        break;
+      case ClauseKind::kRemove:
+        PARLEY_RETURN_IF_ERROR(CheckSetItems(clause.set_items, "REMOVE"));
+        break;
+      case ClauseKind::kDelete:
+        PARLEY_RETURN_IF_ERROR(CheckDelete(clause));
+        break;
+      case ClauseKind::kMerge:
+        PARLEY_RETURN_IF_ERROR(CheckMerge(clause));
+        break;
     }
   }
   return Status::OK();
+}
+
+const char* UpdateName(const Clause& c) {
+  switch (c.kind) {
+    case ClauseKind::kSet:
+      return "SET";
+    case ClauseKind::kRemove:
+      return "REMOVE";
+    case ClauseKind::kDelete:
+      return c.detach ? "DETACH DELETE" : "DELETE";
+    case ClauseKind::kMerge:
+      return "MERGE";
+    default:
+      return "CREATE";
+  }
+}
+
+bool IsUpdate(ClauseKind k) {
+  return k == ClauseKind::kCreate || k == ClauseKind::kSet || k == ClauseKind::kRemove ||
+         k == ClauseKind::kDelete || k == ClauseKind::kMerge;
 }
 
 // RETURN comes last and only last; a query ends in RETURN or CREATE; reading after CREATE
@@ -198,10 +233,11 @@ Status Checker::CheckComposition(const Query& query) {
     if (i > 0 && clauses[i - 1].kind == ClauseKind::kReturn) {
       return Error(c.pos, "RETURN can only be used at the end of the query");
     }
-    if (i > 0 && clauses[i - 1].kind == ClauseKind::kCreate &&
+    if (i > 0 && IsUpdate(clauses[i - 1].kind) &&
         (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kUnwind)) {
       return Error(c.pos,
-                   std::string("WITH is required between CREATE and ") +
+                   std::string("WITH is required between ") + UpdateName(clauses[i - 1]) +
+                       " and " +
                        (c.kind == ClauseKind::kMatch ? (c.optional ? "OPTIONAL MATCH" : "MATCH")
                                                      : "UNWIND"));
     }
@@ -209,7 +245,7 @@ Status Checker::CheckComposition(const Query& query) {
   if (!clauses.empty()) {
     const Clause& last = clauses.back();
     bool standalone_call = clauses.size() == 1 && last.kind == ClauseKind::kCall;
-    if (last.kind != ClauseKind::kReturn && last.kind != ClauseKind::kCreate && !standalone_call) {
+    if (last.kind != ClauseKind::kReturn && !IsUpdate(last.kind) && !standalone_call) {
       const char* name = last.kind == ClauseKind::kMatch
                              ? (last.optional ? "OPTIONAL MATCH" : "MATCH")
                          : last.kind == ClauseKind::kWith ? "WITH"
@@ -262,6 +298,106 @@ Status Checker::CheckCreate(const Clause& clause) {
     }
   }
   return Status::OK();
+}
+
+// SET and REMOVE items: their targets and values read variables bound earlier.
+Status Checker::CheckSetItems(const std::vector<SetItem>& items, const char* clause) {
+  Context ctx;
+  ctx.clause = clause;
+  for (const SetItem& item : items) {
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*item.target, scope_, ctx));
+    if (item.kind != SetItem::Kind::kProperty) {
+      VarKind k = KindOf(*item.target, scope_);
+      if (k == VarKind::kPath || k == VarKind::kValue) {
+        return Error(item.pos, std::string("Type mismatch: ") + clause +
+                                   " expects a node or relationship, but '" + item.target->name +
+                                   "' is " + KindName(k));
+      }
+      if (item.kind == SetItem::Kind::kLabels && k == VarKind::kRelationship) {
+        return Error(item.pos, std::string("Type mismatch: ") + clause +
+                                   " of labels expects a node, but '" + item.target->name +
+                                   "' is a relationship");
+      }
+    }
+    if (item.value) PARLEY_RETURN_IF_ERROR(CheckExpr(*item.value, scope_, ctx));
+  }
+  return Status::OK();
+}
+
+// DELETE takes nodes, relationships and paths (or lists and maps holding them): an expression
+// that can only be some other value is refused before running.
+Status Checker::CheckDelete(const Clause& clause) {
+  Context ctx;
+  ctx.clause = "DELETE";
+  for (const ExprPtr& e : clause.deletes) {
+    PARLEY_RETURN_IF_ERROR(CheckExpr(*e, scope_, ctx));
+    bool scalar = e->kind == ExprKind::kLiteral && !e->value.is_null();
+    if (scalar || e->kind == ExprKind::kBinary || e->kind == ExprKind::kUnary ||
+        e->kind == ExprKind::kIsNull || e->kind == ExprKind::kPattern) {
+      return Error(e->pos, "Type mismatch: DELETE expects a node, relationship or path, but '" +
+                               e->text + "' is not one");
+    }
+  }
+  return Status::OK();
+}
+
+// MERGE binds or creates one pattern part: the rules of CREATE for what may be bound, plus:
+// a lone node may not be bound already, and a relationship needs a single type.
+Status Checker::CheckMerge(const Clause& clause) {
+  const PatternPart& part = clause.pattern.parts[0];
+  for (const RelPattern& r : part.rels) {
+    if (r.variable_length) {
+      return Error(r.pos, "Variable length relationships cannot be used in MERGE");
+    }
+    if (r.types.size() != 1) {
+      return Error(r.pos, "A single relationship type must be specified for MERGE");
+    }
+  }
+  // MERGE matches by its property maps: a parameter in their place is refused, as openCypher
+  // has it (the properties must be spelled out).
+  for (const NodePattern& n : part.nodes) {
+    if (n.properties && n.properties->kind == ExprKind::kParameter) {
+      return Error(n.properties->pos, "A parameter cannot be used as the properties of a MERGE "
+                                      "pattern: write them as a map, {key: $param.key}");
+    }
+  }
+  for (const RelPattern& r : part.rels) {
+    if (r.properties && r.properties->kind == ExprKind::kParameter) {
+      return Error(r.properties->pos, "A parameter cannot be used as the properties of a MERGE "
+                                      "pattern: write them as a map, {key: $param.key}");
+    }
+  }
+  Scope clause_vars;
+  // CREATE's rules, except that a MERGE relationship may be undirected.
+  if (!part.path_variable.empty()) {
+    if (scope_.count(part.path_variable)) {
+      return Error(part.pos, "Variable '" + part.path_variable + "' already declared");
+    }
+    clause_vars[part.path_variable] = VarKind::kPath;
+  }
+  for (size_t i = 0; i < part.nodes.size(); ++i) {
+    PARLEY_RETURN_IF_ERROR(BindNode(part.nodes[i], /*create=*/true, part.rels.empty(),
+                                    &clause_vars));
+    if (i < part.rels.size()) {
+      const RelPattern& r = part.rels[i];
+      if (!r.variable.empty() && (scope_.count(r.variable) || clause_vars.count(r.variable))) {
+        return Error(r.pos, "Variable '" + r.variable + "' already declared: MERGE cannot bind "
+                            "a relationship that is already bound");
+      }
+      if (!r.variable.empty()) clause_vars[r.variable] = VarKind::kRelationship;
+    }
+  }
+  for (const auto& [name, kind] : clause_vars) scope_.emplace(name, kind);
+  Context ctx;
+  ctx.clause = "a MERGE pattern";
+  for (const NodePattern& n : part.nodes) {
+    if (n.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*n.properties, scope_, ctx));
+  }
+  for (const RelPattern& r : part.rels) {
+    if (r.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*r.properties, scope_, ctx));
+  }
+  PARLEY_RETURN_IF_ERROR(CheckSetItems(clause.on_create, "ON CREATE SET"));
+  return CheckSetItems(clause.on_match, "ON MATCH SET");
 }
 
 // Binds the variables of one pattern part, into `clause_vars` for those new in this clause.
@@ -325,8 +461,8 @@ Status Checker::BindNode(const NodePattern& node, bool create, bool lone, Scope*
                                "to a node that is already bound");
   }
   if (create && lone) {
-    return Error(node.pos,
-                 "Variable '" + name + "' already declared: CREATE cannot create it again");
+    return Error(node.pos, "Variable '" + name +
+                               "' already declared: CREATE and MERGE cannot create it again");
   }
   return Status::OK();
 }

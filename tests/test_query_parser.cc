@@ -532,7 +532,8 @@ TEST_CASE("syntax errors name line and column with a caret", "[parser]") {
   CHECK(ParseError("RETURN 1 # 2").find("Invalid input '#' at 1:10") != std::string::npos);
   CHECK(ParseError("RETURN 1 /* open").find("Unterminated comment at 1:10") != std::string::npos);
   CHECK(ParseError("MATCH (match) RETURN 1").find("at 1:8") != std::string::npos);
-  CHECK(ParseError("MATCH (n) SET n.x = 1").find("Unsupported clause 'SET'") != std::string::npos);
+  CHECK(ParseError("MATCH (n) FOREACH (x IN [1] | SET n.x = x)")
+            .find("Unsupported clause 'FOREACH'") != std::string::npos);
   CHECK(ParseError("RETURN `unterminated").find("Unterminated quoted name at 1:8") !=
         std::string::npos);
   // Columns count characters, not bytes.
@@ -623,7 +624,7 @@ TEST_CASE("variables bound twice", "[parser]") {
                   "that is already bound at 1:18") != std::string::npos);
   CHECK(CheckError("MATCH (a) CREATE (a {x: 1})").find("already declared") != std::string::npos);
   CHECK(CheckError("MATCH (a) CREATE (a)")
-            .find("'a' already declared: CREATE cannot create it "
+            .find("'a' already declared: CREATE and MERGE cannot create it "
                   "again at 1:18") != std::string::npos);
   CHECK(CheckError("MATCH ()-[r]->() CREATE ()-[r:T]->()")
             .find("'r' already declared: CREATE cannot create a relationship that is already "

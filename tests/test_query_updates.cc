@@ -1,0 +1,269 @@
+// The updating clauses end to end on a real store: SET, REMOVE, DELETE, DETACH DELETE and
+// MERGE, what later clauses of the same query see of them, and that a failing query writes
+// nothing.
+#include <catch2/catch.hpp>
+
+#include "query/engine.h"
+#include "query/parser.h"
+#include "query/value_ops.h"
+#include "test_util.h"
+
+namespace parley {
+namespace {
+
+using query::CypherText;
+
+class Capture : public ResultWriter {
+ public:
+  void Begin(const std::vector<std::string>&) override {}
+  void Row(const std::vector<Value>& row) override {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + CypherText(row[i]);
+    rows_.push_back(line);
+  }
+  void End() override {}
+  std::vector<std::string> rows_;
+};
+
+using Rows = std::vector<std::string>;
+
+// A scratch store and a way to run queries on it.
+class Graph {
+ public:
+  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
+  Status Run(const std::string& text, const query::QueryLimits& limits = {}) {
+    Capture c;
+    return query::RunQuery(store_.get(), text, {}, &c, limits);
+  }
+  // The rows of a query that must succeed, sorted.
+  Rows Sorted(const std::string& text) {
+    Capture c;
+    Status s = query::RunQuery(store_.get(), text, {}, &c);
+    INFO(text);
+    INFO(s.message());
+    REQUIRE(s.ok());
+    std::sort(c.rows_.begin(), c.rows_.end());
+    return c.rows_;
+  }
+  // Node and relationship counts, "nodes/rels".
+  std::string Counts() {
+    return Sorted("MATCH (n) RETURN count(n)")[0] + "/" +
+           Sorted("MATCH ()-[r]->() RETURN count(r)")[0];
+  }
+
+ private:
+  test::TempDir dir_;
+  std::unique_ptr<GraphStore> store_;
+};
+
+}  // namespace
+
+TEST_CASE("The parser builds SET, REMOVE, DELETE and MERGE clauses", "[query][parser][update]") {
+  using query::ClauseKind;
+  using Kind = query::SetItem::Kind;
+  query::Query q;
+  REQUIRE(query::ParseQuery("MATCH (n) SET n.a = 1, (n).b = 2, n = {c: 3}, n += {d: 4}, n:L:M "
+                            "REMOVE n.a, n:L DETACH DELETE n, n",
+                            &q)
+              .ok());
+  REQUIRE(q.clauses.size() == 4);
+  const auto& set = q.clauses[1];
+  REQUIRE(set.kind == ClauseKind::kSet);
+  REQUIRE(set.set_items.size() == 5);
+  CHECK(set.set_items[0].kind == Kind::kProperty);
+  CHECK(set.set_items[0].key == "a");
+  CHECK(set.set_items[1].kind == Kind::kProperty);
+  CHECK(set.set_items[1].key == "b");
+  CHECK(set.set_items[2].kind == Kind::kReplace);
+  CHECK(set.set_items[3].kind == Kind::kMerge);
+  CHECK(set.set_items[4].kind == Kind::kLabels);
+  CHECK(set.set_items[4].labels == std::vector<std::string>{"L", "M"});
+  CHECK(q.clauses[2].kind == ClauseKind::kRemove);
+  CHECK(q.clauses[2].set_items[1].kind == Kind::kLabels);
+  CHECK(q.clauses[3].kind == ClauseKind::kDelete);
+  CHECK(q.clauses[3].detach);
+  CHECK(q.clauses[3].deletes.size() == 2);
+  REQUIRE(query::ParseQuery("MERGE (a:K {k: 1})-[:R]-(b) ON MATCH SET a.m = 1 ON CREATE SET "
+                            "a.c = 1, b.c = 2",
+                            &q)
+              .ok());
+  CHECK(q.clauses[0].kind == ClauseKind::kMerge);
+  CHECK(q.clauses[0].on_match.size() == 1);
+  CHECK(q.clauses[0].on_create.size() == 2);
+  CHECK(!query::ParseQuery("MATCH (n) SET n", &q).ok());
+  CHECK(!query::ParseQuery("MATCH (n) REMOVE n", &q).ok());
+  CHECK(!query::ParseQuery("MERGE (n) ON DELETE SET n.x = 1", &q).ok());
+}
+
+TEST_CASE("SET changes properties, maps and labels, and later clauses see it", "[query][set]") {
+  Graph g;
+  REQUIRE(g.Run("CREATE (:Party {name: 'Greens', seats: 4}), (:Party {name: 'Reds'})").ok());
+  CHECK(g.Sorted("MATCH (p:Party {name: 'Greens'}) SET p.seats = p.seats + 1 RETURN p.seats") ==
+        Rows{"5"});
+  CHECK(g.Sorted("MATCH (p:Party) RETURN p.name, p.seats") ==
+        Rows{"'Greens' | 5", "'Reds' | null"});
+  // Setting null removes; `=` replaces every property; `+=` adds and overwrites.
+  REQUIRE(g.Run("MATCH (p:Party {name: 'Greens'}) SET p.seats = null").ok());
+  CHECK(g.Sorted("MATCH (p:Party {name: 'Greens'}) RETURN keys(p)") == Rows{"['name']"});
+  REQUIRE(g.Run("MATCH (p:Party {name: 'Reds'}) SET p = {name: 'Reds', founded: 1921}").ok());
+  REQUIRE(g.Run("MATCH (p:Party {name: 'Reds'}) SET p += {founded: 1922, leader: 'Ana'}").ok());
+  CHECK(g.Sorted("MATCH (p:Party {name: 'Reds'}) RETURN p.founded, p.leader") ==
+        Rows{"1922 | 'Ana'"});
+  REQUIRE(g.Run("MATCH (p:Party {name: 'Reds'}) SET p += {leader: null}").ok());
+  CHECK(g.Sorted("MATCH (p:Party {name: 'Reds'}) RETURN p.leader") == Rows{"null"});
+  // Labels: added ones are found by a label scan in the same query and after it.
+  CHECK(g.Sorted("MATCH (p:Party) SET p:Opposition:Left WITH count(*) AS c "
+                 "MATCH (o:Opposition) RETURN count(o)") == Rows{"2"});
+  CHECK(g.Sorted("MATCH (p:Left) RETURN p.name") == Rows{"'Greens'", "'Reds'"});
+  // A property change is visible to a later MATCH of the same query.
+  CHECK(g.Sorted("MATCH (p:Party) SET p.size = 'small' WITH count(*) AS c "
+                 "MATCH (q {size: 'small'}) RETURN count(q)") == Rows{"2"});
+  // Relationships.
+  REQUIRE(g.Run("MATCH (a {name: 'Greens'}), (b {name: 'Reds'}) CREATE (a)-[:ALLY {since: 1}]->(b)")
+              .ok());
+  REQUIRE(g.Run("MATCH ()-[r:ALLY]->() SET r.since = 2, r += {firm: true}").ok());
+  CHECK(g.Sorted("MATCH ()-[r:ALLY]->() RETURN r.since, r.firm") == Rows{"2 | true"});
+  REQUIRE(g.Run("MATCH ()-[r:ALLY]->() SET r = {}").ok());
+  CHECK(g.Sorted("MATCH ()-[r:ALLY]->() RETURN properties(r)") == Rows{"{}"});
+  // SET on a null element (an unmatched OPTIONAL MATCH) does nothing.
+  CHECK(g.Run("OPTIONAL MATCH (x:Nobody) SET x.a = 1").ok());
+  // Errors: a map property, labels on a relationship, a non-element target.
+  CHECK(!g.Run("MATCH (p:Party) SET p.bad = {a: 1}").ok());
+  CHECK(!g.Run("MATCH ()-[r:ALLY]->() SET r:Label").ok());
+  CHECK(!g.Run("WITH 1 AS x SET x.a = 2").ok());
+  CHECK(!g.Run("MATCH (p) SET q.a = 1").ok());
+}
+
+TEST_CASE("SET keeps a property index right", "[query][set]") {
+  test::TempDir dir;
+  auto store = test::OpenTestStore(dir / "db");
+  REQUIRE(store->CreateIndex("Actor", "name").ok());
+  Capture c;
+  REQUIRE(query::RunQuery(store.get(), "CREATE (:Actor {name: 'Oslo'}), (:Actor {name: 'Rome'})",
+                          {}, &c)
+              .ok());
+  REQUIRE(query::RunQuery(store.get(), "MATCH (a:Actor {name: 'Oslo'}) SET a.name = 'Bergen'", {},
+                          &c)
+              .ok());
+  std::vector<NodeId> ids;
+  REQUIRE(store->FindNodes("Actor", "name", Value("Oslo"), &ids).ok());
+  CHECK(ids.empty());
+  REQUIRE(store->FindNodes("Actor", "name", Value("Bergen"), &ids).ok());
+  CHECK(ids.size() == 1);
+  // A removed label takes the node out of that label's index too.
+  REQUIRE(query::RunQuery(store.get(), "MATCH (a:Actor {name: 'Rome'}) REMOVE a:Actor", {}, &c)
+              .ok());
+  REQUIRE(store->FindNodes("Actor", "name", Value("Rome"), &ids).ok());
+  CHECK(ids.empty());
+  GraphStats stats;
+  REQUIRE(store->GetStats(&stats).ok());
+  CHECK(stats.labels["Actor"] == 1);
+}
+
+TEST_CASE("REMOVE takes properties and labels away", "[query][remove]") {
+  Graph g;
+  REQUIRE(g.Run("CREATE (:City:Capital {name: 'Lima', size: 9})").ok());
+  CHECK(g.Sorted("MATCH (c:City) REMOVE c.size, c:Capital RETURN c.size, labels(c)") ==
+        Rows{"null | ['City']"});
+  CHECK(g.Sorted("MATCH (c:Capital) RETURN count(c)") == Rows{"0"});
+  CHECK(g.Sorted("MATCH (c:City) RETURN keys(c)") == Rows{"['name']"});
+  // Removing what is not there is no error.
+  CHECK(g.Run("MATCH (c:City) REMOVE c.nothing, c:Nothing").ok());
+}
+
+TEST_CASE("DELETE and DETACH DELETE remove nodes, relationships and paths", "[query][delete]") {
+  Graph g;
+  REQUIRE(g.Run("CREATE (a:Hub {n: 1})-[:LINK]->(b:Leaf {n: 2}), (a)-[:LINK]->(:Leaf {n: 3}), "
+                "(:Alone)")
+              .ok());
+  CHECK(g.Counts() == "4/2");
+  // A node that still has relationships cannot go without DETACH, and nothing is written.
+  CHECK(!g.Run("MATCH (h:Hub) DELETE h").ok());
+  CHECK(g.Counts() == "4/2");
+  // Deleting the relationships in the same query first makes it possible.
+  CHECK(g.Sorted("MATCH (h:Hub)-[r]->() DELETE r WITH DISTINCT h DELETE h RETURN count(*)") ==
+        Rows{"1"});
+  CHECK(g.Counts() == "3/0");
+  REQUIRE(g.Run("MATCH (a:Leaf {n: 2}), (b:Leaf {n: 3}) CREATE (a)-[:LINK]->(b)").ok());
+  REQUIRE(g.Run("MATCH (a:Alone) DELETE a").ok());
+  CHECK(g.Counts() == "2/1");
+  // A later MATCH of the same query no longer finds what was deleted.
+  CHECK(g.Sorted("MATCH (l:Leaf {n: 2}) DETACH DELETE l WITH count(*) AS c "
+                 "MATCH (n) OPTIONAL MATCH (n)-[r]-() RETURN count(n), count(r)") ==
+        Rows{"1 | 0"});
+  // Paths: every node and relationship on them.
+  REQUIRE(g.Run("MATCH (n) DETACH DELETE n").ok());
+  REQUIRE(g.Run("CREATE (:P)-[:R]->(:P)-[:R]->(:P)").ok());
+  REQUIRE(g.Run("MATCH p = (:P)-[:R*2]->(:P) DELETE p").ok());
+  CHECK(g.Counts() == "0/0");
+  // A LIMIT after DELETE limits the rows, not the deletion.
+  REQUIRE(g.Run("UNWIND range(1, 5) AS i CREATE (:Q {i: i})").ok());
+  CHECK(g.Sorted("MATCH (q:Q) DELETE q RETURN q.i LIMIT 0").empty());
+  CHECK(g.Counts() == "0/0");
+  // Null is skipped; a value that is no element is an error.
+  CHECK(g.Run("OPTIONAL MATCH (x:Nobody) DELETE x").ok());
+  CHECK(!g.Run("MATCH (n) DELETE 1 + 1").ok());
+  CHECK(!g.Run("UNWIND [1] AS x DELETE x").ok());
+  CHECK(!g.Run("MATCH (n) DELETE n:Label").ok());
+}
+
+TEST_CASE("Created and deleted in one query leaves nothing", "[query][delete]") {
+  Graph g;
+  CHECK(g.Sorted("CREATE (a:T)-[:R]->(b:T) WITH a, b DETACH DELETE a, b RETURN 1") == Rows{"1"});
+  CHECK(g.Counts() == "0/0");
+}
+
+TEST_CASE("MERGE binds or creates the whole pattern", "[query][merge]") {
+  Graph g;
+  // Later rows see what earlier rows made: one node per distinct value.
+  REQUIRE(g.Run("UNWIND ['a', 'b', 'a', 'c', 'b'] AS k MERGE (:Key {k: k})").ok());
+  CHECK(g.Sorted("MATCH (n:Key) RETURN n.k") == Rows{"'a'", "'b'", "'c'"});
+  // ON CREATE and ON MATCH.
+  CHECK(g.Sorted("UNWIND ['a', 'd'] AS k MERGE (n:Key {k: k}) "
+                 "ON CREATE SET n.new = true ON MATCH SET n.seen = true RETURN n.k, n.new, n.seen") ==
+        Rows{"'a' | null | true", "'d' | true | null"});
+  // Every match comes out.
+  REQUIRE(g.Run("CREATE (:Dup {v: 1}), (:Dup {v: 1})").ok());
+  CHECK(g.Sorted("MERGE (d:Dup {v: 1}) RETURN count(d)") == Rows{"2"});
+  // Relationships between bound nodes: created once, then matched (either way when undirected).
+  REQUIRE(g.Run("MATCH (a:Key {k: 'a'}), (b:Key {k: 'b'}) MERGE (a)-[:NEXT]->(b)").ok());
+  REQUIRE(g.Run("MATCH (a:Key {k: 'a'}), (b:Key {k: 'b'}) MERGE (a)-[:NEXT]->(b)").ok());
+  REQUIRE(g.Run("MATCH (a:Key {k: 'a'}), (b:Key {k: 'b'}) MERGE (b)-[:NEXT]-(a)").ok());
+  CHECK(g.Sorted("MATCH ()-[r:NEXT]->() RETURN count(r)") == Rows{"1"});
+  // A pattern that matches only in part is created whole.
+  REQUIRE(g.Run("MERGE (:Key {k: 'a'})-[:TO]->(:Key {k: 'z'})").ok());
+  CHECK(g.Sorted("MATCH (n:Key) RETURN count(n)") == Rows{"6"});
+  // A path variable.
+  CHECK(g.Sorted("MERGE p = (:Lone {x: 1})-[:R]->(:Lone {x: 2}) RETURN length(p)") == Rows{"1"});
+  // Errors: a null property value, a bound lone node, a relationship without one type.
+  CHECK(!g.Run("MERGE (n:Key {k: null})").ok());
+  CHECK(!g.Run("MATCH (n:Key) MERGE (n)").ok());
+  CHECK(!g.Run("MERGE (a)-[:A|B]->(b)").ok());
+  CHECK(!g.Run("MERGE (a)-[]->(b)").ok());
+  CHECK(!g.Run("MERGE (a)-[:R*2]->(b)").ok());
+}
+
+TEST_CASE("A failing update writes nothing", "[query][update][limits]") {
+  Graph g;
+  REQUIRE(g.Run("UNWIND range(1, 50) AS i CREATE (:N {i: i})").ok());
+  // An error on a late row undoes the changes of the earlier ones.
+  CHECK(!g.Run("MATCH (n:N) SET n.i = CASE WHEN n.i = 50 THEN {bad: 1} ELSE 0 END").ok());
+  CHECK(g.Sorted("MATCH (n:N) WHERE n.i = 0 RETURN count(n)") == Rows{"0"});
+  // Over the memory limit: nothing deleted, nothing merged.
+  query::QueryLimits tight;
+  tight.max_memory_bytes = 4000;
+  Status s = g.Run("MATCH (n:N) DETACH DELETE n", tight);
+  CHECK(s.message().find("memory") != std::string::npos);
+  s = g.Run("UNWIND range(1, 500) AS i MERGE (:M {i: i})", tight);
+  CHECK(s.message().find("memory") != std::string::npos);
+  CHECK(g.Counts() == "50/0");
+  // Over the time limit: nothing changed.
+  query::QueryLimits slow;
+  slow.timeout_seconds = 0.2;
+  s = g.Run("MATCH (n:N) SET n.x = 1 WITH n UNWIND range(1, 100000000) AS j RETURN count(*)",
+            slow);
+  CHECK(s.message().find("time limit") != std::string::npos);
+  CHECK(g.Sorted("MATCH (n:N) WHERE n.x = 1 RETURN count(n)") == Rows{"0"});
+}
+
+}  // namespace parley
