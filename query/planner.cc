@@ -1652,6 +1652,7 @@ Status PlanUnion(const Query& query, std::string_view text, ExecContext& ctx, Qu
                         "All subqueries in a UNION must have the same column names");
     }
     plan->writes = plan->writes || part.plan->writes;
+    for (auto& finish : part.plan->finish) plan->finish.push_back(std::move(finish));
     parts.push_back(std::move(part));
   }
   plan->columns = parts[0].plan->columns;

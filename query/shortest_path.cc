@@ -103,7 +103,7 @@ class Search {
     }
     if (!ctx_.store()) return Status::OK();
     if (!step_.path_filters.empty()) {
-      reader_ = ctx_.store()->NewAdjacencyReader(ctx_.snapshot());
+      reader_ = ctx_.NewAdjacencyReader();
       return Deepening();
     }
     return Bidirectional();
@@ -166,8 +166,8 @@ class Search {
     forward.frontier.push_back(s);
     backward.seen[t] = Visit();
     backward.frontier.push_back(t);
-    forward.reader = ctx_.store()->NewAdjacencyReader(ctx_.snapshot());
-    backward.reader = ctx_.store()->NewAdjacencyReader(ctx_.snapshot());
+    forward.reader = ctx_.NewAdjacencyReader();
+    backward.reader = ctx_.NewAdjacencyReader();
     PARLEY_RETURN_IF_ERROR(HoldSearch(2 * kVisitBytes));
     // The ends take turns reading a few relationships of their next level each, so that the
     // cheaper level (a node with few relationships against a hub) completes first and the
