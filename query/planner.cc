@@ -146,6 +146,11 @@ class Planner {
           c.kind != ClauseKind::kWith && c.kind != ClauseKind::kReturn) {
         reads_graph_ = true;
       }
+      if (c.kind == ClauseKind::kCreate || c.kind == ClauseKind::kSet ||
+          c.kind == ClauseKind::kRemove || c.kind == ClauseKind::kDelete ||
+          c.kind == ClauseKind::kMerge) {
+        updates_ = true;
+      }
     }
     for (size_t i = 0; i < query.clauses.size(); ++i) {
       const Clause& c = query.clauses[i];
@@ -988,7 +993,7 @@ class Planner {
   // go straight into a projection that deduplicates them (the caller has checked that) and
   // nothing reads its relationships: the same ends then come out, each once (reach.h).
   void DistinctEnds() {
-    if (!last_match_ || op_.get() != last_match_op_) return;
+    if (!last_match_ || op_.get() != last_match_op_ || updates_) return;
     auto& steps = last_match_->steps;
     size_t k = steps.size();
     while (k > 0 && steps[k - 1].kind == Step::Kind::kFilter) --k;
@@ -1047,7 +1052,9 @@ class Planner {
   // the scan runs on two threads). Sets *planned; the aggregation is made by PlanProjection.
   Status PlanChainMatch(const Clause& match, const Clause& next, bool* planned) {
     *planned = false;
-    if (!ctx_.store() || (next.kind != ClauseKind::kWith && next.kind != ClauseKind::kReturn))
+    // A query that writes reads through its own changes, which the whole-store scan would miss.
+    if (!ctx_.store() || updates_ ||
+        (next.kind != ClauseKind::kWith && next.kind != ClauseKind::kReturn))
       return Status::OK();
     ChainShape shape;
     if (!ChainCountShape(match, next.projection, &shape)) return Status::OK();
@@ -1566,6 +1573,7 @@ class Planner {
   std::string_view text_;
   ExecContext& ctx_;
   bool reads_graph_ = false;  // the query matches or changes existing elements
+  bool updates_ = false;      // the query has an update clause
   // The node and relationship slots of the pattern part PlanPart planned last, in written order.
   std::vector<int> part_node_slots_, part_rel_slots_;
   QueryPlan* plan_;
