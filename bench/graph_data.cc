@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "storage/temporal_value.h"
 #include "util/hash.h"
 
 namespace parley::bench {
@@ -134,14 +135,22 @@ void CsvReader::Refill() {
   }
 }
 
-// An unquoted field that is a whole decimal integer is an int; an empty unquoted one is null
-// (absent); anything else is a string.
+// An unquoted field that is a whole decimal integer is an int; one that is a calendar day
+// (YYYY-MM-DD) a Date, as Parley stores dates; an empty unquoted one is null (absent); anything
+// else is a string.
 Value FieldValue(const CsvReader::Field& f) {
   if (!f.quoted) {
     if (f.text.empty()) return Value();
     int64_t v;
     auto [ptr, ec] = std::from_chars(f.text.data(), f.text.data() + f.text.size(), v);
     if (ec == std::errc() && ptr == f.text.data() + f.text.size()) return Value(v);
+    int64_t day;
+    if (temporal::ParseIsoDay(f.text, &day)) {
+      auto t = std::make_shared<Temporal>();
+      t->kind = Temporal::Kind::kDate;
+      t->epoch_day = day;
+      return Value(std::shared_ptr<const Temporal>(std::move(t)));
+    }
   }
   return Value(f.text);
 }

@@ -4,8 +4,9 @@
 // The synthetic model is mapped to Parley's names: MAKES -> DEMANDS, TARGETS -> OF,
 // CONCERNS -> ABOUT, REPORTED_IN stays. Node ids are IdFor("<Label>:<csv id>"), relationship
 // ids IdFor("<TYPE>:<row index>") with Parley's type name and the 0-based data row. Every CSV
-// column becomes a property (the `id` column too): unquoted integers as integers, empty
-// unquoted fields as absent, anything else as a string.
+// column becomes a property (the `id` column too): unquoted integers as integers, unquoted
+// calendar days (YYYY-MM-DD) as Dates, empty unquoted fields as absent, anything else as a
+// string.
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "storage/temporal_value.h"
 #include "util/data_path.h"
 #include "util/json_field.h"
 #include "util/strings.h"
@@ -12,12 +13,24 @@
 namespace parley {
 namespace {
 
+// An article's date as a property: a Date when it is a calendar day (YYYY-MM-DD), so that
+// queries compare and order it in time (d.date >= date('2026-03-01')); other text (a month
+// alone, a free form) stays a String.
+Value DateProperty(const std::string& date) {
+  int64_t day = 0;
+  if (!temporal::ParseIsoDay(date, &day)) return Value(date);
+  auto t = std::make_shared<Temporal>();
+  t->kind = Temporal::Kind::kDate;
+  t->epoch_day = day;
+  return Value(std::shared_ptr<const Temporal>(std::move(t)));
+}
+
 // The qualifiers of an event that every report of it shares: confidence, negation, modality
 // and the date (the earliest report's, as the smallest value stays).
 PropertyMap Qualifiers(const Event& e, const DocumentFacts& doc) {
   PropertyMap p{{"confidence", e.confidence}, {"negated", e.negated}};
   if (!e.modality.empty()) p["modality"] = e.modality;
-  if (!doc.date.empty()) p["date"] = doc.date;
+  if (!doc.date.empty()) p["date"] = DateProperty(doc.date);
   return p;
 }
 
@@ -141,7 +154,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
   const NodeId article_node = IdFor("Article:" + doc.doc);
   PropertyMap ap{{"id", doc.doc}, {"content_hash", article->content_hash}};
   if (!doc.title.empty()) ap["title"] = doc.title;
-  if (!doc.date.empty()) ap["date"] = doc.date;
+  if (!doc.date.empty()) ap["date"] = DateProperty(doc.date);
   if (!doc.source.empty()) ap["source"] = doc.source;
   // The article's MinHash signature and band keys, by which near-duplicates find each other.
   std::vector<int64_t> signature = model.duplicates.Signature(doc.text);
@@ -233,7 +246,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
                     {"negated", e.negated}, {"confidence", e.confidence}};
       if (!e.modality.empty()) p["modality"] = e.modality;
       if (!e.condition.empty()) p["condition"] = e.condition;
-      if (!doc.date.empty()) p["date"] = doc.date;
+      if (!doc.date.empty()) p["date"] = DateProperty(doc.date);
       if (!e.source.text.empty()) p["source_text"] = e.source.text;
       if (!e.target.text.empty()) p["target_text"] = e.target.text;
       batch->PutNode(ev, {shape->node}, std::move(p));

@@ -8,6 +8,7 @@
 #include "query/planner.h"
 #include "query/query_error.h"
 #include "query/semantic.h"
+#include "query/temporal.h"
 #include "util/utf8.h"
 
 namespace parley::query {
@@ -208,6 +209,8 @@ Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params
 
 Status RunQuery(GraphStore* store, std::string_view text, const ValueMap& params, ResultWriter* out,
                 const QueryLimits& limits, const std::string& user) {
+  // date(), time(), ... read one instant for the whole query.
+  StatementClock clock;
   try {
     return Run(store, text, params, out, limits, user);
   } catch (const std::bad_alloc&) {

@@ -360,6 +360,10 @@ Status ToBoolean(const char* fn, const Args& args, Value* out) {
 
 Status ToString(const char* fn, const Args& args, Value* out) {
   const Value& v = args[0];
+  if (v.is_temporal()) {
+    *out = Value(TemporalText(v.as_temporal()));
+    return Status::OK();
+  }
   if (!v.is_string() && !v.is_number() && !v.is_bool()) {
     return Expects(fn, "a String, a number or a Boolean", args, 0);
   }
@@ -714,10 +718,61 @@ Status RandomUuid(const char*, const Args&, Value* out) {
 
 // --- temporal values: date('2015-07-21'), datetime({year: 1984, timezone: '+01:00'}), ... ----
 
+// The time zone a map holding nothing else names ({timezone: 'Europe/Paris'}), or "".
+std::string OnlyTimezone(const Value& arg) {
+  if (!arg.is_map() || arg.as_map().size() != 1) return "";
+  const auto& [key, v] = *arg.as_map().begin();
+  return EqualsIgnoringCase(key, "timezone") && v.is_string() ? v.as_string() : "";
+}
+
 template <Temporal::Kind kKind>
 Status MakeTemporalFn(const char* fn, const Args& args, Value* out) {
   if (args.empty()) return CurrentTemporal(kKind, out);
+  // date({timezone: 'Europe/Paris'}): today there.
+  std::string zone = OnlyTimezone(args[0]);
+  if (!zone.empty() && kKind != Temporal::Kind::kDuration)
+    return CurrentTemporalIn(kKind, zone, out);
   return MakeTemporal(fn, kKind, args[0], out);
+}
+
+// date.statement(), datetime.realtime('Europe/Paris'), ...: the current value, in a zone when
+// one is given.
+template <Temporal::Kind kKind>
+Status ClockFn(const char* fn, const Args& args, Value* out) {
+  // statement and transaction are one clock here (a query is its own transaction); realtime
+  // reads the system clock at each call.
+  bool realtime = std::string_view(fn).ends_with(".realtime");
+  if (args.empty()) return CurrentTemporalIn(kKind, "", out, realtime);
+  if (args[0].is_string()) return CurrentTemporalIn(kKind, args[0].as_string(), out, realtime);
+  return MakeTemporalFn<kKind>(fn, args, out);
+}
+
+// date.truncate('month', d), datetime.truncate('hour', dt, {minute: 5}), ...
+template <Temporal::Kind kKind>
+Status TruncateFn(const char* fn, const Args& args, Value* out) {
+  return TruncateTemporal(fn, kKind, args[0], args[1], args.size() > 2 ? args[2] : Value(), out);
+}
+
+// duration.between / inMonths / inDays / inSeconds (the unit is the name after the dot).
+Status DurationBetweenFn(const char* fn, const Args& args, Value* out) {
+  std::string_view name(fn);
+  std::string_view unit = name.substr(name.find('.') + 1);
+  return DurationBetween(unit, args[0], args[1], out);
+}
+
+// datetime.fromepoch(seconds, nanoseconds).
+Status FromEpoch(const char* fn, const Args& args, Value* out) {
+  EXPECT_TYPE(args[0].is_int(), "an Integer", 0);
+  EXPECT_TYPE(args[1].is_int(), "an Integer", 1);
+  return DateTimeFromEpoch(args[0].as_int(), args[1].as_int(), out);
+}
+
+// datetime.fromepochmillis(milliseconds).
+Status FromEpochMillis(const char* fn, const Args& args, Value* out) {
+  EXPECT_TYPE(args[0].is_int(), "an Integer", 0);
+  int64_t ms = args[0].as_int();
+  int64_t secs = ms / 1000 - (ms % 1000 < 0 ? 1 : 0);
+  return DateTimeFromEpoch(secs, (ms - secs * 1000) * 1000000, out);
 }
 
 #undef EXPECT_TYPE
@@ -1118,6 +1173,32 @@ const Entry kEntries[] = {
     {Scalar("localdatetime", 0, 1), MakeTemporalFn<Temporal::Kind::kLocalDateTime>},
     {Scalar("datetime", 0, 1), MakeTemporalFn<Temporal::Kind::kDateTime>},
     {Scalar("duration", 1, 1), MakeTemporalFn<Temporal::Kind::kDuration>},
+    {Scalar("date.statement", 0, 1), ClockFn<Temporal::Kind::kDate>},
+    {Scalar("date.transaction", 0, 1), ClockFn<Temporal::Kind::kDate>},
+    {Scalar("date.realtime", 0, 1), ClockFn<Temporal::Kind::kDate>},
+    {Scalar("date.truncate", 2, 3), TruncateFn<Temporal::Kind::kDate>},
+    {Scalar("localtime.statement", 0, 1), ClockFn<Temporal::Kind::kLocalTime>},
+    {Scalar("localtime.transaction", 0, 1), ClockFn<Temporal::Kind::kLocalTime>},
+    {Scalar("localtime.realtime", 0, 1), ClockFn<Temporal::Kind::kLocalTime>},
+    {Scalar("localtime.truncate", 2, 3), TruncateFn<Temporal::Kind::kLocalTime>},
+    {Scalar("time.statement", 0, 1), ClockFn<Temporal::Kind::kTime>},
+    {Scalar("time.transaction", 0, 1), ClockFn<Temporal::Kind::kTime>},
+    {Scalar("time.realtime", 0, 1), ClockFn<Temporal::Kind::kTime>},
+    {Scalar("time.truncate", 2, 3), TruncateFn<Temporal::Kind::kTime>},
+    {Scalar("localdatetime.statement", 0, 1), ClockFn<Temporal::Kind::kLocalDateTime>},
+    {Scalar("localdatetime.transaction", 0, 1), ClockFn<Temporal::Kind::kLocalDateTime>},
+    {Scalar("localdatetime.realtime", 0, 1), ClockFn<Temporal::Kind::kLocalDateTime>},
+    {Scalar("localdatetime.truncate", 2, 3), TruncateFn<Temporal::Kind::kLocalDateTime>},
+    {Scalar("datetime.statement", 0, 1), ClockFn<Temporal::Kind::kDateTime>},
+    {Scalar("datetime.transaction", 0, 1), ClockFn<Temporal::Kind::kDateTime>},
+    {Scalar("datetime.realtime", 0, 1), ClockFn<Temporal::Kind::kDateTime>},
+    {Scalar("datetime.truncate", 2, 3), TruncateFn<Temporal::Kind::kDateTime>},
+    {Scalar("duration.between", 2, 2), DurationBetweenFn},
+    {Scalar("duration.inMonths", 2, 2), DurationBetweenFn},
+    {Scalar("duration.inDays", 2, 2), DurationBetweenFn},
+    {Scalar("duration.inSeconds", 2, 2), DurationBetweenFn},
+    {Scalar("datetime.fromepoch", 2, 2), FromEpoch},
+    {Scalar("datetime.fromepochmillis", 1, 1), FromEpochMillis},
     // maps and graph elements
     {Scalar("keys", 1, 1), Keys},
     {Scalar("properties", 1, 1), Properties},

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "query/index_range.h"
 #include "query/plan.h"
 #include "query/query_values.h"
 #include "query/reach.h"
@@ -244,7 +245,7 @@ bool Matcher::Enter(size_t i) {
       if (!status_.ok()) return false;
       if (v.is_null() || !ctx_.store()) {
         st.done = true;  // equality with null never holds
-      } else if (v.is_string()) {
+      } else if (ExactInIndex(v)) {
         status_ = ctx_.FindNodes(step.labels[0], step.index_key, v, &st.seek_ids);
         if (!status_.ok()) return false;
       } else {
@@ -252,6 +253,35 @@ bool Matcher::Enter(size_t i) {
         st.seek_fallback = true;
         st.ids = ctx_.ScanLabel(step.labels[0]);
       }
+      break;
+    }
+    case Step::Kind::kIndexRange: {
+      st.seek_ids.clear();
+      st.seek_pos = 0;
+      st.ids.reset();
+      st.seek_fallback = false;
+      if (!ctx_.store()) {
+        st.done = true;
+        break;
+      }
+      if (ctx_.has_writes()) {
+        // The index does not hold the query's own changes yet: read the label (with them);
+        // the WHERE condition picks the range.
+        st.ids = ctx_.ScanLabel(step.labels[0]);
+        break;
+      }
+      IndexBounds b;
+      for (auto [expr, into] : {std::pair{step.index_lower.get(), &b.lower},
+                                std::pair{step.index_upper.get(), &b.upper},
+                                std::pair{step.index_value.get(), &b.prefix}}) {
+        if (!expr) continue;
+        *into = std::make_unique<Value>();
+        status_ = Evaluate(*expr, row, ctx_, into->get());
+        if (!status_.ok()) return false;
+      }
+      status_ = FindInRange(*ctx_.store(), step.labels[0], step.index_key, b, ctx_.snapshot(),
+                            &st.seek_ids);
+      if (!status_.ok()) return false;
       break;
     }
     case Step::Kind::kExpand:
@@ -370,7 +400,8 @@ bool Matcher::Advance(size_t i) {
   switch (step.kind) {
     case Step::Kind::kScanAll:
     case Step::Kind::kScanLabel:
-    case Step::Kind::kIndexSeek: {
+    case Step::Kind::kIndexSeek:
+    case Step::Kind::kIndexRange: {
       size_t known_labels = step.kind == Step::Kind::kScanAll ? 0 : 1;
       while (true) {
         if (!Tick()) return false;
@@ -382,7 +413,8 @@ bool Matcher::Advance(size_t i) {
           }
           id = st.ids->id();
           st.ids->Next();
-        } else if (step.kind == Step::Kind::kIndexSeek && st.seek_pos < st.seek_ids.size()) {
+        } else if ((step.kind == Step::Kind::kIndexSeek || step.kind == Step::Kind::kIndexRange) &&
+                   st.seek_pos < st.seek_ids.size()) {
           id = st.seek_ids[st.seek_pos++];
         } else {
           return false;

@@ -508,11 +508,10 @@ class Unwind : public Unary {
 
 }  // namespace
 
-// Property values a node or relationship can hold: scalars, and lists of scalars.
+// Property values a node or relationship can hold: scalars (temporal values among them), and
+// lists of scalars.
 Status CheckStorable(const std::string& key, const Value& v) {
-  // A temporal value has no stored form: refused here rather than stored as null.
-  if (v.is_map() || v.is_node() || v.is_relationship() || v.is_path() ||
-      (!v.is_list() && !v.IsStorable())) {
+  if (v.is_map() || v.is_node() || v.is_relationship() || v.is_path()) {
     return Status::InvalidInput("Type mismatch: property '" + key + "' cannot hold a " +
                                 TypeName(v));
   }
@@ -565,8 +564,7 @@ Status CreateParts(const std::vector<CreatePart>& parts, Row* row, ExecContext& 
       PARLEY_RETURN_IF_ERROR(ctx.NewId(&node->id));
       node->labels = n.labels;
       std::sort(node->labels.begin(), node->labels.end());
-      node->labels.erase(std::unique(node->labels.begin(), node->labels.end()),
-                         node->labels.end());
+      node->labels.erase(std::unique(node->labels.begin(), node->labels.end()), node->labels.end());
       ctx.batch().PutNode(node->id, node->labels, node->properties);
       (*row)[n.slot] = Value(std::shared_ptr<const Node>(node));
       *bytes += sizeof(GraphBatch::Op) + 2 * ApproxBytes((*row)[n.slot]);

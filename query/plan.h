@@ -108,6 +108,9 @@ struct Step {
     kScanAll,    // every node into node_slot
     kScanLabel,  // nodes with labels[0] into node_slot
     kIndexSeek,  // nodes with labels[0] whose index_key equals index_value
+    // nodes with labels[0] whose index_key lies between index_lower and index_upper (either
+    // may be absent), or starts with index_value (index_prefix): one range of index keys
+    kIndexRange,
     kCheckNode,  // node_slot is already bound: check labels and properties
     kExpand,     // from from_slot along one relationship into rel_slot, to to_slot
     kVarExpand,  // from from_slot along min..max relationships (list in rel_slot)
@@ -123,6 +126,8 @@ struct Step {
   std::vector<PropertyConstraint> node_props;  // for the node bound or checked by this step
   std::string index_key;
   CExprPtr index_value;
+  CExprPtr index_lower, index_upper;  // kIndexRange bounds (null: none on that side)
+  bool lower_inclusive = false, upper_inclusive = false, index_prefix = false;
 
   int from_slot = -1, rel_slot = -1, to_slot = -1;
   bool to_bound = false;  // to_slot holds a node bound earlier: check it is the one reached

@@ -518,7 +518,73 @@ class Planner {
     Step::Kind kind = Step::Kind::kScanAll;
     std::string label, key;
     const Expr* value = nullptr;
+    // kIndexRange: the bounds (or, with prefix, `value` is the STARTS WITH text).
+    const Expr* lower = nullptr;
+    const Expr* upper = nullptr;
+    bool lower_inclusive = false, upper_inclusive = false, prefix = false;
   };
+
+  // A range seek on an indexed property of node variable `var` with label `label`, from the
+  // WHERE conjuncts comparing it with values known before matching (n.k >= a, a < n.k,
+  // n.k STARTS WITH 'x'); both bounds of one key are used together. False if none applies.
+  bool RangeAnchor(const std::string& var, const std::string& label,
+                   const std::vector<const Expr*>& conditions,
+                   const std::function<bool(const Expr*)>& independent, Anchor* out) {
+    GraphStore* store = ctx_.store();
+    if (var.empty() || !store) return false;
+    std::map<std::string, Anchor> by_key;
+    for (const Expr* c : conditions) {
+      if (c->kind != ExprKind::kBinary) continue;
+      bool range = c->op == Op::kLt || c->op == Op::kLe || c->op == Op::kGt || c->op == Op::kGe;
+      if (!range && c->op != Op::kStartsWith) continue;
+      for (int side = 0; side < (range ? 2 : 1); ++side) {
+        const Expr* prop = c->operands[side].get();
+        const Expr* value = c->operands[1 - side].get();
+        if (prop->kind != ExprKind::kProperty || prop->operands[0]->kind != ExprKind::kVariable ||
+            prop->operands[0]->name != var || !store->IsIndexed(label, prop->name) ||
+            !independent(value)) {
+          continue;
+        }
+        Anchor& a = by_key[prop->name];
+        a.kind = Step::Kind::kIndexRange;
+        a.label = label;
+        a.key = prop->name;
+        if (!range) {
+          a.prefix = true;
+          a.value = value;
+          continue;
+        }
+        // With the property on the right the comparison reads the other way round.
+        Op op = c->op;
+        if (side == 1) {
+          op = op == Op::kLt   ? Op::kGt
+               : op == Op::kLe ? Op::kGe
+               : op == Op::kGt ? Op::kLt
+                               : Op::kLe;
+        }
+        if (op == Op::kGt || op == Op::kGe) {
+          a.lower = value;
+          a.lower_inclusive = op == Op::kGe;
+        } else {
+          a.upper = value;
+          a.upper_inclusive = op == Op::kLe;
+        }
+      }
+    }
+    if (by_key.empty()) return false;
+    // A prefix, or both bounds, narrow more than one bound: prefer them.
+    const Anchor* best = nullptr;
+    for (const auto& [key, a] : by_key) {
+      if (!best ||
+          ((a.prefix || (a.lower && a.upper)) && !(best->prefix || (best->lower && best->upper))))
+        best = &a;
+    }
+    *out = *best;
+    // Cheaper than scanning the label, dearer than an equality seek.
+    int64_t n = LabelCount(label);
+    out->cost = 2 + ((out->prefix || (out->lower && out->upper)) ? n / 4 : n / 2);
+    return true;
+  }
 
   int64_t LabelCount(const std::string& label) {
     if (!stats_loaded_) {
@@ -593,6 +659,18 @@ class Planner {
         }
       }
     }
+    if (store) {
+      // A range of an indexed property: the cheapest range over the node's labels.
+      Anchor best;
+      for (const std::string& label : n.labels) {
+        Anchor r;
+        if (RangeAnchor(n.variable, label, conditions, independent, &r) &&
+            (best.kind != Step::Kind::kIndexRange || r.cost < best.cost)) {
+          best = r;
+        }
+      }
+      if (best.kind == Step::Kind::kIndexRange) return best;
+    }
     if (!n.labels.empty()) {
       a.kind = Step::Kind::kScanLabel;
       a.label = n.labels[0];
@@ -621,7 +699,8 @@ class Planner {
     s->kind = anchor.kind;
     s->node_slot = slot;
     s->labels = np.labels;
-    if (s->kind == Step::Kind::kScanLabel || s->kind == Step::Kind::kIndexSeek) {
+    if (s->kind == Step::Kind::kScanLabel || s->kind == Step::Kind::kIndexSeek ||
+        s->kind == Step::Kind::kIndexRange) {
       s->labels.erase(std::find(s->labels.begin(), s->labels.end(), anchor.label));
       s->labels.insert(s->labels.begin(), anchor.label);
     }
@@ -629,6 +708,15 @@ class Planner {
     if (s->kind == Step::Kind::kIndexSeek) {
       s->index_key = anchor.key;
       PARLEY_RETURN_IF_ERROR(Compile(*anchor.value, scope, &s->index_value));
+    }
+    if (s->kind == Step::Kind::kIndexRange) {
+      s->index_key = anchor.key;
+      s->index_prefix = anchor.prefix;
+      s->lower_inclusive = anchor.lower_inclusive;
+      s->upper_inclusive = anchor.upper_inclusive;
+      if (anchor.prefix) PARLEY_RETURN_IF_ERROR(Compile(*anchor.value, scope, &s->index_value));
+      if (anchor.lower) PARLEY_RETURN_IF_ERROR(Compile(*anchor.lower, scope, &s->index_lower));
+      if (anchor.upper) PARLEY_RETURN_IF_ERROR(Compile(*anchor.upper, scope, &s->index_upper));
     }
     return Status::OK();
   }
@@ -1613,6 +1701,15 @@ std::string Step::Describe() const {
       return "ScanLabel #" + std::to_string(node_slot) + labels_text;
     case Kind::kIndexSeek:
       return "IndexSeek #" + std::to_string(node_slot) + labels_text + " on " + index_key;
+    case Kind::kIndexRange: {
+      // The range as the index reads it: key >= a AND key < b, or key STARTS WITH p.
+      std::string range = index_prefix ? " STARTS WITH" : "";
+      if (index_lower) range += lower_inclusive ? " >=" : " >";
+      if (index_lower && index_upper) range += " and";
+      if (index_upper) range += upper_inclusive ? " <=" : " <";
+      return "IndexRangeSeek #" + std::to_string(node_slot) + labels_text + " on " + index_key +
+             range;
+    }
     case Kind::kCheckNode:
       return "CheckNode #" + std::to_string(node_slot) + labels_text;
     case Kind::kExpand:

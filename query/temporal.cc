@@ -13,6 +13,7 @@
 #include <sstream>
 #include <vector>
 
+#include "query/time_zone.h"
 #include "query/value_ops.h"
 #include "util/strings.h"
 
@@ -38,286 +39,21 @@ bool HasZone(Kind k) {
   return k == Kind::kTime || k == Kind::kDateTime;
 }
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
-int64_t FloorMod(int64_t a, int64_t b) {
-  return a - FloorDiv(a, b) * b;
-}
+using temporal::CivilFromDays;
+using temporal::DaysFromCivil;
+using temporal::DaysInMonth;
+using temporal::FloorDiv;
+using temporal::FloorMod;
+using temporal::IsLeap;
+using temporal::OffsetText;
 
-// --- the proleptic Gregorian calendar (H. Hinnant's algorithms) -------------------------------
-
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = FloorDiv(y, 400);
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void CivilFromDays(int64_t z, int64_t* y, int64_t* m, int64_t* d) {
-  z += 719468;
-  const int64_t era = FloorDiv(z, 146097);
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = yoe + era * 400 + (*m <= 2);
-}
-
-bool IsLeap(int64_t y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-int64_t DaysInMonth(int64_t y, int64_t m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-// ISO day of week, Monday 1 .. Sunday 7 (1970-01-01 was a Thursday).
-int64_t DayOfWeek(int64_t z) {
-  return FloorMod(z + 3, 7) + 1;
-}
-// The Monday of ISO week 1 of week-year `y`: the week holding January 4th.
-int64_t WeekOneMonday(int64_t y) {
-  int64_t jan4 = DaysFromCivil(y, 1, 4);
-  return jan4 - (DayOfWeek(jan4) - 1);
-}
-void WeekDate(int64_t z, int64_t* week_year, int64_t* week) {
-  int64_t y, m, d;
-  CivilFromDays(z, &y, &m, &d);
-  int64_t start = WeekOneMonday(y + 1);
-  if (z >= start) {
-    *week_year = y + 1;
-  } else {
-    start = WeekOneMonday(y);
-    *week_year = y;
-    if (z < start) {
-      start = WeekOneMonday(y - 1);
-      *week_year = y - 1;
-    }
-  }
-  *week = (z - start) / 7 + 1;
-}
-int64_t WeeksInYear(int64_t y) {
-  return (WeekOneMonday(y + 1) - WeekOneMonday(y)) / 7;
-}
+using temporal::DayOfWeek;
+using temporal::WeekDate;
+using temporal::WeekOneMonday;
+using temporal::WeeksInYear;
 
 Status Invalid(const char* fn, const std::string& what) {
   return Status::InvalidInput(std::string(fn) + "(): " + what);
-}
-
-// --- named time zones: the system's TZif files ------------------------------------------------
-
-// A POSIX TZ rule, as the footer of a version 2+ TZif file gives it (RFC 8536 section 3.3):
-// the offsets and yearly switches in force after the last transition the file lists, such as
-// "CET-1CEST,M3.5.0,M10.5.0/3". The files list transitions up to 2037 at most.
-struct PosixRule {
-  // A day of the year a switch happens on: Jn (1-365, February 29th never counted), n (0-365)
-  // or Mm.w.d (day d, Sunday 0, of week w, 5 the last, of month m), at local `time` seconds.
-  struct Day {
-    char kind = 'M';
-    int a = 0, b = 0, c = 0;
-    int32_t time = 7200;
-  };
-  int32_t std_offset = 0;  // seconds east of UTC
-  bool has_dst = false;
-  int32_t dst_offset = 0;
-  Day start, end;  // summer time begins and ends
-};
-
-bool ParseTzName(std::string_view s, size_t* i) {
-  if (*i < s.size() && s[*i] == '<') {
-    size_t close = s.find('>', *i);
-    if (close == std::string_view::npos) return false;
-    *i = close + 1;
-    return true;
-  }
-  size_t start = *i;
-  while (*i < s.size() && std::isalpha(static_cast<unsigned char>(s[*i]))) ++*i;
-  return *i - start >= 3;
-}
-
-// A number of at most three digits at s[*i].
-bool ParseTzNumber(std::string_view s, size_t* i, int* out) {
-  size_t start = *i;
-  *out = 0;
-  while (*i < s.size() && *i - start < 3 && s[*i] >= '0' && s[*i] <= '9') {
-    *out = *out * 10 + (s[(*i)++] - '0');
-  }
-  return *i > start;
-}
-
-// [+-]hh[:mm[:ss]] in seconds.
-bool ParseTzTime(std::string_view s, size_t* i, int32_t* out) {
-  int sign = 1;
-  if (*i < s.size() && (s[*i] == '+' || s[*i] == '-')) sign = s[(*i)++] == '-' ? -1 : 1;
-  int parts[3] = {0, 0, 0};
-  for (int k = 0; k < 3; ++k) {
-    if (k > 0) {
-      if (*i >= s.size() || s[*i] != ':') break;
-      ++*i;
-    }
-    if (!ParseTzNumber(s, i, &parts[k])) return false;
-  }
-  *out = sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
-  return true;
-}
-
-bool ParseTzDay(std::string_view s, size_t* i, PosixRule::Day* day) {
-  if (*i >= s.size()) return false;
-  bool ok;
-  if (s[*i] == 'M') {
-    ++*i;
-    day->kind = 'M';
-    ok = ParseTzNumber(s, i, &day->a) && *i < s.size() && s[(*i)++] == '.' &&
-         ParseTzNumber(s, i, &day->b) && *i < s.size() && s[(*i)++] == '.' &&
-         ParseTzNumber(s, i, &day->c) && day->a >= 1 && day->a <= 12 && day->b >= 1 &&
-         day->b <= 5 && day->c <= 6;
-  } else if (s[*i] == 'J') {
-    ++*i;
-    day->kind = 'J';
-    ok = ParseTzNumber(s, i, &day->a) && day->a >= 1 && day->a <= 365;
-  } else {
-    day->kind = 'n';
-    ok = ParseTzNumber(s, i, &day->a) && day->a <= 365;
-  }
-  if (ok && *i < s.size() && s[*i] == '/') {
-    ++*i;
-    ok = ParseTzTime(s, i, &day->time);
-  }
-  return ok;
-}
-
-std::optional<PosixRule> ParsePosixRule(std::string_view s) {
-  PosixRule r;
-  size_t i = 0;
-  int32_t t = 0;
-  if (!ParseTzName(s, &i) || !ParseTzTime(s, &i, &t)) return std::nullopt;
-  r.std_offset = -t;  // POSIX counts hours west of Greenwich
-  if (i == s.size()) return r;
-  if (!ParseTzName(s, &i)) return std::nullopt;
-  r.has_dst = true;
-  r.dst_offset = r.std_offset + 3600;
-  if (i < s.size() && s[i] != ',') {
-    if (!ParseTzTime(s, &i, &t)) return std::nullopt;
-    r.dst_offset = -t;
-  }
-  if (i >= s.size() || s[i++] != ',' || !ParseTzDay(s, &i, &r.start)) return std::nullopt;
-  if (i >= s.size() || s[i++] != ',' || !ParseTzDay(s, &i, &r.end)) return std::nullopt;
-  if (i != s.size()) return std::nullopt;
-  return r;
-}
-
-// The day (since 1970-01-01) `day` falls on in year `y`.
-int64_t RuleDay(const PosixRule::Day& day, int64_t y) {
-  int64_t jan1 = DaysFromCivil(y, 1, 1);
-  if (day.kind == 'J') return jan1 + day.a - 1 + (IsLeap(y) && day.a >= 60 ? 1 : 0);
-  if (day.kind == 'n') return jan1 + day.a;
-  int64_t first = DaysFromCivil(y, day.a, 1);
-  int64_t sunday_based = FloorMod(first + 4, 7);  // 1970-01-01 was a Thursday
-  int64_t z = first + FloorMod(day.c - sunday_based, 7) + (day.b - 1) * 7;
-  int64_t last = first + DaysInMonth(y, day.a) - 1;
-  while (z > last) z -= 7;
-  return z;
-}
-
-// The offset rule `r` gives at UTC second `utc`.
-int32_t PosixOffsetAt(const PosixRule& r, int64_t utc) {
-  if (!r.has_dst) return r.std_offset;
-  int64_t y, m, d;
-  CivilFromDays(FloorDiv(utc + r.std_offset, kSecondsPerDay), &y, &m, &d);
-  // Summer time begins at a wall-clock time of standard time and ends at one of summer time.
-  int64_t begins = RuleDay(r.start, y) * kSecondsPerDay + r.start.time - r.std_offset;
-  int64_t ends = RuleDay(r.end, y) * kSecondsPerDay + r.end.time - r.dst_offset;
-  bool summer = begins < ends ? utc >= begins && utc < ends : utc < ends || utc >= begins;
-  return summer ? r.dst_offset : r.std_offset;
-}
-
-struct ZoneRules {
-  std::vector<int64_t> transitions;  // UTC seconds
-  std::vector<int32_t> offsets;      // offset in force from each transition on
-  int32_t initial = 0;               // before the first transition
-  std::optional<PosixRule> after;    // after the last transition, if the file gives a rule
-};
-
-int64_t ReadBE(const unsigned char* p, int n) {
-  uint64_t v = 0;
-  for (int i = 0; i < n; ++i) v = (v << 8) | p[i];
-  if (n == 4) return static_cast<int32_t>(static_cast<uint32_t>(v));
-  return static_cast<int64_t>(v);
-}
-
-// The rules of zone `name` from /usr/share/zoneinfo, cached per process; null if unknown.
-const ZoneRules* LoadZone(const std::string& name) {
-  static std::map<std::string, std::optional<ZoneRules>> cache;
-  auto it = cache.find(name);
-  if (it != cache.end()) return it->second ? &*it->second : nullptr;
-  std::optional<ZoneRules>& slot = cache[name];
-  if (name.empty() || name.find("..") != std::string::npos || name[0] == '/') return nullptr;
-  std::ifstream in("/usr/share/zoneinfo/" + name, std::ios::binary);
-  if (!in) return nullptr;
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto parse = [&](size_t at, int time_size, size_t* end) -> std::optional<ZoneRules> {
-    if (data.size() < at + 44 || data.compare(at, 4, "TZif") != 0) return std::nullopt;
-    const auto* h = reinterpret_cast<const unsigned char*>(data.data() + at);
-    int64_t isut = ReadBE(h + 20, 4), isstd = ReadBE(h + 24, 4), leap = ReadBE(h + 28, 4);
-    int64_t timecnt = ReadBE(h + 32, 4), typecnt = ReadBE(h + 36, 4), charcnt = ReadBE(h + 40, 4);
-    size_t size = timecnt * time_size + timecnt + typecnt * 6 + charcnt + leap * (time_size + 4) +
-                  isstd + isut;
-    if (data.size() < at + 44 + size || typecnt == 0) return std::nullopt;
-    *end = at + 44 + size;
-    const auto* p = h + 44;
-    const auto* idx = p + timecnt * time_size;
-    const auto* types = idx + timecnt;
-    ZoneRules r;
-    r.initial = static_cast<int32_t>(ReadBE(types, 4));
-    for (int64_t i = 0; i < timecnt; ++i) {
-      unsigned t = idx[i];
-      if (t >= typecnt) return std::nullopt;
-      r.transitions.push_back(ReadBE(p + i * time_size, time_size));
-      r.offsets.push_back(static_cast<int32_t>(ReadBE(types + t * 6, 4)));
-    }
-    return r;
-  };
-  size_t end = 0;
-  std::optional<ZoneRules> v1 = parse(0, 4, &end);
-  if (!v1) return nullptr;
-  // Version 2+ files repeat the data with 64-bit times, then give the rule for the times past
-  // the last transition between two line breaks.
-  bool version2 = data.size() > 4 && data[4] >= '2';
-  std::optional<ZoneRules> v2 = version2 ? parse(end, 8, &end) : v1;
-  if (version2 && v2 && end < data.size() && data[end] == '\n') {
-    size_t close = data.find('\n', end + 1);
-    if (close != std::string::npos)
-      v2->after = ParsePosixRule(data.substr(end + 1, close - end - 1));
-  }
-  slot = v2 ? v2 : v1;
-  return &*slot;
-}
-
-int32_t OffsetAtUtc(const ZoneRules& z, int64_t utc) {
-  if (z.after && (z.transitions.empty() || utc >= z.transitions.back())) {
-    return PosixOffsetAt(*z.after, utc);
-  }
-  int32_t off = z.initial;
-  // Transitions are sorted; the last one at or before `utc` is in force.
-  auto it = std::upper_bound(z.transitions.begin(), z.transitions.end(), utc);
-  if (it != z.transitions.begin()) off = z.offsets[it - z.transitions.begin() - 1];
-  return off;
-}
-
-// The offset of zone `z` at local wall-clock second `local` (the earlier one in an overlap,
-// shifted forward across a gap as java.time does).
-int32_t OffsetAtLocal(const ZoneRules& z, int64_t local) {
-  int32_t guess = OffsetAtUtc(z, local);
-  int32_t off = OffsetAtUtc(z, local - guess);
-  if (off != guess) {
-    int32_t again = OffsetAtUtc(z, local - off);
-    if (again != off) off = std::max(off, again);
-  }
-  return off;
 }
 
 // --- text -------------------------------------------------------------------------------------
@@ -448,14 +184,24 @@ bool ParseOffset(Cursor& c, int32_t* offset) {
   return true;
 }
 
-// Fixes the offset of a zoned value from its named zone at its local date and time.
+// Fixes the offset of a zoned value from its named zone at its local date and time (a wall
+// clock inside a gap moves forward across it, as java.time does).
 Status ResolveZone(const char* fn, Temporal* t) {
   if (t->zone.empty()) return Status::OK();
-  const ZoneRules* z = LoadZone(t->zone);
-  if (!z) return Invalid(fn, "unknown time zone '" + t->zone + "'");
-  // A time() with a named zone takes the zone's offset today, as there is no date.
+  // A time() with a named zone takes the zone's offset on 1970-01-01, as there is no date.
   int64_t day = t->kind == Kind::kTime ? 0 : t->epoch_day;
-  t->offset_seconds = OffsetAtLocal(*z, day * kSecondsPerDay + t->nano_of_day / kNanosPerSecond);
+  int64_t shift = 0;
+  int32_t off = 0;
+  if (!ZoneOffsetAtLocal(t->zone, day * kSecondsPerDay + t->nano_of_day / kNanosPerSecond, &off,
+                         &shift)) {
+    return Invalid(fn, "unknown time zone '" + t->zone + "'");
+  }
+  t->offset_seconds = off;
+  if (shift != 0) {
+    int64_t total = t->nano_of_day + shift * kNanosPerSecond;
+    if (t->kind != Kind::kTime) t->epoch_day += FloorDiv(total, kNanosPerDay);
+    t->nano_of_day = FloorMod(total, kNanosPerDay);
+  }
   if (t->kind == Kind::kTime) t->zone.clear();
   return Status::OK();
 }
@@ -838,10 +584,7 @@ Status FromMap(const char* fn, Kind kind, const ValueMap& m, Temporal* t) {
       PARLEY_RETURN_IF_ERROR(ApplyTimezone(fn, f.v["timezone"].as_string(), &zoned));
       // The instant stays: move the wall clock to the zone's offset at that instant.
       int32_t off = zoned.offset_seconds;
-      if (!zoned.zone.empty()) {
-        const ZoneRules* z = LoadZone(zoned.zone);
-        off = OffsetAtUtc(*z, secs);
-      }
+      if (!zoned.zone.empty()) ZoneOffsetAtUtc(zoned.zone, secs, &off);
       ShiftTo(t, off);
       t->zone = zoned.zone;
     }
@@ -873,96 +616,6 @@ Status FromMap(const char* fn, Kind kind, const ValueMap& m, Temporal* t) {
   return Status::OK();
 }
 
-// --- printing ---------------------------------------------------------------------------------
-
-void AppendDate(int64_t epoch_day, std::string* out) {
-  int64_t y, m, d;
-  CivilFromDays(epoch_day, &y, &m, &d);
-  char buf[48];
-  if (y > 9999) {
-    std::snprintf(buf, sizeof buf, "+%lld", static_cast<long long>(y));
-  } else if (y < 0) {
-    std::snprintf(buf, sizeof buf, "-%04lld", static_cast<long long>(-y));
-  } else {
-    std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(y));
-  }
-  *out += buf;
-  std::snprintf(buf, sizeof buf, "-%02lld-%02lld", static_cast<long long>(m),
-                static_cast<long long>(d));
-  *out += buf;
-}
-
-// HH:MM, then :SS when there are seconds, then a fraction of 3, 6 or 9 digits (java.time's form).
-void AppendTime(int64_t nano_of_day, std::string* out) {
-  int64_t secs = nano_of_day / kNanosPerSecond, nano = nano_of_day % kNanosPerSecond;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60));
-  *out += buf;
-  if (secs % 60 == 0 && nano == 0) return;
-  std::snprintf(buf, sizeof buf, ":%02lld", static_cast<long long>(secs % 60));
-  *out += buf;
-  if (nano == 0) return;
-  if (nano % 1000000 == 0) {
-    std::snprintf(buf, sizeof buf, ".%03lld", static_cast<long long>(nano / 1000000));
-  } else if (nano % 1000 == 0) {
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(nano / 1000));
-  } else {
-    std::snprintf(buf, sizeof buf, ".%09lld", static_cast<long long>(nano));
-  }
-  *out += buf;
-}
-
-std::string OffsetText(int32_t off) {
-  if (off == 0) return "Z";
-  int32_t a = off < 0 ? -off : off;
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-  std::string s = buf;
-  if (a % 60) {
-    std::snprintf(buf, sizeof buf, ":%02d", a % 60);
-    s += buf;
-  }
-  return s;
-}
-
-std::string DurationText(const Temporal& t) {
-  std::string s = "P";
-  int64_t years = t.months / 12, months = t.months % 12;
-  if (years) s += std::to_string(years) + "Y";
-  if (months) s += std::to_string(months) + "M";
-  if (t.days) s += std::to_string(t.days) + "D";
-  // Seconds and nanoseconds as one signed amount, split into hours, minutes and seconds that
-  // all carry its sign (PT-1H-30M).
-  bool neg = t.seconds < 0;
-  int64_t secs = t.seconds, nanos = t.nanos;
-  if (neg && nanos) {
-    secs += 1;
-    nanos = kNanosPerSecond - nanos;
-  }
-  int64_t a = secs < 0 ? -secs : secs;
-  int64_t h = a / 3600, mi = a / 60 % 60, sec = a % 60;
-  std::string sign = neg ? "-" : "";
-  if (h || mi || sec || nanos) {
-    s += "T";
-    if (h) s += sign + std::to_string(h) + "H";
-    if (mi) s += sign + std::to_string(mi) + "M";
-    if (sec || nanos) {
-      std::string frac;
-      if (nanos) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%09lld", static_cast<long long>(nanos));
-        frac = buf;
-        while (!frac.empty() && frac.back() == '0') frac.pop_back();
-        frac = "." + frac;
-      }
-      s += sign + std::to_string(sec) + frac + "S";
-    }
-  }
-  if (s == "P") s = "PT0S";
-  return s;
-}
-
 }  // namespace
 
 Status MakeTemporal(const char* fn, Temporal::Kind kind, const Value& arg, Value* out) {
@@ -985,46 +638,11 @@ Status MakeTemporal(const char* fn, Temporal::Kind kind, const Value& arg, Value
 }
 
 Status CurrentTemporal(Temporal::Kind kind, Value* out) {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
-  auto t = std::make_shared<Temporal>();
-  t->kind = kind;
-  if (HasDate(kind)) t->epoch_day = FloorDiv(ns, kNanosPerDay);
-  if (HasTime(kind)) t->nano_of_day = FloorMod(ns, kNanosPerDay);
-  *out = Value(std::shared_ptr<const Temporal>(std::move(t)));
-  return Status::OK();
+  return CurrentTemporalIn(kind, "", out);
 }
 
 std::string TemporalText(const Temporal& t) {
-  std::string s;
-  switch (t.kind) {
-    case Kind::kDate:
-      AppendDate(t.epoch_day, &s);
-      break;
-    case Kind::kLocalTime:
-      AppendTime(t.nano_of_day, &s);
-      break;
-    case Kind::kTime:
-      AppendTime(t.nano_of_day, &s);
-      s += OffsetText(t.offset_seconds);
-      break;
-    case Kind::kLocalDateTime:
-      AppendDate(t.epoch_day, &s);
-      s += 'T';
-      AppendTime(t.nano_of_day, &s);
-      break;
-    case Kind::kDateTime:
-      AppendDate(t.epoch_day, &s);
-      s += 'T';
-      AppendTime(t.nano_of_day, &s);
-      s += OffsetText(t.offset_seconds);
-      if (!t.zone.empty()) s += "[" + t.zone + "]";
-      break;
-    case Kind::kDuration:
-      s = DurationText(t);
-      break;
-  }
-  return s;
+  return temporal::IsoText(t);
 }
 
 const char* TemporalTypeName(Temporal::Kind kind) {

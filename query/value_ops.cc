@@ -586,6 +586,10 @@ Status Add(const Value& a, const Value& b, Value* out) {
     *out = Value();
     return Status::OK();
   }
+  // A temporal value plus a duration, or two durations (query/temporal_ops.cc).
+  if ((a.is_temporal() || b.is_temporal()) && !a.is_list() && !b.is_list()) {
+    return TemporalAdd(a, b, out);
+  }
   if (a.is_int() && b.is_int()) {
     int64_t r;
     if (__builtin_add_overflow(a.as_int(), b.as_int(), &r)) return Overflow();
@@ -630,6 +634,7 @@ Status Subtract(const Value& a, const Value& b, Value* out) {
     *out = Value();
     return Status::OK();
   }
+  if (a.is_temporal() || b.is_temporal()) return TemporalSubtract(a, b, out);
   if (a.is_int() && b.is_int()) {
     int64_t r;
     if (__builtin_sub_overflow(a.as_int(), b.as_int(), &r)) return Overflow();
@@ -648,6 +653,13 @@ Status Multiply(const Value& a, const Value& b, Value* out) {
     *out = Value();
     return Status::OK();
   }
+  // A duration scaled by a number, on either side.
+  if (a.is_temporal() && a.as_temporal().kind == Temporal::Kind::kDuration && b.is_number()) {
+    return DurationScale(a, b, false, out);
+  }
+  if (b.is_temporal() && b.as_temporal().kind == Temporal::Kind::kDuration && a.is_number()) {
+    return DurationScale(b, a, false, out);
+  }
   if (a.is_int() && b.is_int()) {
     int64_t r;
     if (__builtin_mul_overflow(a.as_int(), b.as_int(), &r)) return Overflow();
@@ -665,6 +677,9 @@ Status Divide(const Value& a, const Value& b, Value* out) {
   if (a.is_null() || b.is_null()) {
     *out = Value();
     return Status::OK();
+  }
+  if (a.is_temporal() && a.as_temporal().kind == Temporal::Kind::kDuration && b.is_number()) {
+    return DurationScale(a, b, true, out);
   }
   if (a.is_int() && b.is_int()) {
     if (b.as_int() == 0) return Status::InvalidInput("/ by zero");

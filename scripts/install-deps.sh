@@ -9,6 +9,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   librocksdb-dev libboost-graph-dev nlohmann-json3-dev catch2
   liblink-grammar-dev link-grammar-dictionaries-en
+  # Named time zones of temporal values: date/tz.h over the system zone database.
+  libhowardhinnant-date-dev tzdata
   wordnet-base iso-codes libreadline-dev libre2-dev libutf8proc-dev
   # The formatter CI checks every C++ file with (scripts/check_format.sh).
   clang-format

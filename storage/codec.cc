@@ -2,6 +2,9 @@
 
 #include <bit>
 #include <cstring>
+#include <memory>
+
+#include "storage/temporal_value.h"
 
 namespace parley::codec {
 namespace {
@@ -14,7 +17,8 @@ enum Tag : uint8_t {
   kFloat = 4,
   kString = 5,
   kList = 6,
-  kMap = 7
+  kMap = 7,
+  kTemporal = 8  // then the kind, then the kind's fields (EncodeTemporal)
 };
 
 // Tags of the ordered form; spaced so that types sort null < bool < int < float < string.
@@ -26,7 +30,8 @@ enum OrderedTag : uint8_t {
   oFloat = 0x28,
   oString = 0x30,
   oList = 0x40,
-  oMap = 0x50
+  oMap = 0x50,
+  oTemporal = 0x60  // + the kind: each kind of temporal value orders among its own
 };
 
 uint64_t ZigZag(int64_t v) {
@@ -47,6 +52,131 @@ bool GetString(std::string_view* in, std::string* s) {
   s->assign(in->data(), n);
   in->remove_prefix(n);
   return true;
+}
+
+using TKind = Temporal::Kind;
+constexpr int64_t kNanosPerSecond = 1000000000;
+constexpr int64_t kNanosPerDay = 86400 * kNanosPerSecond;
+
+// The fields of a temporal value, as signed varints: the date, the time, the offset and zone,
+// or a duration's four parts, as the kind has them.
+void EncodeTemporal(const Temporal& t, std::string* out) {
+  out->push_back(static_cast<char>(t.kind));
+  auto put = [out](int64_t v) { PutVarint(out, ZigZag(v)); };
+  switch (t.kind) {
+    case TKind::kDate:
+      put(t.epoch_day);
+      break;
+    case TKind::kLocalTime:
+      put(t.nano_of_day);
+      break;
+    case TKind::kTime:
+      put(t.nano_of_day);
+      put(t.offset_seconds);
+      break;
+    case TKind::kLocalDateTime:
+      put(t.epoch_day);
+      put(t.nano_of_day);
+      break;
+    case TKind::kDateTime:
+      put(t.epoch_day);
+      put(t.nano_of_day);
+      put(t.offset_seconds);
+      PutString(out, t.zone);
+      break;
+    case TKind::kDuration:
+      put(t.months);
+      put(t.days);
+      put(t.seconds);
+      put(t.nanos);
+      break;
+  }
+}
+
+// Reads what EncodeTemporal wrote (after the tag); false if the bytes are truncated or hold
+// fields out of range (a time of day past midnight, an offset past 18 hours).
+bool DecodeTemporal(std::string_view* in, Temporal* t) {
+  if (in->empty()) return false;
+  uint8_t kind = static_cast<uint8_t>((*in)[0]);
+  in->remove_prefix(1);
+  if (kind > static_cast<uint8_t>(TKind::kDuration)) return false;
+  t->kind = static_cast<TKind>(kind);
+  auto get = [in](int64_t* v) {
+    uint64_t u;
+    if (!GetVarint(in, &u)) return false;
+    *v = UnZigZag(u);
+    return true;
+  };
+  int64_t offset = 0;
+  bool ok = true;
+  switch (t->kind) {
+    case TKind::kDate:
+      ok = get(&t->epoch_day);
+      break;
+    case TKind::kLocalTime:
+      ok = get(&t->nano_of_day);
+      break;
+    case TKind::kTime:
+      ok = get(&t->nano_of_day) && get(&offset);
+      break;
+    case TKind::kLocalDateTime:
+      ok = get(&t->epoch_day) && get(&t->nano_of_day);
+      break;
+    case TKind::kDateTime:
+      ok = get(&t->epoch_day) && get(&t->nano_of_day) && get(&offset) && GetString(in, &t->zone);
+      break;
+    case TKind::kDuration:
+      ok = get(&t->months) && get(&t->days) && get(&t->seconds) && get(&t->nanos);
+      return ok && t->nanos >= 0 && t->nanos < kNanosPerSecond;
+  }
+  if (!ok || t->nano_of_day < 0 || t->nano_of_day >= kNanosPerDay) return false;
+  if (offset < -18 * 3600 || offset > 18 * 3600) return false;
+  t->offset_seconds = static_cast<int32_t>(offset);
+  return true;
+}
+
+// A signed integer as 8 bytes whose bytewise order is numeric order.
+void PutOrderedInt(std::string* out, int64_t v) {
+  PutBE64(out, static_cast<uint64_t>(v) ^ (uint64_t{1} << 63));
+}
+
+// The ordered form of a temporal value: within a kind, bytewise order is the order of time
+// (zoned values by their instant, then their offset and zone so that distinct values stay
+// distinct); durations have no order in Cypher and are ordered by their parts (equality only).
+void EncodeOrderedTemporal(const Temporal& t, std::string* out) {
+  out->push_back(static_cast<char>(oTemporal + static_cast<uint8_t>(t.kind)));
+  switch (t.kind) {
+    case TKind::kDate:
+      PutOrderedInt(out, t.epoch_day);
+      break;
+    case TKind::kLocalTime:
+      PutOrderedInt(out, t.nano_of_day);
+      break;
+    case TKind::kTime:
+      PutOrderedInt(out, t.nano_of_day - int64_t{t.offset_seconds} * kNanosPerSecond);
+      PutOrderedInt(out, t.offset_seconds);
+      break;
+    case TKind::kLocalDateTime:
+      PutOrderedInt(out, t.epoch_day);
+      PutOrderedInt(out, t.nano_of_day);
+      break;
+    case TKind::kDateTime: {
+      int64_t secs = t.epoch_day * 86400 + t.nano_of_day / kNanosPerSecond - t.offset_seconds;
+      PutOrderedInt(out, secs);
+      PutBE32(out, static_cast<uint32_t>(t.nano_of_day % kNanosPerSecond));
+      PutOrderedInt(out, t.offset_seconds);
+      EncodeOrderedStringPrefix(t.zone, out);
+      out->push_back('\0');
+      out->push_back('\x01');
+      break;
+    }
+    case TKind::kDuration:
+      PutOrderedInt(out, t.months);
+      PutOrderedInt(out, t.days);
+      PutOrderedInt(out, t.seconds);
+      PutOrderedInt(out, t.nanos);
+      break;
+  }
 }
 
 // Depth bound for nested lists and maps read from disk, so that corrupt bytes cannot recurse
@@ -111,6 +241,12 @@ Status DecodeValueAt(std::string_view* in, Value* out, int depth) {
         m.emplace(std::move(key), std::move(item));
       }
       *out = Value(std::move(m));
+      return Status::OK();
+    }
+    case kTemporal: {
+      auto t = std::make_shared<Temporal>();
+      if (!DecodeTemporal(in, t.get())) return Status::Corruption("bad temporal value");
+      *out = Value(std::shared_ptr<const Temporal>(std::move(t)));
       return Status::OK();
     }
     default:
@@ -199,10 +335,13 @@ void EncodeValue(const Value& v, std::string* out) {
         EncodeValue(item, out);
       }
       break;
+    case Value::Type::kTemporal:
+      out->push_back(kTemporal);
+      EncodeTemporal(v.as_temporal(), out);
+      break;
     case Value::Type::kNode:
     case Value::Type::kRelationship:
     case Value::Type::kPath:
-    case Value::Type::kTemporal:
       // Graph elements are never properties: the query engine refuses them (IsStorable)
       // before a write; should one slip through, it is stored as null rather than half-encoded.
       out->push_back(kNull);
@@ -259,10 +398,12 @@ void EncodeOrdered(const Value& v, std::string* out) {
       out->append(compact);
       break;
     }
+    case Value::Type::kTemporal:
+      EncodeOrderedTemporal(v.as_temporal(), out);
+      break;
     case Value::Type::kNode:
     case Value::Type::kRelationship:
     case Value::Type::kPath:
-    case Value::Type::kTemporal:
       out->push_back(static_cast<char>(oNull));
       break;  // see EncodeValue
   }

@@ -32,7 +32,9 @@ Status DecodeValue(std::string_view* in, Value* out);
 // Appends an encoding of `v` whose bytewise order follows value order within a type (strings
 // by bytes, numbers numerically within int and within float), and which is prefix-free: no
 // encoding is a prefix of another's, so "key + encoded value + id" keys can be prefix-scanned
-// for one value. Lists and maps are encoded by their compact form (equality only).
+// for one value. Temporal values sort in time within each kind (dates by day, date-times by
+// instant), so that an index range scan finds a span of dates. Lists, maps and durations are
+// encoded by their compact form (equality only).
 void EncodeOrdered(const Value& v, std::string* out);
 // The encoding of a string's bytes without the terminator: a prefix of every EncodeOrdered(s2)
 // where s2 starts with `s` (for STARTS WITH range scans).

@@ -57,10 +57,12 @@ constexpr std::string_view kCountNodes = "count:nodes";
 constexpr std::string_view kCountRels = "count:relationships";
 constexpr std::string_view kCountArticles = "count:articles";
 
-// Property indexes every new store has: the lookups actor resolution and queries need.
+// Property indexes every new store has: the lookups actor resolution and queries need, and
+// the dates that range seeks read (d.date >= date(...)).
 const std::pair<const char*, const char*> kDefaultIndexes[] = {
-    {"Actor", "id"},    {"Actor", "name"}, {"Actor", "aliases"}, {"Policy", "id"},
-    {"Policy", "name"}, {"Article", "id"}, {"Demand", "id"}};
+    {"Actor", "id"},  {"Actor", "name"},   {"Actor", "aliases"},
+    {"Policy", "id"}, {"Policy", "name"},  {"Article", "id"},
+    {"Demand", "id"}, {"Article", "date"}, {"Demand", "date"}};
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::OK();
@@ -396,6 +398,34 @@ class StoreImpl final : public GraphStore {
     std::string p = keys::PropertyPrefix(lt, kt);
     codec::EncodeOrderedStringPrefix(prefix, &p);
     PARLEY_RETURN_IF_ERROR(CollectIds(p, snap, ids));
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+    return Status::OK();
+  }
+
+  Status FindNodesInRange(std::string_view label, std::string_view key, std::string_view from,
+                          std::string_view to, std::vector<NodeId>* ids,
+                          const Snapshot* snap) const override {
+    ids->clear();
+    if (!IsIndexed(label, key)) {
+      return Status::NotFound("no index on :" + std::string(label) + "(" + std::string(key) + ")");
+    }
+    uint32_t lt, kt;
+    if (!LookupToken(label, &lt) || !LookupToken(key, &kt)) return Status::OK();
+    std::string prefix = keys::PropertyPrefix(lt, kt);
+    std::string lower = prefix + std::string(from);
+    std::string upper = to.empty() ? keys::PrefixEnd(prefix) : prefix + std::string(to);
+    rocksdb::Slice upper_slice(upper);
+    rocksdb::ReadOptions ro;
+    ro.snapshot = SnapOf(snap);
+    if (!upper.empty()) ro.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, handles_[keys::kProps]));
+    for (it->Seek(lower); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      rocksdb::Slice k = it->key();
+      ids->push_back(codec::GetBE64(k.data() + k.size() - 8));
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "index scan"));
+    // A list property is indexed under each of its items: one node may appear more than once.
     std::sort(ids->begin(), ids->end());
     ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
     return Status::OK();

@@ -227,6 +227,15 @@ class GraphStore {
   virtual Status FindNodesByPrefix(std::string_view label, std::string_view key,
                                    std::string_view prefix, std::vector<NodeId>* ids,
                                    const Snapshot* snap = nullptr) const = 0;
+  // Nodes with `label` whose indexed property `key` has an ordered encoding
+  // (codec::EncodeOrdered) from `from` (inclusive) up to `to` (exclusive; empty: to the end of
+  // the index): one pass over the index keys between the two bounds, for range conditions
+  // (n.date >= date('2026-03-01')). Ids in ascending order, each once. kNotFound if (label,
+  // key) is not indexed.
+  virtual Status FindNodesInRange(std::string_view label, std::string_view key,
+                                  std::string_view from, std::string_view to,
+                                  std::vector<NodeId>* ids,
+                                  const Snapshot* snap = nullptr) const = 0;
   // True if (label, key) has a property index.
   virtual bool IsIndexed(std::string_view label, std::string_view key) const = 0;
   // The relationships of `node` in `direction`, of type `type` (empty: every type), grouped by

@@ -65,7 +65,6 @@ bool Value::IsStorable() const {
     case Type::kNode:
     case Type::kRelationship:
     case Type::kPath:
-    case Type::kTemporal:
       return false;
     default:
       return true;
@@ -120,7 +119,12 @@ std::string Value::DebugString() const {
 
 std::string StringProperty(const PropertyMap& props, std::string_view key) {
   auto it = props.find(std::string(key));
-  return it != props.end() && it->second.is_string() ? it->second.as_string() : "";
+  if (it == props.end()) return "";
+  if (it->second.is_string()) return it->second.as_string();
+  // A date reads as its ISO text, so that "date" is the same text whether a store holds it
+  // as a Date or (written before dates were stored as such) as a String.
+  if (it->second.is_temporal()) return it->second.DebugString();
+  return "";
 }
 
 }  // namespace parley

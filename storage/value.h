@@ -2,11 +2,13 @@
 // in query results, a node, a relationship, a path or a temporal value (date, time, duration).
 //
 // Values are immutable and cheap to copy: lists, maps and graph elements share their storage.
-// Only the first seven types can be stored as properties; the query engine refuses the others
-// before anything is written. Paths and temporal values are made by queries only: their types
-// are defined in query/query_values.h, and the store sees them only through QueryOnly. Maps keep
-// their keys sorted so that equal maps encode to equal bytes and print in a stable order. Integers
-// and floats stay distinct types, as in Cypher (1 and 1.0 are different values that compare equal).
+// The first seven types and temporal values can be stored as properties; the query engine
+// refuses the others before anything is written. Paths are made by queries only (defined in
+// query/query_values.h); temporal values are defined in storage/temporal_value.h, stored
+// whole by the codec, and given meaning by query/temporal.h. A Value holds both through
+// QueryOnly. Maps keep their keys sorted so that equal maps encode to equal bytes and print in a
+// stable order. Integers and floats stay distinct types, as in Cypher (1 and 1.0 are different
+// values that compare equal).
 #pragma once
 
 #include <cstdint>
@@ -26,15 +28,15 @@ using ValueMap = std::map<std::string, Value, std::less<>>;
 struct Node;
 struct Relationship;
 struct Path;      // query/query_values.h
-struct Temporal;  // query/query_values.h
+struct Temporal;  // storage/temporal_value.h
 
-// The types only queries make: paths and temporal values.
+// The types whose meaning lives in the query engine: paths and temporal values.
 template <class T>
 concept QueryOnlyType = std::is_same_v<T, Path> || std::is_same_v<T, Temporal>;
 
-// A value of such a type, as a Value holds it. The store knows nothing of the type: the handle
-// carries the type's own equality and debug text, filled in where the type is complete (Value's
-// constructor, instantiated in query/).
+// A value of such a type, as a Value holds it. The handle carries the type's own equality and
+// debug text, filled in where the type is complete (Value's constructor, instantiated where
+// the type's header is included).
 template <QueryOnlyType T>
 struct QueryOnly {
   std::shared_ptr<const T> value;
@@ -129,7 +131,8 @@ class Value {
 // A node's or relationship's properties, sorted by key.
 using PropertyMap = ValueMap;
 
-// The string property `key` of `props`, or "" when it is missing or not a string.
+// The string property `key` of `props`, a temporal one as its ISO text (a Date: 2026-03-15),
+// or "" when it is missing or of another type.
 std::string StringProperty(const PropertyMap& props, std::string_view key);
 
 using NodeId = uint64_t;

@@ -113,13 +113,27 @@ TEST_CASE("query errors: one message with line, column and caret, exit 1, nothin
       RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
   CHECK(count.out == "{\"n\":5}\n");
 
-  // A date has no stored form: refused with one line, not stored as null.
-  r = RunParley({"query", "--db", db, "CREATE (:Dated {d: date('2020-01-02')})"});
-  CHECK(r.exit_code == 1);
-  CHECK_THAT(r.err, Catch::Contains("property 'd' cannot hold a Date"));
-  count = RunParley({"query", "--db", db, "--format", "jsonl", "MATCH (n) RETURN count(n) AS n"});
-  CHECK(count.out == "{\"n\":5}\n");
-
+  // Temporal values are stored whole: written by one process, read back by the next, equal to
+  // what was written and ordered in time (not as text: '+10000-01-01' sorts last).
+  r = RunParley(
+      {"query", "--db", db,
+       "CREATE (:Dated {d: date('2020-01-02'), at: datetime('2031-03-30T02:30:00.000000001"
+       "[Europe/Paris]'), span: duration('P1Y2M3DT4.5S'), times: [localtime('07:15'), "
+       "time('23:59:59.5-03:30')]}), (:Dated {d: date('+10000-01-01')}), "
+       "(:Dated {d: date('1999-12-31')})"});
+  CHECK(r.exit_code == 0);
+  INFO(r.err);
+  auto back = RunParley({"query", "--db", db, "--format", "jsonl",
+                         "MATCH (n:Dated) WHERE n.at IS NOT NULL RETURN n.d = date('2020-01-02') "
+                         "AS same, n.at AS at, "
+                         "n.at.nanosecond AS ns, n.span.days AS days, n.times AS times"});
+  CHECK(back.out ==
+        "{\"same\":true,\"at\":\"2031-03-30T03:30:00.000000001+02:00[Europe/Paris]\","
+        "\"ns\":1,\"days\":3,\"times\":[\"07:15\",\"23:59:59.500-03:30\"]}\n");
+  auto ordered = RunParley({"query", "--db", db, "--format", "jsonl",
+                            "MATCH (n:Dated) RETURN toString(n.d) AS d ORDER BY n.d"});
+  CHECK(ordered.out ==
+        "{\"d\":\"1999-12-31\"}\n{\"d\":\"2020-01-02\"}\n{\"d\":\"+10000-01-01\"}\n");
   // A missing database is an empty graph (openCypher: MATCH on nothing has no rows), with a
   // note for a mistyped --db.
   r = RunParley(

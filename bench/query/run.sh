@@ -108,6 +108,16 @@ if [[ $kuzu_ok == 1 ]]; then
     echo "run.sh: kuzu's queries failed; Parley's side only" >&2
     kuzu_json="null"
   fi
+  # QD, the date-range query, is Parley's own: kuzu_date.js times it on the same database.
+  if [[ "$kuzu_json" != "null" && ( -z "$only" || ",$only," == *",QD,"* ) ]] &&
+     qd_json="$(QUERY_TIMEOUT_MS=$((timeout_s * 1000)) NODE_PATH="$kuzu_dir/node_modules" \
+                  node "$here/kuzu_date.js" "$kdb" "$runs" | tr -d '\n')" && [[ -n "$qd_json" ]]; then
+    kuzu_json="$(KUZU_JSON="$kuzu_json" QD_JSON="$qd_json" python3 -c '
+import json, os
+k = json.loads(os.environ["KUZU_JSON"])
+k.setdefault("queries", {}).update(json.loads(os.environ["QD_JSON"])["queries"])
+print(json.dumps(k))')"
+  fi
 fi
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
