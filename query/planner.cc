@@ -957,7 +957,8 @@ class Planner {
         return Error(rp.pos, "Variable `" + rp.variable + "` already declared");
       }
       s.rel_slot = NewSlot();
-      (*scope)[rp.variable] = {s.rel_slot, rp.variable_length ? Kind::kRelList : Kind::kRelationship};
+      (*scope)[rp.variable] = {s.rel_slot,
+                               rp.variable_length ? Kind::kRelList : Kind::kRelationship};
       plan->new_slots.push_back(s.rel_slot);
       rel_slots->push_back(s.rel_slot);
       own.insert(rp.variable);
@@ -1318,9 +1319,8 @@ class Planner {
     std::vector<SetAction> actions;
     bool remove = c.kind == ClauseKind::kRemove;
     PARLEY_RETURN_IF_ERROR(CompileSetItems(c.set_items, remove, &actions));
-    WrapUpdate([&](OperatorPtr in) {
-      return MakeSet(std::move(in), std::move(actions), remove, ctx_);
-    });
+    WrapUpdate(
+        [&](OperatorPtr in) { return MakeSet(std::move(in), std::move(actions), remove, ctx_); });
     return Status::OK();
   }
 
@@ -1731,8 +1731,8 @@ std::string Step::Describe() const {
     case Kind::kShortestPath:
       return std::string(all_shortest ? "AllShortestPaths #" : "ShortestPath #") +
              std::to_string(from_slot) + " " + DirectionText(direction) + "[" +
-             (types.empty() ? "" : ":" + join(types, "|")) + "*" + std::to_string(min_hops) +
-             ".." + (max_hops < 0 ? std::string() : std::to_string(max_hops)) + "] #" +
+             (types.empty() ? "" : ":" + join(types, "|")) + "*" + std::to_string(min_hops) + ".." +
+             (max_hops < 0 ? std::string() : std::to_string(max_hops)) + "] #" +
              std::to_string(to_slot) +
              (path_filters.empty() ? " (bidirectional breadth-first)"
                                    : " (depth-first by length, under path conditions)");
