@@ -57,6 +57,13 @@ Status Query(const Args& args);
 // built from extracted facts, which later ingests apply again; --drop forgets one.
 Status Edits(const Args& args);
 
+// parley search [--db DIR] [--limit N] [--format F] TEXT...: nodes and relationships whose text
+// holds the words or "phrases", ranked by BM25 (storage/fulltext_index.h).
+Status Search(const Args& args);
+
+// parley reindex [--db DIR]: the full-text index built again from the stored graph.
+Status Reindex(const Args& args);
+
 // parley stats [--db DIR] [--format table|json|jsonl|csv]
 Status Stats(const Args& args);
 

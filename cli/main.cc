@@ -101,6 +101,17 @@ const std::map<std::string, Command>& Commands() {
         "parley edits [--db DIR] [--format table|json|jsonl|csv] [--drop SEQ]  the changes "
         "made by query to extracted facts (kept by later ingests): who, what, when; --drop "
         "forgets one"}},
+      {"reindex",
+       {parley::cli::Reindex,
+        {"--db"},
+        {},
+        "parley reindex [--db DIR]  build the full-text index again from the stored graph"}},
+      {"search",
+       {parley::cli::Search,
+        {"--db", "--limit", "--format"},
+        {},
+        "parley search [--db DIR] [--limit N] [--format table|json|jsonl|csv] TEXT...  demands, "
+        "quotes, names and titles holding the words or \"phrases\", ranked (BM25)"}},
       {"stats",
        {parley::cli::Stats,
         {"--db", "--format"},

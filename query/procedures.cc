@@ -39,6 +39,7 @@ const std::vector<ProcedureInfo>& AllProcedures() {
     std::vector<ProcedureInfo> r;
     AddCatalogProcedures(&r);
     AddAnalyticsProcedures(&r);
+    AddSearchProcedures(&r);
     return r;
   }();
   return registry;

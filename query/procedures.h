@@ -17,6 +17,9 @@
 //                          -> node :: NODE, score :: FLOAT   (actor graph, graph/analytics.h,
 //                                                             filtered as `parley analyze`)
 //   parley.betweenness(types = [], since = null, until = null) -> node, score as above
+//   parley.search(text)   -> node :: NODE, score :: FLOAT      (full-text index, BM25, best
+//                                                             first; storage/fulltext_index.h)
+//   parley.searchRelationships(text) -> relationship :: RELATIONSHIP, score :: FLOAT
 #pragma once
 
 #include <functional>
@@ -92,5 +95,7 @@ Status CoerceArgument(const ProcedureInfo& proc, size_t index, const Value& in, 
 void AddCatalogProcedures(std::vector<ProcedureInfo>* registry);
 // parley.pagerank, parley.betweenness (procedures_analytics.cc).
 void AddAnalyticsProcedures(std::vector<ProcedureInfo>* registry);
+// parley.search, parley.searchRelationships: the full-text index (procedures_search.cc).
+void AddSearchProcedures(std::vector<ProcedureInfo>* registry);
 
 }  // namespace parley::query

@@ -39,6 +39,7 @@
 #include <unordered_map>
 
 #include "storage/codec.h"
+#include "storage/fulltext_index.h"
 #include "storage/keys.h"
 #include "storage/records.h"
 
@@ -53,8 +54,8 @@ double SecondsSince(Clock::time_point t) {
 }
 
 // The column families a load writes.
-constexpr int kLoadedCfs[] = {keys::kNodes, keys::kRels,   keys::kOut,
-                              keys::kIn,    keys::kLabels, keys::kProps};
+constexpr int kLoadedCfs[] = {keys::kNodes,  keys::kRels,  keys::kOut,     keys::kIn,
+                              keys::kLabels, keys::kProps, keys::kFulltext};
 constexpr int kNumCfs = keys::kNumColumnFamilies;
 
 // Read buffer of each run while merging, and the most runs merged at once (more runs are first
@@ -749,8 +750,8 @@ class BulkLoader::Impl {
   struct SpillJob {
     Batch* batch = nullptr;
     int seq = 0;
-    int order[std::size(kLoadedCfs)] = {keys::kNodes, keys::kRels,   keys::kOut,
-                                        keys::kIn,    keys::kLabels, keys::kProps};
+    int order[std::size(kLoadedCfs)] = {keys::kNodes,  keys::kRels,  keys::kOut,     keys::kIn,
+                                        keys::kLabels, keys::kProps, keys::kFulltext};
     std::atomic<bool> partitioned{false};
     std::atomic<size_t> next{0};
     Run runs[kNumCfs];
@@ -797,6 +798,7 @@ class BulkLoader::Impl {
   std::unordered_map<uint64_t, bool> indexed_;
   std::vector<int64_t> label_counts_, type_counts_;  // per name id
   int64_t nodes_ = 0, rels_ = 0;
+  fulltext::CollectionStats text_;
 
   // Two batches alternate: the caller fills `active_` while the other is spilled.
   Batch batches_[2];
@@ -817,6 +819,19 @@ class BulkLoader::Impl {
   std::vector<Prop> props_;
   std::vector<records::TokenProperty> token_props_;
   std::string key_, value_;
+
+  // The full-text postings of element (`kind`, `id`), as GraphStore's write path makes them.
+  Status PutText(char kind, uint64_t id, const PropertyMap& props) {
+    fulltext::Document doc = fulltext::DocumentOf(props);
+    if (doc.empty()) return Status::OK();
+    ++text_.documents;
+    text_.words += doc.length;
+    for (const auto& [word, positions] : doc.words) {
+      PARLEY_RETURN_IF_ERROR(Put(keys::kFulltext, fulltext::PostingKey(word, kind, id),
+                                 fulltext::EncodePosting(doc.length, positions)));
+    }
+    return Status::OK();
+  }
 };
 
 Status BulkLoader::Impl::AddNode(NodeId id, const std::vector<std::string>& labels,
@@ -894,6 +909,7 @@ Status BulkLoader::Impl::AddNode(NodeId id, const std::vector<std::string>& labe
       PARLEY_RETURN_IF_ERROR(s);
     }
   }
+  PARLEY_RETURN_IF_ERROR(PutText(fulltext::kNodeKind, id, props));
   ++nodes_;
   return Status::OK();
 }
@@ -930,6 +946,7 @@ Status BulkLoader::Impl::AddRelationship(RelId id, std::string_view type, NodeId
   StoreBE64(k, end);
   StoreBE64(k + 12, start);
   PARLEY_RETURN_IF_ERROR(Put(keys::kIn, {k, 28}, {}));
+  PARLEY_RETURN_IF_ERROR(PutText(fulltext::kRelationshipKind, id, props));
   ++type_counts_[type_id];
   ++rels_;
   return Status::OK();
@@ -1261,7 +1278,8 @@ Status BulkLoader::Impl::FinishLoad() {
     if (label_counts_[i]) label_counts[names_[i].name] = label_counts_[i];
     if (type_counts_[i]) type_counts[names_[i].name] = type_counts_[i];
   }
-  PARLEY_RETURN_IF_ERROR(store_->IngestFiles(ssts, label_counts, type_counts, nodes_, rels_));
+  PARLEY_RETURN_IF_ERROR(
+      store_->IngestFiles(ssts, label_counts, type_counts, nodes_, rels_, text_));
   stats_->ingest_seconds = SecondsSince(ingest_start);
   stats_->nodes = nodes_;
   stats_->relationships = rels_;

@@ -5,8 +5,8 @@
 //  - The same keys and values as GraphStore::Apply of PutNode / PutRelationship operations for
 //    the same elements, in the same order, on a store that lacks them: node and relationship
 //    records (records.h), the label index, out/in adjacency, property index entries for the
-//    (label, key) pairs the store reports as indexed (a list property per item), and the
-//    counters GetStats reads. Names are even interned in the order Apply would intern them,
+//    (label, key) pairs the store reports as indexed (a list property per item), the
+//    full-text postings (fulltext_index.h) and their counters, and the counters GetStats reads. Names are even interned in the order Apply would intern them,
 //    so loading the same elements both ways into fresh stores gives byte-identical stores.
 //  - Bounded memory whatever the input size: entries are buffered up to
 //    Options::memory_budget_bytes, sorted and spilled to temporary files as sorted runs; Finish

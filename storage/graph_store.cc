@@ -4,6 +4,12 @@
 // writes, so that one article's facts can touch the same node many times and still be written
 // as one atomic batch. Writers are serialised by a mutex (RocksDB's lock file already keeps
 // other processes out); readers never block.
+//
+// The full-text index (fulltext_index.h) is kept by the write steps themselves: each step that
+// changes an element's properties (PutNode, SetNodeProperty, ReplaceNode, PutRel, ReplaceRel,
+// DeleteNode, DeleteRel)
+// calls UpdateText with the properties before and after, inside the same Txn, so the postings
+// commit or fail with the facts. A new write step must do the same.
 #include "storage/graph_store.h"
 
 #include <rocksdb/cache.h>
@@ -56,6 +62,11 @@ std::string PatternKey(std::string_view side, std::string_view type, std::string
 constexpr std::string_view kCountNodes = "count:nodes";
 constexpr std::string_view kCountRels = "count:relationships";
 constexpr std::string_view kCountArticles = "count:articles";
+// The full-text index's collection statistics (fulltext::CollectionStats), and the
+// fulltext::kIndexVersion its entries were built by (absent: there is no complete index).
+constexpr std::string_view kCountTextDocuments = "count:text:documents";
+constexpr std::string_view kCountTextWords = "count:text:words";
+constexpr std::string_view kTextIndexVersion = "fulltext_version";
 
 // Property indexes every new store has: the lookups actor resolution and queries need, and
 // the dates that range seeks read (d.date >= date(...)).
@@ -481,6 +492,8 @@ class StoreImpl final : public GraphStore {
   }
 
   Status GetStats(GraphStats* stats, const Snapshot* snap) const override;
+  Status SearchText(std::string_view query, size_t limit, std::vector<fulltext::Hit>* hits,
+                    const Snapshot* snap) const override;
   Status GetSetting(std::string_view name, std::string* value, bool* found,
                     const Snapshot* snap) const override {
     Status s = GetRaw(keys::kMeta, std::string(kSettingPrefix) + std::string(name), value, snap,
@@ -499,16 +512,20 @@ class StoreImpl final : public GraphStore {
   Status CreateIndex(std::string_view label, std::string_view key) override;
   Status AllocateId(uint64_t* id) override;
   Status PutSetting(std::string_view name, std::string_view value) override;
+  Status RebuildTextIndex() override;
   Status Flush() override {
     rocksdb::FlushOptions fo;
-    std::vector<rocksdb::ColumnFamilyHandle*> hs(handles_.begin(), handles_.end());
+    std::vector<rocksdb::ColumnFamilyHandle*> hs;
+    for (auto* h : handles_) {
+      if (h) hs.push_back(h);
+    }
     return FlushFailed(db_->Flush(fo, hs), dir_);
   }
   Status Token(std::string_view name, uint32_t* token) override;
   Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                      const std::map<std::string, int64_t>& label_counts,
                      const std::map<std::string, int64_t>& type_counts, int64_t nodes,
-                     int64_t relationships) override;
+                     int64_t relationships, const fulltext::CollectionStats& text) override;
   const std::string& dir() const override { return dir_; }
 
   // ---- shared with Txn and the cursors ----
@@ -587,6 +604,12 @@ class StoreImpl final : public GraphStore {
   Status ReadNode(Txn* t, NodeId id, Node* n, bool* found);
   Status ReadRel(Txn* t, RelId id, Relationship* r, bool* found);
   Status WriteIndexEntries(Txn* t, const Node& n, bool remove);
+  // Keeps the full-text index of element (`kind`, `id`) in step with a change of its
+  // properties from `before` to `after` (null: the element did not exist / is deleted), in
+  // the same transaction: postings of words it lost go, those of its words are written, and
+  // the collection counters follow. Every write step that changes properties calls it.
+  void UpdateText(Txn* t, char kind, uint64_t id, const PropertyMap* before,
+                  const PropertyMap* after);
   Status PutNode(Txn* t, const GraphBatch::Op& op);
   Status PutRel(Txn* t, const GraphBatch::Op& op);
   Status SetNodeProperty(Txn* t, const GraphBatch::Op& op);
@@ -612,6 +635,8 @@ class StoreImpl final : public GraphStore {
   bool transient_ = false;      // see transient_failure()
   bool uninitialised_ = false;  // see uninitialised()
   int upgrade_from_ = 0;        // the older schema version found at opening for writing, else 0
+  int text_index_version_ = 0;  // kTextIndexVersion as stored (0: no complete full-text index)
+  bool text_enabled_ = true;    // Options::full_text_index
   std::unique_ptr<store_files::FolderLock> lock_;  // a writer's lock on the folder
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
@@ -881,15 +906,31 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
   rocksdb::ColumnFamilyOptions bloom(opt);
   bloom.table_factory.reset(rocksdb::NewBlockBasedTableFactory(bloom_table));
 
+  rocksdb::DBOptions dbopt(opt);
+  // A store written before the full-text index existed lacks its column family: read-only,
+  // it opens without it (SearchText then says what to run); a writer creates it.
+  bool skip_fulltext = false;
+  if (read_only_) {
+    std::vector<std::string> present;
+    if (rocksdb::DB::ListColumnFamilies(dbopt, dir_, &present).ok()) {
+      skip_fulltext = std::find(present.begin(), present.end(),
+                                keys::ColumnFamilyName(keys::kFulltext)) == present.end();
+    }
+  }
   std::vector<rocksdb::ColumnFamilyDescriptor> cfds;
+  std::vector<int> opened;
   for (int i = 0; i < keys::kNumColumnFamilies; ++i) {
+    if (i == keys::kFulltext && skip_fulltext) continue;
     bool point = i == keys::kNodes || i == keys::kRels || i == keys::kArticles || i == keys::kMeta;
     cfds.emplace_back(keys::ColumnFamilyName(i), point ? bloom : plain);
+    opened.push_back(i);
   }
   rocksdb::DB* raw = nullptr;
-  rocksdb::DBOptions dbopt(opt);
-  rocksdb::Status s = read_only_ ? rocksdb::DB::OpenForReadOnly(dbopt, dir_, cfds, &handles_, &raw)
-                                 : rocksdb::DB::Open(dbopt, dir_, cfds, &handles_, &raw);
+  std::vector<rocksdb::ColumnFamilyHandle*> got;
+  rocksdb::Status s = read_only_ ? rocksdb::DB::OpenForReadOnly(dbopt, dir_, cfds, &got, &raw)
+                                 : rocksdb::DB::Open(dbopt, dir_, cfds, &got, &raw);
+  handles_.assign(keys::kNumColumnFamilies, nullptr);
+  for (size_t i = 0; i < got.size() && i < opened.size(); ++i) handles_[opened[i]] = got[i];
   if (!s.ok()) {
     std::string msg = s.ToString();
     if (msg.find("While lock file") != std::string::npos ||
@@ -925,9 +966,21 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
                               "log); nothing was changed");
   }
   PARLEY_RETURN_IF_ERROR(LoadMeta());
+  // Version 1 had no pattern counts: count them.
+  if (upgrade_from_ == 1) PARLEY_RETURN_IF_ERROR(RecountPatterns());
+  // Versions 1 and 2 had no full-text index (and one left unfinished, or built by other
+  // tokenising rules, is built again): build it before anything else is written.
+  text_enabled_ = options.full_text_index;
+  if (!read_only_ && !text_enabled_ && text_index_version_ != 0) {
+    PARLEY_RETURN_IF_ERROR(WriteFailed(
+        db_->Delete(rocksdb::WriteOptions(), handles_[keys::kMeta], std::string(kTextIndexVersion)),
+        dir_));
+    text_index_version_ = 0;
+  } else if (!read_only_ && text_enabled_ && text_index_version_ != fulltext::kIndexVersion) {
+    PARLEY_RETURN_IF_ERROR(RebuildTextIndex());
+  }
   if (upgrade_from_ > 0) {
-    // Version 1 had no pattern counts: count them, then record the new version.
-    PARLEY_RETURN_IF_ERROR(RecountPatterns());
+    // Record the new version.
     PARLEY_RETURN_IF_ERROR(
         FromRocks(db_->Put(rocksdb::WriteOptions(), handles_[keys::kMeta], std::string(kSchemaKey),
                            std::to_string(kSchemaVersion)),
@@ -971,7 +1024,11 @@ Status StoreImpl::LoadMeta() {
       for (const auto& [label, key] : kDefaultIndexes) {
         wb.Put(handles_[keys::kMeta], std::string(kIndexPrefix) + IndexName(label, key), "");
       }
+      // An empty full-text index is a complete one.
+      wb.Put(handles_[keys::kMeta], std::string(kTextIndexVersion),
+             std::to_string(fulltext::kIndexVersion));
       PARLEY_RETURN_IF_ERROR(WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_));
+      text_index_version_ = fulltext::kIndexVersion;
     }
   } else if (!s.ok()) {
     return FromRocks(s, "reading " + dir_);
@@ -993,6 +1050,16 @@ Status StoreImpl::LoadMeta() {
   }
   for (auto it = Prefix(keys::kMeta, std::string(kIndexPrefix), nullptr); it->Valid(); it->Next()) {
     indexes_.insert(std::string(it->key().ToStringView().substr(kIndexPrefix.size())));
+  }
+  if (handles_[keys::kFulltext]) {
+    std::string version;
+    rocksdb::Status vs = db_->Get(rocksdb::ReadOptions(), handles_[keys::kMeta],
+                                  std::string(kTextIndexVersion), &version);
+    if (vs.ok()) {
+      text_index_version_ = std::atoi(version.c_str());
+    } else if (!vs.IsNotFound()) {
+      return FromRocks(vs, "reading " + dir_);
+    }
   }
   return Status::OK();
 }
@@ -1422,6 +1489,45 @@ Status StoreImpl::WriteIndexEntries(Txn* t, const Node& n, bool remove) {
   return Status::OK();
 }
 
+void StoreImpl::UpdateText(Txn* t, char kind, uint64_t id, const PropertyMap* before,
+                           const PropertyMap* after) {
+  if (!text_enabled_) return;
+  // Most changes leave the text alone (a merged confidence, a new list of articles): compare
+  // the text properties before tokenising anything.
+  if (before && after) {
+    bool same = true;
+    for (const char* name : fulltext::kTextProperties) {
+      auto a = before->find(name), b = after->find(name);
+      bool ha = a != before->end(), hb = b != after->end();
+      if (ha != hb || (ha && a->second != b->second)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return;
+  }
+  fulltext::Document old = before ? fulltext::DocumentOf(*before) : fulltext::Document();
+  fulltext::Document now = after ? fulltext::DocumentOf(*after) : fulltext::Document();
+  if (old == now) return;
+  // Both lists are sorted by word: walk them together.
+  auto o = old.words.begin();
+  for (const auto& [word, positions] : now.words) {
+    for (; o != old.words.end() && o->first < word; ++o) {
+      t->Delete(keys::kFulltext, fulltext::PostingKey(o->first, kind, id));
+    }
+    if (o != old.words.end() && o->first == word) ++o;  // overwritten just below
+    t->Put(keys::kFulltext, fulltext::PostingKey(word, kind, id),
+           fulltext::EncodePosting(now.length, positions));
+  }
+  for (; o != old.words.end(); ++o) {
+    t->Delete(keys::kFulltext, fulltext::PostingKey(o->first, kind, id));
+  }
+  t->AddCount(std::string(kCountTextDocuments),
+              static_cast<int64_t>(!now.empty()) - static_cast<int64_t>(!old.empty()));
+  t->AddCount(std::string(kCountTextWords),
+              static_cast<int64_t>(now.length) - static_cast<int64_t>(old.length));
+}
+
 Status StoreImpl::PutNode(Txn* t, const GraphBatch::Op& op) {
   Node cur;
   bool found;
@@ -1438,6 +1544,7 @@ Status StoreImpl::PutNode(Txn* t, const GraphBatch::Op& op) {
   if (found && !props_changed && next.labels == cur.labels) return Status::OK();
   if (found) PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, cur, /*remove=*/true));
   PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, next, /*remove=*/false));
+  UpdateText(t, fulltext::kNodeKind, op.id, found ? &cur.properties : nullptr, &next.properties);
   for (const auto& l : next.labels) {
     if (found && std::find(cur.labels.begin(), cur.labels.end(), l) != cur.labels.end()) continue;
     uint32_t lt;
@@ -1476,6 +1583,7 @@ Status StoreImpl::SetNodeProperty(Txn* t, const GraphBatch::Op& op) {
   }
   PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, cur, true));
   PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, next, false));
+  UpdateText(t, fulltext::kNodeKind, op.id, &cur.properties, &next.properties);
   std::string v;
   PARLEY_RETURN_IF_ERROR(EncodeNode(t, next, &v));
   t->Put(keys::kNodes, keys::Id(op.id), v);
@@ -1511,6 +1619,7 @@ Status StoreImpl::ReplaceNode(Txn* t, const GraphBatch::Op& op) {
   if (next.labels == cur.labels && next.properties == cur.properties) return Status::OK();
   PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, cur, /*remove=*/true));
   PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, next, /*remove=*/false));
+  UpdateText(t, fulltext::kNodeKind, op.id, &cur.properties, &next.properties);
   auto has = [](const std::vector<std::string>& v, const std::string& l) {
     return std::binary_search(v.begin(), v.end(), l);
   };
@@ -1541,10 +1650,12 @@ Status StoreImpl::ReplaceRel(Txn* t, const GraphBatch::Op& op) {
   bool found;
   PARLEY_RETURN_IF_ERROR(ReadRel(t, op.id, &cur, &found));
   if (!found) return Status::NotFound("no relationship " + std::to_string(op.id));
+  PropertyMap before = std::move(cur.properties);
   cur.properties.clear();
   for (const auto& [key, value] : op.properties) {
     if (!value.is_null()) cur.properties.emplace(key, value);
   }
+  UpdateText(t, fulltext::kRelationshipKind, op.id, &before, &cur.properties);
   std::string v;
   PARLEY_RETURN_IF_ERROR(EncodeRel(t, cur, &v));
   t->Put(keys::kRels, keys::Id(op.id), v);
@@ -1562,7 +1673,9 @@ Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
       return Status::InvalidInput("relationship id " + std::to_string(op.id) +
                                   " is already used by another relationship");
     }
+    PropertyMap before = cur.properties;
     if (!MergeProperties(&cur.properties, op.properties)) return Status::OK();
+    UpdateText(t, fulltext::kRelationshipKind, op.id, &before, &cur.properties);
     std::string v;
     PARLEY_RETURN_IF_ERROR(EncodeRel(t, cur, &v));
     t->Put(keys::kRels, keys::Id(op.id), v);
@@ -1580,6 +1693,7 @@ Status StoreImpl::PutRel(Txn* t, const GraphBatch::Op& op) {
   PARLEY_RETURN_IF_ERROR(CountPatterns(t, op.type, op.start, op.end, 1));
   Relationship r{op.id, op.type, op.start, op.end, {}};
   MergeProperties(&r.properties, op.properties);
+  UpdateText(t, fulltext::kRelationshipKind, op.id, nullptr, &r.properties);
   uint32_t tok;
   PARLEY_RETURN_IF_ERROR(t->TokenFor(op.type, &tok));
   std::string v;
@@ -1679,6 +1793,7 @@ Status StoreImpl::DeleteRel(Txn* t, RelId id) {
   uint32_t tok;
   PARLEY_RETURN_IF_ERROR(t->TokenFor(r.type, &tok));
   PARLEY_RETURN_IF_ERROR(CountPatterns(t, r.type, r.start, r.end, -1));
+  UpdateText(t, fulltext::kRelationshipKind, id, &r.properties, nullptr);
   t->Delete(keys::kRels, keys::Id(id));
   t->Delete(keys::kOut, keys::Adjacency(r.start, tok, r.end, id));
   t->Delete(keys::kIn, keys::Adjacency(r.end, tok, r.start, id));
@@ -1704,6 +1819,7 @@ Status StoreImpl::DeleteNode(Txn* t, NodeId id, bool detach) {
     }
   }
   PARLEY_RETURN_IF_ERROR(WriteIndexEntries(t, n, true));
+  UpdateText(t, fulltext::kNodeKind, id, &n.properties, nullptr);
   for (const auto& l : n.labels) {
     uint32_t lt;
     PARLEY_RETURN_IF_ERROR(t->TokenFor(l, &lt));
@@ -1918,7 +2034,7 @@ Status StoreImpl::Token(std::string_view name, uint32_t* token) {
 Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                               const std::map<std::string, int64_t>& label_counts,
                               const std::map<std::string, int64_t>& type_counts, int64_t nodes,
-                              int64_t relationships) {
+                              int64_t relationships, const fulltext::CollectionStats& text) {
   PARLEY_RETURN_IF_ERROR(CheckWritable());
   std::lock_guard lock(write_mu_);
   for (size_t cf = 0; cf < files_per_cf.size() && cf < handles_.size(); ++cf) {
@@ -1933,8 +2049,102 @@ Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files
   for (const auto& [ty, n] : type_counts) t.AddCount(std::string(kCountType) + ty, n);
   t.AddCount(std::string(kCountNodes), nodes);
   t.AddCount(std::string(kCountRels), relationships);
+  t.AddCount(std::string(kCountTextDocuments), text.documents);
+  t.AddCount(std::string(kCountTextWords), text.words);
   PARLEY_RETURN_IF_ERROR(t.Commit());
   return RecountPatterns();
+}
+
+// ---------------------------------------------------------------------------- full text
+
+Status StoreImpl::SearchText(std::string_view query, size_t limit, std::vector<fulltext::Hit>* hits,
+                             const Snapshot* snap) const {
+  hits->clear();
+  if (!handles_[keys::kFulltext] || text_index_version_ != fulltext::kIndexVersion) {
+    return Status::Incompatible("database " + dir_ +
+                                " has no full-text index (it was written by an older parley); "
+                                "run `parley reindex --db " +
+                                dir_ + "` to build it");
+  }
+  fulltext::Query parsed;
+  PARLEY_RETURN_IF_ERROR(fulltext::ParseQuery(query, &parsed));
+  // Counters and postings from one view of the store.
+  std::unique_ptr<Snapshot> own;
+  if (!snap) {
+    own = GetSnapshot();
+    snap = own.get();
+  }
+  fulltext::CollectionStats stats;
+  for (auto [key, out] : {std::pair{kCountTextDocuments, &stats.documents},
+                          std::pair{kCountTextWords, &stats.words}}) {
+    std::string v;
+    Status s = GetRaw(keys::kMeta, std::string(key), &v, snap, "counter");
+    if (s.ok()) {
+      *out = DecodeI64(v);
+    } else if (!s.IsNotFound()) {
+      return s;
+    }
+  }
+  auto read = [&](std::string_view word,
+                  const std::function<Status(fulltext::Posting &&)>& visit) -> Status {
+    std::string prefix = fulltext::WordPrefix(word);
+    auto it = Prefix(keys::kFulltext, prefix, snap);
+    for (; it->Valid(); it->Next()) {
+      fulltext::Posting p;
+      PARLEY_RETURN_IF_ERROR(fulltext::DecodePosting(it->key().ToStringView(), prefix.size(),
+                                                     it->value().ToStringView(), &p));
+      PARLEY_RETURN_IF_ERROR(visit(std::move(p)));
+    }
+    return it->status();
+  };
+  return fulltext::Rank(parsed, stats, read, limit, hits);
+}
+
+Status StoreImpl::RebuildTextIndex() {
+  PARLEY_RETURN_IF_ERROR(CheckWritable());
+  std::lock_guard lock(write_mu_);
+  rocksdb::ColumnFamilyHandle* cf = handles_[keys::kFulltext];
+  rocksdb::ColumnFamilyHandle* meta = handles_[keys::kMeta];
+  // First the old index goes, with its version: until the last write below, the store has
+  // none (an interrupted rebuild is made again at the next open for writing).
+  {
+    rocksdb::WriteBatch wb;
+    wb.Delete(meta, std::string(kTextIndexVersion));
+    wb.Delete(meta, std::string(kCountTextDocuments));
+    wb.Delete(meta, std::string(kCountTextWords));
+    // Words are UTF-8, whose bytes are never 0xff.
+    wb.DeleteRange(cf, std::string(), std::string(1, '\xff'));
+    PARLEY_RETURN_IF_ERROR(WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_));
+    text_index_version_ = 0;
+  }
+  fulltext::CollectionStats stats;
+  rocksdb::WriteBatch wb;
+  auto add = [&](char kind, uint64_t id, const PropertyMap& props) -> Status {
+    fulltext::Document doc = fulltext::DocumentOf(props);
+    if (doc.empty()) return Status::OK();
+    ++stats.documents;
+    stats.words += doc.length;
+    for (const auto& [word, positions] : doc.words) {
+      wb.Put(cf, fulltext::PostingKey(word, kind, id),
+             fulltext::EncodePosting(doc.length, positions));
+    }
+    // Writes of bounded size: a big store is not rebuilt in one batch held in memory.
+    if (wb.GetDataSize() < (size_t{32} << 20)) return Status::OK();
+    Status s = WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_);
+    wb.Clear();
+    return s;
+  };
+  PARLEY_RETURN_IF_ERROR(ForEachNode(
+      [&](const Node& n) { return add(fulltext::kNodeKind, n.id, n.properties); }, nullptr));
+  PARLEY_RETURN_IF_ERROR(ForEachRelationship(
+      [&](const Relationship& r) { return add(fulltext::kRelationshipKind, r.id, r.properties); },
+      nullptr));
+  if (stats.documents) wb.Put(meta, std::string(kCountTextDocuments), EncodeI64(stats.documents));
+  if (stats.words) wb.Put(meta, std::string(kCountTextWords), EncodeI64(stats.words));
+  wb.Put(meta, std::string(kTextIndexVersion), std::to_string(fulltext::kIndexVersion));
+  PARLEY_RETURN_IF_ERROR(WriteFailed(db_->Write(rocksdb::WriteOptions(), &wb), dir_));
+  text_index_version_ = fulltext::kIndexVersion;
+  return Status::OK();
 }
 
 }  // namespace parley

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/fulltext_index.h"
 #include "storage/value.h"
 #include "util/hash.h"
 #include "util/status.h"
@@ -33,9 +34,10 @@
 namespace parley {
 
 // The schema version this build writes; a store of a newer version is refused. Version 2 added
-// the pattern counts of GraphStats::starts/ends (a version-1 store gains them when it is first
-// opened for writing).
-inline constexpr int kSchemaVersion = 2;
+// the pattern counts of GraphStats::starts/ends, version 3 the full-text index (an older store
+// gains what it lacks when it is first opened for writing; read-only, it is read as it is, and
+// SearchText says what to run).
+inline constexpr int kSchemaVersion = 3;
 
 enum class Direction { kOutgoing, kIncoming, kBoth };
 
@@ -180,6 +182,10 @@ class GraphStore {
     bool create_if_missing = true;
     // Bytes of block cache for reads.
     size_t block_cache_bytes = 256u << 20;
+    // False: writes leave the full-text index alone and a writable open records that the
+    // store has none (SearchText then refuses; the next open with true builds it). For
+    // measuring what the index costs.
+    bool full_text_index = true;
   };
 
   // Opens (or creates) the store in folder `dir`. Fails with kBusy if another process holds it
@@ -278,6 +284,13 @@ class GraphStore {
   virtual Status GetSetting(std::string_view name, std::string* value, bool* found,
                             const Snapshot* snap = nullptr) const = 0;
 
+  // Ranks the nodes and relationships whose indexed text (fulltext_index.h) matches `query`
+  // (words, and "phrases" in double quotes) by BM25, best first, at most `limit` (0: all).
+  // kInvalidInput for a query with no word or an open quote; kIncompatible for a store
+  // written before the index existed, opened read-only (the message says what to run).
+  virtual Status SearchText(std::string_view query, size_t limit, std::vector<fulltext::Hit>* hits,
+                            const Snapshot* snap = nullptr) const = 0;
+
   // ---- writes (fail with kInvalidInput on a read-only store) ----
 
   // Applies `batch` atomically: all of it or, on any error, none of it.
@@ -298,6 +311,10 @@ class GraphStore {
   virtual Status CreateIndex(std::string_view label, std::string_view key) = 0;
   // A fresh id never handed out before by this store, for nodes and relationships made by hand.
   virtual Status AllocateId(uint64_t* id) = 0;
+  // Builds the full-text index again from every node and relationship (in writes of bounded
+  // size; the index counts as built, and SearchText answers, only once the last is written).
+  // Opening an older store for writing does this by itself.
+  virtual Status RebuildTextIndex() = 0;
   // Records setting `name` as `value` (one atomic write), replacing what it was.
   virtual Status PutSetting(std::string_view name, std::string_view value) = 0;
   // Flushes memtables to disk (for measuring size on disk).
@@ -313,11 +330,12 @@ class GraphStore {
   // durably if new.
   virtual Status Token(std::string_view name, uint32_t* token) = 0;
   // Ingests finished SST files into column family `cf` (keys::ColumnFamily) and adds
-  // `label_counts`/`type_counts` and the node and relationship totals to the stored counters.
+  // `label_counts`/`type_counts`, the node and relationship totals and the full-text index's
+  // documents and words to the stored counters.
   virtual Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                              const std::map<std::string, int64_t>& label_counts,
                              const std::map<std::string, int64_t>& type_counts, int64_t nodes,
-                             int64_t relationships) = 0;
+                             int64_t relationships, const fulltext::CollectionStats& text) = 0;
   // The folder of the store.
   virtual const std::string& dir() const = 0;
 };

@@ -3,8 +3,9 @@
 namespace parley::keys {
 
 const char* ColumnFamilyName(int cf) {
-  static const char* const kNames[kNumColumnFamilies] = {
-      "default", "rels", "out", "in", "labels", "props", "articles", "contrib", "owners", "meta"};
+  static const char* const kNames[kNumColumnFamilies] = {"default", "rels",  "out",      "in",
+                                                         "labels",  "props", "articles", "contrib",
+                                                         "owners",  "meta",  "fulltext"};
   return kNames[cf];
 }
 

@@ -13,6 +13,7 @@
 //   owners         kind (1), id (8), article id                (empty)
 //   meta           "schema_version", "token:…", "count:…",     see graph_store.cc
 //                  "index:…", "setting:…"
+//   fulltext       word, 0x00, kind (1), id (8)                positions (fulltext_index.h)
 //
 // Labels, relationship types and property keys are interned as 4-byte tokens, so that one
 // node's relationships of one type and direction are one contiguous prefix: id + type.
@@ -37,6 +38,7 @@ enum ColumnFamily : int {
   kContrib,
   kOwners,
   kMeta,
+  kFulltext,
   kNumColumnFamilies
 };
 // RocksDB's name of each column family; kNodes is the default one.
