@@ -1,12 +1,14 @@
 // parley_bench_fulltext: what the full-text index (storage/fulltext_index.h) costs and gives.
 //
-// Reads the facts of `parley extract --format jsonl` (one document a line), turns them into
-// article records and graph changes once (graph/graph_model.h, outside the timing), then in
-// one run, for --rounds rounds, writes all the articles through GraphStore::WriteArticle (the
-// path `parley ingest` takes) into a fresh store with the index and into one without it
-// (GraphStore::Options::full_text_index false), alternating which goes first, each timed from
-// open to close (the close flushes to table files). It prints:
-//  - ingest seconds with and without the index (median of the rounds) and their ratio;
+// Reads the facts of `parley extract --format jsonl` (one document a line), then in one run,
+// for --rounds rounds, ingests all the articles into a fresh store with the index and into one
+// without it (GraphStore::Options::full_text_index false), alternating which goes first, each
+// timed from open to close (the close flushes to table files), in two ways:
+//  - from the facts lines: JSON parsing, FactsToGraph (graph/graph_model.h) and
+//    GraphStore::WriteArticle, what `parley ingest --facts` does per article;
+//  - the store's writes alone: WriteArticle of records and changes prepared before the timing.
+// It prints:
+//  - for each, seconds with and without the index (median of the rounds) and their ratio;
 //  - bytes on disk of both stores after close, and the difference (the index's size);
 //  - SearchText latency on the store with the index: --queries queries of one word, two words
 //    and a two-word phrase taken from the stored demand texts (a fixed seed), limit 10:
@@ -77,17 +79,30 @@ struct Article {
 };
 
 // Writes every article into a fresh store at `dir` (index on or off); seconds from open to
-// close.
-double Ingest(const std::vector<Article>& articles, const std::string& dir, bool index) {
+// close. With `lines`, each article is first read from its facts line (JSON parsing and
+// FactsToGraph timed too, as `parley ingest --facts` does them); else the prepared records and
+// changes are written (the store's writes alone).
+double Ingest(const std::vector<Article>& articles, const std::vector<std::string>* lines,
+              const GraphModel& model, const std::string& dir, bool index) {
   fs::remove_all(dir);
   auto start = Clock::now();
   GraphStore::Options o;
   o.full_text_index = index;
   std::unique_ptr<GraphStore> store;
   Check(GraphStore::Open(dir, o, &store), "opening " + dir);
-  for (const auto& a : articles) {
-    ArticleOutcome outcome;
-    Check(store->WriteArticle(a.record, a.facts, &outcome), "writing " + a.record.id);
+  ArticleOutcome outcome;
+  if (lines) {
+    for (const auto& line : *lines) {
+      DocumentFacts doc;
+      Article a;
+      Check(ParseFacts(line, &doc), "parsing facts");
+      Check(FactsToGraph(doc, model, &a.record, &a.facts), "graph of " + doc.doc);
+      Check(store->WriteArticle(a.record, a.facts, &outcome), "writing " + a.record.id);
+    }
+  } else {
+    for (const auto& a : articles) {
+      Check(store->WriteArticle(a.record, a.facts, &outcome), "writing " + a.record.id);
+    }
   }
   Check(store->Close(), "closing " + dir);
   return Since(start);
@@ -130,6 +145,7 @@ int main(int argc, char** argv) {
   Check(GraphModel::LoadDefault(&model), "loading the graph model");
   std::vector<Article> articles;
   std::vector<std::string> texts;  // demand texts, for the queries
+  std::vector<std::string> lines;  // the facts lines
   {
     std::ifstream in(facts_path);
     if (!in) Die("cannot read " + facts_path);
@@ -140,6 +156,7 @@ int main(int argc, char** argv) {
       if (line.empty()) continue;
       DocumentFacts doc;
       Check(ParseFacts(line, &doc), facts_path + ":" + std::to_string(n));
+      lines.push_back(line);
       Article a;
       Check(FactsToGraph(doc, model, &a.record, &a.facts), facts_path + ":" + std::to_string(n));
       for (const auto& op : a.facts.ops()) {
@@ -158,14 +175,18 @@ int main(int argc, char** argv) {
 
   fs::create_directories(work);
   const std::string with = work + "/with", without = work + "/without";
-  std::vector<double> on, off;
+  // [0]: from the facts lines, [1]: the store's writes alone; each with and without.
+  std::vector<double> on[2], off[2];
   for (int r = 0; r < rounds; ++r) {
-    if (r % 2 == 0) {
-      on.push_back(Ingest(articles, with, true));
-      off.push_back(Ingest(articles, without, false));
-    } else {
-      off.push_back(Ingest(articles, without, false));
-      on.push_back(Ingest(articles, with, true));
+    for (int kind = 0; kind < 2; ++kind) {
+      const std::vector<std::string>* from = kind == 0 ? &lines : nullptr;
+      if (r % 2 == 0) {
+        on[kind].push_back(Ingest(articles, from, model, with, true));
+        off[kind].push_back(Ingest(articles, from, model, without, false));
+      } else {
+        off[kind].push_back(Ingest(articles, from, model, without, false));
+        on[kind].push_back(Ingest(articles, from, model, with, true));
+      }
     }
   }
   const int64_t bytes_on = DirBytes(with), bytes_off = DirBytes(without);
@@ -213,15 +234,21 @@ int main(int argc, char** argv) {
   fs::remove_all(with);
   fs::remove_all(without);
 
-  const double t_on = Median(on), t_off = Median(off);
+  const double t_on = Median(on[0]), t_off = Median(off[0]);
   const double ratio = t_off > 0 ? t_on / t_off : 0;
+  const double w_on = Median(on[1]), w_off = Median(off[1]);
+  const double w_ratio = w_off > 0 ? w_on / w_off : 0;
   const double med = Median(latency_us), p99 = Percentile(latency_us, 0.99);
   const double mean_hits =
       latency_us.empty() ? 0 : hits_total / static_cast<double>(latency_us.size());
   std::fprintf(stderr,
-               "ingest with the index %.3f s, without %.3f s (medians of %d): ratio %.3f "
-               "(%+.1f %%)\n",
+               "ingest from facts: with the index %.3f s, without %.3f s (medians of %d): ratio "
+               "%.3f (%+.1f %%)\n",
                t_on, t_off, rounds, ratio, (ratio - 1) * 100);
+  std::fprintf(stderr,
+               "store writes alone: with the index %.3f s, without %.3f s (medians of %d): ratio "
+               "%.3f (%+.1f %%)\n",
+               w_on, w_off, rounds, w_ratio, (w_ratio - 1) * 100);
   std::fprintf(stderr, "on disk: with %lld bytes, without %lld bytes, index %lld bytes (%.1f %%)\n",
                static_cast<long long>(bytes_on), static_cast<long long>(bytes_off),
                static_cast<long long>(bytes_on - bytes_off),
@@ -231,12 +258,13 @@ int main(int argc, char** argv) {
   if (g_jsonl) {
     std::printf(
         "{\"articles\": %zu, \"changes\": %zu, \"rounds\": %d, \"ingest_with_s\": %.4f, "
-        "\"ingest_without_s\": %.4f, \"ingest_ratio\": %.4f, \"bytes_with\": %lld, "
+        "\"ingest_without_s\": %.4f, \"ingest_ratio\": %.4f, \"writes_with_s\": %.4f, "
+        "\"writes_without_s\": %.4f, \"writes_ratio\": %.4f, \"bytes_with\": %lld, "
         "\"bytes_without\": %lld, \"index_bytes\": %lld, \"queries\": %zu, "
         "\"search_median_us\": %.1f, \"search_p99_us\": %.1f, \"mean_hits\": %.2f}\n",
-        articles.size(), elements, rounds, t_on, t_off, ratio, static_cast<long long>(bytes_on),
-        static_cast<long long>(bytes_off), static_cast<long long>(bytes_on - bytes_off),
-        latency_us.size(), med, p99, mean_hits);
+        articles.size(), elements, rounds, t_on, t_off, ratio, w_on, w_off, w_ratio,
+        static_cast<long long>(bytes_on), static_cast<long long>(bytes_off),
+        static_cast<long long>(bytes_on - bytes_off), latency_us.size(), med, p99, mean_hits);
   }
   return 0;
 }
