@@ -468,3 +468,28 @@ TEST_CASE("CALL parley.search and parley.searchRelationships", "[fulltext][proce
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("not closed") != std::string::npos);
 }
+
+TEST_CASE("SET, REMOVE and DETACH DELETE keep the index", "[fulltext][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  IngestCorpus(db);
+  auto r = RunParley({"query", "--db", db,
+                      "MATCH (d:Demand {text: 'smaller classes and higher pay'}) "
+                      "SET d.text = 'a flood barrier for the school'"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  r = RunParley({"query", "--db", db, "MATCH (a:Actor {id: 'river-authority'}) DETACH DELETE a"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto store = test::OpenTestStore(db);
+  CHECK(Ranked(*store, "barrier") ==
+        std::vector<std::string>{"Demand:a flood barrier for the school"});
+  // "classes" is left in the title and the quote only.
+  CHECK(
+      Ranked(*store, "classes") ==
+      std::vector<std::string>{"Article:s4", "REPORTED_IN:Demand:a flood barrier for the school"});
+  for (const auto& hit : Ranked(*store, "authority")) CHECK(hit.find("Actor") == std::string::npos);
+  auto kept = Everything(*store, kVocabulary);
+  REQUIRE(store->RebuildTextIndex().ok());
+  CHECK(Everything(*store, kVocabulary) == kept);
+}
