@@ -31,7 +31,8 @@ Status Drop(const Args& args) {
   int64_t seq = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
   if (ec != std::errc() || end != text.data() + text.size() || seq <= 0) {
-    return Status::Usage("--drop takes the seq of an edit (a positive integer), not '" + text + "'");
+    return Status::Usage("--drop takes the seq of an edit (a positive integer), not '" + text +
+                         "'");
   }
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));

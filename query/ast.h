@@ -184,7 +184,6 @@ struct Projection {
   ExprPtr where;  // WITH ... WHERE; always null for RETURN
 };
 
-
 // One output a CALL yields: `column [AS variable]`.
 struct YieldItem {
   SourcePos pos;
@@ -195,7 +194,7 @@ struct YieldItem {
 // CALL name(args) [YIELD ...]: a procedure call (see procedures.h).
 struct ProcedureCall {
   SourcePos name_pos;
-  std::string name;                // dotted: db.labels
+  std::string name;                 // dotted: db.labels
   bool implicit_arguments = false;  // `CALL db.labels` without brackets: arguments from parameters
   std::vector<ExprPtr> arguments;
   bool has_yield = false;
@@ -214,9 +213,9 @@ struct SetItem {
   };
   Kind kind = Kind::kProperty;
   SourcePos pos;
-  ExprPtr target;  // kProperty: the element whose property changes; otherwise a kVariable
-  std::string key;                  // kProperty
-  ExprPtr value;                    // null for REMOVE and kLabels
+  ExprPtr target;   // kProperty: the element whose property changes; otherwise a kVariable
+  std::string key;  // kProperty
+  ExprPtr value;    // null for REMOVE and kLabels
   std::vector<std::string> labels;  // kLabels
   std::string text;                 // the item as written
 };
@@ -243,7 +242,7 @@ struct Clause {
   Projection projection;  // kReturn, kWith
   ExprPtr unwind_expr;    // kUnwind: UNWIND expr AS unwind_variable
   std::string unwind_variable;
-  ProcedureCall call;  // kCall
+  ProcedureCall call;              // kCall
   std::vector<SetItem> set_items;  // kSet, kRemove
   std::vector<ExprPtr> deletes;    // kDelete: what to delete
   bool detach = false;             // kDelete: DETACH DELETE

@@ -286,9 +286,7 @@ class OverlayIdCursor : public IdCursor {
     Settle();
   }
   bool Valid() const override { return (base_ && base_->Valid()) || pos_ < extra_.size(); }
-  uint64_t id() const override {
-    return base_ && base_->Valid() ? base_->id() : extra_[pos_];
-  }
+  uint64_t id() const override { return base_ && base_->Valid() ? base_->id() : extra_[pos_]; }
   void Next() override {
     if (base_ && base_->Valid()) {
       base_->Next();

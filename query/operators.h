@@ -84,8 +84,7 @@ struct CreatePart {
 OperatorPtr MakeCreate(OperatorPtr input, std::vector<CreatePart> parts, ExecContext& ctx);
 // Makes the nodes and relationships of `parts` for one row, binding them in *row; adds about
 // what they take in memory to *bytes. CREATE and MERGE both make elements this way.
-Status CreateParts(const std::vector<CreatePart>& parts, Row* row, ExecContext& ctx,
-                   size_t* bytes);
+Status CreateParts(const std::vector<CreatePart>& parts, Row* row, ExecContext& ctx, size_t* bytes);
 // OK if property `key` may hold `v` (a scalar or a list of scalars), else a type error.
 Status CheckStorable(const std::string& key, const Value& v);
 

@@ -556,8 +556,9 @@ Status Parser::ParseDelete(Clause* clause) {
     PARLEY_RETURN_IF_ERROR(ParseExpression(&clause->deletes.back()));
     const Expr& e = *clause->deletes.back();
     if (e.kind == ExprKind::kHasLabels) {
-      return ErrorAt(e.pos, "DELETE removes nodes, relationships and paths; to remove a label "
-                            "use REMOVE n:Label");
+      return ErrorAt(e.pos,
+                     "DELETE removes nodes, relationships and paths; to remove a label "
+                     "use REMOVE n:Label");
     }
   } while (AcceptPunct(","));
   return Status::OK();
@@ -669,8 +670,7 @@ Status Parser::ParsePatternPart(PatternPart* part) {
 // shortest := (shortestPath | allShortestPaths) '(' element ')'
 Status Parser::ParseShortestPath(PatternPart* part) {
   part->selector_pos = Peek().pos;
-  part->selector =
-      AtKeyword("shortestPath") ? PathSelector::kShortest : PathSelector::kAllShortest;
+  part->selector = AtKeyword("shortestPath") ? PathSelector::kShortest : PathSelector::kAllShortest;
   Next();
   PARLEY_RETURN_IF_ERROR(ExpectPunct("("));
   PARLEY_RETURN_IF_ERROR(ParsePatternElement(part));

@@ -144,8 +144,8 @@ Status PropertyKeys(const std::vector<Value>&, ExecContext& ctx, ProcedureRows* 
     for (const auto& [key, value] : props) keys.insert(key);
     return Status::OK();
   };
-  PARLEY_RETURN_IF_ERROR(ctx.store()->ForEachNode(
-      [&](const Node& n) { return add(n.properties); }, ctx.snapshot()));
+  PARLEY_RETURN_IF_ERROR(
+      ctx.store()->ForEachNode([&](const Node& n) { return add(n.properties); }, ctx.snapshot()));
   PARLEY_RETURN_IF_ERROR(ctx.store()->ForEachRelationship(
       [&](const Relationship& r) { return add(r.properties); }, ctx.snapshot()));
   for (const std::string& k : keys) rows->push_back({Value(k)});
@@ -161,16 +161,12 @@ Status CoerceArgument(const ProcedureInfo& proc, size_t index, const Value& in, 
     return Status::OK();
   }
   return Status::InvalidInput("Type mismatch: argument '" + param.name + "' of " + proc.name +
-                              "() must be " + ProcTypeName(param.type) + ", got " +
-                              TypeName(in));
+                              "() must be " + ProcTypeName(param.type) + ", got " + TypeName(in));
 }
 
 void AddCatalogProcedures(std::vector<ProcedureInfo>* registry) {
-  registry->push_back({"db.labels",
-                       {},
-                       {{"label", ProcType::kString}},
-                       "the node labels in use, sorted",
-                       Labels});
+  registry->push_back(
+      {"db.labels", {}, {{"label", ProcType::kString}}, "the node labels in use, sorted", Labels});
   registry->push_back({"db.relationshipTypes",
                        {},
                        {{"relationshipType", ProcType::kString}},

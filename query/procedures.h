@@ -35,8 +35,19 @@
 namespace parley::query {
 
 // The declared type of an argument or output column.
-enum class ProcType { kAny, kString, kInteger, kFloat, kNumber, kBoolean, kNode, kRelationship,
-                      kPath, kList, kMap };
+enum class ProcType {
+  kAny,
+  kString,
+  kInteger,
+  kFloat,
+  kNumber,
+  kBoolean,
+  kNode,
+  kRelationship,
+  kPath,
+  kList,
+  kMap
+};
 
 // The type's name as Cypher writes it in signatures ("STRING", "NODE", ...).
 const char* ProcTypeName(ProcType type);

@@ -14,8 +14,8 @@ size_t GraphBytes(const ActorGraph& graph) {
   size_t bytes = graph.actors.size() * sizeof(ActorInfo) + graph.edges.size() * sizeof(ActorEdge);
   for (const ActorInfo& a : graph.actors) bytes += a.id.size() + a.name.size() + a.kind.size();
   for (const ActorEdge& e : graph.edges) {
-    bytes += e.fact.type.size() + e.fact.text.size() + e.fact.quote.size() +
-             e.fact.article.size() + e.fact.date.size() + e.fact.label.size();
+    bytes += e.fact.type.size() + e.fact.text.size() + e.fact.quote.size() + e.fact.article.size() +
+             e.fact.date.size() + e.fact.label.size();
   }
   return bytes;
 }

@@ -236,8 +236,7 @@ Status Checker::CheckComposition(const Query& query) {
     if (i > 0 && IsUpdate(clauses[i - 1].kind) &&
         (c.kind == ClauseKind::kMatch || c.kind == ClauseKind::kUnwind)) {
       return Error(c.pos,
-                   std::string("WITH is required between ") + UpdateName(clauses[i - 1]) +
-                       " and " +
+                   std::string("WITH is required between ") + UpdateName(clauses[i - 1]) + " and " +
                        (c.kind == ClauseKind::kMatch ? (c.optional ? "OPTIONAL MATCH" : "MATCH")
                                                      : "UNWIND"));
     }
@@ -357,14 +356,16 @@ Status Checker::CheckMerge(const Clause& clause) {
   // has it (the properties must be spelled out).
   for (const NodePattern& n : part.nodes) {
     if (n.properties && n.properties->kind == ExprKind::kParameter) {
-      return Error(n.properties->pos, "A parameter cannot be used as the properties of a MERGE "
-                                      "pattern: write them as a map, {key: $param.key}");
+      return Error(n.properties->pos,
+                   "A parameter cannot be used as the properties of a MERGE "
+                   "pattern: write them as a map, {key: $param.key}");
     }
   }
   for (const RelPattern& r : part.rels) {
     if (r.properties && r.properties->kind == ExprKind::kParameter) {
-      return Error(r.properties->pos, "A parameter cannot be used as the properties of a MERGE "
-                                      "pattern: write them as a map, {key: $param.key}");
+      return Error(r.properties->pos,
+                   "A parameter cannot be used as the properties of a MERGE "
+                   "pattern: write them as a map, {key: $param.key}");
     }
   }
   Scope clause_vars;
@@ -376,13 +377,14 @@ Status Checker::CheckMerge(const Clause& clause) {
     clause_vars[part.path_variable] = VarKind::kPath;
   }
   for (size_t i = 0; i < part.nodes.size(); ++i) {
-    PARLEY_RETURN_IF_ERROR(BindNode(part.nodes[i], /*create=*/true, part.rels.empty(),
-                                    &clause_vars));
+    PARLEY_RETURN_IF_ERROR(
+        BindNode(part.nodes[i], /*create=*/true, part.rels.empty(), &clause_vars));
     if (i < part.rels.size()) {
       const RelPattern& r = part.rels[i];
       if (!r.variable.empty() && (scope_.count(r.variable) || clause_vars.count(r.variable))) {
-        return Error(r.pos, "Variable '" + r.variable + "' already declared: MERGE cannot bind "
-                            "a relationship that is already bound");
+        return Error(r.pos, "Variable '" + r.variable +
+                                "' already declared: MERGE cannot bind "
+                                "a relationship that is already bound");
       }
       if (!r.variable.empty()) clause_vars[r.variable] = VarKind::kRelationship;
     }
@@ -431,8 +433,8 @@ Status Checker::CheckShortestPath(const PatternPart& part, bool create) {
   }
   const RelPattern& rel = part.rels[0];
   if (rel.variable_length && rel.min_hops != 0 && rel.min_hops != 1) {
-    return Error(rel.pos, std::string(name) +
-                              " does not support a minimal length different from 0 or 1");
+    return Error(rel.pos,
+                 std::string(name) + " does not support a minimal length different from 0 or 1");
   }
   if (rel.variable_length && rel.max_hops >= 0 && rel.max_hops < rel.min_hops) {
     return Error(rel.pos, std::string(name) + " needs a maximal length of at least the minimal");
@@ -529,14 +531,16 @@ Status Checker::CheckCall(const Clause& clause, bool standalone) {
   }
   if (call.implicit_arguments) {
     if (!standalone && !proc->params.empty()) {
-      return Error(call.name_pos, "Procedure call inside a query must give its arguments in "
-                                  "brackets: " + Signature(*proc));
+      return Error(call.name_pos,
+                   "Procedure call inside a query must give its arguments in "
+                   "brackets: " +
+                       Signature(*proc));
     }
   } else if (call.arguments.size() < RequiredArguments(*proc) ||
              call.arguments.size() > proc->params.size()) {
     size_t low = RequiredArguments(*proc), high = proc->params.size();
-    std::string count = low == high ? std::to_string(high)
-                                    : std::to_string(low) + " to " + std::to_string(high);
+    std::string count =
+        low == high ? std::to_string(high) : std::to_string(low) + " to " + std::to_string(high);
     return Error(call.name_pos, "Procedure " + call.name + " takes " + count + " argument" +
                                     (high == 1 ? "" : "s") + ", not " +
                                     std::to_string(call.arguments.size()) + ": " +
@@ -555,12 +559,13 @@ Status Checker::CheckCall(const Clause& clause, bool standalone) {
   }
   if (!standalone) {
     if (call.yield_star) {
-      return Error(call.yield_pos, "YIELD * is only allowed in a standalone procedure call; name "
-                                   "the outputs to yield");
+      return Error(call.yield_pos,
+                   "YIELD * is only allowed in a standalone procedure call; name "
+                   "the outputs to yield");
     }
     if (!call.has_yield && !proc->outputs.empty()) {
-      return Error(call.name_pos, "Procedure call inside a query must YIELD its outputs: " +
-                                      Signature(*proc));
+      return Error(call.name_pos,
+                   "Procedure call inside a query must YIELD its outputs: " + Signature(*proc));
     }
   }
   Scope yielded;

@@ -454,8 +454,8 @@ class Search {
 
 }  // namespace
 
-Status FindShortestPaths(const Step& step, Row& row, ExecContext& ctx, std::vector<FoundPath>* paths,
-                         size_t* held) {
+Status FindShortestPaths(const Step& step, Row& row, ExecContext& ctx,
+                         std::vector<FoundPath>* paths, size_t* held) {
   Search search(step, row, ctx, paths);
   Status s = search.Run();
   *held = search.held();

@@ -32,8 +32,8 @@ struct FoundPath {
 // limits as it goes. Path filters are evaluated on `row` with the step's slots set; the slots
 // are left as the last evaluation set them. `*held` receives the bytes held against the memory
 // limit for the paths found (the caller releases them).
-Status FindShortestPaths(const Step& step, Row& row, ExecContext& ctx, std::vector<FoundPath>* paths,
-                         size_t* held);
+Status FindShortestPaths(const Step& step, Row& row, ExecContext& ctx,
+                         std::vector<FoundPath>* paths, size_t* held);
 
 // Stores `path` into the step's relationship and path slots of `row`.
 void BindShortestPath(const Step& step, const FoundPath& path, Row& row);

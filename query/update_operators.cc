@@ -259,7 +259,8 @@ class MergeOp : public UpdateOperator {
     if (!out_.empty()) {
       held_.Drop(bytes);
       for (Row& r : out_) {
-        for (const SetAction& a : spec_.on_match) PARLEY_RETURN_IF_ERROR(ApplySetAction(a, r, ctx_));
+        for (const SetAction& a : spec_.on_match)
+          PARLEY_RETURN_IF_ERROR(ApplySetAction(a, r, ctx_));
       }
       return Status::OK();
     }
@@ -267,7 +268,8 @@ class MergeOp : public UpdateOperator {
     size_t made_bytes = 0;
     PARLEY_RETURN_IF_ERROR(CreateParts(spec_.create, &made, ctx_, &made_bytes));
     PARLEY_RETURN_IF_ERROR(held_.Add(made_bytes));
-    for (const SetAction& a : spec_.on_create) PARLEY_RETURN_IF_ERROR(ApplySetAction(a, made, ctx_));
+    for (const SetAction& a : spec_.on_create)
+      PARLEY_RETURN_IF_ERROR(ApplySetAction(a, made, ctx_));
     out_.push_back(std::move(made));
     return Status::OK();
   }

@@ -6,8 +6,9 @@
 //    the same elements, in the same order, on a store that lacks them: node and relationship
 //    records (records.h), the label index, out/in adjacency, property index entries for the
 //    (label, key) pairs the store reports as indexed (a list property per item), the
-//    full-text postings (fulltext_index.h) and their counters, and the counters GetStats reads. Names are even interned in the order Apply would intern them,
-//    so loading the same elements both ways into fresh stores gives byte-identical stores.
+//    full-text postings (fulltext_index.h) and their counters, and the counters GetStats reads.
+//    Names are even interned in the order Apply would intern them, so loading the same elements
+//    both ways into fresh stores gives byte-identical stores.
 //  - Bounded memory whatever the input size: entries are buffered up to
 //    Options::memory_budget_bytes, sorted and spilled to temporary files as sorted runs; Finish
 //    merges the runs into non-overlapping SSTs per column family. Fixed extras on top of the

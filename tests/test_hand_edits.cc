@@ -45,7 +45,8 @@ TEST_CASE("Hand edits to extracted facts survive re-ingest and are listed", "[ed
                 "MATCH (d:Demand) SET d.text = 'reopen the north harbour', d:Checked"}));
   Ok(RunParley({"query", "--db", db, "--user", "ben", "MATCH (:Actor)-[r:DEMANDS]->() DELETE r"}));
   // A node made by hand is not an extracted fact: changing it records nothing.
-  Ok(RunParley({"query", "--db", db, "CREATE (:Note {n: 1}) WITH 1 AS x MATCH (n:Note) SET n.n = 2"}));
+  Ok(RunParley(
+      {"query", "--db", db, "CREATE (:Note {n: 1}) WITH 1 AS x MATCH (n:Note) SET n.n = 2"}));
 
   auto list = RunParley({"edits", "--db", db, "--format", "json"});
   Ok(list);

@@ -97,8 +97,7 @@ TEST_CASE("CALL db.* lists labels, relationship types and property keys", "[quer
   CHECK(r.rows == Rows{"'id'", "'name'", "'since'", "'text'", "'weight'"});
 }
 
-TEST_CASE("CALL ... YIELD inside a query binds outputs for the clauses after it",
-          "[query][call]") {
+TEST_CASE("CALL ... YIELD inside a query binds outputs for the clauses after it", "[query][call]") {
   Graph g;
   MakeNews(g);
   // Renaming, WHERE on the yielded variables, then more clauses.
@@ -108,8 +107,7 @@ TEST_CASE("CALL ... YIELD inside a query binds outputs for the clauses after it"
   // One call per input row; variables before the call stay visible.
   CHECK(g.Rows_("MATCH (p:Policy) CALL db.relationshipTypes() YIELD relationshipType AS t "
                 "WHERE t STARTS WITH 'D' RETURN p.name, t") == Rows{"'tariffs' | 'DEMANDS'"});
-  CHECK(g.Rows_("UNWIND [1, 2] AS i CALL db.labels() YIELD label RETURN count(*)") ==
-        Rows{"6"});
+  CHECK(g.Rows_("UNWIND [1, 2] AS i CALL db.labels() YIELD label RETURN count(*)") == Rows{"6"});
   // Arguments may use earlier variables; a standalone call with YIELD returns what it yields.
   Result r = g.Q("CALL db.labels() YIELD label AS name WHERE name < 'B'");
   REQUIRE(r.status.ok());
@@ -121,7 +119,8 @@ TEST_CASE("CALL ... YIELD inside a query binds outputs for the clauses after it"
   // The plan names the procedure.
   Rows plan = g.Rows_("EXPLAIN CALL db.labels() YIELD label RETURN label");
   bool named = false;
-  for (const auto& line : plan) named = named || line.find("ProcedureCall db.labels") != std::string::npos;
+  for (const auto& line : plan)
+    named = named || line.find("ProcedureCall db.labels") != std::string::npos;
   CHECK(named);
 }
 
@@ -164,8 +163,7 @@ TEST_CASE("CALL errors: unknown procedure, arguments, YIELD", "[query][call][err
   MakeNews(g);
   CHECK_THAT(g.Error("CALL db.nothing()"),
              Catch::Contains("There is no procedure with the name 'db.nothing'"));
-  CHECK_THAT(g.Error("MATCH (n) CALL no.such() YIELD x RETURN x"),
-             Catch::Contains("no procedure"));
+  CHECK_THAT(g.Error("MATCH (n) CALL no.such() YIELD x RETURN x"), Catch::Contains("no procedure"));
   CHECK_THAT(g.Error("CALL db.labels(1, 2)"),
              Catch::Contains("takes 0 arguments, not 2: db.labels() :: (label :: STRING)"));
   CHECK_THAT(g.Error("CALL db.labels() YIELD name RETURN name"),
@@ -243,7 +241,8 @@ TEST_CASE("the query limits hold for a procedure call", "[query][call][limits]")
   // A call per row of a long input stops at the time limit.
   query::QueryLimits quick;
   quick.timeout_seconds = 0.3;
-  r = g.Q("UNWIND range(1, 100000000) AS i CALL db.propertyKeys() YIELD propertyKey "
+  r =
+      g.Q("UNWIND range(1, 100000000) AS i CALL db.propertyKeys() YIELD propertyKey "
           "RETURN count(*)",
           "{}", quick);
   REQUIRE(!r.status.ok());

@@ -78,8 +78,7 @@ std::string Names(const std::string& match) {
 
 }  // namespace
 
-TEST_CASE("shortestPath finds one shortest path, allShortestPaths every tie",
-          "[query][shortest]") {
+TEST_CASE("shortestPath finds one shortest path, allShortestPaths every tie", "[query][shortest]") {
   Graph g;
   MakeDiamond(g);
   // Any type: the direct S step; only R: three steps, one of the two ways.
@@ -97,9 +96,9 @@ TEST_CASE("shortestPath finds one shortest path, allShortestPaths every tie",
   // Between every pair of a label: one row per pair that has a path.
   CHECK(g.Q("MATCH (x:P), (y:P) WHERE x.n < y.n AND x.n IN ['a', 'b'] "
             "MATCH p = shortestPath((x)-[:R*]->(y)) RETURN x.n, y.n, length(p) "
-            "ORDER BY x.n, y.n") ==
-        Rows{"'a' | 'b' | 1", "'a' | 'c' | 1", "'a' | 'd' | 2", "'a' | 'e' | 3", "'a' | 'f' | 3",
-             "'b' | 'd' | 1", "'b' | 'e' | 2", "'b' | 'f' | 2"});
+            "ORDER BY x.n, y.n") == Rows{"'a' | 'b' | 1", "'a' | 'c' | 1", "'a' | 'd' | 2",
+                                         "'a' | 'e' | 3", "'a' | 'f' | 3", "'b' | 'd' | 1",
+                                         "'b' | 'e' | 2", "'b' | 'f' | 2"});
 }
 
 TEST_CASE("shortest paths follow the pattern's direction, types and properties",
@@ -148,8 +147,7 @@ TEST_CASE("length bounds, no path, the node itself and OPTIONAL MATCH", "[query]
   CHECK(g.Q("MATCH p = shortestPath((a:P {n: 'a'})-[*]->(a)) RETURN p").empty());
 }
 
-TEST_CASE("conditions on the path pick the shortest paths that meet them",
-          "[query][shortest]") {
+TEST_CASE("conditions on the path pick the shortest paths that meet them", "[query][shortest]") {
   Graph g;
   MakeDiamond(g);
   // Not through b: the way through c, although a path through b is as short.
@@ -165,7 +163,8 @@ TEST_CASE("conditions on the path pick the shortest paths that meet them",
                   "WHERE size([r IN rs WHERE r.w <> 1]) = 0")) == Rows{"['a', 'b', 'd', 'e']"});
   // None meets the condition: no row.
   CHECK(g.Q(Names("MATCH p = shortestPath((a:P {n: 'a'})-[:R*]->(e:P {n: 'e'})) "
-                  "WHERE length(p) > 3")).empty());
+                  "WHERE length(p) > 3"))
+            .empty());
   // Conditions on the ends alone stay ordinary filters; EXPLAIN shows the search.
   Rows plan = g.Q("EXPLAIN MATCH p = shortestPath((a:P)-[:R*]->(e:P)) WHERE a.n = 'a' RETURN p");
   bool shown = false;
@@ -190,8 +189,8 @@ TEST_CASE("a longer graph: both searches meet in the middle, ties from both side
         Rows{"[0, 1, 2, 3, 4, 5]", "[0, 9, 8, 7, 6, 5]"});
   CHECK(g.Q("MATCH p = allShortestPaths((a:Ring {i: 2})-[:NEXT*]-(b:Ring {i: 8})) "
             "RETURN [x IN nodes(p) | x.i]") == Rows{"[2, 1, 0, 9, 8]"});
-  CHECK(g.Q("MATCH p = shortestPath((a:Ring {i: 0})-[:NEXT*..4]->(b:Ring {i: 5})) RETURN p")
-            .empty());
+  CHECK(
+      g.Q("MATCH p = shortestPath((a:Ring {i: 0})-[:NEXT*..4]->(b:Ring {i: 5})) RETURN p").empty());
 }
 
 TEST_CASE("shortestPath errors", "[query][shortest][errors]") {
@@ -207,14 +206,14 @@ TEST_CASE("shortestPath errors", "[query][shortest][errors]") {
   CHECK_THAT(g.Error("MATCH p = shortestPath((a)-[*]-(b) RETURN p"), Catch::Contains("')'"));
 }
 
-TEST_CASE("the query limits hold for shortest paths on a big clique",
-          "[query][shortest][limits]") {
+TEST_CASE("the query limits hold for shortest paths on a big clique", "[query][shortest][limits]") {
   test::TempDir tmp;
   std::string db = tmp / "db";
   // 60 nodes, every ordered pair joined: 3,540 relationships.
   auto r = test::RunParley({"query", "--db", db, "UNWIND range(1, 60) AS i CREATE (:K {i: i})"});
   REQUIRE(r.exit_code == 0);
-  r = test::RunParley({"query", "--db", db, "MATCH (a:K), (b:K) WHERE a <> b CREATE (a)-[:E]->(b)"});
+  r = test::RunParley(
+      {"query", "--db", db, "MATCH (a:K), (b:K) WHERE a <> b CREATE (a)-[:E]->(b)"});
   REQUIRE(r.exit_code == 0);
   // A path condition no short path meets walks paths of growing length: billions of them.
   r = test::RunParley({"query", "--db", db, "--timeout", "1",

@@ -142,17 +142,17 @@ TEST_CASE("SET keeps a property index right", "[query][set]") {
   REQUIRE(query::RunQuery(store.get(), "CREATE (:Actor {name: 'Oslo'}), (:Actor {name: 'Rome'})",
                           {}, &c)
               .ok());
-  REQUIRE(query::RunQuery(store.get(), "MATCH (a:Actor {name: 'Oslo'}) SET a.name = 'Bergen'", {},
-                          &c)
-              .ok());
+  REQUIRE(
+      query::RunQuery(store.get(), "MATCH (a:Actor {name: 'Oslo'}) SET a.name = 'Bergen'", {}, &c)
+          .ok());
   std::vector<NodeId> ids;
   REQUIRE(store->FindNodes("Actor", "name", Value("Oslo"), &ids).ok());
   CHECK(ids.empty());
   REQUIRE(store->FindNodes("Actor", "name", Value("Bergen"), &ids).ok());
   CHECK(ids.size() == 1);
   // A removed label takes the node out of that label's index too.
-  REQUIRE(query::RunQuery(store.get(), "MATCH (a:Actor {name: 'Rome'}) REMOVE a:Actor", {}, &c)
-              .ok());
+  REQUIRE(
+      query::RunQuery(store.get(), "MATCH (a:Actor {name: 'Rome'}) REMOVE a:Actor", {}, &c).ok());
   REQUIRE(store->FindNodes("Actor", "name", Value("Rome"), &ids).ok());
   CHECK(ids.empty());
   GraphStats stats;
@@ -189,8 +189,7 @@ TEST_CASE("DELETE and DETACH DELETE remove nodes, relationships and paths", "[qu
   CHECK(g.Counts() == "2/1");
   // A later MATCH of the same query no longer finds what was deleted.
   CHECK(g.Sorted("MATCH (l:Leaf {n: 2}) DETACH DELETE l WITH count(*) AS c "
-                 "MATCH (n) OPTIONAL MATCH (n)-[r]-() RETURN count(n), count(r)") ==
-        Rows{"1 | 0"});
+                 "MATCH (n) OPTIONAL MATCH (n)-[r]-() RETURN count(n), count(r)") == Rows{"1 | 0"});
   // Paths: every node and relationship on them.
   REQUIRE(g.Run("MATCH (n) DETACH DELETE n").ok());
   REQUIRE(g.Run("CREATE (:P)-[:R]->(:P)-[:R]->(:P)").ok());
@@ -219,9 +218,10 @@ TEST_CASE("MERGE binds or creates the whole pattern", "[query][merge]") {
   REQUIRE(g.Run("UNWIND ['a', 'b', 'a', 'c', 'b'] AS k MERGE (:Key {k: k})").ok());
   CHECK(g.Sorted("MATCH (n:Key) RETURN n.k") == Rows{"'a'", "'b'", "'c'"});
   // ON CREATE and ON MATCH.
-  CHECK(g.Sorted("UNWIND ['a', 'd'] AS k MERGE (n:Key {k: k}) "
-                 "ON CREATE SET n.new = true ON MATCH SET n.seen = true RETURN n.k, n.new, n.seen") ==
-        Rows{"'a' | null | true", "'d' | true | null"});
+  CHECK(
+      g.Sorted("UNWIND ['a', 'd'] AS k MERGE (n:Key {k: k}) "
+               "ON CREATE SET n.new = true ON MATCH SET n.seen = true RETURN n.k, n.new, n.seen") ==
+      Rows{"'a' | null | true", "'d' | true | null"});
   // Every match comes out.
   REQUIRE(g.Run("CREATE (:Dup {v: 1}), (:Dup {v: 1})").ok());
   CHECK(g.Sorted("MERGE (d:Dup {v: 1}) RETURN count(d)") == Rows{"2"});
@@ -260,8 +260,7 @@ TEST_CASE("A failing update writes nothing", "[query][update][limits]") {
   // Over the time limit: nothing changed.
   query::QueryLimits slow;
   slow.timeout_seconds = 0.2;
-  s = g.Run("MATCH (n:N) SET n.x = 1 WITH n UNWIND range(1, 100000000) AS j RETURN count(*)",
-            slow);
+  s = g.Run("MATCH (n:N) SET n.x = 1 WITH n UNWIND range(1, 100000000) AS j RETURN count(*)", slow);
   CHECK(s.message().find("time limit") != std::string::npos);
   CHECK(g.Sorted("MATCH (n:N) WHERE n.x = 1 RETURN count(n)") == Rows{"0"});
 }

@@ -8,15 +8,16 @@ const kuzu = require('kuzu');
 
 const [dbPath, runsArg] = process.argv.slice(2);
 const RUNS = parseInt(runsArg || '20', 10);
-const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
-const QD = "MATCH (d:Demand) WHERE d.date >= date('2020-03-01') AND d.date < date('2020-04-01') " +
-           "RETURN count(*) AS n";
+const now = () => Number(process.hrtime.bigint()) / 1e6;  // ms
+const QD =
+    'MATCH (d:Demand) WHERE d.date >= date(\'2020-03-01\') AND d.date < date(\'2020-04-01\') ' +
+    'RETURN count(*) AS n';
 
 (async () => {
   const db = new kuzu.Database(dbPath);
   const conn = new kuzu.Connection(db);
   conn.setQueryTimeout(parseInt(process.env.QUERY_TIMEOUT_MS || '60000', 10));
-  const res = { queries: {} };
+  const res = {queries: {}};
   const times = [];
   let rows = null, sample = null;
   try {
@@ -25,18 +26,27 @@ const QD = "MATCH (d:Demand) WHERE d.date >= date('2020-03-01') AND d.date < dat
       const all = await (await conn.query(QD)).getAll();
       const dt = now() - t;
       if (i >= 2) times.push(dt);
-      rows = all.length; sample = all[0];
+      rows = all.length;
+      sample = all[0];
     }
   } catch (e) {
-    res.queries.QD = { error: String(e.message || e) };
+    res.queries.QD = {error: String(e.message || e)};
     console.log(JSON.stringify(res));
     process.exit(0);
   }
   times.sort((a, b) => a - b);
   console.error(`QD: median ${times[times.length >> 1].toFixed(1)} ms, rows ${rows}`);
-  res.queries.QD = { runs: RUNS, median_ms: +times[times.length >> 1].toFixed(2),
-                     min_ms: +times[0].toFixed(2), rows, first_row: sample };
+  res.queries.QD = {
+    runs: RUNS,
+    median_ms: +times[times.length >> 1].toFixed(2),
+    min_ms: +times[0].toFixed(2),
+    rows,
+    first_row: sample
+  };
   // The kuzu 0.11.3 binding crashes after Database.close(): exit without it, as kuzu_bench.js.
   console.log(JSON.stringify(res));
   process.exit(0);
-})().catch(e => { console.error(e); process.exit(1); });
+})().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
