@@ -459,6 +459,16 @@ Status ExecContext::CollectEdits(std::vector<HandEdit>* edits) {
   auto sources = [&](bool rel, uint64_t id, std::vector<std::string>* articles) {
     return store_->Sources(rel, id, articles, snap);
   };
+  // What the query did to one element's properties: keys set to a new value, keys removed.
+  auto diff_properties = [](const auto& before, const auto& now, HandEdit* e) {
+    for (const auto& [k, v] : now) {
+      auto it = before.find(k);
+      if (it == before.end() || !(it->second == v)) e->set[k] = v;
+    }
+    for (const auto& [k, v] : before) {
+      if (!now.count(k)) e->removed.push_back(k);
+    }
+  };
   auto describe_rel = [&](const Relationship& r) {
     Node a, b;
     std::string from = store_->GetNode(r.start, &a, snap).ok() ? Describe(a) : "()";
@@ -474,13 +484,7 @@ Status ExecContext::CollectEdits(std::vector<HandEdit>* edits) {
     PARLEY_RETURN_IF_ERROR(store_->GetNode(id, &before, snap));
     e.element = id;
     e.target = Describe(before);
-    for (const auto& [k, v] : now->properties) {
-      auto it = before.properties.find(k);
-      if (it == before.properties.end() || !(it->second == v)) e.set[k] = v;
-    }
-    for (const auto& [k, v] : before.properties) {
-      if (!now->properties.count(k)) e.removed.push_back(k);
-    }
+    diff_properties(before.properties, now->properties, &e);
     for (const std::string& l : now->labels) {
       if (!std::count(before.labels.begin(), before.labels.end(), l)) e.labels_added.push_back(l);
     }
@@ -501,13 +505,7 @@ Status ExecContext::CollectEdits(std::vector<HandEdit>* edits) {
     e.relationship = true;
     e.element = id;
     e.target = describe_rel(before);
-    for (const auto& [k, v] : now->properties) {
-      auto it = before.properties.find(k);
-      if (it == before.properties.end() || !(it->second == v)) e.set[k] = v;
-    }
-    for (const auto& [k, v] : before.properties) {
-      if (!now->properties.count(k)) e.removed.push_back(k);
-    }
+    diff_properties(before.properties, now->properties, &e);
     if (e.set.empty() && e.removed.empty()) continue;
     edits->push_back(std::move(e));
   }
