@@ -8,8 +8,11 @@ usage: clusters.py prepare CLUSTERS.jsonl ARTICLES.jsonl   # articles to ingest,
 reads ({"id","date","source","title","text"}). `score` reads the stored events as
 `parley query --format jsonl` prints them (run.sh gives the query): one line per event with
 the articles that report it. For each cluster it reports how many of its articles are linked
-to its main event (the event reported by most of its articles) and, over all clusters, how
-many events were merged across clusters (reported by articles of two or more).
+to its main event (the event reported by most of its articles): an article counts as linked
+when it reports that event and at least one other article of the cluster reports it too, so an
+article alone with its cluster's most-reported event links nothing. Over all clusters it
+reports how many events were merged across clusters (reported by articles of two or more),
+and their share of all events.
 """
 import json
 import sys
@@ -50,12 +53,14 @@ def score(clusters, events_file):
     linked_total = 0
     for c in sorted(size):
         best = max(per_cluster[c], key=lambda x: (x[0], str(x[1].get("text")))) if per_cluster[c] else (0, {})
-        linked_total += best[0]
+        linked = best[0] if best[0] >= 2 else 0  # one article alone is not a link
+        linked_total += linked
         what = f"{best[1].get('kind', '')} {best[1].get('text') or ''}".strip()[:60]
-        print(f"{c:<22} {size[c]:>8} {best[0]:>21}  {what}")
+        print(f"{c:<22} {size[c]:>8} {linked:>21}  {what}")
     print(f"\n{len(size)} clusters, {sum(size.values())} articles; {linked_total} linked to their "
           f"cluster's main event ({linked_total / max(1, sum(size.values())):.1%}); events reported "
-          f"by 2+ articles: {multi}; events merged across clusters: {crossing} of {len(events)}")
+          f"by 2+ articles: {multi}; events merged across clusters: {crossing} of {len(events)} "
+          f"({crossing / max(1, len(events)):.1%})")
 
 
 if __name__ == "__main__":
