@@ -82,6 +82,15 @@ std::vector<Span> Spans(const Value* lo, const Value* hi) {
   return {TypeSpan(like, nullptr, nullptr)};
 }
 
+// True if the span of the bounds (either may be null, not both) can hold exactly the values
+// within them: values with one encoding each, ordered by it, both bounds of one type.
+bool Exact(const Value* lo, const Value* hi) {
+  for (const Value* b : {lo, hi}) {
+    if (b && !ExactInIndex(*b)) return false;
+  }
+  return !lo || !hi || TypeStart(*lo) == TypeStart(*hi);
+}
+
 }  // namespace
 
 bool ExactInIndex(const Value& v) {
@@ -93,8 +102,10 @@ bool ExactInIndex(const Value& v) {
 }
 
 Status FindInRange(const GraphStore& store, std::string_view label, std::string_view key,
-                   const IndexBounds& b, const Snapshot* snap, std::vector<NodeId>* ids) {
-  ids->clear();
+                   const IndexBounds& b, const Snapshot* snap, RangeFound* out) {
+  out->ids.clear();
+  out->listed.clear();
+  out->exact = false;
   std::vector<NodeId> found;
   if (b.prefix) {
     // STARTS WITH holds for strings only.
@@ -102,20 +113,36 @@ Status FindInRange(const GraphStore& store, std::string_view label, std::string_
     PARLEY_RETURN_IF_ERROR(
         store.FindNodesByPrefix(label, key, b.prefix->as_string(), &found, snap));
     if (!b.lower && !b.upper) {
-      *ids = std::move(found);
+      out->ids = std::move(found);
       return Status::OK();
     }
   }
   if (!b.lower && !b.upper) return Status::OK();
-  std::vector<NodeId> in_range;
-  for (const Span& span : Spans(b.lower.get(), b.upper.get())) {
-    std::vector<NodeId> part;
-    PARLEY_RETURN_IF_ERROR(
-        store.FindNodesInRange(label, key, span.first, span.second, &part, snap));
-    in_range.insert(in_range.end(), part.begin(), part.end());
+  std::vector<Span> spans;
+  if (!b.prefix && Exact(b.lower.get(), b.upper.get())) {
+    // One span holding exactly the values within the bounds.
+    const Value& like = b.lower ? *b.lower : *b.upper;
+    std::string from = !b.lower            ? TypeStart(like)
+                       : b.lower_inclusive ? Enc(*b.lower)
+                                           : After(*b.lower);
+    std::string to = !b.upper ? TypeEnd(like) : b.upper_inclusive ? After(*b.upper) : Enc(*b.upper);
+    if (from < to) spans.push_back({std::move(from), std::move(to)});
+    out->exact = true;
+  } else {
+    spans = Spans(b.lower.get(), b.upper.get());
   }
-  std::sort(in_range.begin(), in_range.end());
-  in_range.erase(std::unique(in_range.begin(), in_range.end()), in_range.end());
+  std::vector<NodeId> in_range;
+  for (const Span& span : spans) {
+    std::vector<NodeId> part, listed;
+    PARLEY_RETURN_IF_ERROR(store.FindNodesInRange(label, key, span.first, span.second, &part, snap,
+                                                  out->exact ? &listed : nullptr));
+    in_range.insert(in_range.end(), part.begin(), part.end());
+    out->listed.insert(out->listed.end(), listed.begin(), listed.end());
+  }
+  if (spans.size() > 1) {
+    std::sort(in_range.begin(), in_range.end());
+    in_range.erase(std::unique(in_range.begin(), in_range.end()), in_range.end());
+  }
   if (b.prefix) {
     // Both a prefix and bounds: the nodes that satisfy both.
     std::vector<NodeId> both;
@@ -123,7 +150,7 @@ Status FindInRange(const GraphStore& store, std::string_view label, std::string_
                           std::back_inserter(both));
     in_range = std::move(both);
   }
-  *ids = std::move(in_range);
+  out->ids = std::move(in_range);
   return Status::OK();
 }
 

@@ -14,6 +14,7 @@
 #include "query/reach.h"
 #include "query/shortest_path.h"
 #include "query/value_ops.h"
+#include "query/walk_count.h"
 
 namespace parley::query {
 namespace {
@@ -39,6 +40,22 @@ bool AlreadyUsed(const Row& row, const std::vector<int>& slots, RelId rel) {
   return false;
 }
 
+// The relationships bound in `slots` (a walk may not use them again).
+std::vector<RelId> UsedRels(const Row& row, const std::vector<int>& slots) {
+  std::vector<RelId> used;
+  for (int s : slots) {
+    const Value& v = row[s];
+    if (v.is_int()) used.push_back(static_cast<RelId>(v.as_int()));
+    if (v.is_relationship()) used.push_back(v.as_relationship().id);
+    if (v.is_list()) {
+      for (const Value& r : v.as_list()) {
+        if (r.is_relationship()) used.push_back(r.as_relationship().id);
+      }
+    }
+  }
+  return used;
+}
+
 }  // namespace
 
 struct Matcher::State {
@@ -48,6 +65,9 @@ struct Matcher::State {
   std::vector<NodeId> seek_ids;
   size_t seek_pos = 0;
   bool seek_fallback = false;  // the seek value could not use the index: label scan instead
+  // kIndexRange: the nodes found satisfy the range exactly, except those in `listed`
+  bool range_exact = false;
+  std::vector<NodeId> listed;
   // expansions
   NodeId from = 0;
   size_t type_index = 0;
@@ -79,6 +99,8 @@ struct Matcher::State {
   std::vector<NodeId> reach;
   size_t reach_pos = 0;
   size_t reach_held = 0;
+  // kVarExpand with count_slot: the walks counted by layers, or -1 when they are to be walked
+  int64_t walk_count = -1;
 };
 
 namespace {
@@ -260,6 +282,7 @@ bool Matcher::Enter(size_t i) {
       st.seek_pos = 0;
       st.ids.reset();
       st.seek_fallback = false;
+      st.range_exact = false;
       if (!ctx_.store()) {
         st.done = true;
         break;
@@ -279,9 +302,15 @@ bool Matcher::Enter(size_t i) {
         status_ = Evaluate(*expr, row, ctx_, into->get());
         if (!status_.ok()) return false;
       }
-      status_ = FindInRange(*ctx_.store(), step.labels[0], step.index_key, b, ctx_.snapshot(),
-                            &st.seek_ids);
+      b.lower_inclusive = step.lower_inclusive;
+      b.upper_inclusive = step.upper_inclusive;
+      RangeFound found;
+      status_ =
+          FindInRange(*ctx_.store(), step.labels[0], step.index_key, b, ctx_.snapshot(), &found);
       if (!status_.ok()) return false;
+      st.seek_ids = std::move(found.ids);
+      st.range_exact = found.exact;
+      st.listed = std::move(found.listed);
       break;
     }
     case Step::Kind::kExpand:
@@ -303,22 +332,44 @@ bool Matcher::Enter(size_t i) {
         spec.types = step.types;
         spec.min_hops = step.min_hops;
         spec.max_hops = step.max_hops;
-        for (int s : step.distinct_from) {
-          const Value& v = row[s];
-          if (v.is_int()) spec.excluded.push_back(static_cast<RelId>(v.as_int()));
-          if (v.is_relationship()) spec.excluded.push_back(v.as_relationship().id);
-          if (v.is_list()) {
-            for (const Value& r : v.as_list()) {
-              if (r.is_relationship()) spec.excluded.push_back(r.as_relationship().id);
-            }
-          }
-        }
+        spec.excluded = UsedRels(row, step.distinct_from);
         ctx_.guard().Release(st.reach_held);
         st.reach_held = 0;
         st.reach_pos = 0;
         status_ = DistinctReach(ctx_, st.from, spec, &st.reach, &st.reach_held);
         if (!status_.ok()) return false;
         break;
+      }
+      if (step.kind == Step::Kind::kVarExpand && step.count_slot >= 0) {
+        // Counted by layers when that is exact; otherwise walked below and counted in Advance.
+        st.walk_count = -1;
+        const Value& to = row[step.to_slot];
+        if (!to.is_node()) {
+          st.done = true;
+          break;
+        }
+        Value end = to;
+        bool ok;
+        status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
+        if (!status_.ok()) return false;
+        if (!ok) {
+          st.done = true;
+          break;
+        }
+        ReachSpec spec;
+        spec.direction = step.direction;
+        spec.types = step.types;
+        spec.min_hops = step.min_hops;
+        spec.max_hops = step.max_hops;
+        spec.excluded = UsedRels(row, step.distinct_from);
+        bool exact;
+        int64_t n;
+        status_ = CountWalks(ctx_, st.from, IdOf(to), spec, &n, &exact);
+        if (!status_.ok()) return false;
+        if (exact) {
+          st.walk_count = n;
+          break;
+        }
       }
       if (step.kind == Step::Kind::kVarExpand) {
         st.radius = -1;
@@ -392,6 +443,114 @@ bool Matcher::Distances(const Step& step, State& st, NodeId goal) {
   return true;
 }
 
+bool Matcher::NextNode(const Step& step, State& st) {
+  Row& row = *row_;
+  size_t known_labels = step.kind == Step::Kind::kScanAll ? 0 : 1;
+  while (true) {
+    if (!Tick()) return false;
+    NodeId id;
+    if (st.ids) {
+      if (!st.ids->Valid()) {
+        status_ = st.ids->status();
+        return false;
+      }
+      id = st.ids->id();
+      st.ids->Next();
+    } else if ((step.kind == Step::Kind::kIndexSeek || step.kind == Step::Kind::kIndexRange) &&
+               st.seek_pos < st.seek_ids.size()) {
+      id = st.seek_ids[st.seek_pos++];
+    } else {
+      return false;
+    }
+    Value node = ExecContext::NodeRef(id);
+    bool ok;
+    status_ = CheckNode(step, row, ctx_, &node, known_labels, &ok);
+    if (!status_.ok()) return false;
+    if (!ok) continue;
+    row[step.node_slot] = std::move(node);
+    if (!step.range_checks.empty() &&
+        !(st.range_exact && !std::binary_search(st.listed.begin(), st.listed.end(), id))) {
+      bool pass = true;
+      for (const CExprPtr& check : step.range_checks) {
+        status_ = EvaluatePredicate(*check, row, ctx_, &pass);
+        if (!status_.ok()) return false;
+        if (!pass) break;
+      }
+      if (!pass) continue;
+    }
+    return true;
+  }
+}
+
+bool Matcher::NextWalk(const Step& step, State& st) {
+  Row& row = *row_;
+  // Emits each walk of min..max relationships, depth first; a walk never uses a relationship
+  // twice, nor one bound elsewhere in the pattern.
+  auto emit = [&]() -> bool {
+    Value end = st.nodes.back();
+    if (step.to_bound) {
+      const Value& bound = row[step.to_slot];
+      if (!bound.is_node() || IdOf(bound) != IdOf(end)) return false;
+      end = bound;
+    }
+    bool ok;
+    status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
+    if (!status_.ok() || !ok) return false;
+    if (step.rel_slot >= 0) row[step.rel_slot] = Value(st.rels);
+    if (step.path_nodes_slot >= 0) row[step.path_nodes_slot] = Value(st.nodes);
+    if (!step.to_bound) row[step.to_slot] = std::move(end);
+    return true;
+  };
+  if (st.pending_zero) {
+    st.pending_zero = false;
+    if (emit()) return true;
+    if (!status_.ok()) return false;
+  }
+  while (!st.frames.empty()) {
+    if (!Tick()) return false;
+    while (st.rels.size() > st.frames.size() - 1) {
+      st.rels.pop_back();
+      st.nodes.pop_back();
+    }
+    State::Frame& f = st.frames.back();
+    size_t depth = st.frames.size() - 1;
+    if (st.depth_readers.size() <= depth) st.depth_readers.resize(depth + 1);
+    const Adjacent* e;
+    if (!NextAdjacent(step, f.node, &f.type_index, ReaderFor(ctx_, &st.depth_readers[depth]),
+                      &f.active, &e, &status_)) {
+      if (!status_.ok()) return false;
+      st.frames.pop_back();
+      continue;
+    }
+    RelId rel_id = e->rel;
+    if (AlreadyUsed(row, step.distinct_from, rel_id) ||
+        std::any_of(st.rels.begin(), st.rels.end(),
+                    [&](const Value& r) { return r.as_relationship().id == rel_id; })) {
+      continue;
+    }
+    Value rel = RelFrom(*e, f.node);
+    bool ok;
+    status_ = CheckRel(step, row, ctx_, &rel, &ok);
+    if (!status_.ok()) return false;
+    if (!ok) continue;
+    NodeId next = e->other;
+    int64_t left = step.max_hops - static_cast<int64_t>(st.rels.size()) - 1;
+    if (st.radius >= 0 && left <= st.radius) {
+      auto d = st.dist.find(next);
+      if (d == st.dist.end() || d->second > left) continue;  // cannot reach the goal in time
+    }
+    st.rels.push_back(std::move(rel));
+    st.nodes.push_back(ExecContext::NodeRef(next));
+    int64_t hops = static_cast<int64_t>(st.rels.size());
+    if (step.max_hops < 0 || hops < step.max_hops) st.frames.push_back({next, 0, false});
+    if (hops >= step.min_hops) {
+      if (emit()) return true;
+      if (!status_.ok()) return false;
+    }
+  }
+  return false;
+}
+
 bool Matcher::Advance(size_t i) {
   const Step& step = plan_.steps[i];
   State& st = *states_[i];
@@ -402,32 +561,19 @@ bool Matcher::Advance(size_t i) {
     case Step::Kind::kScanLabel:
     case Step::Kind::kIndexSeek:
     case Step::Kind::kIndexRange: {
-      size_t known_labels = step.kind == Step::Kind::kScanAll ? 0 : 1;
-      while (true) {
-        if (!Tick()) return false;
-        NodeId id;
-        if (st.ids) {
-          if (!st.ids->Valid()) {
-            status_ = st.ids->status();
-            return false;
-          }
-          id = st.ids->id();
-          st.ids->Next();
-        } else if ((step.kind == Step::Kind::kIndexSeek || step.kind == Step::Kind::kIndexRange) &&
-                   st.seek_pos < st.seek_ids.size()) {
-          id = st.seek_ids[st.seek_pos++];
-        } else {
-          return false;
-        }
-        Value node = ExecContext::NodeRef(id);
-        bool ok;
-        status_ = CheckNode(step, row, ctx_, &node, known_labels, &ok);
-        if (!status_.ok()) return false;
-        if (ok) {
-          row[step.node_slot] = std::move(node);
-          return true;
-        }
+      if (step.count_slot < 0) return NextNode(step, st);
+      // Counted: the nodes the index vouches for without reading them, the others one by one.
+      int64_t n = 0;
+      if (st.range_exact && !st.ids && step.labels.size() == 1 && step.node_props.empty()) {
+        n = static_cast<int64_t>(st.seek_ids.size() - st.listed.size());
+        st.seek_ids = st.listed;
       }
+      while (NextNode(step, st)) ++n;
+      if (!status_.ok()) return false;
+      st.done = true;
+      if (n == 0) return false;
+      row[step.count_slot] = Value(n);
+      return true;
     }
     case Step::Kind::kCheckNode: {
       st.done = true;
@@ -500,71 +646,19 @@ bool Matcher::Advance(size_t i) {
         }
         return false;
       }
-      // Emits each walk of min..max relationships, depth first; a walk never uses a
-      // relationship twice, nor one bound elsewhere in the pattern.
-      auto emit = [&]() -> bool {
-        Value end = st.nodes.back();
-        if (step.to_bound) {
-          const Value& bound = row[step.to_slot];
-          if (!bound.is_node() || IdOf(bound) != IdOf(end)) return false;
-          end = bound;
+      if (step.count_slot >= 0) {
+        int64_t n = st.walk_count;
+        if (n < 0) {  // the layers could not be trusted: walk them
+          n = 0;
+          while (NextWalk(step, st)) ++n;
+          if (!status_.ok()) return false;
         }
-        bool ok;
-        status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
-        if (!status_.ok() || !ok) return false;
-        if (step.rel_slot >= 0) row[step.rel_slot] = Value(st.rels);
-        if (step.path_nodes_slot >= 0) row[step.path_nodes_slot] = Value(st.nodes);
-        if (!step.to_bound) row[step.to_slot] = std::move(end);
+        st.done = true;
+        if (n == 0) return false;
+        row[step.count_slot] = Value(n);
         return true;
-      };
-      if (st.pending_zero) {
-        st.pending_zero = false;
-        if (emit()) return true;
-        if (!status_.ok()) return false;
       }
-      while (!st.frames.empty()) {
-        if (!Tick()) return false;
-        while (st.rels.size() > st.frames.size() - 1) {
-          st.rels.pop_back();
-          st.nodes.pop_back();
-        }
-        State::Frame& f = st.frames.back();
-        size_t depth = st.frames.size() - 1;
-        if (st.depth_readers.size() <= depth) st.depth_readers.resize(depth + 1);
-        const Adjacent* e;
-        if (!NextAdjacent(step, f.node, &f.type_index, ReaderFor(ctx_, &st.depth_readers[depth]),
-                          &f.active, &e, &status_)) {
-          if (!status_.ok()) return false;
-          st.frames.pop_back();
-          continue;
-        }
-        RelId rel_id = e->rel;
-        if (AlreadyUsed(row, step.distinct_from, rel_id) ||
-            std::any_of(st.rels.begin(), st.rels.end(),
-                        [&](const Value& r) { return r.as_relationship().id == rel_id; })) {
-          continue;
-        }
-        Value rel = RelFrom(*e, f.node);
-        bool ok;
-        status_ = CheckRel(step, row, ctx_, &rel, &ok);
-        if (!status_.ok()) return false;
-        if (!ok) continue;
-        NodeId next = e->other;
-        int64_t left = step.max_hops - static_cast<int64_t>(st.rels.size()) - 1;
-        if (st.radius >= 0 && left <= st.radius) {
-          auto d = st.dist.find(next);
-          if (d == st.dist.end() || d->second > left) continue;  // cannot reach the goal in time
-        }
-        st.rels.push_back(std::move(rel));
-        st.nodes.push_back(ExecContext::NodeRef(next));
-        int64_t hops = static_cast<int64_t>(st.rels.size());
-        if (step.max_hops < 0 || hops < step.max_hops) st.frames.push_back({next, 0, false});
-        if (hops >= step.min_hops) {
-          if (emit()) return true;
-          if (!status_.ok()) return false;
-        }
-      }
-      return false;
+      return NextWalk(step, st);
     }
     case Step::Kind::kShortestPath:
       if (st.shortest_pos >= st.shortest.size()) return false;

@@ -128,6 +128,10 @@ struct Step {
   CExprPtr index_value;
   CExprPtr index_lower, index_upper;  // kIndexRange bounds (null: none on that side)
   bool lower_inclusive = false, upper_inclusive = false, index_prefix = false;
+  // kIndexRange: the WHERE conditions the range was made from. They are checked here, and only
+  // on the nodes the seek cannot vouch for: all of them unless the range is exact for the
+  // bounds' values, else those found by an item of a list property (index_range.h).
+  std::vector<CExprPtr> range_checks;
 
   int from_slot = -1, rel_slot = -1, to_slot = -1;
   bool to_bound = false;  // to_slot holds a node bound earlier: check it is the one reached
@@ -143,6 +147,13 @@ struct Step {
   // relationships and the rows are deduplicated later): each end node comes once, found breadth
   // first (reach.h). rel_slot then holds an empty list.
   bool distinct_ends = false;
+  // >= 0: the step's matches are only counted (count(*) with nothing reading them): one row
+  // per input row, this slot holding the number of matches (no row when there is none);
+  // count(*) adds the slot up. A kVarExpand between two bound nodes counts its walks by layers
+  // from both ends (walk_count.h) or, when that could be inexact, by walking them; a
+  // kIndexRange counts the nodes the index vouches for without reading them, and checks the
+  // others.
+  int count_slot = -1;
   // Relationship slots bound earlier in the same MATCH: a relationship is matched once per
   // pattern (Cypher's relationship uniqueness). Lists (variable-length) hold several.
   std::vector<int> distinct_from;
@@ -193,6 +204,10 @@ class Matcher {
   // Fills st.dist/st.radius for a variable-length walk towards `goal`; false on a store error.
   bool Distances(const Step& step, State& st, NodeId goal);
   bool Enter(size_t i);
+  // The next node of a scan or seek `step`, bound into the row; false after the last.
+  bool NextNode(const Step& step, State& st);
+  // The next walk of kVarExpand `step` (depth first), bound into the row; false after the last.
+  bool NextWalk(const Step& step, State& st);
   // Checks the query's limits (one step of a walk); false with status_ set once one is passed.
   bool Tick();
   const PatternPlan& plan_;

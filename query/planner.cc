@@ -16,6 +16,7 @@
 #include "query/reach.h"
 #include "query/update_operators.h"
 #include "query/value_ops.h"
+#include "query/walk_count.h"
 
 namespace parley::query {
 namespace {
@@ -522,6 +523,9 @@ class Planner {
     const Expr* lower = nullptr;
     const Expr* upper = nullptr;
     bool lower_inclusive = false, upper_inclusive = false, prefix = false;
+    // kIndexRange: the WHERE conjuncts the range comes from (the seek checks them; see
+    // Step::range_checks).
+    std::vector<const Expr*> used = {};
   };
 
   // A range seek on an indexed property of node variable `var` with label `label`, from the
@@ -549,6 +553,7 @@ class Planner {
         a.kind = Step::Kind::kIndexRange;
         a.label = label;
         a.key = prop->name;
+        a.used.push_back(c);
         if (!range) {
           a.prefix = true;
           a.value = value;
@@ -717,6 +722,15 @@ class Planner {
       if (anchor.prefix) PARLEY_RETURN_IF_ERROR(Compile(*anchor.value, scope, &s->index_value));
       if (anchor.lower) PARLEY_RETURN_IF_ERROR(Compile(*anchor.lower, scope, &s->index_lower));
       if (anchor.upper) PARLEY_RETURN_IF_ERROR(Compile(*anchor.upper, scope, &s->index_upper));
+      // The conditions the range stands for, checked by the seek instead of by Filters.
+      Scope with = scope;
+      if (!np.variable.empty()) with[np.variable] = {slot, Kind::kNode};
+      for (const Expr* c : anchor.used) {
+        CExprPtr check;
+        PARLEY_RETURN_IF_ERROR(Compile(*c, with, &check));
+        s->range_checks.push_back(std::move(check));
+        in_seek_.insert(c);
+      }
     }
     return Status::OK();
   }
@@ -1002,6 +1016,10 @@ class Planner {
     auto place = [&]() -> Status {
       for (size_t i = 0; i < conditions.size(); ++i) {
         if (placed[i]) continue;
+        if (in_seek_.count(conditions[i])) {  // a range seek checks it
+          placed[i] = true;
+          continue;
+        }
         std::set<std::string> vars;
         Variables(conditions[i], &vars);
         if (vars.erase("*")) vars.insert(bound_by_end.begin(), bound_by_end.end());
@@ -1096,6 +1114,55 @@ class Planner {
       if (sym.slot == s.rel_slot) return;  // a named relationship list: someone may read it
     }
     s.distinct_ends = true;
+  }
+
+  // Makes the last MATCH count its matches instead of yielding a row for each, when its rows go
+  // straight into an aggregation whose aggregates are all count(*) and whose items (`read`:
+  // the names they read) read nothing the counted step binds; each count(*) then adds up the
+  // counts (Step::count_slot). Two shapes: a final variable-length step between two bound
+  // nodes, followed by nothing but path building (its walks counted from both ends,
+  // walk_count.h); and a MATCH that is one index range seek of a node with no other label or
+  // property to check (the index keys counted, no node read).
+  void CountedRows(const std::set<std::string>& read, std::vector<AggregateSpec>* aggs) {
+    if (!last_match_ || op_.get() != last_match_op_ || updates_ || aggs->empty()) return;
+    for (const AggregateSpec& a : *aggs) {
+      if (!a.star || a.distinct) return;
+    }
+    auto& steps = last_match_->steps;
+    size_t k = steps.size();
+    std::set<int> unread;  // slots the items must not read
+    while (k > 0 && steps[k - 1].kind == Step::Kind::kBuildPath) {
+      unread.insert(steps[k - 1].path_slot);
+      --k;
+    }
+    if (k == 0) return;
+    Step& s = steps[k - 1];
+    if (s.count_slot >= 0) return;
+    if (s.kind == Step::Kind::kVarExpand) {
+      if (s.distinct_ends || !s.to_bound || !s.rel_props.empty() ||
+          !WalkCountSupported(s.direction, s.min_hops, s.max_hops)) {
+        return;
+      }
+      unread.insert(s.rel_slot);
+      if (s.path_nodes_slot >= 0) unread.insert(s.path_nodes_slot);
+    } else if (s.kind == Step::Kind::kIndexRange) {
+      if (k != 1 || s.labels.size() != 1 || !s.node_props.empty()) return;
+      unread.insert(s.node_slot);
+    } else {
+      return;
+    }
+    for (const std::string& name : read) {
+      auto it = scope_.find(name);
+      if (name == "*" || (it != scope_.end() && unread.count(it->second.slot))) return;
+    }
+    steps.resize(k);  // nothing reads the paths
+    s.count_slot = NewSlot();
+    for (AggregateSpec& a : *aggs) {
+      auto weight = std::make_unique<CExpr>();
+      weight->kind = CExpr::Kind::kSlot;
+      weight->slot = s.count_slot;
+      a.args.push_back(std::move(weight));
+    }
   }
 
   // Rows of the chain `part` that a row-by-row plan would seek adjacency lists for: the
@@ -1570,6 +1637,15 @@ class Planner {
         PARLEY_RETURN_IF_ERROR(
             PlanChainAggregate(std::move(chain), p, std::move(keys), key_slots, key_items, aggs));
       } else {
+        std::set<std::string> read;
+        for (const Item& it : items) {
+          if (it.expr) {
+            Variables(it.expr, &read);
+          } else {
+            read.insert(it.column);
+          }
+        }
+        CountedRows(read, &aggs);
         op_ = MakeAggregate(std::move(op_), std::move(keys), std::move(key_slots), std::move(aggs),
                             &plan_->width, ctx_);
       }
@@ -1676,6 +1752,8 @@ class Planner {
   // The pattern of the MATCH whose operator op_ was when it was made (not OPTIONAL).
   std::shared_ptr<PatternPlan> last_match_;
   const Operator* last_match_op_ = nullptr;
+  // WHERE conjuncts that a range seek checks itself (Step::range_checks): no Filter for them.
+  std::set<const Expr*> in_seek_;
   // A MATCH planned as a ChainCount, waiting for the aggregation that completes it.
   std::unique_ptr<ChainCountSpec> chain_;
   ChainShape chain_shape_;
@@ -1708,7 +1786,8 @@ std::string Step::Describe() const {
       if (index_lower && index_upper) range += " and";
       if (index_upper) range += upper_inclusive ? " <=" : " <";
       return "IndexRangeSeek #" + std::to_string(node_slot) + labels_text + " on " + index_key +
-             range;
+             range + (range_checks.empty() ? "" : " (conditions checked only where inexact)") +
+             (count_slot >= 0 ? ", index keys counted" : "");
     }
     case Kind::kCheckNode:
       return "CheckNode #" + std::to_string(node_slot) + labels_text;
@@ -1722,7 +1801,8 @@ std::string Step::Describe() const {
              std::to_string(from_slot) + " " + DirectionText(direction) + "[" +
              (types.empty() ? "" : ":" + join(types, "|")) + hops + "] #" +
              std::to_string(to_slot) + labels_text + (to_bound ? " (bound)" : "") +
-             (distinct_ends ? " distinct ends, breadth first" : "");
+             (distinct_ends ? " distinct ends, breadth first" : "") +
+             (count_slot >= 0 ? " walks counted from both ends" : "");
     }
     case Kind::kFilter:
       return "Filter";

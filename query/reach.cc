@@ -15,30 +15,12 @@ struct Neighbour {
   bool several;
 };
 
+}  // namespace
+
 bool Excluded(const ReachSpec& spec, RelId rel) {
   return !spec.excluded.empty() &&
          std::find(spec.excluded.begin(), spec.excluded.end(), rel) != spec.excluded.end();
 }
-
-// Calls visit(entry) for each relationship of `node` the walk may use; stops early (with OK)
-// when `stopped` says so.
-template <typename Visit, typename Stopped>
-Status ForEachAdjacent(AdjacencyReader* reader, NodeId node, const ReachSpec& spec,
-                       const Visit& visit, const Stopped& stopped) {
-  size_t types = spec.types.empty() ? 1 : spec.types.size();
-  for (size_t t = 0; t < types; ++t) {
-    reader->Seek(node, spec.direction, spec.types.empty() ? std::string_view() : spec.types[t]);
-    for (size_t k = 0; reader->Valid(); reader->Next(), ++k) {
-      if ((k & 255) == 255 && stopped()) return Status::OK();
-      const Adjacent& e = reader->entry();
-      if (!Excluded(spec, e.rel)) visit(e);
-    }
-    PARLEY_RETURN_IF_ERROR(reader->status());
-  }
-  return Status::OK();
-}
-
-}  // namespace
 
 bool ReachSupported(int64_t min_hops, int64_t max_hops) {
   return min_hops >= 0 && min_hops <= 1 && max_hops >= 1 && max_hops <= 2;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "query/exec_context.h"
@@ -25,6 +26,28 @@ struct ReachSpec {
   int64_t min_hops = 1, max_hops = 1;
   std::vector<RelId> excluded;  // relationships the walk may not use (bound elsewhere)
 };
+
+// True if `rel` is one of the relationships the walk may not use.
+bool Excluded(const ReachSpec& spec, RelId rel);
+
+// Calls visit(entry) for each relationship of `node` the walk may use (the spec's direction and
+// types, not excluded); stops early (with OK) when `stopped` says so, checked every 256 entries.
+// DistinctReach and CountWalks (walk_count.h) read their levels through it.
+template <typename Visit, typename Stopped>
+Status ForEachAdjacent(AdjacencyReader* reader, NodeId node, const ReachSpec& spec,
+                       const Visit& visit, const Stopped& stopped) {
+  size_t types = spec.types.empty() ? 1 : spec.types.size();
+  for (size_t t = 0; t < types; ++t) {
+    reader->Seek(node, spec.direction, spec.types.empty() ? std::string_view() : spec.types[t]);
+    for (size_t k = 0; reader->Valid(); reader->Next(), ++k) {
+      if ((k & 255) == 255 && stopped()) return Status::OK();
+      const Adjacent& e = reader->entry();
+      if (!Excluded(spec, e.rel)) visit(e);
+    }
+    PARLEY_RETURN_IF_ERROR(reader->status());
+  }
+  return Status::OK();
+}
 
 // True if DistinctReach answers walks of min..max relationships (min <= 1, 1 <= max <= 2).
 bool ReachSupported(int64_t min_hops, int64_t max_hops);

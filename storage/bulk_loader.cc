@@ -904,7 +904,8 @@ Status BulkLoader::Impl::AddNode(NodeId id, const std::vector<std::string>& labe
         codec::PutBE32(&key_, token_props_[j].key);
         codec::EncodeOrdered(v, &key_);
         codec::PutBE64(&key_, id);
-        s = Put(keys::kProps, key_, {});
+        s = Put(keys::kProps, key_,
+                props_[j].value->is_list() ? std::string_view() : keys::kScalarEntry);
       });
       PARLEY_RETURN_IF_ERROR(s);
     }

@@ -415,9 +415,10 @@ class StoreImpl final : public GraphStore {
   }
 
   Status FindNodesInRange(std::string_view label, std::string_view key, std::string_view from,
-                          std::string_view to, std::vector<NodeId>* ids,
-                          const Snapshot* snap) const override {
+                          std::string_view to, std::vector<NodeId>* ids, const Snapshot* snap,
+                          std::vector<NodeId>* listed) const override {
     ids->clear();
+    if (listed) listed->clear();
     if (!IsIndexed(label, key)) {
       return Status::NotFound("no index on :" + std::string(label) + "(" + std::string(key) + ")");
     }
@@ -433,12 +434,19 @@ class StoreImpl final : public GraphStore {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, handles_[keys::kProps]));
     for (it->Seek(lower); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       rocksdb::Slice k = it->key();
-      ids->push_back(codec::GetBE64(k.data() + k.size() - 8));
+      NodeId id = codec::GetBE64(k.data() + k.size() - 8);
+      ids->push_back(id);
+      if (listed &&
+          it->value() != rocksdb::Slice(keys::kScalarEntry.data(), keys::kScalarEntry.size()))
+        listed->push_back(id);
     }
     PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "index scan"));
     // A list property is indexed under each of its items: one node may appear more than once.
-    std::sort(ids->begin(), ids->end());
-    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+    for (std::vector<NodeId>* v : {ids, listed}) {
+      if (!v) continue;
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
     return Status::OK();
   }
 
@@ -1470,19 +1478,19 @@ Status StoreImpl::WriteIndexEntries(Txn* t, const Node& n, bool remove) {
       uint32_t lt, kt;
       PARLEY_RETURN_IF_ERROR(t->TokenFor(label, &lt));
       PARLEY_RETURN_IF_ERROR(t->TokenFor(key, &kt));
-      auto write = [&](const Value& v) {
+      auto write = [&](const Value& v, std::string_view mark) {
         if (v.is_null()) return;
         std::string k = keys::Property(lt, kt, v, n.id);
         if (remove) {
           t->Delete(keys::kProps, k);
         } else {
-          t->Put(keys::kProps, k, "");
+          t->Put(keys::kProps, k, mark);
         }
       };
       if (value.is_list()) {
-        for (const Value& item : value.as_list()) write(item);
+        for (const Value& item : value.as_list()) write(item, "");
       } else {
-        write(value);
+        write(value, keys::kScalarEntry);
       }
     }
   }

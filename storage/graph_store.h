@@ -237,11 +237,12 @@ class GraphStore {
   // (codec::EncodeOrdered) from `from` (inclusive) up to `to` (exclusive; empty: to the end of
   // the index): one pass over the index keys between the two bounds, for range conditions
   // (n.date >= date('2026-03-01')). Ids in ascending order, each once. kNotFound if (label,
-  // key) is not indexed.
+  // key) is not indexed. `listed`, if given, receives those of the ids found by an entry not
+  // marked keys::kScalarEntry: by an item of a list property (or written before the mark).
   virtual Status FindNodesInRange(std::string_view label, std::string_view key,
                                   std::string_view from, std::string_view to,
-                                  std::vector<NodeId>* ids,
-                                  const Snapshot* snap = nullptr) const = 0;
+                                  std::vector<NodeId>* ids, const Snapshot* snap = nullptr,
+                                  std::vector<NodeId>* listed = nullptr) const = 0;
   // True if (label, key) has a property index.
   virtual bool IsIndexed(std::string_view label, std::string_view key) const = 0;
   // The relationships of `node` in `direction`, of type `type` (empty: every type), grouped by

@@ -100,6 +100,11 @@ inline std::string PropertyValuePrefix(uint32_t label, uint32_t key, const Value
   return k;
 }
 
+// The value of a property-index entry for a property that holds the value itself. An item of a
+// list property gets an empty value (as every entry did before this mark): a range seek then
+// knows which nodes it found by a list item, whose property the WHERE clause must still check.
+inline constexpr std::string_view kScalarEntry = "s";
+
 inline std::string Property(uint32_t label, uint32_t key, const Value& v, uint64_t node) {
   std::string k = PropertyValuePrefix(label, key, v);
   codec::PutBE64(&k, node);
