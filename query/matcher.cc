@@ -496,8 +496,16 @@ bool Matcher::NextWalk(const Step& step, State& st) {
     bool ok;
     status_ = CheckNode(step, row, ctx_, &end, 0, &ok);
     if (!status_.ok() || !ok) return false;
-    if (step.rel_slot >= 0) row[step.rel_slot] = Value(st.rels);
-    if (step.path_nodes_slot >= 0) row[step.path_nodes_slot] = Value(st.nodes);
+    // The lists are kept in the order the pattern is written, whichever end the walk
+    // started from.
+    if (step.rel_slot >= 0) {
+      row[step.rel_slot] =
+          step.reversed ? Value(ValueList(st.rels.rbegin(), st.rels.rend())) : Value(st.rels);
+    }
+    if (step.path_nodes_slot >= 0) {
+      row[step.path_nodes_slot] =
+          step.reversed ? Value(ValueList(st.nodes.rbegin(), st.nodes.rend())) : Value(st.nodes);
+    }
     if (!step.to_bound) row[step.to_slot] = std::move(end);
     return true;
   };
@@ -677,12 +685,9 @@ bool Matcher::Advance(size_t i) {
           path->nodes.push_back(row[step.path_node_slots[r + 1]]);
           continue;
         }
-        ValueList rels = rel.as_list();
-        ValueList nodes = row[step.path_rel_nodes[r]].as_list();
-        if (step.path_rel_reversed[r]) {
-          std::reverse(rels.begin(), rels.end());
-          std::reverse(nodes.begin(), nodes.end());
-        }
+        // In written order already (see kVarExpand).
+        const ValueList& rels = rel.as_list();
+        const ValueList& nodes = row[step.path_rel_nodes[r]].as_list();
         for (size_t k = 0; k < rels.size(); ++k) {
           path->relationships.push_back(rels[k]);
           path->nodes.push_back(nodes[k + 1]);

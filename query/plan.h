@@ -140,6 +140,9 @@ struct Step {
   std::vector<PropertyConstraint> rel_props;
   int64_t min_hops = 1, max_hops = 1;
   int path_nodes_slot = -1;  // kVarExpand: the nodes walked through (for paths), or -1
+  // kVarExpand walked from the pattern's right end: its lists are reversed when bound, so
+  // that they read in written order (`[r*]` lists the relationships left to right).
+  bool reversed = false;
   // kExpand of an anonymous relationship without properties outside a named path: rel_slot
   // holds just its id (an Integer), for the uniqueness check.
   bool rel_id_only = false;
@@ -160,14 +163,13 @@ struct Step {
 
   CExprPtr predicate;  // kFilter
 
-  // kBuildPath: the part's elements in written order; reversed[i] tells that var-length
-  // segment i was walked from its right end.
+  // kBuildPath: the part's elements in written order (a var-length segment's lists are in
+  // written order too, see `reversed`).
   int path_slot = -1;
   std::vector<int> path_node_slots;
   std::vector<int> path_rel_slots;
   std::vector<int> path_rel_nodes;  // per relationship: its path_nodes_slot or -1
   std::vector<bool> path_rel_var;   // per relationship: variable-length
-  std::vector<bool> path_rel_reversed;
 
   // kShortestPath: also from_slot, to_slot, types, direction, rel_props, min_hops, max_hops,
   // distinct_from, rel_slot (-1 if unnamed; a list unless rel_list is false) and path_slot

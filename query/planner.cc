@@ -780,7 +780,6 @@ class Planner {
     std::vector<int> node_slots(n, -1);
     std::vector<int> rel_slot_of(part.rels.size(), -1);
     std::vector<int> rel_nodes_of(part.rels.size(), -1);
-    std::vector<bool> reversed(part.rels.size(), false);
     std::vector<int> sought(n, -1);  // nodes found by an index seek before the walk to them
 
     // The anchor.
@@ -868,7 +867,7 @@ class Planner {
       s.distinct_from = *rel_slots;
       rel_slots->push_back(rslot);
       rel_slot_of[rel_index] = rslot;
-      reversed[rel_index] = backwards;
+      s.reversed = backwards && rp.variable_length;
       if (rp.variable_length && !part.path_variable.empty()) {
         s.path_nodes_slot = NewSlot();
         rel_nodes_of[rel_index] = s.path_nodes_slot;
@@ -915,7 +914,6 @@ class Planner {
       s.path_rel_slots = rel_slot_of;
       s.path_rel_nodes = rel_nodes_of;
       for (const auto& rp : part.rels) s.path_rel_var.push_back(rp.variable_length);
-      s.path_rel_reversed = reversed;
       (*scope)[part.path_variable] = {s.path_slot, Kind::kPath};
       plan->new_slots.push_back(s.path_slot);
       plan->steps.push_back(std::move(s));

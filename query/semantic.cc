@@ -57,6 +57,9 @@ VarKind KindOf(const Expr& e, const Scope& scope) {
       return it == scope.end() ? VarKind::kAny : it->second;
     }
     case ExprKind::kLiteral:
+      // null stands for a missing element as well as a missing value: `WITH null AS a` may
+      // be matched as a node later (and matches nothing).
+      return e.value.is_null() ? VarKind::kAny : VarKind::kValue;
     case ExprKind::kList:
     case ExprKind::kMap:
     case ExprKind::kUnary:
@@ -76,6 +79,40 @@ VarKind KindOf(const Expr& e, const Scope& scope) {
   }
 }
 
+// What an expression is when that is known before running and is not a boolean (nor null,
+// which every operator takes): a literal of another type, a list or map written out, or a
+// variable bound to a node, relationship or path. Empty when it may be a boolean.
+std::string NonBooleanKind(const Expr& e, const Scope& scope) {
+  switch (e.kind) {
+    case ExprKind::kLiteral:
+      if (e.value.is_null() || e.value.is_bool()) return "";
+      if (e.value.is_int()) return "an integer";
+      if (e.value.is_float()) return "a float";
+      if (e.value.is_string()) return "a string";
+      if (e.value.is_list()) return "a list";
+      if (e.value.is_map()) return "a map";
+      return "";
+    case ExprKind::kList:
+    case ExprKind::kListComprehension:
+    case ExprKind::kPatternComprehension:
+      return "a list";
+    case ExprKind::kMap:
+    case ExprKind::kMapProjection:
+      return "a map";
+    case ExprKind::kCountSubquery:
+      return "an integer";
+    case ExprKind::kVariable: {
+      VarKind k = KindOf(e, scope);
+      if (k == VarKind::kNode || k == VarKind::kRelationship || k == VarKind::kPath) {
+        return KindName(k);
+      }
+      return "";
+    }
+    default:
+      return "";
+  }
+}
+
 // Where an expression stands, which decides what it may contain.
 struct Context {
   const char* clause = "";        // for messages: "WHERE", "SKIP", ...
@@ -83,10 +120,26 @@ struct Context {
   bool in_aggregate = false;      // inside an aggregate's arguments
   bool in_comprehension = false;  // inside a list comprehension's WHERE or projection
   bool no_variables = false;      // SKIP and LIMIT
+  // The expression stands where a boolean is asked for (WHERE, an operand of AND/OR/XOR/NOT,
+  // a WHEN condition, exists()): the only place a pattern may be written as an expression.
+  bool predicate = false;
   // ORDER BY and WHERE after an aggregating or DISTINCT projection: these expressions (the
   // projected ones, by text) are allowed as a whole even though their variables are gone.
   const std::vector<const Expr*>* projected = nullptr;
 };
+
+const char* OpWord(Op op) {
+  switch (op) {
+    case Op::kAnd:
+      return "AND";
+    case Op::kOr:
+      return "OR";
+    case Op::kXor:
+      return "XOR";
+    default:
+      return "NOT";
+  }
+}
 
 class Checker {
  public:
@@ -119,8 +172,11 @@ class Checker {
   Status CheckShortestPath(const PatternPart& part, bool create);
   Status BindNode(const NodePattern& node, bool create, bool lone, Scope* clause_vars);
   Status BindRelationship(const RelPattern& rel, bool create, Scope* clause_vars);
-  Status CheckExpr(const Expr& e, const Scope& scope, const Context& ctx);
+  Status CheckExpr(const Expr& e, const Scope& scope, const Context& outer);
+  Status CheckBoolean(const Expr& e, const Scope& scope, const char* where) const;
+  Status CheckWhere(const Expr& e, const Scope& scope, Context ctx);
   Status CheckFunction(const Expr& e, const Scope& scope, const Context& ctx);
+  Status CheckArgumentKind(std::string_view fn, const Expr& arg, const Scope& scope) const;
   Status CheckPatternExpr(const Expr& e, const Scope& scope, const Context& ctx);
   bool Defined(const std::string& name, const Scope& scope) const;
 
@@ -275,7 +331,7 @@ Status Checker::CheckMatch(const Clause& clause) {
   }
   if (clause.where) {
     ctx.clause = "WHERE";
-    PARLEY_RETURN_IF_ERROR(CheckExpr(*clause.where, scope_, ctx));
+    PARLEY_RETURN_IF_ERROR(CheckWhere(*clause.where, scope_, ctx));
   }
   return Status::OK();
 }
@@ -486,11 +542,15 @@ Status Checker::BindRelationship(const RelPattern& rel, bool create, Scope* clau
   auto outer = scope_.find(name);
   auto here = clause_vars->find(name);
   if (outer == scope_.end() && here == clause_vars->end()) {
-    (*clause_vars)[name] = VarKind::kRelationship;
+    // A variable-length relationship binds a list of relationships.
+    (*clause_vars)[name] = rel.variable_length ? VarKind::kValue : VarKind::kRelationship;
     return Status::OK();
   }
   VarKind kind = here != clause_vars->end() ? here->second : outer->second;
-  if (kind != VarKind::kRelationship && kind != VarKind::kAny) {
+  // A variable-length relationship may be given a list bound earlier (deprecated in
+  // openCypher, still valid): it then matches the walk along exactly those relationships.
+  bool list_for_walk = rel.variable_length && kind == VarKind::kValue;
+  if (kind != VarKind::kRelationship && kind != VarKind::kAny && !list_for_walk) {
     return Error(rel.pos, "Variable '" + name + "' is already declared as " + KindName(kind) +
                               ", and cannot be used as a relationship");
   }
@@ -588,7 +648,7 @@ Status Checker::CheckCall(const Clause& clause, bool standalone) {
   if (call.where) {
     Context where_ctx;
     where_ctx.clause = "WHERE";
-    PARLEY_RETURN_IF_ERROR(CheckExpr(*call.where, scope_, where_ctx));
+    PARLEY_RETURN_IF_ERROR(CheckWhere(*call.where, scope_, where_ctx));
   }
   return Status::OK();
 }
@@ -604,7 +664,9 @@ Status Checker::CheckProjection(const Clause& clause) {
   const Projection& p = clause.projection;
   const bool is_with = clause.kind == ClauseKind::kWith;
   const char* name = is_with ? "WITH" : "RETURN";
-  if (p.star && scope_.empty()) {
+  // WITH * over no variables passes the rows on as they are (after an anonymous CREATE, say);
+  // RETURN * would have no column to show.
+  if (p.star && !is_with && scope_.empty()) {
     return Error(StarPos(text_, clause), std::string(name) +
                                              " * is not allowed when there are no variables "
                                              "in scope");
@@ -622,7 +684,11 @@ Status Checker::CheckProjection(const Clause& clause) {
   }
   for (const ProjectionItem& item : p.items) {
     PARLEY_RETURN_IF_ERROR(CheckExpr(*item.expr, scope_, item_ctx));
-    if (is_with && item.alias.empty() && item.expr->kind != ExprKind::kVariable) {
+    // A property of a variable needs no alias: its column is named as written (`a.name`).
+    bool named = item.expr->kind == ExprKind::kVariable ||
+                 (item.expr->kind == ExprKind::kProperty &&
+                  item.expr->operands[0]->kind == ExprKind::kVariable);
+    if (is_with && item.alias.empty() && !named) {
       return Error(item.expr->pos, "Expression in WITH must be aliased (use AS)");
     }
     if (!is_with) columns_in_order.push_back(item.column);
@@ -653,7 +719,7 @@ Status Checker::CheckProjection(const Clause& clause) {
     Context where_ctx;
     where_ctx.clause = "WHERE";
     where_ctx.projected = order_ctx.projected;
-    PARLEY_RETURN_IF_ERROR(CheckExpr(*p.where, after, where_ctx));
+    PARLEY_RETURN_IF_ERROR(CheckWhere(*p.where, after, where_ctx));
   }
   scope_ = std::move(projected_scope);
   if (!is_with) return_columns_ = std::move(columns_in_order);
@@ -774,7 +840,31 @@ bool Checker::Defined(const std::string& name, const Scope& scope) const {
   return scope.count(name) > 0;
 }
 
-Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx) {
+// An expression where a boolean is asked for: refused when it is known to be something else.
+Status Checker::CheckBoolean(const Expr& e, const Scope& scope, const char* where) const {
+  std::string kind = NonBooleanKind(e, scope);
+  if (kind.empty()) return Status::OK();
+  return Error(e.pos, std::string("Type mismatch: ") + where + " expects a boolean, but '" +
+                          e.text + "' is " + kind);
+}
+
+// A WHERE condition: a predicate, so a pattern may stand in it.
+Status Checker::CheckWhere(const Expr& e, const Scope& scope, Context ctx) {
+  PARLEY_RETURN_IF_ERROR(CheckBoolean(e, scope, "WHERE"));
+  ctx.predicate = true;
+  return CheckExpr(e, scope, ctx);
+}
+
+Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& outer) {
+  // Only this expression is in predicate position, not what it is made of (except where said).
+  Context ctx = outer;
+  ctx.predicate = false;
+  if (e.kind == ExprKind::kPattern && !outer.predicate) {
+    return Error(e.pos,
+                 "A pattern expression can only be used as a predicate (in WHERE, "
+                 "under AND/OR/XOR/NOT, or in exists()), not as a value: '" +
+                     e.text + "'");
+  }
   if (ctx.projected != nullptr) {
     // After an aggregating or DISTINCT projection, a projected expression may be repeated
     // as written (ORDER BY count(*), ORDER BY n.name) although `n` itself is gone.
@@ -797,7 +887,9 @@ Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx)
              e.operands[0]->kind != ExprKind::kPattern)) {
           return Error(e.pos, "exists() takes one property (exists(n.key)) or one pattern");
         }
-        return CheckExpr(*e.operands[0], scope, ctx);
+        Context arg = ctx;
+        arg.predicate = true;
+        return CheckExpr(*e.operands[0], scope, arg);
       }
       return CheckFunction(e, scope, ctx);
     case ExprKind::kPattern:
@@ -819,16 +911,42 @@ Status Checker::CheckExpr(const Expr& e, const Scope& scope, const Context& ctx)
       locals_.push_back(e.name);
       Status s;
       for (size_t i = 1; i < e.operands.size() && s.ok(); ++i) {
-        if (e.operands[i]) s = CheckExpr(*e.operands[i], scope, inner);
+        Context part = inner;
+        part.predicate = i == 1;  // the WHERE
+        if (e.operands[i]) s = CheckExpr(*e.operands[i], scope, part);
       }
       locals_.pop_back();
       return s;
     }
-    default:
-      for (const ExprPtr& o : e.operands) {
-        if (o) PARLEY_RETURN_IF_ERROR(CheckExpr(*o, scope, ctx));
+    case ExprKind::kProperty:
+      if (KindOf(*e.operands[0], scope) == VarKind::kPath) {
+        return Error(e.pos, "Type mismatch: a path has no properties, but '" + e.text +
+                                "' reads one (take it from nodes(p) or relationships(p))");
+      }
+      return CheckExpr(*e.operands[0], scope, ctx);
+    default: {
+      // The operands of the boolean operators and the conditions of CASE are predicates.
+      bool logical = (e.kind == ExprKind::kBinary &&
+                      (e.op == Op::kAnd || e.op == Op::kOr || e.op == Op::kXor)) ||
+                     (e.kind == ExprKind::kUnary && e.op == Op::kNot);
+      for (size_t i = 0; i < e.operands.size(); ++i) {
+        const ExprPtr& o = e.operands[i];
+        if (!o) continue;
+        Context operand = ctx;
+        if (logical) {
+          PARLEY_RETURN_IF_ERROR(CheckBoolean(*o, scope, OpWord(e.op)));
+          operand.predicate = true;
+        }
+        if (e.kind == ExprKind::kCase) {
+          size_t first_when = e.has_test ? 1 : 0;
+          bool is_else = e.has_else && i + 1 == e.operands.size();
+          operand.predicate =
+              !e.has_test && i >= first_when && !is_else && (i - first_when) % 2 == 0;
+        }
+        PARLEY_RETURN_IF_ERROR(CheckExpr(*o, scope, operand));
       }
       return Status::OK();
+    }
   }
 }
 
@@ -855,6 +973,7 @@ Status Checker::CheckScopedExpr(const Expr& e, const Scope& scope, const Context
     PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[0], scope, ctx));
     if (!e.operands[1]) return Status::OK();
     locals_.push_back(e.name);
+    inner.predicate = true;
     Status s = CheckExpr(*e.operands[1], scope, inner);
     locals_.pop_back();
     return s;
@@ -932,8 +1051,10 @@ Status Checker::CheckPatternComprehension(const Expr& e, const Scope& scope, con
   Context body = ctx;
   body.in_comprehension = true;
   body.projected = nullptr;
-  for (const ExprPtr& o : e.operands) {
-    if (o) PARLEY_RETURN_IF_ERROR(CheckExpr(*o, inner, body));
+  for (size_t i = 0; i < e.operands.size(); ++i) {
+    Context part = body;
+    part.predicate = i == 0;  // the WHERE
+    if (e.operands[i]) PARLEY_RETURN_IF_ERROR(CheckExpr(*e.operands[i], inner, part));
   }
   return Status::OK();
 }
@@ -943,6 +1064,24 @@ std::string ArityText(const FunctionInfo& f) {
   if (f.max_args < 0) return "at least " + args(f.min_args);
   if (f.min_args == f.max_args) return args(f.min_args);
   return std::to_string(f.min_args) + " to " + args(f.max_args);
+}
+
+// The graph functions whose argument must be of one kind of element: a variable known to hold
+// another kind is refused before running (the same call fails at run time on such a value).
+Status Checker::CheckArgumentKind(std::string_view fn, const Expr& arg, const Scope& scope) const {
+  if (arg.kind != ExprKind::kVariable) return Status::OK();
+  VarKind k = KindOf(arg, scope);
+  if (k != VarKind::kNode && k != VarKind::kRelationship && k != VarKind::kPath) {
+    return Status::OK();
+  }
+  const char* want = nullptr;
+  if (fn == "type" && k != VarKind::kRelationship) want = "a relationship";
+  if (fn == "length" && k != VarKind::kPath) want = "a path";
+  if (fn == "size") want = "a string or a list";
+  if (fn == "labels" && k != VarKind::kNode) want = "a node";
+  if (want == nullptr) return Status::OK();
+  return Error(arg.pos, "Type mismatch: " + std::string(fn) + "() expects " + want + ", but '" +
+                            arg.name + "' is " + KindName(k));
 }
 
 Status Checker::CheckFunction(const Expr& e, const Scope& scope, const Context& ctx) {
@@ -962,6 +1101,9 @@ Status Checker::CheckFunction(const Expr& e, const Scope& scope, const Context& 
   if (e.distinct && !f->aggregate) {
     return Error(e.pos,
                  "DISTINCT can only be used with aggregating functions, not '" + e.name + "'");
+  }
+  if (e.operands.size() == 1 && e.operands[0]) {
+    PARLEY_RETURN_IF_ERROR(CheckArgumentKind(std::string_view(f->name), *e.operands[0], scope));
   }
   Context inner = ctx;
   if (f->aggregate) {
@@ -993,7 +1135,8 @@ Status Checker::CheckFunction(const Expr& e, const Scope& scope, const Context& 
 Status Checker::CheckPatternExpr(const Expr& e, const Scope& scope, const Context& ctx) {
   if (!e.pattern) return Status::OK();
   const PatternPart& part = *e.pattern;
-  auto check_var = [&](const std::string& name, SourcePos pos, VarKind want) -> Status {
+  auto check_var = [&](const std::string& name, SourcePos pos, VarKind want,
+                       bool list_ok = false) -> Status {
     if (name.empty()) return Status::OK();
     if (ctx.no_variables) {
       return Error(pos, std::string("It is not allowed to refer to variables in ") + ctx.clause);
@@ -1007,6 +1150,7 @@ Status Checker::CheckPatternExpr(const Expr& e, const Scope& scope, const Contex
                             "' not defined (a pattern in an expression cannot introduce new "
                             "variables)");
     }
+    if (list_ok && it->second == VarKind::kValue) return Status::OK();
     if (it->second != want && it->second != VarKind::kAny) {
       return Error(pos, "Variable '" + name + "' is already declared as " + KindName(it->second) +
                             ", and cannot be used as " + KindName(want));
@@ -1022,7 +1166,8 @@ Status Checker::CheckPatternExpr(const Expr& e, const Scope& scope, const Contex
     if (n.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*n.properties, scope, props));
     if (i < part.rels.size()) {
       const RelPattern& r = part.rels[i];
-      PARLEY_RETURN_IF_ERROR(check_var(r.variable, r.pos, VarKind::kRelationship));
+      PARLEY_RETURN_IF_ERROR(
+          check_var(r.variable, r.pos, VarKind::kRelationship, r.variable_length));
       if (r.properties) PARLEY_RETURN_IF_ERROR(CheckExpr(*r.properties, scope, props));
     }
   }

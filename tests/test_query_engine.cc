@@ -145,6 +145,32 @@ TEST_CASE("variable-length relationships and named paths", "[query][match][path]
         Rows{"[1, 2, 3, 4]"});
   CHECK(g.Rows("MATCH p = (s:S)-->(b) RETURN p") == Rows{"<(:S {n: 1})-[:R]->({n: 2})>"});
   CHECK(g.Rows("MATCH p = (s:S) RETURN length(p)") == Rows{"0"});
+  // So does the relationship list, also when the walk starts at the right end (the labelled
+  // one there is the cheaper start).
+  g.Rows(
+      "MATCH (x {n: 1})-[r]->() SET r.k = 'first' WITH 1 AS one MATCH ({n: 3})-[r]->() "
+      "SET r.k = 'last'");
+  CHECK(g.Rows("MATCH (a {n: 2})-[rs:R*2]->(e:E) RETURN [r IN rs | r.k], a.n") ==
+        Rows{"[null, 'last'] | 2"});
+  CHECK(g.Rows("MATCH ()-[rs:R*3]->(:E) RETURN [r IN rs | r.k]") ==
+        Rows{"['first', null, 'last']"});
+}
+
+TEST_CASE("a list of relationships bound earlier is walked again by [rs*]", "[query][match]") {
+  Graph g;
+  g.Rows("CREATE (a:P {n: 1})-[:R]->(b:P {n: 2})-[:R]->(c:P {n: 3}), (c)-[:R]->(a)");
+  // The two relationships from 1 to 3: matched again, from either end, in their direction.
+  const std::string two = "MATCH ({n: 1})-[x]->({n: 2})-[y]->({n: 3}) WITH [x, y] AS rs ";
+  CHECK(g.Rows(two + "MATCH (s)-[rs*]->(e) RETURN s.n, e.n") == Rows{"1 | 3"});
+  CHECK(g.Rows(two + "MATCH (s)-[rs*]->(e {n: 3}) RETURN s.n") == Rows{"1"});
+  CHECK(g.Rows(two + "MATCH (s {n: 1})-[rs*]->(e) RETURN e.n") == Rows{"3"});
+  CHECK(g.Rows(two + "MATCH (s {n: 3})-[rs*]->(e) RETURN e.n").empty());
+  CHECK(g.Rows(two + "MATCH (s)<-[rs*]-(e) RETURN s.n").empty());
+  // Out of order, the list is no walk at all.
+  CHECK(g.Rows(two + "MATCH (s)-[rs2*]->(e) WHERE rs2 = reverse(rs) RETURN s").empty());
+  CHECK(g.Rows("MATCH ({n: 1})-[x]->({n: 2})-[y]->({n: 3}) WITH [y, x] AS rs "
+               "MATCH (s)-[rs*]->(e) RETURN s")
+            .empty());
 }
 
 TEST_CASE("OPTIONAL MATCH keeps rows without a match, with nulls", "[query][optional]") {
@@ -156,6 +182,9 @@ TEST_CASE("OPTIONAL MATCH keeps rows without a match, with nulls", "[query][opti
         Rows{"1 | null", "3 | null"});
   CHECK(g.Rows("OPTIONAL MATCH (x:Missing) RETURN x") == Rows{"null"});
   CHECK(g.Rows("MATCH (a:A {n: 3}) OPTIONAL MATCH (a)-->(b) RETURN collect(b)") == Rows{"[]"});
+  // A node variable that is null matches nothing.
+  CHECK(g.Rows("WITH null AS a OPTIONAL MATCH p = (a)-[r]->(b) RETURN p, r, b, nodes(p)") ==
+        Rows{"null | null | null | null"});
 }
 
 TEST_CASE("WHERE: comparisons, boolean logic, strings, lists, labels, patterns", "[query][where]") {
@@ -200,6 +229,14 @@ TEST_CASE("RETURN: expressions, aliases, DISTINCT, star and column names", "[que
         Rows{"2 | 3 | [1, 2] | 5"});
   CHECK(g.Rows("RETURN CASE 2 WHEN 1 THEN 'one' WHEN 2 THEN 'two' END, "
                "CASE WHEN 1 > 2 THEN 'x' ELSE 'y' END") == Rows{"'two' | 'y'"});
+  // WITH a property unaliased: the column is named as written, and RETURN * shows it.
+  r = g.Q("MATCH (a) WITH DISTINCT a.num RETURN * ORDER BY `a.num`");
+  REQUIRE(r.status.ok());
+  CHECK(r.columns == std::vector<std::string>{"a.num"});
+  CHECK(r.rows == Rows{"1", "2"});
+  // WITH * after an anonymous CREATE carries the rows on: one new node per matched row.
+  g.Rows("MATCH (a) CREATE () WITH * CREATE ()");
+  CHECK(g.Rows("MATCH (a) RETURN count(a)") == Rows{"9"});
 }
 
 TEST_CASE("aggregates group by the other items", "[query][aggregate]") {

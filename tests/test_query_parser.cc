@@ -704,8 +704,15 @@ TEST_CASE("projections: RETURN *, duplicate columns, WITH aliases", "[parser]") 
             .find("Multiple result columns with the same name 'y' are not supported at 1:28") !=
         std::string::npos);
   CHECK(CheckError("MATCH (a) RETURN a, a").find("same name 'a'") != std::string::npos);
-  CHECK(CheckError("MATCH (a) WITH a.x RETURN 1").find("must be aliased (use AS) at 1:16") !=
+  CHECK(CheckError("MATCH (a) WITH a.x + 1 RETURN 1").find("must be aliased (use AS) at 1:16") !=
         std::string::npos);
+  CHECK(CheckError("MATCH (a) WITH toUpper(a.x) RETURN 1").find("must be aliased") !=
+        std::string::npos);
+  // A property of a variable names its own column, as RETURN would.
+  RequireValid("MATCH (a) WITH DISTINCT a.x RETURN *");
+  // WITH * over nothing named passes the rows on; RETURN * would have no column.
+  RequireValid("MATCH () CREATE () WITH * CREATE ()");
+  RequireValid("UNWIND [1, 2] AS x CREATE () WITH * RETURN x");
   CHECK(CheckError("MATCH (a) WITH a, count(*) RETURN a").find("must be aliased") !=
         std::string::npos);
 }
@@ -742,4 +749,73 @@ TEST_CASE("clause composition", "[parser]") {
             .find("RETURN can only be used at the end of the query at 1:15") != std::string::npos);
   CHECK(CheckError("CREATE (a) MATCH (b) RETURN b")
             .find("WITH is required between CREATE and MATCH at 1:12") != std::string::npos);
+}
+
+TEST_CASE("boolean operators and WHERE refuse operands known not to be booleans", "[parser]") {
+  CHECK(CheckError("RETURN true AND 7")
+            .find("Type mismatch: AND expects a boolean, but '7' is an integer at 1:17") !=
+        std::string::npos);
+  CHECK(CheckError("RETURN 2.5 OR false").find("OR expects a boolean, but '2.5' is a float") !=
+        std::string::npos);
+  CHECK(CheckError("RETURN 'yes' XOR true").find("XOR expects a boolean") != std::string::npos);
+  CHECK(CheckError("RETURN NOT [true]").find("NOT expects a boolean, but '[true]' is a list") !=
+        std::string::npos);
+  CHECK(CheckError("RETURN false OR {a: 1}").find("is a map") != std::string::npos);
+  CHECK(CheckError("MATCH (n)-[r]->() RETURN r AND true").find("'r' is a relationship") !=
+        std::string::npos);
+  CHECK(CheckError("MATCH (n) WHERE (n) RETURN n")
+            .find("WHERE expects a boolean, but '(n)' is a node at 1:17") != std::string::npos);
+  CHECK(CheckError("MATCH p = (n)-->() WITH p WHERE p RETURN 1").find("is a path") !=
+        std::string::npos);
+  // null, booleans and what is only known when running stay valid.
+  RequireValid("RETURN true AND null, NOT null, false OR (1 < 2)");
+  RequireValid("MATCH (n) WHERE n.flag AND $p OR n.x XOR true RETURN n");
+  RequireValid("UNWIND [true, 1] AS x RETURN x AND true");
+}
+
+TEST_CASE("graph functions refuse elements of the wrong kind", "[parser]") {
+  CHECK(CheckError("MATCH (n) RETURN type(n)")
+            .find("Type mismatch: type() expects a relationship, but 'n' is a node at 1:23") !=
+        std::string::npos);
+  CHECK(CheckError("MATCH (n) RETURN length(n)").find("length() expects a path") !=
+        std::string::npos);
+  CHECK(CheckError("MATCH ()-[r]->() RETURN length(r)").find("'r' is a relationship") !=
+        std::string::npos);
+  CHECK(CheckError("MATCH p = ()-->() RETURN size(p)")
+            .find("size() expects a string or a list, but 'p' is a path") != std::string::npos);
+  CHECK(CheckError("MATCH ()-[r]->() RETURN labels(r)").find("labels() expects a node") !=
+        std::string::npos);
+  // A variable-length relationship is a list: size() takes it.
+  RequireValid("MATCH ()-[rs*2]->() RETURN size(rs), length(rs[0..1])");
+  RequireValid("MATCH p = ()-[r]->() RETURN type(r), length(p), size(nodes(p))");
+}
+
+TEST_CASE("a pattern is a predicate, never a value; a path has no properties", "[parser]") {
+  CHECK(CheckError("MATCH (a) RETURN (a)-->()")
+            .find("A pattern expression can only be used as a predicate") != std::string::npos);
+  CHECK(
+      CheckError("MATCH (a) WITH (a)-[:R]->() AS x RETURN x").find("only be used as a predicate") !=
+      std::string::npos);
+  CHECK(CheckError("MATCH (a) RETURN size((a)-->()) AS degree")
+            .find("not as a value: '(a)-->()' at 1:23") != std::string::npos);
+  CHECK(CheckError("MATCH (a) SET a.x = head((a)-->())").find("only be used as a predicate") !=
+        std::string::npos);
+  CHECK(CheckError("MATCH p = (a)-->() WHERE p.weight > 1 RETURN p")
+            .find("a path has no properties, but 'p.weight' reads one") != std::string::npos);
+  RequireValid("MATCH (a) WHERE (a)-->() AND NOT (a)<--() RETURN a");
+  RequireValid("MATCH (a) RETURN exists((a)-->()) AS out, NOT (a)-->() AS leaf");
+  RequireValid("MATCH (a) RETURN CASE WHEN (a)-->() THEN 1 ELSE 0 END AS x");
+  RequireValid("MATCH (a) RETURN [b IN [a] WHERE (b)-->()] AS xs, any(b IN [a] WHERE (b)--())");
+}
+
+TEST_CASE("variables a pattern may take again", "[parser]") {
+  // null may stand for a node that is not there.
+  RequireValid("WITH null AS a OPTIONAL MATCH (a)-->(b) RETURN b");
+  // A list of relationships may be walked again as a variable-length relationship.
+  RequireValid("MATCH ()-[x]->()-[y]->() WITH [x, y] AS rs MATCH (a)-[rs*]->(b) RETURN a, b");
+  RequireValid("MATCH ()-[rs*]->() MATCH ()-[rs*]->() RETURN rs");
+  CHECK(CheckError("WITH [1] AS rs MATCH ()-[rs]->() RETURN 1").find("declared as a value") !=
+        std::string::npos);
+  CHECK(CheckError("MATCH ()-[rs*]->() MATCH (rs) RETURN 1").find("cannot be used as a node") !=
+        std::string::npos);
 }
