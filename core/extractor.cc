@@ -5,10 +5,12 @@
 #include "core/actor_dictionary.h"
 #include "core/clauses.h"
 #include "core/events.h"
+#include "core/gazetteer.h"
 #include "core/lemmatizer.h"
 #include "core/lexicon.h"
 #include "core/mentions.h"
 #include "core/parse_cache.h"
+#include "core/places.h"
 #include "core/segmenter.h"
 #include "core/triples.h"
 #include "util/data_path.h"
@@ -21,6 +23,7 @@ struct Extractor::Impl {
   std::unique_ptr<LinkParser> parser;
   ActorDictionary actors;
   Lexicon lexicon;
+  Gazetteer places;
   mutable ParseCache cache{0};
   explicit Impl(const Options& o) : options(o), cache(o.parse_cache_entries) {}
 };
@@ -125,6 +128,7 @@ Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out
   PARLEY_RETURN_IF_ERROR(ActorDictionary::Load(DataPath("actors.json"), PetrarchDictionaries(),
                                                options.actors_file, &impl->actors));
   PARLEY_RETURN_IF_ERROR(Lexicon::LoadDefault(&impl->lexicon));
+  PARLEY_RETURN_IF_ERROR(Gazetteer::LoadDefault(&impl->places));
   if (!Lemmatizer::Get().loaded()) {
     return Status::IOError("cannot read WordNet from /usr/share/wordnet (install wordnet-base)");
   }
@@ -161,6 +165,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     sentences = SplitSentences(text);
   }
   DocumentActors actors = FindActors(impl_->actors, text, sentences, doc.date);
+  DocumentPlaces places = FindPlaces(impl_->places, text, sentences, actors);
   std::vector<std::vector<const ActorMention*>> by_sentence(sentences.size());
   for (const ActorMention& m : actors.mentions) {
     if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size()))
@@ -203,6 +208,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     sa.clauses = &clauses;
     ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);
   }
+  PlaceEvents(places, &facts->events);
   for (auto& [id, e] : actors.entities) {
     if (!e.mentions.empty()) facts->entities.push_back(std::move(e));
   }

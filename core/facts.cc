@@ -180,6 +180,25 @@ Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) 
     if (pol.name.empty() && pol.id.empty()) return Status::InvalidInput(pp + ": empty policy");
     out->policies.push_back(std::move(pol));
   }
+  // Where: {"feature", "name", "city", "region", "country", "lat", "lon", "precision"}.
+  if (auto pl = e.find("place"); pl != e.end() && !pl->is_null()) {
+    std::string pp = p + "place";
+    PARLEY_RETURN_IF_ERROR(r.Object(*pl, pp));
+    pp += ".";
+    EventPlace& place = out->place;
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "feature", &place.feature, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "name", &place.name, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "city", &place.city, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "region", &place.region, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "country", &place.country, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "precision", &place.precision, pp));
+    place.located = pl->contains("lat") && pl->contains("lon");
+    PARLEY_RETURN_IF_ERROR(r.Number(*pl, "lat", &place.lat, pp));
+    PARLEY_RETURN_IF_ERROR(r.Number(*pl, "lon", &place.lon, pp));
+    if (place.precision != "city" && place.precision != "region" && place.precision != "country")
+      return Status::InvalidInput(pp + "precision: expected city, region or country");
+    if (place.feature.empty()) return Status::InvalidInput(pp + "feature: missing");
+  }
   return ReadCommon(r, e, out, p);
 }
 
@@ -294,6 +313,21 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
     je["policies"] = json::array();
     for (const auto& p : e.policies) je["policies"].push_back({{"id", p.id}, {"name", p.name}});
     if (!e.condition.empty()) je["condition"] = e.condition;
+    // Where.
+    if (!e.place.precision.empty()) {
+      const EventPlace& pl = e.place;
+      json jp = {{"feature", pl.feature},
+                 {"name", pl.name},
+                 {"country", pl.country},
+                 {"precision", pl.precision}};
+      if (!pl.city.empty()) jp["city"] = pl.city;
+      if (!pl.region.empty()) jp["region"] = pl.region;
+      if (pl.located) {
+        jp["lat"] = pl.lat;
+        jp["lon"] = pl.lon;
+      }
+      je["place"] = std::move(jp);
+    }
     WriteCommon(e, &je);
     j["events"].push_back(std::move(je));
   }

@@ -63,6 +63,21 @@ struct PolicyRef {
   std::string name;
 };
 
+// --- Where: the place an event happened (core/places.h) ---
+// The most precise place the event's sentence names after a locative word ("in Paris, Texas"),
+// else the article's dateline's; empty `precision` when neither names one. A capital named as
+// a government ("Moscow rejected") is an actor and gives no place.
+struct EventPlace {
+  std::string feature;   // the place's id: "geonames:2988507" (a city), "iso:US-TX", "iso:FR"
+  std::string name;      // the gazetteer's name of the place ("Paris", "Texas", "France")
+  std::string city;      // the city's name at precision "city", else empty
+  std::string region;    // ISO 3166-2 code ("US-TX"), empty where not known
+  std::string country;   // ISO 3166-1 alpha-2 ("FR")
+  bool located = false;  // lat/lon known: a city's, or a region's or country's centre
+  double lat = 0, lon = 0;
+  std::string precision;  // "city", "region" or "country"; empty: no place
+};
+
 // A typed event: a demand, or a stance such as support, oppose, sanction, withdraw.
 struct Event {
   std::string type;   // "demand", "support", ...
@@ -79,6 +94,8 @@ struct Event {
   int64_t start = 0;
   int64_t end = 0;
   std::string quote;
+  // Where (core/places.h).
+  EventPlace place = {};
 };
 
 struct DocumentFacts {

@@ -214,6 +214,21 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
     return it == principal.end() ? id : it->second;
   };
 
+  // Where: one (:Place) node per place (its feature id), merged across articles.
+  auto put_place = [&](const EventPlace& pl) -> NodeId {
+    if (pl.precision.empty() || pl.feature.empty()) return 0;
+    PropertyMap p{{"id", pl.feature}, {"name", pl.name}, {"kind", pl.precision}};
+    if (!pl.country.empty()) p["country"] = pl.country;
+    if (!pl.region.empty()) p["region"] = pl.region;
+    if (pl.located) {
+      p["lat"] = pl.lat;
+      p["lon"] = pl.lon;
+    }
+    NodeId n = IdFor("Place:" + pl.feature);
+    batch->PutNode(n, {"Place"}, std::move(p));
+    return n;
+  };
+
   for (const Event& e : doc.events) {
     const EventShape* shape = types.Find(e.type);
     if (!shape) {
@@ -264,6 +279,10 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
       }
       batch->PutRelationship(IdFor("REPORTED_IN:" + key + ":" + doc.doc), "REPORTED_IN", ev,
                              article_node, Position(e));
+      // Where: (e)-[:IN]->(p), one for each place its reports give.
+      if (NodeId place = put_place(e.place)) {
+        batch->PutRelationship(IdFor("IN:" + key + ":" + e.place.feature), "IN", ev, place, {});
+      }
       continue;
     }
     // A stance: one relationship from the source to the target actor, or to the policy when
@@ -284,6 +303,8 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
     if (!e.content.empty()) p["text"] = e.content;
     if (!e.condition.empty()) p["condition"] = e.condition;
     if (!policy_names.empty()) p["policies"] = Value(policy_names);
+    // Where: the Place node's id.
+    if (put_place(e.place)) p["place"] = e.place.feature;
     std::string key = shape->relationship + ":" + event_key + ":" + std::to_string(source) + ":" +
                       std::to_string(to);
     batch->PutRelationship(IdFor(key), shape->relationship, source, to, std::move(p));

