@@ -73,8 +73,8 @@ Status ChooseScope(const Args& args, GraphStore* store, const Snapshot* snap, Ex
 Status Export(const Args& args) {
   if (!args.Has("--format")) {
     return Status::Usage(
-        "--format is required (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or "
-        "html)");
+        "--format is required (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv, "
+        "html, gdelt or plover)");
   }
   ExportFormat format;
   PARLEY_RETURN_IF_ERROR(ParseExportFormat(args.Get("--format"), &format));

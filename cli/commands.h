@@ -65,6 +65,10 @@ Status Search(const Args& args);
 Status Reindex(const Args& args);
 
 // parley stats [--db DIR] [--format table|json|jsonl|csv]
+// parley timeline A B [--step week|month] [--plot FILE.svg]: the conflict-cooperation line
+// between two actors.
+Status Timeline(const Args& args);
+
 Status Stats(const Args& args);
 
 }  // namespace parley::cli

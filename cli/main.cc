@@ -64,10 +64,11 @@ const std::map<std::string, Command>& Commands() {
          "--hops", "--since", "--title"},
         {},
         "parley export [--db DIR] --format "
-        "graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html [-o PATH]\n"
+        "graphml|gexf|dot|ntriples|turtle|cytoscape|json|neo4j-csv|html|gdelt|plover [-o PATH]\n"
         "              [--query 'MATCH ... RETURN ...' [--timeout S] [--max-memory MB] | --around "
         "ACTOR [--hops N]] [--since DATE] [--title TEXT]  the graph, or a part, for Gephi, "
-        "networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser"}},
+        "networkx, Graphviz, RDF stores, Cytoscape, Neo4j, a browser; the events for GDELT "
+        "and POLECAT tools"}},
       {"extract",
        {parley::cli::Extract,
         {"--actors", "--format", "--jobs"},
@@ -112,6 +113,13 @@ const std::map<std::string, Command>& Commands() {
         {},
         "parley search [--db DIR] [--limit N] [--format table|json|jsonl|csv] TEXT...  demands, "
         "quotes, names and titles holding the words or \"phrases\", ranked (BM25)"}},
+      {"timeline",
+       {parley::cli::Timeline,
+        {"--db", "--step", "--plot", "--format"},
+        {},
+        "parley timeline [--db DIR] [--step week|month] [--plot FILE.svg] [--format "
+        "table|json|jsonl|csv] ACTOR ACTOR  conflict-cooperation between two actors by week or "
+        "month: events, Goldstein sum, QuadClass counts; --plot draws it as SVG"}},
       {"stats",
        {parley::cli::Stats,
         {"--db", "--format"},

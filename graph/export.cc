@@ -16,12 +16,13 @@ Status ParseExportFormat(std::string_view name, ExportFormat* format) {
       {"dot", ExportFormat::kDot},         {"ntriples", ExportFormat::kNTriples},
       {"turtle", ExportFormat::kTurtle},   {"cytoscape", ExportFormat::kCytoscape},
       {"json", ExportFormat::kJson},       {"neo4j-csv", ExportFormat::kNeo4jCsv},
-      {"html", ExportFormat::kHtml}};
+      {"html", ExportFormat::kHtml},       {"gdelt", ExportFormat::kGdelt},
+      {"plover", ExportFormat::kPlover}};
   auto it = kNames.find(name);
   if (it == kNames.end()) {
-    return Status::Usage(
-        "unknown export format '" + std::string(name) +
-        "' (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv or html)");
+    return Status::Usage("unknown export format '" + std::string(name) +
+                         "' (graphml, gexf, dot, ntriples, turtle, cytoscape, json, neo4j-csv, "
+                         "html, gdelt or plover)");
   }
   *format = it->second;
   return Status::OK();
@@ -46,6 +47,10 @@ Status ExportGraph(const GraphStore& store, ExportFormat format, std::ostream& o
       return WriteJson(store, out, opt, /*plain=*/true);
     case ExportFormat::kHtml:
       return WriteHtml(store, out, opt);
+    case ExportFormat::kGdelt:
+      return WriteGdelt(store, out, opt);
+    case ExportFormat::kPlover:
+      return WritePlover(store, out, opt);
     case ExportFormat::kNeo4jCsv:
       break;
   }

@@ -1,6 +1,7 @@
 // Exporters: the stored graph written in the formats other tools read (GraphML for networkx
 // and yEd, GEXF 1.3 for Gephi, Graphviz DOT, N-Triples and Turtle for RDF stores, Cytoscape.js
-// JSON, plain JSON, Neo4j's admin-import CSV) and a self-contained HTML view.
+// JSON, plain JSON, Neo4j's admin-import CSV) and a self-contained HTML view; and the events
+// alone as the tables event-data tools read (GDELT 2.0 events, POLECAT-style PLOVER lines).
 //
 // Each exporter walks the chosen nodes, then the chosen relationships, in id order on one
 // snapshot and writes as it goes: a whole-graph export holds nothing in memory however large
@@ -29,11 +30,13 @@ enum class ExportFormat {
   kCytoscape,
   kJson,
   kNeo4jCsv,
-  kHtml
+  kHtml,
+  kGdelt,  // the GDELT 2.0 events table (the events, not the graph)
+  kPlover  // POLECAT-style JSON lines (the events)
 };
 
-// Parses "graphml", "gexf", "dot", "ntriples", "turtle", "cytoscape", "json", "neo4j-csv" or
-// "html".
+// Parses "graphml", "gexf", "dot", "ntriples", "turtle", "cytoscape", "json", "neo4j-csv",
+// "html", "gdelt" or "plover".
 Status ParseExportFormat(std::string_view name, ExportFormat* format);
 
 // The part of the graph an export writes.

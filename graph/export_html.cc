@@ -1,6 +1,8 @@
 // The HTML view: one self-contained page (view.html from the view folder) with its style,
 // Cytoscape.js and its script inlined and the graph embedded as Cytoscape.js JSON in a
-// <script type="application/json"> element. It works offline from disk and fetches nothing.
+// <script type="application/json"> element; and for its map layer the country outlines of
+// world-atlas (TopoJSON) with topojson-client, d3-array and d3-geo, and map.js. It works
+// offline from disk and fetches nothing.
 #include <cctype>
 #include <string>
 
@@ -46,6 +48,28 @@ Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions
     return Status::NotFound("the HTML view needs Cytoscape.js at " + lib + ": run `npm ci` in " +
                             dir + " (scripts/install-deps.sh does)");
   }
+  // The map layer: the libraries in the order they need each other, then map.js.
+  std::string map, world;
+  for (const char* lib : {"d3-array/dist/d3-array.min.js", "d3-geo/dist/d3-geo.min.js",
+                          "topojson-client/dist/topojson-client.min.js"}) {
+    std::string path = dir + "/node_modules/" + lib, text;
+    if (!ReadFile(path, &text).ok()) {
+      return Status::NotFound("the HTML view's map needs " + path + ": run `npm ci` in " + dir +
+                              " (scripts/install-deps.sh does)");
+    }
+    map += text + "\n";
+  }
+  std::string map_js;
+  PARLEY_RETURN_IF_ERROR(ReadFile(dir + "/map.js", &map_js));
+  map += map_js;
+  std::string atlas = dir + "/node_modules/world-atlas/countries-110m.json";
+  if (!ReadFile(atlas, &world).ok()) {
+    return Status::NotFound("the HTML view's map needs " + atlas + ": run `npm ci` in " + dir +
+                            " (scripts/install-deps.sh does)");
+  }
+  // Data, not markup: a '<' could end its element early.
+  if (world.find('<') != std::string::npos)
+    return Status::InvalidInput(atlas + " holds '<', which the page cannot carry");
   size_t at = page.find("{{GRAPH}}");
   if (at == std::string::npos)
     return Status::InvalidInput(dir + "/view.html has no {{GRAPH}} mark");
@@ -54,7 +78,9 @@ Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions
   ReplaceAll(&head, "{{TITLE}}", Xml(opt.title));
   ReplaceAll(&head, "{{STYLE}}", style);
   // The scripts come after the graph, so their text never passes through the graph's data.
+  ReplaceAll(&tail, "{{WORLD}}", world);
   ReplaceAll(&tail, "{{CYTOSCAPE}}", InlineScript(cytoscape));
+  ReplaceAll(&tail, "{{MAP}}", InlineScript(map));
   ReplaceAll(&tail, "{{VIEW}}", InlineScript(view));
   out << head;
   PARLEY_RETURN_IF_ERROR(WriteJson(store, out, opt, /*plain=*/false, /*html_safe=*/true));

@@ -97,5 +97,8 @@ Status WriteTriples(const GraphStore& store, std::ostream& out, const ExportOpti
 Status WriteJson(const GraphStore& store, std::ostream& out, const ExportOptions& opt, bool plain,
                  bool html_safe = false);
 Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
+// The event-data tables (export_gdelt.cc, export_plover.cc): the events, not the graph.
+Status WriteGdelt(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
+Status WritePlover(const GraphStore& store, std::ostream& out, const ExportOptions& opt);
 
 }  // namespace parley::exporting

@@ -43,6 +43,8 @@ class EventTypes {
   static Status LoadDefault(EventTypes* out);
   // The shape of `type`, or null if the table does not know it.
   const EventShape* Find(const std::string& type) const;
+  // Every type and its shape, by type name.
+  const std::map<std::string, EventShape>& shapes() const { return shapes_; }
 
  private:
   std::map<std::string, EventShape> shapes_;

