@@ -64,6 +64,8 @@ std::string CodedSampleStore(const test::TempDir& tmp, std::string* demand, std:
   auto r = RunParley({"ingest", "--db", db, PARLEY_SAMPLES});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
+  // The places the articles' datelines gave are dropped, so that the place checked is this one.
+  Query(db, "MATCH (d:Demand)-[i:IN]->() WHERE d.text STARTS WITH 'lift the sanctions' DELETE i");
   auto d = nlohmann::json::parse(Query(
       db,
       "MATCH (d:Demand) WHERE d.text STARTS WITH 'lift the sanctions' SET d.quad_class = 3, "
@@ -73,7 +75,7 @@ std::string CodedSampleStore(const test::TempDir& tmp, std::string* demand, std:
   auto s = nlohmann::json::parse(
       Query(db,
             "MATCH (:Actor {id: 'ali_khamenei'})-[r:SANCTIONS]->() SET r.quad_class = 4, "
-            "r.goldstein = -8, r.event_date = '2025-11' RETURN id(r) AS id"));
+            "r.goldstein = -8, r.event_date = '2025-11' REMOVE r.place RETURN id(r) AS id"));
   *demand = std::to_string(d["id"].get<int64_t>());
   *stance = std::to_string(s["id"].get<int64_t>());
   return db;
@@ -88,14 +90,16 @@ void CheckAgainstStore(const test::TempDir& tmp, const std::string& db) {
             "MATCH (d:Demand) OPTIONAL MATCH (s:Actor)-[:DEMANDS]->(d) WITH d, s ORDER BY id(s) "
             "WITH d, collect(s)[0] AS s OPTIONAL MATCH (d)-[:OF]->(t:Actor) WITH d, s, t ORDER BY "
             "id(t) WITH d, s, collect(t)[0] AS t OPTIONAL MATCH (d)-[:REPORTED_IN]->(x:Article) "
-            "WITH d, s, t, collect(x.id) AS articles OPTIONAL MATCH (d)-[:IN]->(p:Place) RETURN "
+            "WITH d, s, t, collect(x.id) AS articles OPTIONAL MATCH (d)-[:IN]->(p:Place) WITH d, "
+            "s, t, articles, p ORDER BY id(p) WITH d, s, t, articles, collect(p)[0] AS p RETURN "
             "id(d) AS id, properties(d) AS props, properties(s) AS src, properties(t) AS dst, "
             "articles, properties(p) AS place"));
   test::WriteFile(tmp / "stances.jsonl",
                   Query(db,
                         "MATCH (a:Actor)-[r]->(b) WHERE NOT type(r) IN ['DEMANDS', 'HOLDS_ROLE'] "
-                        "RETURN id(r) AS id, type(r) AS type, properties(r) AS props, "
-                        "properties(a) AS src, properties(b) AS dst, labels(b) AS dstlabels"));
+                        "OPTIONAL MATCH (p:Place) WHERE p.id = r.place RETURN id(r) AS id, "
+                        "type(r) AS type, properties(r) AS props, properties(a) AS src, "
+                        "properties(b) AS dst, labels(b) AS dstlabels, properties(p) AS place"));
   auto t = RunParley({"demands", "--db", db, "--timeline", "--format", "jsonl"});
   REQUIRE(t.exit_code == 0);
   test::WriteFile(tmp / "timeline.jsonl", t.out);

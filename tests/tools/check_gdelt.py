@@ -133,8 +133,10 @@ def main():
             check(r, 53, place.get("country", ""), "ActionGeo_CountryCode")
             check(r, 54, place.get("region", ""), "ActionGeo_ADM1Code")
             check(r, 55, "", "ActionGeo_ADM2Code")
-            check(r, 56, f"{place['lat']:.4f}", "ActionGeo_Lat")
-            check(r, 57, f"{place['lon']:.4f}", "ActionGeo_Long")
+            located = isinstance(place.get("lat"), (int, float)) and \
+                isinstance(place.get("lon"), (int, float))
+            check(r, 56, f"{place['lat']:.4f}" if located else "", "ActionGeo_Lat")
+            check(r, 57, f"{place['lon']:.4f}" if located else "", "ActionGeo_Long")
             check(r, 58, str(place.get("feature_id", place.get("id", ""))), "ActionGeo_FeatureID")
         added = date_columns(p.get("date") or "")[0]
         check(r, 59, added + "000000" if added else "", "DATEADDED")
