@@ -15,6 +15,19 @@ Status ErrorAt(ExecContext& ctx, const CExpr& e, const std::string& message) {
   return QueryError(ctx.query_text(), e.pos, message);
 }
 
+// Reading what a node or relationship holds (properties, labels) after this query deleted it
+// is an error, as openCypher has it: the element is gone, only the value naming it is left.
+Status CheckNotDeleted(const CExpr& e, const Value& v, ExecContext& ctx) {
+  if (!ctx.dirty()) return Status::OK();
+  if (v.is_node() && ctx.IsDeletedNode(v.as_node().id)) {
+    return ErrorAt(ctx, e, "Cannot read the labels or properties of a node this query deleted");
+  }
+  if (v.is_relationship() && ctx.IsDeletedRelationship(v.as_relationship().id)) {
+    return ErrorAt(ctx, e, "Cannot read the properties of a relationship this query deleted");
+  }
+  return Status::OK();
+}
+
 // The value of property `key` of `base` (a node, relationship or map); null if absent.
 Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, ExecContext& ctx,
                   Value* out) {
@@ -32,6 +45,7 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
       props = &base.as_map();
       break;
     case Value::Type::kNode:
+      PARLEY_RETURN_IF_ERROR(CheckNotDeleted(e, base, ctx));
       if (base.as_node().complete && !ctx.Stale(base)) {
         props = &base.as_node().properties;
       } else {
@@ -40,6 +54,7 @@ Status PropertyOf(const CExpr& e, const Value& base, const std::string& key, Exe
       }
       break;
     case Value::Type::kRelationship:
+      PARLEY_RETURN_IF_ERROR(CheckNotDeleted(e, base, ctx));
       if (base.as_relationship().complete && !ctx.Stale(base)) {
         props = &base.as_relationship().properties;
       } else {
@@ -266,6 +281,11 @@ Status EvalFunction(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     bool start = std::string_view(f.name) == "startNode";
     *out = ExecContext::NodeRef(start ? r.as_relationship().start : r.as_relationship().end);
     return Status::OK();
+  }
+  // labels(), keys() and properties() read what a deleted element no longer has.
+  std::string_view name(f.name);
+  if (name == "labels" || name == "keys" || name == "properties") {
+    for (const Value& a : args) PARLEY_RETURN_IF_ERROR(CheckNotDeleted(e, a, ctx));
   }
   // Functions see whole nodes and relationships (labels(), keys(), properties(), ...).
   for (Value& a : args) {
@@ -551,6 +571,14 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
       PARLEY_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &a));
       if (a.is_null()) {
         *out = Value();
+        return Status::OK();
+      }
+      PARLEY_RETURN_IF_ERROR(CheckNotDeleted(e, a, ctx));
+      if (a.is_relationship()) {
+        // A label test on a relationship tests its type (it has exactly one).
+        bool all = true;
+        for (const std::string& label : e.labels) all = all && label == a.as_relationship().type;
+        *out = Value(all);
         return Status::OK();
       }
       if (!a.is_node()) {

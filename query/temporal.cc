@@ -597,7 +597,13 @@ Status FromMap(const char* fn, Kind kind, const ValueMap& m, Temporal* t) {
     const Temporal* tb = time_base;
     if (tb && HasZone(kind) && HasZone(tb->kind) && f.has("timezone")) {
       moved = *tb;
-      Temporal target = *tb;
+      // A date-time's wall clock set on another date keeps its named zone, at that zone's
+      // offset on the new date (summer time may differ from the base's own date).
+      if (HasDate(kind) && tb->kind == Kind::kDateTime && !tb->zone.empty()) {
+        moved.epoch_day = t->epoch_day;
+        PARLEY_RETURN_IF_ERROR(ResolveZone(fn, &moved));
+      }
+      Temporal target = moved;
       PARLEY_RETURN_IF_ERROR(ApplyTimezone(fn, f.v["timezone"].as_string(), &target));
       ShiftTo(&moved, target.offset_seconds);
       tb = &moved;

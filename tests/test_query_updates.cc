@@ -206,6 +206,25 @@ TEST_CASE("DELETE and DETACH DELETE remove nodes, relationships and paths", "[qu
   CHECK(!g.Run("MATCH (n) DELETE n:Label").ok());
 }
 
+TEST_CASE("What a query deleted cannot be read later in it", "[query][delete]") {
+  Graph g;
+  REQUIRE(g.Run("CREATE (:Doc {title: 'x'})-[:CITES {page: 4}]->(:Doc {title: 'y'})").ok());
+  Status s = g.Run("MATCH (d:Doc {title: 'y'})<-[c]-() DELETE c RETURN c.page");
+  CHECK(s.message().find("Cannot read the properties of a relationship this query deleted") !=
+        std::string::npos);
+  CHECK(!g.Run("MATCH (d:Doc) DETACH DELETE d RETURN d.title").ok());
+  CHECK(!g.Run("MATCH (d:Doc) DETACH DELETE d RETURN labels(d)").ok());
+  CHECK(!g.Run("MATCH (d:Doc) DETACH DELETE d RETURN d:Doc").ok());
+  CHECK(!g.Run("MATCH (d:Doc) DETACH DELETE d RETURN keys(d)").ok());
+  CHECK(!g.Run("MATCH ()-[c]->() DELETE c RETURN properties(c)").ok());
+  // Nothing was written by the failed queries.
+  CHECK(g.Counts() == "2/1");
+  // The element itself, its id and a relationship's type are still known.
+  CHECK(g.Sorted("MATCH ()-[c]->() DELETE c RETURN type(c), count(c)") == Rows{"'CITES' | 1"});
+  CHECK(g.Sorted("MATCH (d:Doc) DELETE d RETURN count(d)") == Rows{"2"});
+  CHECK(g.Counts() == "0/0");
+}
+
 TEST_CASE("Created and deleted in one query leaves nothing", "[query][delete]") {
   Graph g;
   CHECK(g.Sorted("CREATE (a:T)-[:R]->(b:T) WITH a, b DETACH DELETE a, b RETURN 1") == Rows{"1"});
