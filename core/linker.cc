@@ -238,6 +238,7 @@ Status Linker::Load(const std::string& path, Linker* out) {
     *field = j[key].get<int>();
   }
   PARLEY_RETURN_IF_ERROR(ReadStrings(j, "document_only_tags", path, &o.document_only_tags));
+  PARLEY_RETURN_IF_ERROR(ReadStrings(j, "singleton_tags", path, &o.singleton_tags));
   std::set<std::string> words;
   PARLEY_RETURN_IF_ERROR(ReadStrings(j, "stopwords", path, &words));
   for (const auto& w : words) o.stopwords.insert(Lower(w));
@@ -348,8 +349,16 @@ std::vector<int> Linker::ClusterMentions(const std::vector<LinkDocument>& docs,
     if (options_.match_tag) key += '\x1f' + m.tag;
     bool document_only = options_.document_only_tags.count(m.tag) > 0;
     if (document_only) key += '\x1f' + docs[m.doc].id;
+    // A singleton tag's mention keys by its own position (document and offsets).
+    bool alone = options_.singleton_tags.count(m.tag) > 0;
+    if (alone) {
+      key += '\x1f' + docs[m.doc].id + '\x1f' + std::to_string(m.start) + '\x1f' +
+             std::to_string(m.end);
+    }
     auto [it, added] = cluster_of_key.emplace(key, static_cast<int>(cluster_of_key.size()));
-    if (added) heads.push_back({document_only ? -1 : doc_groups[m.doc], m.type, m.tag, lemma});
+    if (added) {
+      heads.push_back({document_only || alone ? -1 : doc_groups[m.doc], m.type, m.tag, lemma});
+    }
     key_cluster[k] = it->second;
   }
   // Events with different heads join when WordNet relates their head lemmas (same group, same

@@ -22,7 +22,8 @@
 //      events read as verbs when WordNet knows the verb, "attacked"/"attacks" -> "attack", else
 //      as nouns; entities as nouns) and, if `match_tag`, the same tag. Mentions whose tag is
 //      in `document_only_tags` (reporting events such as "said": each article's own) only
-//      corefer within their document. Events with different head lemmas also corefer (same
+//      corefer within their document; mentions whose tag is in `singleton_tags` corefer with
+//      nothing. Events with different head lemmas also corefer (same
 //      group and tag) when WordNet relates the lemmas: a shared synset, a derivational link or a
 //      cause or entailment link among their first senses ("earthquake"/"quake",
 //      "issue"/"release", "kill" causes "die"). Heads lose non-word characters at either end
@@ -74,8 +75,12 @@ struct LinkerOptions {
   int hypernym_senses = 0;    // one's synset a direct hypernym of the other's
   int cause_senses = 0;       // one's synset causes or entails the other's ("kill" -> "die")
   std::set<std::string> document_only_tags;  // tags whose mentions corefer only within a document
-  std::set<std::string> stopwords;           // lower-case words that are never document features
-  std::set<std::string> pronouns;            // entity heads that are not document features
+  // Tags whose mentions corefer with nothing: each is its own event. A reporting verb ("said",
+  // "told") is mostly the article's own attribution, a separate speech act each time; a negated
+  // event did not happen, so two reports rarely deny the same one.
+  std::set<std::string> singleton_tags;
+  std::set<std::string> stopwords;  // lower-case words that are never document features
+  std::set<std::string> pronouns;   // entity heads that are not document features
 };
 
 class Linker {

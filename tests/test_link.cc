@@ -261,6 +261,56 @@ TEST_CASE("link: an event that causes another corefers with it in its group", "[
   CHECK(c[0] != c[1]);
 }
 
+TEST_CASE("link: a mention of a singleton tag corefers with nothing", "[link]") {
+  // Two made-up reports of one ferry strike: each quotes a union official twice ("said"), and
+  // one says the strike was not called off ("called off", negated).
+  std::vector<LinkDocument> docs = {
+      {"ferry-1",
+       "Ferry crews in Halvik struck on Monday, union official Bo Tarn said. The strike was not "
+       "called off, Tarn said later.",
+       ""},
+      {"ferry-2", "Union official Bo Tarn said crews of the Halvik ferries struck on Monday.", ""}};
+  auto event = [&](int doc, const std::string& head, const char* tag, int occurrence = 0) {
+    size_t at = docs[doc].text.find(head);
+    for (int i = 0; i < occurrence; ++i) at = docs[doc].text.find(head, at + 1);
+    REQUIRE(at != std::string::npos);
+    return LinkMention{
+        doc, static_cast<int64_t>(at), static_cast<int64_t>(at + head.size()), "event", tag, head,
+        head};
+  };
+  const char* rep = "ACTION_REPORTING";
+  std::vector<LinkMention> mentions = {event(0, "struck", "ACTION_OCCURRENCE"),
+                                       event(0, "said", rep, 0),
+                                       event(0, "said", rep, 1),
+                                       event(1, "said", rep),
+                                       event(1, "struck", "ACTION_OCCURRENCE"),
+                                       event(0, "called", "NEG_ACTION_OCCURRENCE")};
+  const std::vector<int> groups = {0, 0};
+  LinkerOptions options;
+  options.document_only_tags = {rep};
+  auto c = Linker(options).ClusterMentions(docs, groups, mentions);
+  CHECK(c[1] == c[2]);  // document-only: one article's "said"s are one event
+  CHECK(c[1] != c[3]);
+  CHECK(c[0] == c[4]);  // the strike of both reports
+  options.singleton_tags = {rep, "NEG_ACTION_OCCURRENCE"};
+  c = Linker(options).ClusterMentions(docs, groups, mentions);
+  CHECK(c[1] != c[2]);  // each "said" is its own statement
+  CHECK(c[1] != c[3]);
+  CHECK(c[2] != c[3]);
+  CHECK(c[0] == c[4]);  // other tags corefer as before
+  CHECK(std::set<int>(c.begin(), c.end()).size() == 5);
+  // The option is read from the options file.
+  TempDir tmp;
+  WriteFile(tmp / "linker.json", R"({"singleton_tags": ["ACTION_REPORTING"]})");
+  Linker loaded;
+  REQUIRE(Linker::Load(tmp / "linker.json", &loaded).ok());
+  CHECK(loaded.options().singleton_tags == std::set<std::string>{rep});
+  WriteFile(tmp / "bad.json", R"({"singleton_tags": "ACTION_REPORTING"})");
+  Status bad = Linker::Load(tmp / "bad.json", &loaded);
+  CHECK(!bad.ok());
+  CHECK_THAT(bad.message(), Catch::Contains("singleton_tags: expected an array"));
+}
+
 TEST_CASE("link: offsets are characters, not bytes", "[link]") {
   TempDir tmp;
   // "Zürich" and "Straße" take one more byte each than characters.
