@@ -1,9 +1,11 @@
 #include "core/extractor.h"
 
+#include <optional>
 #include <set>
 
 #include "core/actor_dictionary.h"
 #include "core/clauses.h"
+#include "core/event_dates.h"
 #include "core/events.h"
 #include "core/gazetteer.h"
 #include "core/lemmatizer.h"
@@ -209,6 +211,24 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);
   }
   PlaceEvents(places, &facts->events);
+  // When each event happened: the date expressions of its sentence, read once a sentence.
+  std::vector<std::optional<std::vector<DateExpression>>> dates(sentences.size());
+  for (Event& e : facts->events) {
+    static const std::vector<DateExpression> kNone;
+    const std::vector<DateExpression>* found = &kNone;
+    if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < sentences.size()) {
+      auto& d = dates[e.sentence];
+      const Sentence& s = sentences[e.sentence];
+      if (!d) d = FindDateExpressions(text, s.start, s.end, doc.date);
+      found = &*d;
+    }
+    EventDate when = DateEvent(text, *found, static_cast<int32_t>(e.start),
+                               static_cast<int32_t>(e.end), doc.date);
+    e.event_date = std::move(when.date);
+    e.date_granularity = std::move(when.granularity);
+    e.date_basis = std::move(when.basis);
+    e.date_text = std::move(when.text);
+  }
   for (auto& [id, e] : actors.entities) {
     if (!e.mentions.empty()) facts->entities.push_back(std::move(e));
   }

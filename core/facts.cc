@@ -1,5 +1,8 @@
 #include "core/facts.h"
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "util/utf8.h"
@@ -151,6 +154,17 @@ Status ReadTriple(Reader& r, const json& t, Triple* out, const std::string& path
   return ReadCommon(r, t, out, p);
 }
 
+// "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" (digits where the pattern has them).
+bool IsEventDate(const std::string& d) {
+  if (d.empty()) return true;
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (size_t i = 0; i < d.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  }
+  return true;
+}
+
 Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) {
   PARLEY_RETURN_IF_ERROR(r.Object(e, path));
   std::string p = path + ".";
@@ -163,6 +177,19 @@ Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) 
   PARLEY_RETURN_IF_ERROR(r.Arg(e, "content", &content, p));
   out->content = content.text;
   PARLEY_RETURN_IF_ERROR(r.String(e, "condition", &out->condition, p));
+  // When: the event's date and what it was read from.
+  PARLEY_RETURN_IF_ERROR(r.String(e, "event_date", &out->event_date, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "date_granularity", &out->date_granularity, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "date_basis", &out->date_basis, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "date_text", &out->date_text, p));
+  if (!IsEventDate(out->event_date))
+    return Status::InvalidInput(p + "event_date: expected YYYY, YYYY-MM or YYYY-MM-DD, got \"" +
+                                out->event_date + "\"");
+  static const char* kGranularities[] = {"", "day", "week", "month", "year"};
+  if (std::find(std::begin(kGranularities), std::end(kGranularities), out->date_granularity) ==
+      std::end(kGranularities))
+    return Status::InvalidInput(p + "date_granularity: expected day, week, month or year, got \"" +
+                                out->date_granularity + "\"");
   const json* policies;
   PARLEY_RETURN_IF_ERROR(r.Array(e, "policies", &policies, p));
   for (size_t i = 0; i < policies->size(); ++i) {
@@ -328,6 +355,11 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
       }
       je["place"] = std::move(jp);
     }
+    // When: the event's date and what it was read from.
+    if (!e.event_date.empty()) je["event_date"] = e.event_date;
+    if (!e.date_granularity.empty()) je["date_granularity"] = e.date_granularity;
+    if (!e.date_basis.empty()) je["date_basis"] = e.date_basis;
+    if (!e.date_text.empty()) je["date_text"] = e.date_text;
     WriteCommon(e, &je);
     j["events"].push_back(std::move(je));
   }

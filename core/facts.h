@@ -96,6 +96,16 @@ struct Event {
   std::string quote;
   // Where (core/places.h).
   EventPlace place = {};
+
+  // When it happened (core/event_dates.h): the date read from the words `date_text` of its
+  // sentence ("YYYY-MM-DD", "YYYY-MM" or "YYYY", with `date_granularity` "day", "week",
+  // "month" or "year"; `date_basis` "event"), or the article's date (`date_basis` "report",
+  // granularity "day") when the sentence names no time. The article's own date stays
+  // DocumentFacts::date.
+  std::string event_date = {};
+  std::string date_granularity = {};
+  std::string date_basis = {};
+  std::string date_text = {};
 };
 
 struct DocumentFacts {

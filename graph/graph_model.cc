@@ -25,6 +25,15 @@ Value DateProperty(const std::string& date) {
   return Value(std::shared_ptr<const Temporal>(std::move(t)));
 }
 
+// When: the event's date (a Date when it is a day, else its text), its granularity, whether
+// the text gave it or it is the report's date, and the words it was read from.
+void AddWhen(const Event& e, PropertyMap* p) {
+  if (!e.event_date.empty()) (*p)["event_date"] = DateProperty(e.event_date);
+  if (!e.date_granularity.empty()) (*p)["date_granularity"] = e.date_granularity;
+  if (!e.date_basis.empty()) (*p)["date_basis"] = e.date_basis;
+  if (!e.date_text.empty()) (*p)["date_text"] = e.date_text;
+}
+
 // The qualifiers of an event that every report of it shares: confidence, negation, modality
 // and the date (the earliest report's, as the smallest value stays).
 PropertyMap Qualifiers(const Event& e, const DocumentFacts& doc) {
@@ -264,6 +273,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
       if (!doc.date.empty()) p["date"] = DateProperty(doc.date);
       if (!e.source.text.empty()) p["source_text"] = e.source.text;
       if (!e.target.text.empty()) p["target_text"] = e.target.text;
+      AddWhen(e, &p);
       batch->PutNode(ev, {shape->node}, std::move(p));
       if (source) {
         batch->PutRelationship(IdFor(shape->source_rel + ":" + key + ":" + e.source.entity),
@@ -305,6 +315,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
     if (!policy_names.empty()) p["policies"] = Value(policy_names);
     // Where: the Place node's id.
     if (put_place(e.place)) p["place"] = e.place.feature;
+    AddWhen(e, &p);
     std::string key = shape->relationship + ":" + event_key + ":" + std::to_string(source) + ":" +
                       std::to_string(to);
     batch->PutRelationship(IdFor(key), shape->relationship, source, to, std::move(p));
