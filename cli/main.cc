@@ -30,11 +30,13 @@ const std::map<std::string, Command>& Commands() {
       {"ingest",
        {parley::cli::Ingest,
         {"--db", "--facts", "--actors", "--jobs"},
-        {"--skip-bad", "--all-sentences"},
+        {"--skip-bad", "--all-sentences", "--no-text-index"},
         "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles "
         "(.txt, .md, .jsonl, folders, - for stdin)\n"
         "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley "
-        "extract`"}},
+        "extract`\n"
+        "              --no-text-index: do not keep the full-text index (faster); the store has "
+        "none until `parley reindex` or the next ingest builds it"}},
       {"actor",
        {parley::cli::Actor,
         {"--db", "--alias", "--id", "--format"},

@@ -7,6 +7,8 @@ namespace parley::cli {
 Status OpenStore(const Args& args, bool read_only, std::unique_ptr<GraphStore>* store) {
   GraphStore::Options opt;
   opt.read_only = read_only;
+  // `parley ingest --no-text-index`: the store's full-text index is dropped, not kept.
+  opt.full_text_index = !args.Has("--no-text-index");
   std::string path = DatabasePath(args);
   if (!read_only) {
     // A store may be asked for in a folder that does not exist yet: make its parents, as

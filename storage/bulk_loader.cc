@@ -826,9 +826,11 @@ class BulkLoader::Impl {
     if (doc.empty()) return Status::OK();
     ++text_.documents;
     text_.words += doc.length;
+    PARLEY_RETURN_IF_ERROR(
+        Put(keys::kFulltext, fulltext::LengthKey(kind, id), fulltext::EncodeLength(doc.length)));
     for (const auto& [word, positions] : doc.words) {
       PARLEY_RETURN_IF_ERROR(Put(keys::kFulltext, fulltext::PostingKey(word, kind, id),
-                                 fulltext::EncodePosting(doc.length, positions)));
+                                 fulltext::EncodePosting(positions)));
     }
     return Status::OK();
   }

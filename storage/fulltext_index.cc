@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -85,10 +86,15 @@ std::string PostingKey(std::string_view word, char kind, uint64_t id) {
   return k;
 }
 
-std::string EncodePosting(uint32_t length, const std::vector<uint32_t>& positions) {
+std::string LengthKey(char kind, uint64_t id) {
+  std::string k(kLengthPrefix);
+  k.push_back(kind);
+  codec::PutBE64(&k, id);
+  return k;
+}
+
+std::string EncodePosting(const std::vector<uint32_t>& positions) {
   std::string v;
-  codec::PutVarint(&v, length);
-  codec::PutVarint(&v, positions.size());
   uint32_t last = 0;
   for (uint32_t p : positions) {
     codec::PutVarint(&v, p - last);
@@ -102,22 +108,49 @@ Status DecodePosting(std::string_view key, size_t prefix_size, std::string_view 
   if (key.size() != prefix_size + 9) return Status::Corruption("bad full-text index key");
   out->kind = key[prefix_size];
   out->id = codec::GetBE64(key.data() + prefix_size + 1);
-  uint64_t length = 0, count = 0;
-  if (!codec::GetVarint(&value, &length) || !codec::GetVarint(&value, &count) ||
-      count > value.size()) {
-    return Status::Corruption("bad full-text index entry");
-  }
-  out->length = static_cast<uint32_t>(length);
   out->positions.clear();
-  out->positions.reserve(count);
+  if (value.empty()) return Status::Corruption("bad full-text index entry");
   uint64_t at = 0;
-  for (uint64_t i = 0; i < count; ++i) {
+  while (!value.empty()) {
     uint64_t delta;
     if (!codec::GetVarint(&value, &delta)) return Status::Corruption("bad full-text index entry");
     at += delta;
     out->positions.push_back(static_cast<uint32_t>(at));
   }
   return Status::OK();
+}
+
+std::string EncodeLength(uint32_t length) {
+  std::string v;
+  codec::PutVarint(&v, length);
+  return v;
+}
+
+Status DecodeLength(std::string_view value, uint32_t* length) {
+  uint64_t n = 0;
+  if (!codec::GetVarint(&value, &n) || !value.empty() || n == 0 || n > UINT32_MAX) {
+    return Status::Corruption("bad full-text document length");
+  }
+  *length = static_cast<uint32_t>(n);
+  return Status::OK();
+}
+
+void DiffDocuments(
+    const Document& old, const Document& now,
+    const std::function<void(const std::string& word, const std::vector<uint32_t>& positions)>& put,
+    const std::function<void(const std::string& word)>& drop) {
+  // Both lists are sorted by word: walk them together.
+  auto o = old.words.begin();
+  for (const auto& [word, positions] : now.words) {
+    for (; o != old.words.end() && o->first < word; ++o) drop(o->first);
+    if (o != old.words.end() && o->first == word) {
+      bool same = o->second == positions;
+      ++o;
+      if (same) continue;
+    }
+    put(word, positions);
+  }
+  for (; o != old.words.end(); ++o) drop(o->first);
 }
 
 Status ParseQuery(std::string_view text, Query* out) {
@@ -146,12 +179,13 @@ Status ParseQuery(std::string_view text, Query* out) {
 }
 
 Status Rank(const Query& query, const CollectionStats& stats, const PostingReader& read,
-            size_t limit, std::vector<Hit>* hits) {
+            const LengthReader& length_of, size_t limit, std::vector<Hit>* hits) {
   hits->clear();
   if (stats.documents <= 0) return Status::OK();
   const double n = static_cast<double>(stats.documents);
   const double average = std::max(1.0, static_cast<double>(stats.words) / n);
   std::unordered_map<ElementKey, double, ElementKeyHash> scores;
+  std::unordered_map<ElementKey, uint32_t, ElementKeyHash> lengths;
   for (const auto& part : query.parts) {
     // The elements holding the part, in (kind, id) order: their length and the positions
     // where it starts. Postings come in that order, so each word is merged in one pass.
@@ -189,8 +223,11 @@ Status Rank(const Query& query, const CollectionStats& stats, const PostingReade
     const double df = static_cast<double>(matches.size());
     const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
     for (const Posting& p : matches) {
-      scores[{p.kind, p.id}] += Weight(idf, static_cast<double>(p.positions.size()),
-                                       static_cast<double>(p.length), average);
+      const ElementKey key{p.kind, p.id};
+      auto [at, added] = lengths.try_emplace(key, 0);
+      if (added) PARLEY_RETURN_IF_ERROR(length_of(p.kind, p.id, &at->second));
+      scores[key] += Weight(idf, static_cast<double>(p.positions.size()),
+                            static_cast<double>(at->second), average);
     }
   }
   hits->reserve(scores.size());

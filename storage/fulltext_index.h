@@ -8,13 +8,21 @@
 // properties (util/words.h, lower-cased by the Unicode database, util/utf8.h), numbered in
 // property order, with a gap between two properties or list items so that no phrase spans them.
 //
-// How it is kept (storage/graph_store.cc): one posting per (word, element) in the `fulltext`
-// column family, written in the same RocksDB write batch as the element itself by every write
-// path (articles, batches, the bulk loader); the number of documents and of words in them are
-// store counters. Search reads one key range per query word.
+// How it is kept (storage/graph_store.cc): one posting per (word, element) and one length
+// entry per document in the `fulltext` column family, written in the same RocksDB write batch
+// as the element itself by every write path (articles, batches, the bulk loader); the number of
+// documents and of words in them are store counters. Search reads one key range per query
+// word, then the lengths of the documents that match.
 //
-//   key    word bytes, 0x00, element kind ('N' node, 'R' relationship), element id (8, BE)
-//   value  varint document length (words), varint position count, varint position deltas
+//   posting  key    word bytes, 0x00, element kind ('N' node, 'R' relationship), id (8, BE)
+//            value  varint position deltas (the first from 0)
+//   length   key    0x00, element kind, element id (8, BE)
+//            value  varint document length (words)
+//
+// The length has a key of its own so that a change to an element's text rewrites only the
+// postings of the words whose positions changed (an alias added to an actor leaves the
+// postings of its name alone), plus the length. A word is never empty, so no posting key
+// starts with 0x00 and the lengths sort before every posting.
 //
 // This file holds the parts that do not touch RocksDB: tokenising, the posting codec, query
 // parsing and scoring, so that they are the same for the store, the bulk loader and tests.
@@ -33,7 +41,8 @@ namespace parley::fulltext {
 
 // The version of the tokenising rules and key layout; a store whose index was built by
 // another version has it rebuilt when it is next opened for writing.
-inline constexpr int kIndexVersion = 1;
+// 2: the document length in a key of its own instead of in every posting.
+inline constexpr int kIndexVersion = 2;
 
 // The properties whose words are indexed, in the order their words are numbered.
 inline constexpr const char* kTextProperties[] = {"title", "name", "aliases", "text", "quote"};
@@ -69,20 +78,35 @@ inline constexpr char kRelationshipKind = 'R';
 std::string PostingKey(std::string_view word, char kind, uint64_t id);
 std::string WordPrefix(std::string_view word);
 
-// One posting read back: the element, its document length and the word's positions in it.
+// The key of the length of element (`kind`, `id`)'s document, and the prefix of every such key.
+std::string LengthKey(char kind, uint64_t id);
+inline constexpr std::string_view kLengthPrefix{"\0", 1};
+
+// One posting read back: the element and the word's positions in it.
 struct Posting {
   char kind = kNodeKind;
   uint64_t id = 0;
-  uint32_t length = 0;
   std::vector<uint32_t> positions;
 };
 
-// The posting value of a document of `length` words where the word is at `positions`.
-std::string EncodePosting(uint32_t length, const std::vector<uint32_t>& positions);
+// The posting value of a word at `positions` (ascending, at least one).
+std::string EncodePosting(const std::vector<uint32_t>& positions);
 // Decodes posting (`key`, `value`) of a word whose prefix (WordPrefix) is `prefix_size` bytes;
 // kCorruption if either is malformed.
 Status DecodePosting(std::string_view key, size_t prefix_size, std::string_view value,
                      Posting* out);
+
+// The value of a length entry, and back; kCorruption if `value` is malformed.
+std::string EncodeLength(uint32_t length);
+Status DecodeLength(std::string_view value, uint32_t* length);
+
+// What turns the index entries of document `old` into those of `now` (the same element):
+// `put` for each word of `now` that `old` lacks or holds at other positions, `drop` for each
+// word of `old` that `now` lacks, in word order. A word at the same positions is left alone.
+void DiffDocuments(
+    const Document& old, const Document& now,
+    const std::function<void(const std::string& word, const std::vector<uint32_t>& positions)>& put,
+    const std::function<void(const std::string& word)>& drop);
 
 // A query: its parts, each a word or a phrase (several words that must follow one another).
 // Parts are or-ed: an element scores for each part it matches.
@@ -112,12 +136,15 @@ struct Hit {
 // returns non-OK on a read error.
 using PostingReader =
     std::function<Status(std::string_view word, const std::function<Status(Posting&&)>& visit)>;
+// Reads the length of the document of element (`kind`, `id`); kCorruption if it has none.
+using LengthReader = std::function<Status(char kind, uint64_t id, uint32_t* length)>;
 
 // Ranks the elements matching `query` by BM25 (k1 kK1, b kB; idf ln(1 + (N - df + 0.5) /
 // (df + 0.5)); a phrase is scored as one term whose frequency is its number of occurrences),
 // summing over the parts an element matches. Returns at most `limit` hits (0: all), best
 // first; ties by kind then id, so that the order is the same on every run.
+// The length of each matching element is read once.
 Status Rank(const Query& query, const CollectionStats& stats, const PostingReader& read,
-            size_t limit, std::vector<Hit>* hits);
+            const LengthReader& length_of, size_t limit, std::vector<Hit>* hits);
 
 }  // namespace parley::fulltext

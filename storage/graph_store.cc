@@ -7,15 +7,17 @@
 //
 // The full-text index (fulltext_index.h) is kept by the write steps themselves: each step that
 // changes an element's properties (PutNode, SetNodeProperty, ReplaceNode, PutRel, ReplaceRel,
-// DeleteNode, DeleteRel)
-// calls UpdateText with the properties before and after, inside the same Txn, so the postings
-// commit or fail with the facts. A new write step must do the same.
+// DeleteNode, DeleteRel) calls UpdateText with the properties before and after, inside the
+// same Txn, so the postings commit or fail with the facts. A new write step must do the same.
+// The Txn writes the index entries at commit, once per element from its first state to its
+// last, and only those that changed.
 #include "storage/graph_store.h"
 
 #include <rocksdb/cache.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/memtablerep.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
@@ -23,6 +25,7 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <shared_mutex>
 #include <thread>
@@ -207,6 +210,8 @@ class PrefixIterator {
   rocksdb::Slice key() const { return it_->key(); }
   rocksdb::Slice value() const { return it_->value(); }
   void Next() { it_->Next(); }
+  // Moves to the first key at or after `key` (a key under the prefix).
+  void Seek(std::string_view key) { it_->Seek(rocksdb::Slice(key.data(), key.size())); }
   Status status() const { return FromRocks(it_->status(), "scan"); }
   size_t prefix_size() const { return prefix_.size(); }
 
@@ -256,6 +261,12 @@ class Txn {
   // Keys (after the prefix) under `prefix`, merged from the batch and the database.
   Status ScanKeys(int cf, const std::string& prefix, std::vector<std::string>* keys);
   void AddCount(std::string key, int64_t delta) { counts_[std::move(key)] += delta; }
+  // Notes that element (`kind`, `id`)'s properties change from `before` to `after` (null: it
+  // does not exist), for the full-text index. Commit writes the index entries of the change
+  // from the element's first state in this transaction to its last: an element that one
+  // article's facts touch several times (an actor named in many of them, its aliases growing)
+  // is written once, and only the entries that differ are.
+  void NoteText(char kind, uint64_t id, const PropertyMap* before, const PropertyMap* after);
   Status TokenFor(std::string_view name, uint32_t* token);
   // The name of `token`, including tokens this transaction interned and has not committed.
   std::string NameOf(uint32_t token) const;
@@ -266,7 +277,21 @@ class Txn {
  private:
   StoreImpl* store_;
   rocksdb::WriteBatchWithIndex batch_;
+  // The full-text index entries of the changes NoteText noted, into text_entries_, and the
+  // counters they change.
+  void DiffText();
+
   std::map<std::string, int64_t> counts_;
+  // The text properties (kTextProperties) of each element noted: before this transaction and
+  // now (empty: none, or no element).
+  struct TextChange {
+    PropertyMap before, after;
+  };
+  std::map<std::pair<char, uint64_t>, TextChange> text_;
+  // Full-text index entries to write at commit: key and value, no value for a deletion.
+  // Nothing reads them through the batch's index, so Commit adds them to the write batch
+  // alone, after the last read through the index: indexing them would only cost time.
+  std::vector<std::pair<std::string, std::optional<std::string>>> text_entries_;
   std::unordered_map<std::string, uint32_t> new_tokens_;
   std::unordered_map<uint32_t, std::string> new_names_;
 };
@@ -614,8 +639,9 @@ class StoreImpl final : public GraphStore {
   Status WriteIndexEntries(Txn* t, const Node& n, bool remove);
   // Keeps the full-text index of element (`kind`, `id`) in step with a change of its
   // properties from `before` to `after` (null: the element did not exist / is deleted), in
-  // the same transaction: postings of words it lost go, those of its words are written, and
-  // the collection counters follow. Every write step that changes properties calls it.
+  // the same transaction (Txn::NoteText): postings of words it lost go, those of words it
+  // gained or that moved are written, and the length and collection counters follow. Every
+  // write step that changes properties calls it.
   void UpdateText(Txn* t, char kind, uint64_t id, const PropertyMap* before,
                   const PropertyMap* after);
   Status PutNode(Txn* t, const GraphBatch::Op& op);
@@ -708,12 +734,78 @@ Status Txn::TokenFor(std::string_view name, uint32_t* token) {
   return Status::OK();
 }
 
+namespace {
+
+// The properties of `props` that the full-text index reads (none if `props` is null).
+PropertyMap TextOf(const PropertyMap* props) {
+  PropertyMap out;
+  if (!props) return out;
+  for (const char* name : fulltext::kTextProperties) {
+    auto it = props->find(name);
+    if (it != props->end()) out.emplace(it->first, it->second);
+  }
+  return out;
+}
+
+// True if `a` and `b` hold the same text properties.
+bool SameText(const PropertyMap& a, const PropertyMap& b) {
+  for (const char* name : fulltext::kTextProperties) {
+    auto x = a.find(name), y = b.find(name);
+    bool hx = x != a.end(), hy = y != b.end();
+    if (hx != hy || (hx && x->second != y->second)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void Txn::NoteText(char kind, uint64_t id, const PropertyMap* before, const PropertyMap* after) {
+  auto key = std::pair{kind, id};
+  auto it = text_.find(key);
+  if (it == text_.end()) {
+    // Most changes leave the text alone (a merged confidence, a new list of articles).
+    if (before && after && SameText(*before, *after)) return;
+    it = text_.emplace(key, TextChange{TextOf(before), {}}).first;
+  }
+  it->second.after = TextOf(after);
+}
+
+void Txn::DiffText() {
+  for (const auto& [element, change] : text_) {
+    if (change.before == change.after) continue;
+    const auto [kind, id] = element;
+    fulltext::Document old = fulltext::DocumentOf(change.before);
+    fulltext::Document now = fulltext::DocumentOf(change.after);
+    fulltext::DiffDocuments(
+        old, now,
+        [&](const std::string& word, const std::vector<uint32_t>& positions) {
+          text_entries_.emplace_back(fulltext::PostingKey(word, kind, id),
+                                     fulltext::EncodePosting(positions));
+        },
+        [&](const std::string& word) {
+          text_entries_.emplace_back(fulltext::PostingKey(word, kind, id), std::nullopt);
+        });
+    if (old.length == now.length) continue;
+    if (now.empty()) {
+      text_entries_.emplace_back(fulltext::LengthKey(kind, id), std::nullopt);
+    } else {
+      text_entries_.emplace_back(fulltext::LengthKey(kind, id), fulltext::EncodeLength(now.length));
+    }
+    AddCount(std::string(kCountTextDocuments),
+             static_cast<int64_t>(!now.empty()) - static_cast<int64_t>(!old.empty()));
+    AddCount(std::string(kCountTextWords),
+             static_cast<int64_t>(now.length) - static_cast<int64_t>(old.length));
+  }
+  text_.clear();
+}
+
 std::string Txn::NameOf(uint32_t token) const {
   if (auto it = new_names_.find(token); it != new_names_.end()) return it->second;
   return store_->TokenName(token);
 }
 
 Status Txn::Commit() {
+  DiffText();
   for (const auto& [key, delta] : counts_) {
     if (delta == 0) continue;
     std::string v;
@@ -728,6 +820,16 @@ Status Txn::Commit() {
       Put(keys::kMeta, key, EncodeI64(now));
     }
   }
+  rocksdb::WriteBatch* raw = batch_.GetWriteBatch();
+  rocksdb::ColumnFamilyHandle* text_cf = store_->cf(keys::kFulltext);
+  for (const auto& [key, value] : text_entries_) {
+    if (value) {
+      raw->Put(text_cf, key, *value);
+    } else {
+      raw->Delete(text_cf, key);
+    }
+  }
+  text_entries_.clear();
   if (batch_.GetWriteBatch()->Count() == 0) return Status::OK();
   rocksdb::WriteOptions wo;
   PARLEY_RETURN_IF_ERROR(
@@ -915,6 +1017,9 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
   bloom.table_factory.reset(rocksdb::NewBlockBasedTableFactory(bloom_table));
 
   rocksdb::DBOptions dbopt(opt);
+  // The full-text family's memtable (below) takes one writer at a time; writes are serialised
+  // by write_mu_ anyway.
+  dbopt.allow_concurrent_memtable_write = false;
   // A store written before the full-text index existed lacks its column family: read-only,
   // it opens without it (SearchText then says what to run); a writer creates it.
   bool skip_fulltext = false;
@@ -930,6 +1035,17 @@ Status StoreImpl::OpenDb(const Options& options, uint64_t durable) {
   for (int i = 0; i < keys::kNumColumnFamilies; ++i) {
     if (i == keys::kFulltext && skip_fulltext) continue;
     bool point = i == keys::kNodes || i == keys::kRels || i == keys::kArticles || i == keys::kMeta;
+    if (i == keys::kFulltext) {
+      // Postings are written, not read, while a store is written to (search reads table files
+      // in the main), and they are many: a memtable that appends and sorts once, at flush,
+      // costs a fraction of a skip list's ordered inserts. The price is a sort of a copy of
+      // the unflushed postings for each iterator a search opens in the writing process.
+      rocksdb::ColumnFamilyOptions text = plain;
+      text.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+      cfds.emplace_back(keys::ColumnFamilyName(i), text);
+      opened.push_back(i);
+      continue;
+    }
     cfds.emplace_back(keys::ColumnFamilyName(i), point ? bloom : plain);
     opened.push_back(i);
   }
@@ -1499,41 +1615,7 @@ Status StoreImpl::WriteIndexEntries(Txn* t, const Node& n, bool remove) {
 
 void StoreImpl::UpdateText(Txn* t, char kind, uint64_t id, const PropertyMap* before,
                            const PropertyMap* after) {
-  if (!text_enabled_) return;
-  // Most changes leave the text alone (a merged confidence, a new list of articles): compare
-  // the text properties before tokenising anything.
-  if (before && after) {
-    bool same = true;
-    for (const char* name : fulltext::kTextProperties) {
-      auto a = before->find(name), b = after->find(name);
-      bool ha = a != before->end(), hb = b != after->end();
-      if (ha != hb || (ha && a->second != b->second)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return;
-  }
-  fulltext::Document old = before ? fulltext::DocumentOf(*before) : fulltext::Document();
-  fulltext::Document now = after ? fulltext::DocumentOf(*after) : fulltext::Document();
-  if (old == now) return;
-  // Both lists are sorted by word: walk them together.
-  auto o = old.words.begin();
-  for (const auto& [word, positions] : now.words) {
-    for (; o != old.words.end() && o->first < word; ++o) {
-      t->Delete(keys::kFulltext, fulltext::PostingKey(o->first, kind, id));
-    }
-    if (o != old.words.end() && o->first == word) ++o;  // overwritten just below
-    t->Put(keys::kFulltext, fulltext::PostingKey(word, kind, id),
-           fulltext::EncodePosting(now.length, positions));
-  }
-  for (; o != old.words.end(); ++o) {
-    t->Delete(keys::kFulltext, fulltext::PostingKey(o->first, kind, id));
-  }
-  t->AddCount(std::string(kCountTextDocuments),
-              static_cast<int64_t>(!now.empty()) - static_cast<int64_t>(!old.empty()));
-  t->AddCount(std::string(kCountTextWords),
-              static_cast<int64_t>(now.length) - static_cast<int64_t>(old.length));
+  if (text_enabled_) t->NoteText(kind, id, before, after);
 }
 
 Status StoreImpl::PutNode(Txn* t, const GraphBatch::Op& op) {
@@ -2105,7 +2187,23 @@ Status StoreImpl::SearchText(std::string_view query, size_t limit, std::vector<f
     }
     return it->status();
   };
-  return fulltext::Rank(parsed, stats, read, limit, hits);
+  // The lengths through one iterator, not a Get each: the family's memtable (a vector, see
+  // OpenDb) sorts a copy of itself for every read.
+  std::unique_ptr<PrefixIterator> lengths;
+  auto length_of = [&](char kind, uint64_t id, uint32_t* length) -> Status {
+    if (!lengths) lengths = Prefix(keys::kFulltext, std::string(fulltext::kLengthPrefix), snap);
+    const std::string key = fulltext::LengthKey(kind, id);
+    lengths->Seek(key);
+    if (!lengths->Valid() || lengths->key() != rocksdb::Slice(key)) {
+      PARLEY_RETURN_IF_ERROR(lengths->status());
+      return Status::Corruption("database " + dir_ +
+                                ": a full-text index entry has no document length (run `parley "
+                                "reindex --db " +
+                                dir_ + "`)");
+    }
+    return fulltext::DecodeLength(lengths->value().ToStringView(), length);
+  };
+  return fulltext::Rank(parsed, stats, read, length_of, limit, hits);
 }
 
 Status StoreImpl::RebuildTextIndex() {
@@ -2132,9 +2230,9 @@ Status StoreImpl::RebuildTextIndex() {
     if (doc.empty()) return Status::OK();
     ++stats.documents;
     stats.words += doc.length;
+    wb.Put(cf, fulltext::LengthKey(kind, id), fulltext::EncodeLength(doc.length));
     for (const auto& [word, positions] : doc.words) {
-      wb.Put(cf, fulltext::PostingKey(word, kind, id),
-             fulltext::EncodePosting(doc.length, positions));
+      wb.Put(cf, fulltext::PostingKey(word, kind, id), fulltext::EncodePosting(positions));
     }
     // Writes of bounded size: a big store is not rebuilt in one batch held in memory.
     if (wb.GetDataSize() < (size_t{32} << 20)) return Status::OK();

@@ -9,13 +9,18 @@
 //  - the store's writes alone: WriteArticle of records and changes prepared before the timing.
 // It prints:
 //  - for each, seconds with and without the index (median of the rounds) and their ratio;
+//    also the CPU seconds of the process (its RocksDB threads included) and their ratio, which
+//    other programs running on the machine disturb less than the wall-clock time;
 //  - bytes on disk of both stores after close, and the difference (the index's size);
 //  - SearchText latency on the store with the index: --queries queries of one word, two words
 //    and a two-word phrase taken from the stored demand texts (a fixed seed), limit 10:
 //    median and p99, and the mean number of hits.
+// With --only with (or without), it ingests into that store alone and prints its times, for a
+// profiler (perf record) to see the one without the other.
 // It is a benchmark, not a test: it prints figures (with --jsonl one JSON line on stdout, the
 // text going to stderr) and fails only when something cannot be read or written.
 #include <sys/stat.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -61,6 +66,13 @@ int64_t DirBytes(const std::string& dir) {
   return total;
 }
 
+// CPU seconds used by this process so far, all its threads.
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
@@ -79,13 +91,15 @@ struct Article {
 };
 
 // Writes every article into a fresh store at `dir` (index on or off); seconds from open to
-// close. With `lines`, each article is first read from its facts line (JSON parsing and
-// FactsToGraph timed too, as `parley ingest --facts` does them); else the prepared records and
-// changes are written (the store's writes alone).
+// close, and in `*cpu` the CPU seconds the process used meanwhile. With `lines`, each article is
+// first read from its facts line (JSON parsing and FactsToGraph timed too, as `parley ingest
+// --facts` does them); else the prepared records and changes are written (the store's writes
+// alone).
 double Ingest(const std::vector<Article>& articles, const std::vector<std::string>* lines,
-              const GraphModel& model, const std::string& dir, bool index) {
+              const GraphModel& model, const std::string& dir, bool index, double* cpu) {
   fs::remove_all(dir);
   auto start = Clock::now();
+  const double cpu_start = CpuSeconds();
   GraphStore::Options o;
   o.full_text_index = index;
   std::unique_ptr<GraphStore> store;
@@ -105,6 +119,7 @@ double Ingest(const std::vector<Article>& articles, const std::vector<std::strin
     }
   }
   Check(store->Close(), "closing " + dir);
+  *cpu = CpuSeconds() - cpu_start;
   return Since(start);
 }
 
@@ -114,6 +129,7 @@ int main(int argc, char** argv) {
   std::string facts_path, work = "/tmp/parley-bench/fulltext";
   int rounds = 3;
   int queries = 300;
+  std::string only;  // "with", "without" or empty (both)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -126,12 +142,16 @@ int main(int argc, char** argv) {
       work = value();
     } else if (a == "--rounds") {
       rounds = std::stoi(value());
+    } else if (a == "--only") {
+      only = value();
+      if (only != "with" && only != "without") Die("--only takes with or without");
     } else if (a == "--queries") {
       queries = std::stoi(value());
     } else if (a == "-h" || a == "--help") {
       std::printf(
           "usage: parley_bench_fulltext FACTS.jsonl [--work DIR] [--rounds 3] [--queries 300] "
-          "[--jsonl]\nFACTS.jsonl: the output of `parley extract --format jsonl`.\n");
+          "[--only with|without] [--jsonl]\nFACTS.jsonl: the output of `parley extract --format "
+          "jsonl`.\n");
       return 0;
     } else if (!a.starts_with("--") && facts_path.empty()) {
       facts_path = a;
@@ -176,18 +196,30 @@ int main(int argc, char** argv) {
   fs::create_directories(work);
   const std::string with = work + "/with", without = work + "/without";
   // [0]: from the facts lines, [1]: the store's writes alone; each with and without.
-  std::vector<double> on[2], off[2];
+  std::vector<double> on[2], off[2], cpu_on[2], cpu_off[2];
   for (int r = 0; r < rounds; ++r) {
     for (int kind = 0; kind < 2; ++kind) {
       const std::vector<std::string>* from = kind == 0 ? &lines : nullptr;
-      if (r % 2 == 0) {
-        on[kind].push_back(Ingest(articles, from, model, with, true));
-        off[kind].push_back(Ingest(articles, from, model, without, false));
-      } else {
-        off[kind].push_back(Ingest(articles, from, model, without, false));
-        on[kind].push_back(Ingest(articles, from, model, with, true));
+      double cpu = 0;
+      for (int first = 0; first < 2; ++first) {
+        const bool index = (first == 0) == (r % 2 == 0);
+        if (!only.empty() && index != (only == "with")) continue;
+        const double t = Ingest(articles, from, model, index ? with : without, index, &cpu);
+        (index ? on : off)[kind].push_back(t);
+        (index ? cpu_on : cpu_off)[kind].push_back(cpu);
       }
     }
+  }
+  if (!only.empty()) {
+    const bool index = only == "with";
+    std::fprintf(stderr,
+                 "%s the index only: from facts %.3f s (CPU %.3f s), store writes alone %.3f s "
+                 "(CPU %.3f s), medians of %d\n",
+                 index ? "with" : "without", Median((index ? on : off)[0]),
+                 Median((index ? cpu_on : cpu_off)[0]), Median((index ? on : off)[1]),
+                 Median((index ? cpu_on : cpu_off)[1]), rounds);
+    fs::remove_all(index ? with : without);
+    return 0;
   }
   const int64_t bytes_on = DirBytes(with), bytes_off = DirBytes(without);
 
@@ -238,6 +270,12 @@ int main(int argc, char** argv) {
   const double ratio = t_off > 0 ? t_on / t_off : 0;
   const double w_on = Median(on[1]), w_off = Median(off[1]);
   const double w_ratio = w_off > 0 ? w_on / w_off : 0;
+  double c_on[2], c_off[2], c_ratio[2];
+  for (int kind = 0; kind < 2; ++kind) {
+    c_on[kind] = Median(cpu_on[kind]);
+    c_off[kind] = Median(cpu_off[kind]);
+    c_ratio[kind] = c_off[kind] > 0 ? c_on[kind] / c_off[kind] : 0;
+  }
   const double med = Median(latency_us), p99 = Percentile(latency_us, 0.99);
   const double mean_hits =
       latency_us.empty() ? 0 : hits_total / static_cast<double>(latency_us.size());
@@ -249,6 +287,13 @@ int main(int argc, char** argv) {
                "store writes alone: with the index %.3f s, without %.3f s (medians of %d): ratio "
                "%.3f (%+.1f %%)\n",
                w_on, w_off, rounds, w_ratio, (w_ratio - 1) * 100);
+  for (int kind = 0; kind < 2; ++kind) {
+    std::fprintf(stderr,
+                 "%s, CPU: with the index %.3f s, without %.3f s (medians of %d): ratio %.3f "
+                 "(%+.1f %%)\n",
+                 kind == 0 ? "ingest from facts" : "store writes alone", c_on[kind], c_off[kind],
+                 rounds, c_ratio[kind], (c_ratio[kind] - 1) * 100);
+  }
   std::fprintf(stderr, "on disk: with %lld bytes, without %lld bytes, index %lld bytes (%.1f %%)\n",
                static_cast<long long>(bytes_on), static_cast<long long>(bytes_off),
                static_cast<long long>(bytes_on - bytes_off),
@@ -259,11 +304,12 @@ int main(int argc, char** argv) {
     std::printf(
         "{\"articles\": %zu, \"changes\": %zu, \"rounds\": %d, \"ingest_with_s\": %.4f, "
         "\"ingest_without_s\": %.4f, \"ingest_ratio\": %.4f, \"writes_with_s\": %.4f, "
-        "\"writes_without_s\": %.4f, \"writes_ratio\": %.4f, \"bytes_with\": %lld, "
+        "\"writes_without_s\": %.4f, \"writes_ratio\": %.4f, \"ingest_cpu_ratio\": %.4f, "
+        "\"writes_cpu_ratio\": %.4f, \"bytes_with\": %lld, "
         "\"bytes_without\": %lld, \"index_bytes\": %lld, \"queries\": %zu, "
         "\"search_median_us\": %.1f, \"search_p99_us\": %.1f, \"mean_hits\": %.2f}\n",
-        articles.size(), elements, rounds, t_on, t_off, ratio, w_on, w_off, w_ratio,
-        static_cast<long long>(bytes_on), static_cast<long long>(bytes_off),
+        articles.size(), elements, rounds, t_on, t_off, ratio, w_on, w_off, w_ratio, c_ratio[0],
+        c_ratio[1], static_cast<long long>(bytes_on), static_cast<long long>(bytes_off),
         static_cast<long long>(bytes_on - bytes_off), latency_us.size(), med, p99, mean_hits);
   }
   return 0;
