@@ -126,6 +126,7 @@ class SentenceEvents {
       size_t at = before.rfind(dash);
       if (at != std::string::npos) before = before.substr(at + std::string_view(dash).size());
     }
+    if (QuantityOf(before)) return m;
     static const std::set<std::string> kLeads = {"",        "the ",      "a ",      "an ",
                                                  "that ",   "that the ", "both ",   "if ",
                                                  "if the ", "unless ",   "whether "};
@@ -135,6 +136,35 @@ class SentenceEvents {
          (before.size() >= 9 && before.compare(before.size() - 9, 9, "that the ") == 0));
     if (before.size() > 4 && !kLeads.count(before) && !after_that) return nullptr;
     return m;
+  }
+
+  // Whether the words before a mention only count it: "thousands of ", "a crowd of ", "30 of
+  // the ". A number of people acts as those people do ("thousands of DEMONYMS protested").
+  static bool QuantityOf(const std::string& before) {
+    static const std::set<std::string> kCounts = {
+        "the",  "a",        "an",     "few",    "several",  "many",    "some",      "all",
+        "most", "dozens",   "dozen",  "scores", "hundreds", "hundred", "thousands", "thousand",
+        "tens", "millions", "crowds", "crowd",  "group",    "groups",  "number",    "band"};
+    std::vector<std::string> words;
+    size_t at = 0;
+    while (at < before.size()) {
+      size_t end = before.find(' ', at);
+      if (end == std::string::npos) end = before.size();
+      if (end > at) words.push_back(before.substr(at, end - at));
+      at = end + 1;
+    }
+    if (!words.empty() && words.back() == "the") words.pop_back();
+    if (words.size() < 2 || words.back() != "of") return false;
+    words.pop_back();
+    bool counted = false;
+    for (const std::string& w : words) {
+      bool number = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == ',';
+      });
+      if (!number && !kCounts.count(w)) return false;
+      counted |= number || (w != "the" && w != "a" && w != "an");
+    }
+    return counted;
   }
 
   // A group of people named by its head noun and qualified by a country or a place: "DEMONYM

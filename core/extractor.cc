@@ -5,7 +5,9 @@
 
 #include "core/actor_dictionary.h"
 #include "core/clauses.h"
+#include "core/event_coding.h"
 #include "core/event_dates.h"
+#include "core/event_status.h"
 #include "core/events.h"
 #include "core/gazetteer.h"
 #include "core/lemmatizer.h"
@@ -26,6 +28,7 @@ struct Extractor::Impl {
   ActorDictionary actors;
   Lexicon lexicon;
   Gazetteer places;
+  const EventCoding* coding = nullptr;
   mutable ParseCache cache{0};
   explicit Impl(const Options& o) : options(o), cache(o.parse_cache_entries) {}
 };
@@ -131,6 +134,9 @@ Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out
                                                options.actors_file, &impl->actors));
   PARLEY_RETURN_IF_ERROR(Lexicon::LoadDefault(&impl->lexicon));
   PARLEY_RETURN_IF_ERROR(Gazetteer::LoadDefault(&impl->places));
+  Status coding;
+  impl->coding = EventCoding::Default(&coding);
+  PARLEY_RETURN_IF_ERROR(coding);
   if (!Lemmatizer::Get().loaded()) {
     return Status::IOError("cannot read WordNet from /usr/share/wordnet (install wordnet-base)");
   }
@@ -174,6 +180,15 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
       by_sentence[m.sentence].push_back(&m);
   }
   DiscourseState discourse;
+  // Every event of a sentence gets its status (read off the sentence) and its coding.
+  size_t coded = 0;
+  auto code_events = [&](const Sentence& s) {
+    for (; coded < facts->events.size(); ++coded) {
+      Event& e = facts->events[coded];
+      e.status = ReadEventStatus(text, s.start, s.end, e, doc.date);
+      impl_->coding->Fill(&e);
+    }
+  };
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
     if (s.tokens.empty()) continue;
@@ -189,6 +204,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
       // Not parsed: the demand frames are still read off the tokens, and the speaker and open
       // quotation carried on.
       ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);
+      code_events(s);
       continue;
     }
     std::string input = ParserInput(text, s, by_sentence[i]);
@@ -209,6 +225,7 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     sa.tree = &tree;
     sa.clauses = &clauses;
     ExtractEvents(sa, impl_->lexicon, &discourse, &facts->events);
+    code_events(s);
   }
   PlaceEvents(places, &facts->events);
   // When each event happened: the date expressions of its sentence, read once a sentence.

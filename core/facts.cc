@@ -226,6 +226,18 @@ Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) 
       return Status::InvalidInput(pp + "precision: expected city, region or country");
     if (place.feature.empty()) return Status::InvalidInput(pp + "feature: missing");
   }
+  // Coding: optional (facts written before it have none; ingest codes them from "cameo").
+  int64_t quad = 0;
+  PARLEY_RETURN_IF_ERROR(r.Int(e, "quad_class", &quad, p));
+  if (quad < 0 || quad > 4) return Status::InvalidInput(p + "quad_class: expected 1 to 4");
+  out->quad_class = static_cast<int>(quad);
+  PARLEY_RETURN_IF_ERROR(r.Number(e, "goldstein", &out->goldstein, p));
+  if (out->goldstein < -10 || out->goldstein > 10)
+    return Status::InvalidInput(p + "goldstein: expected -10 to 10");
+  PARLEY_RETURN_IF_ERROR(r.String(e, "plover_type", &out->plover_type, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "plover_mode", &out->plover_mode, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "plover_context", &out->plover_context, p));
+  PARLEY_RETURN_IF_ERROR(r.String(e, "status", &out->status, p));
   return ReadCommon(r, e, out, p);
 }
 
@@ -360,6 +372,15 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
     if (!e.date_granularity.empty()) je["date_granularity"] = e.date_granularity;
     if (!e.date_basis.empty()) je["date_basis"] = e.date_basis;
     if (!e.date_text.empty()) je["date_text"] = e.date_text;
+    // Coding, where the event has it.
+    if (e.quad_class > 0) {
+      je["quad_class"] = e.quad_class;
+      je["goldstein"] = e.goldstein;
+      je["plover_type"] = e.plover_type;
+      je["plover_mode"] = e.plover_mode;
+      je["plover_context"] = e.plover_context;
+    }
+    if (!e.status.empty()) je["status"] = e.status;
     WriteCommon(e, &je);
     j["events"].push_back(std::move(je));
   }

@@ -81,7 +81,7 @@ struct EventPlace {
 // A typed event: a demand, or a stance such as support, oppose, sanction, withdraw.
 struct Event {
   std::string type;   // "demand", "support", ...
-  std::string cameo;  // CAMEO code, "10" for demand
+  std::string cameo;  // full CAMEO code, as the verb pattern gives it ("0874", "163", "100")
   Argument source;
   Argument target;
   std::string content;  // what is demanded or stated
@@ -106,6 +106,15 @@ struct Event {
   std::string date_granularity = {};
   std::string date_basis = {};
   std::string date_text = {};
+  // Coding (core/event_coding.h, core/event_status.h): what event-data users read off the
+  // code, and whether the sentence reports the event as done. quad_class 0 means not coded.
+  int quad_class = 0;    // GDELT QuadClass of the code's root: 1 verbal cooperation, 2 material
+                         // cooperation, 3 verbal conflict, 4 material conflict
+  double goldstein = 0;  // GDELT's Goldstein value of the code (-10 conflict to +10 cooperation)
+  std::string plover_type, plover_mode, plover_context;  // PLOVER event type, mode and context;
+                                                         // the context adds the status's
+                                                         // "future", "hypothetical", "historical"
+  std::string status;  // "asserted", "conditional", "hypothetical", "future", "reported_past"
 };
 
 struct DocumentFacts {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/event_coding.h"
 #include "storage/temporal_value.h"
 #include "util/data_path.h"
 #include "util/json_field.h"
@@ -54,6 +55,25 @@ bool LooksLikeName(const std::string& s) {
   static const std::set<std::string> kPronouns = {"He",  "She", "It",  "They",  "We",  "I",   "You",
                                                   "His", "Her", "Its", "Their", "Him", "Them"};
   return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) && !kPronouns.count(s);
+}
+
+// The coding of an event (core/event_coding.h): facts written before events were coded get
+// it from their code here; `status` only where the extractor read one.
+void AddCoding(const Event& e, const std::string& fallback_cameo, PropertyMap* p) {
+  Event coded = e;
+  if (coded.quad_class == 0) {
+    if (coded.cameo.empty()) coded.cameo = fallback_cameo;
+    if (const EventCoding* coding = EventCoding::Default()) coding->Fill(&coded);
+  }
+  if (coded.quad_class == 0) return;
+  (*p)["cameo"] = coded.cameo;
+  (*p)["quad_class"] = static_cast<int64_t>(coded.quad_class);
+  (*p)["goldstein"] = coded.goldstein;
+  (*p)["plover_type"] = coded.plover_type;
+  // An empty mode or context is no property: a crosswalk row without one says nothing there.
+  if (!coded.plover_mode.empty()) (*p)["plover_mode"] = coded.plover_mode;
+  if (!coded.plover_context.empty()) (*p)["plover_context"] = coded.plover_context;
+  if (!coded.status.empty()) (*p)["status"] = coded.status;
 }
 
 }  // namespace
@@ -274,6 +294,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
       if (!e.source.text.empty()) p["source_text"] = e.source.text;
       if (!e.target.text.empty()) p["target_text"] = e.target.text;
       AddWhen(e, &p);
+      AddCoding(e, shape->cameo, &p);
       batch->PutNode(ev, {shape->node}, std::move(p));
       if (source) {
         batch->PutRelationship(IdFor(shape->source_rel + ":" + key + ":" + e.source.entity),
@@ -316,6 +337,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
     // Where: the Place node's id.
     if (put_place(e.place)) p["place"] = e.place.feature;
     AddWhen(e, &p);
+    AddCoding(e, shape->cameo, &p);
     std::string key = shape->relationship + ":" + event_key + ":" + std::to_string(source) + ":" +
                       std::to_string(to);
     batch->PutRelationship(IdFor(key), shape->relationship, source, to, std::move(p));
