@@ -773,7 +773,10 @@ void Txn::NoteText(char kind, uint64_t id, const PropertyMap* before, const Prop
 void Txn::DiffText() {
   for (const auto& [element, change] : text_) {
     if (change.before == change.after) continue;
-    const auto [kind, id] = element;
+    // Named copies, not a structured binding: the lambdas below capture them, which clang
+    // before 16 refuses for bindings.
+    const auto kind = element.first;
+    const auto id = element.second;
     fulltext::Document old = fulltext::DocumentOf(change.before);
     fulltext::Document now = fulltext::DocumentOf(change.after);
     fulltext::DiffDocuments(
