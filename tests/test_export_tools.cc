@@ -209,7 +209,9 @@ TEST_CASE("the HTML view draws the sample graph in Chromium", "[export][tools][h
   CHECK_THAT(dom, Catch::Contains("Ali Khamenei demands"));
 
   // The screenshot shows nodes: pixels of the actor and demand colours in the drawing area
-  // (left of the side panel), where the view of an empty graph has none.
+  // (left of the side panel), where the view of an empty graph has none. The count depends
+  // on the zoom the layout fits the graph to (the map below takes half the height), so the
+  // bound is that of a few dozen nodes, not of all of them.
   auto coloured = [&](const std::string& shot) {
     std::string counts = tmp / "counts.txt";
     REQUIRE(Run("/usr/bin/python3 '" + kTools + "/png_colours.py' '" + shot +
@@ -221,7 +223,7 @@ TEST_CASE("the HTML view draws the sample graph in Chromium", "[export][tools][h
     return total;
   };
   REQUIRE(Chromium(tmp, page, "--screenshot=" + (tmp / "shot.png"), tmp / "shot.txt"));
-  CHECK(coloured(tmp / "shot.png") > 2000);
+  CHECK(coloured(tmp / "shot.png") > 500);
   test::TempDir empty;
   auto made = RunParley({"query", "--db", empty / "db", "CREATE (:Note {text: 'empty'})"});
   REQUIRE(made.exit_code == 0);
