@@ -106,7 +106,10 @@ Status CountWalks(ExecContext& ctx, NodeId from, NodeId to, const ReachSpec& spe
                                                                             : 0;
     Side& side = sides[s];
     Level next;
-    for (const auto& [node, walks] : side.levels.back()) {
+    for (const auto& entry : side.levels.back()) {
+      // Named copies: clang before 16 lets no lambda capture a structured binding.
+      const NodeId node = entry.first;
+      const auto walks = entry.second;
       size_t before = next.size();
       PARLEY_RETURN_IF_ERROR(ForEachAdjacent(
           reader.get(), node, side.spec,
