@@ -250,6 +250,7 @@ Status Gazetteer::LoadCities(const std::string& path) {
     c.country[0] = country[0];
     c.country[1] = country[1];
     c.capital = feature == "PPLC";
+    c.standalone = false;
     if (AdminIsIso(country) && !admin.empty()) {
       auto it = codes.find(std::string(country) + "-" + std::string(admin));
       if (it != codes.end()) c.region = it->second;
@@ -307,6 +308,17 @@ Status Gazetteer::Load(const std::string& iso_dir, const std::string& names_file
                                   cities_file);
     g.AddKey(name, static_cast<uint32_t>(it - g.cities_.begin()));
   }
+  const json standalone =
+      json::parse(text, nullptr, false).value("standalone_cities", json::object());
+  for (const auto& [name, id] : standalone.items()) {
+    uint32_t want = id.is_number_unsigned() ? id.get<uint32_t>() : 0;
+    auto it = std::find_if(g.cities_.begin(), g.cities_.end(),
+                           [want](const City& c) { return c.id == want; });
+    if (it == g.cities_.end())
+      return Status::InvalidInput(names_file + ": standalone_cities." + name +
+                                  ": no city with that id in " + cities_file);
+    it->standalone = true;
+  }
   std::sort(g.index_.begin(), g.index_.end(), [&g](const Key& a, const Key& b) {
     int c = g.KeyAt(a.key).compare(g.KeyAt(b.key));
     return c != 0 ? c < 0 : a.place < b.place;
@@ -353,6 +365,7 @@ GazetteerPlace Gazetteer::Get(uint32_t place) const {
     if (c.region >= 0) p.region = areas_[c.region].code;
     p.population = c.population;
     p.capital = c.capital;
+    p.standalone = c.standalone;
     p.has_point = true;
     p.lat = c.lat;
     p.lon = c.lon;

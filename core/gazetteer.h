@@ -27,6 +27,7 @@ struct GazetteerPlace {
   std::string_view region;   // ISO 3166-2 code, empty where not known (most cities outside US, GB)
   uint32_t population = 0;   // cities only
   bool capital = false;      // a country's seat of government (GeoNames PPLC)
+  bool standalone = false;   // news style names it without its state or country ("Geneva")
   bool has_point = false;
   double lat = 0, lon = 0;  // a city's; a country's or region's population centre of its cities
   std::string feature;      // "geonames:2988507", "iso:US-TX", "iso:FR"
@@ -70,6 +71,7 @@ class Gazetteer {
     int32_t region;  // index into areas_, -1 if unknown
     char country[2];
     bool capital;
+    bool standalone;
   };
   // A country or subdivision.
   struct Area {

@@ -347,6 +347,20 @@ double Prior(const GazetteerPlace& p) {
   }
 }
 
+// Prior, and more for a city that news style names without its state or country (Geneva,
+// Vienna): named alone, it is that city even in an article datelined in the country of a
+// smaller namesake, since it outweighs what the dateline's and the actors' countries add (3),
+// though not a namesake in the dateline's own state (news names a place of that state
+// without the state: "Paris" under a Dallas dateline is in Texas). Not where the name is also
+// a country's or a region's ("Luxembourg", "Djibouti", "Washington"): the sizes decide there.
+double Size(const Gazetteer& g, const Found& f, uint32_t place) {
+  GazetteerPlace p = g.Get(place);
+  if (!p.standalone) return Prior(p);
+  bool area = std::any_of(f.candidates.begin(), f.candidates.end(),
+                          [&g](uint32_t i) { return g.Get(i).kind != GazetteerPlace::kCity; });
+  return Prior(p) + (area ? 0 : 3);
+}
+
 EventPlace ToEventPlace(const GazetteerPlace& p) {
   EventPlace e;
   e.feature = p.feature;
@@ -400,7 +414,7 @@ DocumentPlaces FindPlaces(const Gazetteer& g, std::string_view text,
     Sure sure;
     for (uint32_t i : f.candidates) {
       GazetteerPlace p = g.Get(i);
-      double s = Prior(p);
+      double s = Size(g, f, i);
       if (s > best) {
         if (!sure.country.empty() && p.country != sure.country) other = std::max(other, best);
         best = s;
@@ -420,9 +434,10 @@ DocumentPlaces FindPlaces(const Gazetteer& g, std::string_view text,
     GazetteerPlace chosen;
     for (uint32_t i : f.candidates) {
       GazetteerPlace p = g.Get(i);
-      double s = Prior(p);
+      double s = Size(g, f, i);
+      // The dateline's state counts twice its country: news names that state's places bare.
       if (!f.dateline && p.country == dl_country) s += 2;
-      if (!f.dateline && !dl_region.empty() && p.region == dl_region) s += 2;
+      if (!f.dateline && !dl_region.empty() && p.region == dl_region) s += 4;
       bool country = false, region = false;
       for (size_t k = 0; k < found.size(); ++k) {
         if (static_cast<int>(k) == self || sure[k].country != p.country) continue;

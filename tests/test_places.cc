@@ -133,6 +133,16 @@ const Case kCases[] = {
      "US-OR", "Portland"},
     {"PORTLAND, Maine (AP) — Fishermen sued the regulators.", "PORTLAND", "city", "US", "US-ME",
      "Portland"},
+    // A city news names alone is that city under a dateline of its smaller namesake's country,
+    // unless the namesake is in the dateline's own state or the text names the state.
+    {"WASHINGTON (AP) — American negotiators will meet their counterparts in Geneva next week.",
+     "Geneva", "city", "CH", "", "Genève"},
+    {"CHICAGO (AP) — The senator held talks in Vienna on the reactor inspections.", "Vienna",
+     "city", "AT", "", "Vienna"},
+    {"Residents in Geneva, Illinois, voted against the warehouse.", "Geneva", "city", "US",
+     "US-IL", "Geneva"},
+    {"RICHMOND, Va. (AP) — A water main broke in Vienna on Monday, county officials said.",
+     "Vienna", "city", "US", "US-VA", "Vienna"},
 };
 
 }  // namespace
@@ -162,7 +172,7 @@ TEST_CASE("Gazetteer: countries, subdivisions and GeoNames' cities", "[places]")
   CHECK(g.Lookup("Nowhereville Upon Nothing").empty());
 }
 
-TEST_CASE("Places: forty sentences with namesakes, metonyms and datelines", "[places]") {
+TEST_CASE("Places: forty-six sentences with namesakes, metonyms and datelines", "[places]") {
   int n = 0;
   for (const Case& c : kCases) {
     ++n;
@@ -184,7 +194,7 @@ TEST_CASE("Places: forty sentences with namesakes, metonyms and datelines", "[pl
     CHECK(m->place.feature.size() > 4);
     if (m->place.precision == "city") CHECK(m->place.located);
   }
-  CHECK(n == 42);
+  CHECK(n == 46);
 }
 
 TEST_CASE("Places: an event takes its sentence's place, else the dateline's", "[places]") {
