@@ -6,17 +6,20 @@
 // DATE (YYYY[-MM[-DD]], a real date; ISO dates compare as text). An actor or policy that is
 // not in the store, or a date that is not one, is an error rather than an empty answer.
 //
-// --timeline: the demands and other stances between actors over time, one row per event with
-// the first and last date it was reported, its sources and reports, ordered by actor pair and
-// first date.
+// --timeline: the demands, the other stances between actors and the events of one actor over
+// time, one row per event with the first and last date it was reported, its sources and
+// reports, ordered by actor pair and first date.
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
 #include "cli/validate.h"
 #include "graph/actor_lookup.h"
+#include "graph/graph_model.h"
 #include "graph/near_duplicate_index.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
@@ -127,32 +130,49 @@ struct TimelineRow {
   int64_t sources = 0, reports = 0;
 };
 
-// Relationships that are not stances between actors.
-bool IsStance(const std::string& type) {
-  return type != "DEMANDS" && type != "OF" && type != "ABOUT" && type != "REPORTED_IN" &&
-         type != "HOLDS_ROLE";
-}
-
 Status Timeline(const GraphStore& store, const Snapshot* snap, const NodeFilter& by,
                 const NodeFilter& of, const std::string& since, ResultWriter* out) {
+  EventTypes types;
+  PARLEY_RETURN_IF_ERROR(EventTypes::LoadDefault(&types));
+  // Event nodes by label, with the relationship a row names them by: DEMANDS for a demand,
+  // the stance its type would have between two actors for an event of one actor ("FIGHTS").
+  std::set<std::string> stances;
+  std::map<std::string, EventShape> node_shapes;
+  std::map<std::string, std::string> relation_of_type;
+  for (const auto& [type, shape] : types.shapes()) {
+    if (shape.node.empty()) {
+      stances.insert(shape.relationship);
+      relation_of_type[type] = shape.relationship;
+    } else {
+      node_shapes.emplace(shape.node, shape);
+    }
+  }
+  node_shapes.emplace(types.one_actor().node, types.one_actor());
   std::vector<TimelineRow> rows;
   std::vector<Node> sources, targets;
-  // Demands: one row per (source, target) of each demand node.
-  auto cursor = store.ScanLabel("Demand", snap);
-  for (; cursor->Valid(); cursor->Next()) {
-    Node d;
-    PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &d, snap));
-    PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kIncoming, "DEMANDS", snap, &sources));
-    PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kOutgoing, "OF", snap, &targets));
-    if (!by.Any(sources) || !of.Any(targets)) continue;
-    Reports r;
-    PARLEY_RETURN_IF_ERROR(ReadReports(store, d, snap, &r));
-    if (r.first.empty()) r.first = r.last = Prop(d, "date");
-    if (!since.empty() && (r.last.empty() || r.last < since)) continue;
-    rows.push_back({JoinNames(sources), "DEMANDS", JoinNames(targets), Prop(d, "text"), r.first,
-                    r.last, r.quote, r.sources, static_cast<int64_t>(r.articles.size())});
+  // Event nodes: one row per event.
+  for (const auto& [label, shape] : node_shapes) {
+    auto cursor = store.ScanLabel(label, snap);
+    for (; cursor->Valid(); cursor->Next()) {
+      Node d;
+      PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &d, snap));
+      PARLEY_RETURN_IF_ERROR(
+          Collect(store, d.id, Direction::kIncoming, shape.source_rel.c_str(), snap, &sources));
+      PARLEY_RETURN_IF_ERROR(
+          Collect(store, d.id, Direction::kOutgoing, shape.target_rel.c_str(), snap, &targets));
+      if (!by.Any(sources) || !of.Any(targets)) continue;
+      Reports r;
+      PARLEY_RETURN_IF_ERROR(ReadReports(store, d, snap, &r));
+      if (r.first.empty()) r.first = r.last = Prop(d, "date");
+      if (!since.empty() && (r.last.empty() || r.last < since)) continue;
+      auto relation = relation_of_type.find(Prop(d, "type"));
+      rows.push_back({JoinNames(sources),
+                      relation != relation_of_type.end() ? relation->second : shape.source_rel,
+                      JoinNames(targets), Prop(d, "text"), r.first, r.last, r.quote, r.sources,
+                      static_cast<int64_t>(r.articles.size())});
+    }
+    PARLEY_RETURN_IF_ERROR(cursor->status());
   }
-  PARLEY_RETURN_IF_ERROR(cursor->status());
   // Stances: relationships between actors.
   auto actors = store.ScanLabel("Actor", snap);
   for (; actors->Valid(); actors->Next()) {
@@ -161,7 +181,7 @@ Status Timeline(const GraphStore& store, const Snapshot* snap, const NodeFilter&
     if (!by.Matches(a)) continue;
     auto rc = store.Neighbours(a.id, Direction::kOutgoing, {}, snap);
     for (; rc->Valid(); rc->Next()) {
-      if (!IsStance(rc->entry().type)) continue;
+      if (!stances.count(rc->entry().type)) continue;
       Node b;
       PARLEY_RETURN_IF_ERROR(store.GetNode(rc->entry().other, &b, snap));
       if (!of.Matches(b)) continue;

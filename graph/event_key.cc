@@ -23,7 +23,6 @@ std::string LemmaOf(const std::string& word) {
 
 EventKeys::Rules EventKeys::Current() {
   Rules r;
-  r.version = 1;
   r.stopwords = {"a",     "an",      "the",   "its",   "their", "his",         "her",      "our",
                  "your",  "my",      "this",  "that",  "these", "those",       "it",       "they",
                  "them",  "he",      "she",   "we",    "you",   "i",           "to",       "of",
@@ -37,6 +36,8 @@ EventKeys::Rules EventKeys::Current() {
                  "there", "which",   "who",   "whom",  "what"};
   r.head_lemmas = {{"dead", "die"}};
   r.period_length = 7;
+  r.version = 2;
+  r.said_types = {"demand", "appeal"};
   return r;
 }
 
@@ -78,8 +79,15 @@ std::string EventKeys::Period(std::string_view date) const {
 
 std::string EventKeys::Key(const Event& e, std::string_view source, std::string_view target,
                            std::string_view date) const {
-  return e.type + "|" + (e.negated ? "not" : "") + "|" + std::string(source) + "|" +
-         std::string(target) + "|" + Signature(e) + "|" + Period(date);
+  std::string head = e.type + "|" + (e.negated ? "not" : "") + "|" + std::string(source) + "|" +
+                     std::string(target) + "|";
+  if (rules_.said_types.empty() || rules_.said_types.count(e.type))
+    return head + Signature(e) + "|" + Period(date);
+  // The day it happened: as the text dates it (a month or a year where that is all it says),
+  // else the article's day.
+  std::string_view day =
+      !e.event_date.empty() ? std::string_view(e.event_date) : date.substr(0, 10);
+  return head + "|" + std::string(day);
 }
 
 }  // namespace parley

@@ -24,9 +24,10 @@
 namespace parley {
 
 // The version of the key this build makes.
-//   1: the rules of EventKeys::Current() below (the keys of every store made before versions
-//      were recorded).
-inline constexpr int kEventKeyVersion = 1;
+//   1: every event by its signature and the article's month (the keys of every store made
+//      before versions were recorded).
+//   2: demands and appeals as in 1; every other event by the day it happened.
+inline constexpr int kEventKeyVersion = 2;
 
 class EventKeys {
  public:
@@ -40,6 +41,13 @@ class EventKeys {
     // The prefix of the article's date an event is placed by: 7 the month ("2026-03"), 10 the
     // day.
     size_t period_length = 7;
+    // The types told apart by what they say ("demand": lift the sanctions, or release the
+    // sailors), keyed by signature and period. An event of any other type is keyed by the day
+    // it happened instead (its event_date, else the article's date), as the event coders'
+    // one-a-day rule counts one event per actors, type and day: reports that word one air
+    // strike differently, or publish it a day later, are one event. Empty: every type by
+    // signature and period.
+    std::set<std::string, std::less<>> said_types;
   };
   // The rules of kEventKeyVersion.
   static Rules Current();
@@ -60,7 +68,8 @@ class EventKeys {
   // undated.
   std::string Period(std::string_view date) const;
   // The whole key: type, negation, `source` and `target` (canonical actor ids, "" when none),
-  // signature and period, joined by '|'.
+  // signature and period, joined by '|'; for a type not in said_types, an empty signature and
+  // the day the event happened.
   std::string Key(const Event& e, std::string_view source, std::string_view target,
                   std::string_view date) const;
 

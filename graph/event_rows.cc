@@ -44,6 +44,7 @@ class EventReader {
         stance_types_.insert(shape.relationship);
       }
     }
+    node_shapes_.emplace(types.one_actor().node, types.one_actor());
     return Status::OK();
   }
 

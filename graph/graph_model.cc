@@ -85,26 +85,37 @@ Status EventTypes::Load(const std::string& path, EventTypes* out) {
   if (j.is_discarded() || !j.is_object() || !j.contains("types") || !j["types"].is_object()) {
     return Status::InvalidInput(path + ": expected {\"types\": {...}}");
   }
-  out->shapes_.clear();
-  for (const auto& [type, spec] : j["types"].items()) {
-    if (!spec.is_object())
-      return Status::InvalidInput(path + ": types." + type + ": expected an object");
-    EventShape s;
-    std::string where = path + ": types." + type;
+  auto read_shape = [&](const nlohmann::json& spec, const std::string& where,
+                        EventShape* s) -> Status {
+    if (!spec.is_object()) return Status::InvalidInput(where + ": expected an object");
     for (auto [key, field] :
-         {std::pair{"cameo", &s.cameo}, std::pair{"node", &s.node},
-          std::pair{"source_rel", &s.source_rel}, std::pair{"target_rel", &s.target_rel},
-          std::pair{"relationship", &s.relationship}}) {
+         {std::pair{"cameo", &s->cameo}, std::pair{"node", &s->node},
+          std::pair{"source_rel", &s->source_rel}, std::pair{"target_rel", &s->target_rel},
+          std::pair{"relationship", &s->relationship}}) {
       PARLEY_RETURN_IF_ERROR(JsonField<std::string>(spec, key, "", where, field));
     }
-    bool node_ok = !s.node.empty() && !s.source_rel.empty() && !s.target_rel.empty();
-    if (!node_ok && s.relationship.empty()) {
+    return Status::OK();
+  };
+  auto node_ok = [](const EventShape& s) {
+    return !s.node.empty() && !s.source_rel.empty() && !s.target_rel.empty();
+  };
+  out->shapes_.clear();
+  for (const auto& [type, spec] : j["types"].items()) {
+    EventShape s;
+    PARLEY_RETURN_IF_ERROR(read_shape(spec, path + ": types." + type, &s));
+    if (!node_ok(s) && s.relationship.empty()) {
       return Status::InvalidInput(
           path + ": types." + type +
           ": needs \"relationship\" or \"node\", \"source_rel\" and \"target_rel\"");
     }
     out->shapes_[type] = std::move(s);
   }
+  out->one_actor_ = EventShape{};
+  PARLEY_RETURN_IF_ERROR(read_shape(j.value("one_actor", nlohmann::json::object()),
+                                    path + ": one_actor", &out->one_actor_));
+  if (!node_ok(out->one_actor_))
+    return Status::InvalidInput(path +
+                                ": one_actor: needs \"node\", \"source_rel\" and \"target_rel\"");
   return Status::OK();
 }
 
@@ -165,6 +176,12 @@ Status CheckEventKeyVersion(GraphStore* store, const EventKeys& keys) {
   return found ? Status::OK() : RecordEventKeyVersion(store, stored);
 }
 
+std::string FactsHash(const DocumentFacts& facts, int key_version) {
+  std::string hashed = FactsToJson(facts);
+  if (key_version != 1) hashed += "\nevent key version " + std::to_string(key_version);
+  return HashHex(hashed);
+}
+
 Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRecord* article,
                     GraphBatch* batch, int* skipped) {
   const EventTypes& types = model.types;
@@ -175,10 +192,7 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
   article->source = doc.source;
   article->text = doc.text;
   article->content_hash = HashHex(doc.text);
-  std::string hashed = FactsToJson(doc);
-  if (model.keys.version() != 1)
-    hashed += "\nevent key version " + std::to_string(model.keys.version());
-  article->facts_hash = HashHex(hashed);
+  article->facts_hash = FactsHash(doc, model.keys.version());
 
   const NodeId article_node = IdFor("Article:" + doc.doc);
   PropertyMap ap{{"id", doc.doc}, {"content_hash", article->content_hash}};
@@ -280,14 +294,18 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
         model.keys.Key(e, key_actor(e.source.entity), key_actor(e.target.entity), doc.date);
     PropertyMap qualifiers = Qualifiers(e, doc);
 
-    if (!shape->node.empty()) {
-      // One event node for every report of the event; each actor that makes it and each it
-      // is made of has its own relationship to it.
-      std::string key = shape->node + ":" + event_key;
+    // One event node for every report of the event; each actor that makes it and each it is
+    // made of has its own relationship to it.
+    auto put_event_node = [&](const EventShape& node_shape) {
+      std::string key = node_shape.node + ":" + event_key;
       NodeId ev = IdFor(key);
-      PropertyMap p{{"id", event_key},      {"text", e.content},
-                    {"type", e.type},       {"cameo", e.cameo.empty() ? shape->cameo : e.cameo},
-                    {"negated", e.negated}, {"confidence", e.confidence}};
+      PropertyMap p{{"id", event_key},
+                    {"type", e.type},
+                    {"cameo", e.cameo.empty() ? shape->cameo : e.cameo},
+                    {"negated", e.negated},
+                    {"confidence", e.confidence}};
+      // What an event of one actor says may be nothing beyond its verb ("the police fired").
+      if (!e.content.empty()) p["text"] = e.content;
       if (!e.modality.empty()) p["modality"] = e.modality;
       if (!e.condition.empty()) p["condition"] = e.condition;
       if (!doc.date.empty()) p["date"] = DateProperty(doc.date);
@@ -295,14 +313,14 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
       if (!e.target.text.empty()) p["target_text"] = e.target.text;
       AddWhen(e, &p);
       AddCoding(e, shape->cameo, &p);
-      batch->PutNode(ev, {shape->node}, std::move(p));
+      batch->PutNode(ev, {node_shape.node}, std::move(p));
       if (source) {
-        batch->PutRelationship(IdFor(shape->source_rel + ":" + key + ":" + e.source.entity),
-                               shape->source_rel, source, ev, qualifiers);
+        batch->PutRelationship(IdFor(node_shape.source_rel + ":" + key + ":" + e.source.entity),
+                               node_shape.source_rel, source, ev, qualifiers);
       }
       if (target) {
-        batch->PutRelationship(IdFor(shape->target_rel + ":" + key + ":" + e.target.entity),
-                               shape->target_rel, ev, target, qualifiers);
+        batch->PutRelationship(IdFor(node_shape.target_rel + ":" + key + ":" + e.target.entity),
+                               node_shape.target_rel, ev, target, qualifiers);
       }
       for (NodeId pol : policies) {
         batch->PutRelationship(IdFor("ABOUT:" + key + ":" + std::to_string(pol)), "ABOUT", ev, pol,
@@ -314,12 +332,20 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
       if (NodeId place = put_place(e.place)) {
         batch->PutRelationship(IdFor("IN:" + key + ":" + e.place.feature), "IN", ev, place, {});
       }
+    };
+    if (!shape->node.empty()) {
+      put_event_node(*shape);
       continue;
     }
     // A stance: one relationship from the source to the target actor, or to the policy when
     // no target actor is named ("the US withdrew from the nuclear deal"), for every report;
-    // `articles` lists the reports.
+    // `articles` lists the reports. An event of one actor alone ("police arrested twelve
+    // men", "the army shelled the town") is an event node of its own (types.one_actor()).
     NodeId to = target ? target : (policies.empty() ? 0 : policies.front());
+    if (!to && (source || target)) {
+      put_event_node(types.one_actor());
+      continue;
+    }
     if (!source || !to) {
       ++dropped;
       continue;

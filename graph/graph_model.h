@@ -45,9 +45,13 @@ class EventTypes {
   const EventShape* Find(const std::string& type) const;
   // Every type and its shape, by type name.
   const std::map<std::string, EventShape>& shapes() const { return shapes_; }
+  // The node shape a relationship type's event takes when it names one actor and neither a
+  // second actor nor a policy ("police arrested twelve men"): (:Event) in the default table.
+  const EventShape& one_actor() const { return one_actor_; }
 
  private:
   std::map<std::string, EventShape> shapes_;
+  EventShape one_actor_;
 };
 
 // What turning facts into graph changes needs: the event type table, the event key (the
@@ -60,10 +64,16 @@ struct GraphModel {
   static Status LoadDefault(GraphModel* out);
 };
 
-// Builds the article record and the graph changes for one document's facts. Events of a type
-// the table does not know, and stances whose ends name no actor, are left out of the graph
-// (they stay in the extract output); `*skipped` counts them. The record's facts hash covers the
-// facts and, past version 1, the event key version, so that writing the same facts keyed by
+// The hash an article's record keeps of its facts (ArticleRecord::facts_hash): of their JSON
+// and, past version 1, of the event key version they were keyed by, so that facts keyed by
+// another version are never taken for unchanged.
+std::string FactsHash(const DocumentFacts& facts, int key_version);
+
+// Builds the article record and the graph changes for one document's facts. A stance of one
+// actor, with no second actor or policy, becomes an event node of the table's one_actor
+// shape. Events of a type the table does not know, and stances that name no actor at all, are
+// left out of the graph (they stay in the extract output); `*skipped` counts them. The record
+// carries FactsHash(facts, the model's key version), so that writing the same facts keyed by
 // another version replaces the article's old contributions (GraphStore::WriteArticle).
 Status FactsToGraph(const DocumentFacts& facts, const GraphModel& model, ArticleRecord* article,
                     GraphBatch* batch, int* skipped = nullptr);

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -145,11 +146,22 @@ Generated Generate(int count) {
       e.quote = "quote of demand " + std::to_string(k);
       f.events.push_back(std::move(e));
     }
-    // Three stances between actors, each a relationship only this article contributes.
+    // Three stances between actors, each a relationship only this article contributes: an
+    // event other than a demand is one per actors, type and day, so each article's stances
+    // and withdrawal happen on a day of its own.
+    const std::chrono::year_month_day day{
+        std::chrono::sys_days{std::chrono::year{2000} / std::chrono::January / 1} +
+        std::chrono::days{i}};
+    char day_text[16];
+    std::snprintf(day_text, sizeof day_text, "%04d-%02u-%02u", int(day.year()),
+                  unsigned(day.month()), unsigned(day.day()));
     for (int k = 0; k < 3; ++k) {
       Event e;
       int s = pick(5);
       e.type = kStances[s][0];
+      e.event_date = day_text;
+      e.date_granularity = "day";
+      e.date_basis = "event";
       e.source = {"Country " + actor(who[k]), actor(who[k])};
       int to = who[(k + 3) % 5];
       e.target = {"Country " + actor(to), actor(to)};
@@ -164,6 +176,9 @@ Generated Generate(int count) {
     {
       Event e;
       e.type = "withdraw";
+      e.event_date = day_text;
+      e.date_granularity = "day";
+      e.date_basis = "event";
       e.source = {"Country " + actor(who[0]), actor(who[0])};
       int pol = pick(30);
       e.policies = {{"policy-" + std::to_string(pol), "Policy " + std::to_string(pol)}};
@@ -177,7 +192,7 @@ Generated Generate(int count) {
     // What ingest will hash: the facts as it parses them back.
     DocumentFacts parsed;
     REQUIRE(ParseFacts(line, &parsed).ok());
-    x.facts_hash = HashHex(FactsToJson(parsed));
+    x.facts_hash = FactsHash(parsed, kEventKeyVersion);
     // The elements only this article contributes, as ingest makes them: its Article and
     // Demand nodes, their REPORTED_IN, and its stances.
     ArticleRecord record;
@@ -187,8 +202,11 @@ Generated Generate(int count) {
       bool own_node =
           op.kind == GraphBatch::Op::kPutNode && (op.labels == std::vector<std::string>{"Demand"} ||
                                                   op.labels == std::vector<std::string>{"Article"});
+      // The relationships of an event node are shared by every article that reports it.
       bool own_rel = op.kind == GraphBatch::Op::kPutRel && op.type != "DEMANDS" &&
-                     op.type != "OF" && op.type != "ABOUT" && op.type != "HOLDS_ROLE";
+                     op.type != "OF" && op.type != "ABOUT" && op.type != "HOLDS_ROLE" &&
+                     op.type != model.types.one_actor().source_rel &&
+                     op.type != model.types.one_actor().target_rel;
       if (own_node) x.own_nodes.push_back(op.id);
       if (own_rel) x.own_rels.push_back(op.id);
     }

@@ -49,6 +49,43 @@ TEST_CASE("the key joins type, negation, actors, signature and month", "[link][k
   CHECK(keys.Period("") == "");
 }
 
+TEST_CASE("an event other than a demand is keyed by the day it happened, not by its words",
+          "[link][key]") {
+  EventKeys keys;
+  Event strike;
+  strike.type = "fight";
+  strike.content = "a fuel depot outside the port";
+  strike.event_date = "2026-06-02";
+  strike.date_granularity = "day";
+  Event retold = strike;
+  retold.content = "the depot";
+  // Two wordings, published a day apart, of one strike on the day both texts name.
+  CHECK(keys.Key(strike, "AAA", "BBB", "2026-06-02") == "fight||AAA|BBB||2026-06-02");
+  CHECK(keys.Key(retold, "AAA", "BBB", "2026-06-03") ==
+        keys.Key(strike, "AAA", "BBB", "2026-06-02"));
+  // Another day, other actors, a denial: other events.
+  Event next_day = strike;
+  next_day.event_date = "2026-06-03";
+  CHECK(keys.Key(next_day, "AAA", "BBB", "2026-06-03") !=
+        keys.Key(strike, "AAA", "BBB", "2026-06-02"));
+  CHECK(keys.Key(strike, "AAA", "", "2026-06-02") != keys.Key(strike, "AAA", "BBB", "2026-06-02"));
+  Event denied = strike;
+  denied.negated = true;
+  CHECK(keys.Key(denied, "AAA", "BBB", "2026-06-02") !=
+        keys.Key(strike, "AAA", "BBB", "2026-06-02"));
+  // Undated by its text: the article's day; dated by a month alone: the month.
+  Event undated = strike;
+  undated.event_date.clear();
+  CHECK(keys.Key(undated, "AAA", "BBB", "2026-06-05T10:00:00Z") == "fight||AAA|BBB||2026-06-05");
+  Event in_may = strike;
+  in_may.event_date = "2026-05";
+  in_may.date_granularity = "month";
+  CHECK(keys.Key(in_may, "AAA", "BBB", "2026-06-05") == "fight||AAA|BBB||2026-05");
+  // A demand is still told apart by what it demands.
+  CHECK(keys.Key(Demand("withdraw its troops"), "AAA", "BBB", "2026-06-02") !=
+        keys.Key(Demand("release the sailors"), "AAA", "BBB", "2026-06-02"));
+}
+
 TEST_CASE("the key is versioned: its rules are its own, and another version's keys differ",
           "[key]") {
   EventKeys keys;

@@ -87,16 +87,18 @@ void CheckAgainstStore(const test::TempDir& tmp, const std::string& db) {
   test::WriteFile(
       tmp / "nodes.jsonl",
       Query(db,
-            "MATCH (d:Demand) OPTIONAL MATCH (s:Actor)-[:DEMANDS]->(d) WITH d, s ORDER BY id(s) "
-            "WITH d, collect(s)[0] AS s OPTIONAL MATCH (d)-[:OF]->(t:Actor) WITH d, s, t ORDER BY "
+            "MATCH (d) WHERE d:Demand OR d:Event OPTIONAL MATCH (s:Actor)-[:DEMANDS|PERFORMS]->(d) "
+            "WITH d, s ORDER BY id(s) WITH d, collect(s)[0] AS s OPTIONAL MATCH "
+            "(d)-[:OF|TARGETS]->(t:Actor) WITH d, s, t ORDER BY "
             "id(t) WITH d, s, collect(t)[0] AS t OPTIONAL MATCH (d)-[:REPORTED_IN]->(x:Article) "
             "WITH d, s, t, collect(x.id) AS articles OPTIONAL MATCH (d)-[:IN]->(p:Place) WITH d, "
             "s, t, articles, p ORDER BY id(p) WITH d, s, t, articles, collect(p)[0] AS p RETURN "
-            "id(d) AS id, properties(d) AS props, properties(s) AS src, properties(t) AS dst, "
-            "articles, properties(p) AS place"));
+            "id(d) AS id, labels(d) AS labels, properties(d) AS props, properties(s) AS src, "
+            "properties(t) AS dst, articles, properties(p) AS place"));
   test::WriteFile(tmp / "stances.jsonl",
                   Query(db,
-                        "MATCH (a:Actor)-[r]->(b) WHERE NOT type(r) IN ['DEMANDS', 'HOLDS_ROLE'] "
+                        "MATCH (a:Actor)-[r]->(b) WHERE NOT type(r) IN ['DEMANDS', 'PERFORMS', "
+                        "'HOLDS_ROLE'] "
                         "OPTIONAL MATCH (p:Place) WHERE p.id = r.place RETURN id(r) AS id, "
                         "type(r) AS type, properties(r) AS props, properties(a) AS src, "
                         "properties(b) AS dst, labels(b) AS dstlabels, properties(p) AS place"));

@@ -139,8 +139,8 @@ const Case kCases[] = {
      "Geneva", "city", "CH", "", "Genève"},
     {"CHICAGO (AP) — The senator held talks in Vienna on the reactor inspections.", "Vienna",
      "city", "AT", "", "Vienna"},
-    {"Residents in Geneva, Illinois, voted against the warehouse.", "Geneva", "city", "US",
-     "US-IL", "Geneva"},
+    {"Residents in Geneva, Illinois, voted against the warehouse.", "Geneva", "city", "US", "US-IL",
+     "Geneva"},
     {"RICHMOND, Va. (AP) — A water main broke in Vienna on Monday, county officials said.",
      "Vienna", "city", "US", "US-VA", "Vienna"},
 };

@@ -102,11 +102,20 @@ TEST_CASE("a store records the event key version its events were keyed by", "[re
     REQUIRE(StoredEventKeyVersion(*empty, &version).ok());
     CHECK(version == kEventKeyVersion);
   }
-  // Ingest records the version such a store is of.
+  // Ingest refuses such a store, since version 1 is not this one's, and writes nothing; rekey
+  // brings it to this version.
+  static_assert(kEventKeyVersion > 1);
+  r = RunParley({"ingest", "--db", tmp / "old", kReports});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("event key version 1"));
+  CHECK(StoredSetting(tmp / "old") == "(none)");
+  r = RunParley({"rekey", "--db", tmp / "old"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(StoredSetting(tmp / "old") == std::to_string(kEventKeyVersion));
   r = RunParley({"ingest", "--db", tmp / "old", kReports});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(StoredSetting(tmp / "old") == "1");
 }
 
 TEST_CASE("ingest refuses a store of another key version; rekey keys it as ingest would",

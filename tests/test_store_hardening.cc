@@ -118,6 +118,8 @@ void IngestAndDie(const std::string& db, const std::string& jsonl) {
     if (!GraphModel::LoadDefault(&model).ok()) ::_exit(2);
     std::unique_ptr<GraphStore> store;
     if (!GraphStore::Open(db, GraphStore::Options(), &store).ok()) ::_exit(3);
+    // As parley ingest does: the store records the event key version its events are keyed by.
+    if (!CheckEventKeyVersion(store.get(), model.keys).ok()) ::_exit(7);
     size_t start = 0;
     while (start < jsonl.size()) {
       size_t end = jsonl.find('\n', start);

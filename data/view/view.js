@@ -17,7 +17,7 @@
   var KIND_COLOURS = {
     person: '#1f77b4', country: '#d62728', organization: '#2ca02c', group: '#9467bd'
   };
-  var LABEL_COLOURS = { Demand: '#ff7f0e', Policy: '#17becf', Article: '#8c8c3c' };
+  var LABEL_COLOURS = { Demand: '#ff7f0e', Event: '#e377c2', Policy: '#17becf', Article: '#8c8c3c' };
   var OTHER_COLOUR = '#7f7f7f';
 
   function has(list, x) { return Array.isArray(list) && list.indexOf(x) >= 0; }
@@ -37,6 +37,7 @@
     n.data.colour = colourOf(n.data);
     n.data.caption = shorten(n.data.label, 40);
     n.data.isDemand = has(n.data.labels, 'Demand');
+    n.data.isEvent = n.data.isDemand || has(n.data.labels, 'Event');
   });
 
   // The map takes part of the drawing area only when some event has a place to show.
@@ -54,7 +55,7 @@
         'background-color': 'data(colour)', 'label': 'data(caption)', 'font-size': 9,
         'text-valign': 'bottom', 'text-margin-y': 3, 'width': 22, 'height': 22,
         'text-wrap': 'ellipsis', 'text-max-width': '140px', 'color': '#333' } },
-      { selector: 'node[?isDemand]', style: { 'shape': 'round-rectangle', 'width': 16, 'height': 16 } },
+      { selector: 'node[?isEvent]', style: { 'shape': 'round-rectangle', 'width': 16, 'height': 16 } },
       { selector: 'edge', style: {
         'width': 1.5, 'line-color': '#b8b8c4', 'target-arrow-color': '#b8b8c4',
         'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8,

@@ -5,13 +5,14 @@ Usage: check_gdelt.py EXPORT.tsv NODES.jsonl STANCES.jsonl TIMELINE.jsonl
 
 EXPORT.tsv is read with Python's csv module (tab-delimited, GDELT's files have no header).
 NODES.jsonl and STANCES.jsonl are the stored events as `parley query` returns them (id,
-props, src, dst, articles, place; stances also dstlabels), TIMELINE.jsonl is `parley demands
+props, src, dst, articles, place; nodes also labels, stances also dstlabels), TIMELINE.jsonl is `parley demands
 --timeline`. Every line must have 61 fields, every stored event one line, and every column
 must hold what the stored event says. Prints one line per problem and exits 1 if any, else
 prints the number of events checked.
 """
 import csv
 import json
+import os
 import sys
 from collections import Counter
 
@@ -46,9 +47,16 @@ def main():
         print("\n".join(problems))
         return 1
 
+    # The relationship `parley demands --timeline` names an event node by: DEMANDS for a
+    # demand, the stance of its type between two actors for an event of one actor.
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+                           "event_types.json"), encoding="utf-8") as f:
+        types = json.load(f)["types"]
     stored = {}
     for e in load_jsonl(nodes):
-        e["relation"] = "DEMANDS"
+        shape = types.get(e["props"].get("type", ""), {})
+        e["relation"] = "DEMANDS" if "Demand" in (e.get("labels") or []) else \
+            shape.get("relationship", "PERFORMS")
         stored[str(e["id"])] = e
     for e in load_jsonl(stances):
         e["relation"] = e["type"]
