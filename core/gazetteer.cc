@@ -295,29 +295,26 @@ Status Gazetteer::Load(const std::string& iso_dir, const std::string& names_file
   }
   for (const auto& [name, area] : country_names) g.AddKey(name, n + area);
   for (auto& abbreviation : g.abbreviations_) abbreviation.second += n;
-  // Other names of cities, by GeoNames id.
+  // Other names of cities, and the cities news names alone, by GeoNames id.
   std::string text;
   PARLEY_RETURN_IF_ERROR(ReadFile(names_file, &text));
-  const json cities = json::parse(text, nullptr, false).value("cities", json::object());
-  for (const auto& [name, id] : cities.items()) {
-    uint32_t want = id.is_number_unsigned() ? id.get<uint32_t>() : 0;
-    auto it = std::find_if(g.cities_.begin(), g.cities_.end(),
-                           [want](const City& c) { return c.id == want; });
-    if (it == g.cities_.end())
-      return Status::InvalidInput(names_file + ": cities." + name + ": no city with that id in " +
-                                  cities_file);
-    g.AddKey(name, static_cast<uint32_t>(it - g.cities_.begin()));
-  }
-  const json standalone =
-      json::parse(text, nullptr, false).value("standalone_cities", json::object());
-  for (const auto& [name, id] : standalone.items()) {
-    uint32_t want = id.is_number_unsigned() ? id.get<uint32_t>() : 0;
-    auto it = std::find_if(g.cities_.begin(), g.cities_.end(),
-                           [want](const City& c) { return c.id == want; });
-    if (it == g.cities_.end())
-      return Status::InvalidInput(names_file + ": standalone_cities." + name +
-                                  ": no city with that id in " + cities_file);
-    it->standalone = true;
+  const json names = json::parse(text, nullptr, false);
+  for (const char* list : {"cities", "standalone_cities"}) {
+    const json entries = names.value(list, json::object());
+    for (const auto& [name, id] : entries.items()) {
+      uint32_t want = id.is_number_unsigned() ? id.get<uint32_t>() : 0;
+      auto it = std::find_if(g.cities_.begin(), g.cities_.end(),
+                             [want](const City& c) { return c.id == want; });
+      if (it == g.cities_.end()) {
+        return Status::InvalidInput(names_file + ": " + list + "." + name +
+                                    ": no city with that id in " + cities_file);
+      }
+      if (std::string_view(list) == "cities") {
+        g.AddKey(name, static_cast<uint32_t>(it - g.cities_.begin()));
+      } else {
+        it->standalone = true;
+      }
+    }
   }
   std::sort(g.index_.begin(), g.index_.end(), [&g](const Key& a, const Key& b) {
     int c = g.KeyAt(a.key).compare(g.KeyAt(b.key));
