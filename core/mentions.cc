@@ -641,10 +641,19 @@ class Resolver {
     bool known =
         j < t.size() && dict_.MatchActor(t, j, &m) && dict_.actor(m.actor).kind == "person";
     // A surname the dictionary knows, after a role held in another country, is a namesake:
-    // "Britain's Foreign Minister Harris" is not the American Harris.
-    bool namesake = known && m.length == 1 && !country.empty() &&
-                    !dict_.actor(m.actor).country.empty() &&
-                    dict_.actor(m.actor).country != country;
+    // "Britain's Foreign Minister Harris" is not the American Harris. So is a whole name the
+    // dictionary gives another country than the one the text places the person in after the
+    // name ("Senator Ana Costa of Ohio" is not the dictionary's Brazilian Ana Costa).
+    const std::string& known_country = known ? dict_.actor(m.actor).country : std::string();
+    bool namesake = known && m.length == 1 && !country.empty() && !known_country.empty() &&
+                    known_country != country;
+    if (known && !namesake && country.empty() && !known_country.empty()) {
+      ActorDictionary::Match of;
+      if (OfActor(t, j + m.length, &of)) {
+        std::string of_country = CountryOf(of.actor);
+        namesake = !of_country.empty() && of_country != known_country;
+      }
+    }
     if (known && !namesake) {
       std::string id = EntityFor(m.actor);
       Note(id, r.name, country.empty() ? dict_.actor(m.actor).country : country);
@@ -653,8 +662,10 @@ class Resolver {
       last_person_ = id;
       return j + m.length;
     }
+    // A namesake's name is the words the dictionary matched, read whole.
+    const size_t own_name_end = namesake ? j + m.length : j;
     size_t k = j;
-    while (k < t.size() && NameTok(t, k) && ((namesake && k == j) || !dict_.MatchActor(t, k, &m)))
+    while (k < t.size() && (k < own_name_end || (NameTok(t, k) && !dict_.MatchActor(t, k, &m))))
       ++k;
     if (k > j && (k - j >= 2 || end == j)) {
       // A new person: the name's tokens from j to k-1.

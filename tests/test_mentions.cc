@@ -171,3 +171,24 @@ TEST_CASE("a plural owner and its body are one name, the country is the last cou
   CHECK(ActorOf(found, "Ann Castellan") == "ann_castellan");
   CHECK(ActorOf(found, "Mark Castellan") == "mark_castellan");
 }
+
+TEST_CASE("a dictionary's person whom the text places in another country is a namesake",
+          "[mentions]") {
+  // The Phoenix dictionary holds a Joshua Sears of the Bahamas' government. An American
+  // legislator of that name, placed by "of" and a US state after the name, is another person;
+  // named without a place, the name stays the dictionary's.
+  DocumentActors ohio = Find("Rep. Joshua Sears of Ohio voted against the bill on Tuesday.");
+  CHECK(ActorOf(Mentions("Rep. Joshua Sears of Ohio voted against the bill on Tuesday."),
+                "Rep. Joshua Sears of Ohio") == "joshua_sears@usa");
+  CHECK(ohio.entities["joshua_sears@usa"].country == "USA");
+  CHECK(ohio.entities.count("joshua_sears") == 0);
+  // A headline-like line in which "Sears" is also a common word reads the whole name too.
+  CHECK(ActorOf(Mentions("Senator Joshua Sears of Ohio Urged Congress To Act"),
+                "Senator Joshua Sears of Ohio") == "joshua_sears@usa");
+  auto nassau = Find("Joshua Sears, a minister in Nassau, rejected the plan.");
+  CHECK(nassau.entities.count("joshua_sears") == 1);
+  CHECK(nassau.entities["joshua_sears"].country == "BHS");
+  // A place in the person's own country is no reason to doubt the dictionary.
+  CHECK(Find("Minister Joshua Sears of the Bahamas rejected the plan.")
+            .entities.count("joshua_sears") == 1);
+}
