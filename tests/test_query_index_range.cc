@@ -6,53 +6,18 @@
 #include <catch2/catch.hpp>
 
 #include "query/engine.h"
-#include "query/value_ops.h"
-#include "test_util.h"
+#include "query_rows.h"
 
 namespace parley {
 namespace {
 
-class Capture : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>&) override {}
-  void Row(const std::vector<Value>& row) override {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::CypherText(row[i]);
-    rows.push_back(line);
-  }
-  void End() override {}
-  std::vector<std::string> rows;
-};
-
 using Rows = std::vector<std::string>;
-
-class Graph {
- public:
-  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
-  Rows Run(const std::string& text) {
-    Capture c;
-    Status s = query::RunQuery(store_.get(), text, ValueMap(), &c);
-    INFO(text);
-    INFO(s.message());
-    REQUIRE(s.ok());
-    return c.rows;
-  }
-  std::string Plan(const std::string& text) {
-    std::string out;
-    for (const auto& line : Run("EXPLAIN " + text)) out += line + "\n";
-    return out;
-  }
-  GraphStore* store() { return store_.get(); }
-
- private:
-  test::TempDir dir_;
-  std::unique_ptr<GraphStore> store_;
-};
+using test::QueryGraph;
 
 // :L nodes whose k is a date, a local date-time, a string, a number, a boolean, a duration, a
 // list (of dates, of strings, mixed) or missing; the dates and strings include the bounds the
 // queries use, so that every inclusive and exclusive end is met exactly.
-void Build(Graph& g) {
+void Build(QueryGraph& g) {
   g.Run(
       "UNWIND range(0, 39) AS i CREATE (:L {id: i, k: date('2026-02-20') + duration({days: i})})");
   g.Run(
@@ -92,7 +57,7 @@ const std::vector<std::string> kRanges = {
 }  // namespace
 
 TEST_CASE("A range seek answers as the label scan and its filters do", "[query][index]") {
-  Graph g;
+  QueryGraph g;
   Build(g);
   std::vector<std::pair<std::string, Rows>> before;
   for (const std::string& where : kRanges) {
@@ -117,7 +82,7 @@ TEST_CASE("A range seek answers as the label scan and its filters do", "[query][
 
 TEST_CASE("The conditions of a range seek run only where the index cannot vouch for them",
           "[query][index]") {
-  Graph g;
+  QueryGraph g;
   Build(g);
   REQUIRE(g.store()->CreateIndex("L", "k").ok());
   const std::string month =

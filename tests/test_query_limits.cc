@@ -17,7 +17,7 @@
 
 #include "query/element_collector.h"
 #include "query/engine.h"
-#include "query/value_ops.h"
+#include "query_rows.h"
 #include "test_util.h"
 
 namespace parley {
@@ -25,19 +25,6 @@ namespace {
 
 using test::RunParley;
 using Clock = std::chrono::steady_clock;
-
-// Rows printed as "v1 | v2 | ...".
-class Capture : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>&) override {}
-  void Row(const std::vector<Value>& row) override {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::CypherText(row[i]);
-    rows.push_back(line);
-  }
-  void End() override {}
-  std::vector<std::string> rows;
-};
 
 struct Answer {
   Status status;
@@ -52,7 +39,7 @@ Answer Ask(const std::string& text, const std::string& params = "{}",
   Status s = query::ParseParams(params, &p);
   INFO(s.message());
   REQUIRE(s.ok());
-  Capture c;
+  test::RowCapture c;
   Answer a;
   auto start = Clock::now();
   a.status = query::RunQuery(store, text, p, &c, limits);

@@ -5,72 +5,20 @@
 
 #include "query/engine.h"
 #include "query/procedures.h"
-#include "query/value_ops.h"
-#include "test_util.h"
+#include "query_rows.h"
 
 namespace parley {
 namespace {
 
-// Rows printed as "v1 | v2 | ...", with the columns.
-class Capture : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>& columns) override { columns_ = columns; }
-  void Row(const std::vector<Value>& row) override {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::CypherText(row[i]);
-    rows_.push_back(line);
-  }
-  void End() override {}
-  std::vector<std::string> columns_, rows_;
-};
-
-struct Result {
-  Status status;
-  std::vector<std::string> columns;
-  std::vector<std::string> rows;
-};
-
 using Rows = std::vector<std::string>;
-
-// A scratch store and a way to run queries on it.
-class Graph {
- public:
-  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
-  Result Q(const std::string& text, const std::string& params = "{}",
-           const query::QueryLimits& limits = {}) {
-    ValueMap p;
-    REQUIRE(query::ParseParams(params, &p).ok());
-    Capture c;
-    Result r;
-    r.status = query::RunQuery(store_.get(), text, p, &c, limits);
-    r.columns = c.columns_;
-    r.rows = c.rows_;
-    return r;
-  }
-  Rows Rows_(const std::string& text, const std::string& params = "{}") {
-    Result r = Q(text, params);
-    INFO(text);
-    INFO(r.status.message());
-    REQUIRE(r.status.ok());
-    return r.rows;
-  }
-  // The error message of a query that must fail.
-  std::string Error(const std::string& text, const std::string& params = "{}") {
-    Result r = Q(text, params);
-    INFO(text);
-    REQUIRE(!r.status.ok());
-    return r.status.message();
-  }
-
- private:
-  test::TempDir dir_;
-  std::unique_ptr<GraphStore> store_;
-};
+// Queries here take their parameters as JSON text, as --params does.
+using test::JsonQueryGraph;
+using test::QueryResult;
 
 // Three actors: two demand things of each other through Demand nodes, one stands apart but
 // for a direct relationship; a Policy with its own property key.
-void MakeNews(Graph& g) {
-  g.Rows_(
+void MakeNews(JsonQueryGraph& g) {
+  g.Run(
       "CREATE (a:Actor {id: 'a', name: 'Avalon'}), (b:Actor {id: 'b', name: 'Borduria'}), "
       "(c:Actor {id: 'c', name: 'Carpania'}), (p:Policy {name: 'tariffs', since: 2020}), "
       "(a)-[:DEMANDS]->(:Demand {text: 'lift'})-[:OF]->(b), "
@@ -81,43 +29,43 @@ void MakeNews(Graph& g) {
 }  // namespace
 
 TEST_CASE("CALL db.* lists labels, relationship types and property keys", "[query][call]") {
-  Graph g;
+  JsonQueryGraph g;
   // An empty store has none.
-  CHECK(g.Rows_("CALL db.labels()").empty());
+  CHECK(g.Run("CALL db.labels()").empty());
   MakeNews(g);
-  Result r = g.Q("CALL db.labels()");
+  QueryResult r = g.Try("CALL db.labels()");
   REQUIRE(r.status.ok());
   CHECK(r.columns == Rows{"label"});
   CHECK(r.rows == Rows{"'Actor'", "'Demand'", "'Policy'"});
-  r = g.Q("CALL db.relationshipTypes");
+  r = g.Try("CALL db.relationshipTypes");
   CHECK(r.columns == Rows{"relationshipType"});
   CHECK(r.rows == Rows{"'ABOUT'", "'CRITICIZES'", "'DEMANDS'", "'OF'"});
-  r = g.Q("CALL db.propertyKeys() YIELD *");
+  r = g.Try("CALL db.propertyKeys() YIELD *");
   CHECK(r.columns == Rows{"propertyKey"});
   CHECK(r.rows == Rows{"'id'", "'name'", "'since'", "'text'", "'weight'"});
 }
 
 TEST_CASE("CALL ... YIELD inside a query binds outputs for the clauses after it", "[query][call]") {
-  Graph g;
+  JsonQueryGraph g;
   MakeNews(g);
   // Renaming, WHERE on the yielded variables, then more clauses.
-  CHECK(g.Rows_("CALL db.labels() YIELD label AS l WHERE l <> 'Demand' "
-                "MATCH (n) WHERE l IN labels(n) RETURN l, count(n) AS c ORDER BY l") ==
+  CHECK(g.Run("CALL db.labels() YIELD label AS l WHERE l <> 'Demand' "
+              "MATCH (n) WHERE l IN labels(n) RETURN l, count(n) AS c ORDER BY l") ==
         Rows{"'Actor' | 3", "'Policy' | 1"});
   // One call per input row; variables before the call stay visible.
-  CHECK(g.Rows_("MATCH (p:Policy) CALL db.relationshipTypes() YIELD relationshipType AS t "
-                "WHERE t STARTS WITH 'D' RETURN p.name, t") == Rows{"'tariffs' | 'DEMANDS'"});
-  CHECK(g.Rows_("UNWIND [1, 2] AS i CALL db.labels() YIELD label RETURN count(*)") == Rows{"6"});
+  CHECK(g.Run("MATCH (p:Policy) CALL db.relationshipTypes() YIELD relationshipType AS t "
+              "WHERE t STARTS WITH 'D' RETURN p.name, t") == Rows{"'tariffs' | 'DEMANDS'"});
+  CHECK(g.Run("UNWIND [1, 2] AS i CALL db.labels() YIELD label RETURN count(*)") == Rows{"6"});
   // Arguments may use earlier variables; a standalone call with YIELD returns what it yields.
-  Result r = g.Q("CALL db.labels() YIELD label AS name WHERE name < 'B'");
+  QueryResult r = g.Try("CALL db.labels() YIELD label AS name WHERE name < 'B'");
   REQUIRE(r.status.ok());
   CHECK(r.columns == Rows{"name"});
   CHECK(r.rows == Rows{"'Actor'"});
   // RETURN * sees the yielded variables.
-  r = g.Q("CALL db.labels() YIELD label WITH label WHERE label = 'Policy' RETURN *");
+  r = g.Try("CALL db.labels() YIELD label WITH label WHERE label = 'Policy' RETURN *");
   CHECK(r.rows == Rows{"'Policy'"});
   // The plan names the procedure.
-  Rows plan = g.Rows_("EXPLAIN CALL db.labels() YIELD label RETURN label");
+  Rows plan = g.Run("EXPLAIN CALL db.labels() YIELD label RETURN label");
   bool named = false;
   for (const auto& line : plan)
     named = named || line.find("ProcedureCall db.labels") != std::string::npos;
@@ -125,41 +73,41 @@ TEST_CASE("CALL ... YIELD inside a query binds outputs for the clauses after it"
 }
 
 TEST_CASE("parley.pagerank and parley.betweenness score the actor graph", "[query][call]") {
-  Graph g;
+  JsonQueryGraph g;
   MakeNews(g);
   // Avalon and Borduria demand of each other; Carpania only criticizes Avalon, so Avalon ranks
   // highest and Carpania, whom nobody points at, lowest.
-  Rows ranks = g.Rows_("CALL parley.pagerank() YIELD node, score RETURN node.name, score");
+  Rows ranks = g.Run("CALL parley.pagerank() YIELD node, score RETURN node.name, score");
   REQUIRE(ranks.size() == 3);
   CHECK(ranks[0].rfind("'Avalon'", 0) == 0);
   CHECK(ranks[2].rfind("'Carpania'", 0) == 0);
-  CHECK(g.Rows_("CALL parley.pagerank() YIELD score RETURN round(sum(score) * 1000) AS s") ==
+  CHECK(g.Run("CALL parley.pagerank() YIELD score RETURN round(sum(score) * 1000) AS s") ==
         Rows{"1000.0"});
   // Only Avalon lies between the others (Borduria - Avalon - Carpania): 1 of 1 pair.
-  CHECK(g.Rows_("CALL parley.betweenness() YIELD node, score WHERE score > 0 "
-                "RETURN node.name, score") == Rows{"'Avalon' | 1.0"});
+  CHECK(g.Run("CALL parley.betweenness() YIELD node, score WHERE score > 0 "
+              "RETURN node.name, score") == Rows{"'Avalon' | 1.0"});
   // The node is a node: patterns can start from it.
-  CHECK(g.Rows_("CALL parley.betweenness() YIELD node, score WHERE score > 0 "
-                "MATCH (node)<-[:CRITICIZES]-(x) RETURN x.name") == Rows{"'Carpania'"});
-  Result r = g.Q("CALL parley.betweenness");
+  CHECK(g.Run("CALL parley.betweenness() YIELD node, score WHERE score > 0 "
+              "MATCH (node)<-[:CRITICIZES]-(x) RETURN x.name") == Rows{"'Carpania'"});
+  QueryResult r = g.Try("CALL parley.betweenness");
   CHECK(r.columns == Rows{"node", "score"});
   CHECK(r.rows.size() == 3);
   // The filter of parley analyze: only DEMANDS edges leave Carpania out; the arguments may
   // come from the parameters of the same names when the brackets are left out.
-  CHECK(g.Rows_("CALL parley.pagerank(['DEMANDS']) YIELD node, score RETURN node.name, score "
-                "ORDER BY node.name") == Rows{"'Avalon' | 0.5", "'Borduria' | 0.5"});
-  r = g.Q("CALL parley.pagerank", R"({"types": ["DEMANDS"]})");
+  CHECK(g.Run("CALL parley.pagerank(['DEMANDS']) YIELD node, score RETURN node.name, score "
+              "ORDER BY node.name") == Rows{"'Avalon' | 0.5", "'Borduria' | 0.5"});
+  r = g.Try("CALL parley.pagerank", R"({"types": ["DEMANDS"]})");
   REQUIRE(r.status.ok());
   CHECK(r.rows.size() == 2);
-  r = g.Q("CALL parley.pagerank", R"({"types": ["CRITICIZES"], "since": "2030-01-01"})");
+  r = g.Try("CALL parley.pagerank", R"({"types": ["CRITICIZES"], "since": "2030-01-01"})");
   REQUIRE(r.status.ok());
   CHECK(r.rows.empty());  // no edge has a date, so none passes a date filter
-  CHECK(g.Rows_("WITH ['CRITICIZES'] AS t CALL parley.betweenness(t) YIELD node "
-                "RETURN count(node)") == Rows{"2"});
+  CHECK(g.Run("WITH ['CRITICIZES'] AS t CALL parley.betweenness(t) YIELD node "
+              "RETURN count(node)") == Rows{"2"});
 }
 
 TEST_CASE("CALL errors: unknown procedure, arguments, YIELD", "[query][call][errors]") {
-  Graph g;
+  JsonQueryGraph g;
   MakeNews(g);
   CHECK_THAT(g.Error("CALL db.nothing()"),
              Catch::Contains("There is no procedure with the name 'db.nothing'"));
@@ -227,24 +175,24 @@ TEST_CASE("procedure arguments are typed; implicit ones come from the parameters
 }
 
 TEST_CASE("the query limits hold for a procedure call", "[query][call][limits]") {
-  Graph g;
+  JsonQueryGraph g;
   // A clique of 60 actors, every ordered pair joined: 3,540 relationships.
-  g.Rows_("UNWIND range(1, 60) AS i CREATE (:Actor {id: 'x' + i, name: 'Actor ' + i})");
-  g.Rows_("MATCH (a:Actor), (b:Actor) WHERE a <> b CREATE (a)-[:CRITICIZES]->(b)");
-  REQUIRE(g.Rows_("CALL parley.pagerank() YIELD score RETURN count(*)") == Rows{"60"});
+  g.Run("UNWIND range(1, 60) AS i CREATE (:Actor {id: 'x' + i, name: 'Actor ' + i})");
+  g.Run("MATCH (a:Actor), (b:Actor) WHERE a <> b CREATE (a)-[:CRITICIZES]->(b)");
+  REQUIRE(g.Run("CALL parley.pagerank() YIELD score RETURN count(*)") == Rows{"60"});
   // The actor graph the analysis reads counts against the memory limit.
   query::QueryLimits small;
   small.max_memory_bytes = 64 * 1024;
-  Result r = g.Q("CALL parley.betweenness() YIELD node RETURN count(*)", "{}", small);
+  QueryResult r = g.Try("CALL parley.betweenness() YIELD node RETURN count(*)", "{}", small);
   REQUIRE(!r.status.ok());
   CHECK_THAT(r.status.message(), Catch::Contains("(--max-memory)"));
   // A call per row of a long input stops at the time limit.
   query::QueryLimits quick;
   quick.timeout_seconds = 0.3;
-  r =
-      g.Q("UNWIND range(1, 100000000) AS i CALL db.propertyKeys() YIELD propertyKey "
-          "RETURN count(*)",
-          "{}", quick);
+  r = g.Try(
+      "UNWIND range(1, 100000000) AS i CALL db.propertyKeys() YIELD propertyKey "
+      "RETURN count(*)",
+      "{}", quick);
   REQUIRE(!r.status.ok());
   CHECK_THAT(r.status.message(), Catch::Contains("(--timeout)"));
 }

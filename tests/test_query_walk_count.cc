@@ -6,50 +6,19 @@
 #include <catch2/catch.hpp>
 
 #include "query/engine.h"
-#include "query/value_ops.h"
-#include "test_util.h"
+#include "query_rows.h"
 
 namespace parley {
 namespace {
 
-class Capture : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>&) override {}
-  void Row(const std::vector<Value>& row) override {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::CypherText(row[i]);
-    rows.push_back(line);
-  }
-  void End() override {}
-  std::vector<std::string> rows;
-};
-
 using Rows = std::vector<std::string>;
 
-class Graph {
+// A scratch store that also tells whether a query's walks are counted from both ends.
+class Graph : public test::QueryGraph {
  public:
-  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
-  Rows Run(const std::string& text) {
-    Capture c;
-    Status s = query::RunQuery(store_.get(), text, ValueMap(), &c);
-    INFO(text);
-    INFO(s.message());
-    REQUIRE(s.ok());
-    return c.rows;
-  }
-  std::string Plan(const std::string& text) {
-    std::string out;
-    for (const auto& line : Run("EXPLAIN " + text)) out += line + "\n";
-    return out;
-  }
   bool Counted(const std::string& text) {
     return Plan(text).find("walks counted from both ends") != std::string::npos;
   }
-  GraphStore* store() { return store_.get(); }
-
- private:
-  test::TempDir dir_;
-  std::unique_ptr<GraphStore> store_;
 };
 
 // The same query with count(1) for count(*): rows one by one.

@@ -11,75 +11,29 @@
 
 #include "query/engine.h"
 #include "query/parallel.h"
-#include "query/value_ops.h"
+#include "query_rows.h"
 #include "storage/bulk_loader.h"
 #include "test_util.h"
 
 namespace parley {
 namespace {
 
-class Capture : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>&) override {}
-  void Row(const std::vector<Value>& row) override {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::CypherText(row[i]);
-    rows.push_back(line);
-  }
-  void End() override {}
-  std::vector<std::string> rows;
-};
-
 using Rows = std::vector<std::string>;
-
-class Graph {
- public:
-  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
-  Status Run(const std::string& text, Rows* rows, const query::QueryLimits& limits = {}) {
-    ValueMap p;
-    Capture c;
-    Status s = query::RunQuery(store_.get(), text, p, &c, limits);
-    *rows = c.rows;
-    return s;
-  }
-  Rows Rows_(const std::string& text) {
-    Rows rows;
-    Status s = Run(text, &rows);
-    INFO(text);
-    INFO(s.message());
-    REQUIRE(s.ok());
-    return rows;
-  }
-  Rows Sorted(const std::string& text) {
-    Rows rows = Rows_(text);
-    std::sort(rows.begin(), rows.end());
-    return rows;
-  }
-  GraphStore* store() { return store_.get(); }
-  std::string Plan(const std::string& text) {
-    std::string out;
-    for (const auto& line : Rows_("EXPLAIN " + text)) out += line + "\n";
-    return out;
-  }
-
- private:
-  test::TempDir dir_;
-  std::unique_ptr<GraphStore> store_;
-};
+using test::QueryGraph;
 
 // 30 actors (25 names, so two actors can share one; kinds 0-2), 400 demands each made by one
 // actor and aimed at another (sometimes at its maker), a few demands aimed twice, relationships
 // of the same types from and to nodes of other labels, a loop and two parallel relationships.
-void Build(Graph& g) {
-  g.Rows_("UNWIND range(0, 29) AS i CREATE (:A {name: 'a' + toString(i % 25), k: i % 3})");
-  g.Rows_(
+void Build(QueryGraph& g) {
+  g.Run("UNWIND range(0, 29) AS i CREATE (:A {name: 'a' + toString(i % 25), k: i % 3})");
+  g.Run(
       "MATCH (x:A) WITH collect(x) AS xs UNWIND range(0, 399) AS j "
       "WITH xs[j % 30] AS s, xs[(j * 7 + j / 3) % 30] AS t, j "
       "CREATE (s)-[:D]->(:Dm {j: j})-[:O]->(t)");
-  g.Rows_(
+  g.Run(
       "MATCH (d:Dm)-[:O]->(t:A) WHERE d.j % 17 = 0 WITH d, t MATCH (u:A {name: 'a4'}) "
       "CREATE (d)-[:O]->(u)");
-  g.Rows_(
+  g.Run(
       "MATCH (s:A {name: 'a2'}), (t:A {name: 'a9'}) "
       "CREATE (s)-[:D]->(:Other {j: -1})-[:O]->(t), (:B {name: 'b'})-[:D]->(:Dm {j: "
       "-2})-[:O]->(t), "
@@ -88,7 +42,7 @@ void Build(Graph& g) {
 
 // 3,000 relationships of another type between other nodes: whole scans of the adjacency
 // lists then cost more than reading the actors' lists alone.
-void AddNoise(Graph& g) {
+void AddNoise(QueryGraph& g) {
   BulkLoader loader(g.store(), BulkLoader::Options());
   const uint64_t base = uint64_t{1} << 50;
   for (uint64_t i = 0; i < 3000; ++i) {
@@ -110,7 +64,7 @@ std::vector<std::string> LastColumn(const Rows& rows) {
 }  // namespace
 
 TEST_CASE("ChainCount answers as the row-by-row plan does", "[query][whole_graph]") {
-  Graph g;
+  QueryGraph g;
   Build(g);
   bool noise = GENERATE(false, true);
   if (noise) AddNoise(g);
@@ -137,8 +91,8 @@ TEST_CASE("ChainCount answers as the row-by-row plan does", "[query][whole_graph
     CHECK(g.Sorted(q) == g.Sorted(with_where));
   }
   CHECK(g.Plan(chains[0]).find(sources) != std::string::npos);
-  CHECK(g.Rows_(chains[0]).size() > 100);
-  CHECK(g.Rows_("MATCH (a)-[:NEVER]->(b) RETURN count(*)") == Rows{"0"});
+  CHECK(g.Run(chains[0]).size() > 100);
+  CHECK(g.Run("MATCH (a)-[:NEVER]->(b) RETURN count(*)") == Rows{"0"});
 
   // ORDER BY count(*) ... LIMIT: only the top groups are made into rows; ties may come in
   // another order, so the counts are compared, and each row must be one of the full answer.
@@ -151,8 +105,8 @@ TEST_CASE("ChainCount answers as the row-by-row plan does", "[query][whole_graph
     old.insert(full.find(" RETURN"), " WHERE true");
     old += order;
     CHECK(g.Plan(top).find("top ") != std::string::npos);
-    Rows got = g.Rows_(top);
-    CHECK(LastColumn(got) == LastColumn(g.Rows_(old)));
+    Rows got = g.Run(top);
+    CHECK(LastColumn(got) == LastColumn(g.Run(old)));
     for (const auto& r : got) CHECK(std::binary_search(all.begin(), all.end(), r));
   }
   // WITH ... WHERE after the count, and ORDER BY the count in RETURN.
@@ -162,11 +116,11 @@ TEST_CASE("ChainCount answers as the row-by-row plan does", "[query][whole_graph
   std::string with_old = with;
   with_old.insert(with.find(" WITH"), " WHERE true");
   CHECK(g.Plan(with).find("ChainCount") != std::string::npos);
-  CHECK(g.Rows_(with) == g.Rows_(with_old));
+  CHECK(g.Run(with) == g.Run(with_old));
 }
 
 TEST_CASE("ChainCount is not used where it would answer differently", "[query][whole_graph]") {
-  Graph g;
+  QueryGraph g;
   Build(g);
   for (std::string q : {
            "MATCH (a:A)-[:D]->(d)-[:O]->(b:A) RETURN a.name, count(DISTINCT b)",
@@ -184,7 +138,7 @@ TEST_CASE("ChainCount is not used where it would answer differently", "[query][w
 
 TEST_CASE("Variable-length walks read breadth first give the same distinct ends",
           "[query][whole_graph]") {
-  Graph g;
+  QueryGraph g;
   Build(g);
   const std::vector<std::string> walks = {
       "MATCH (a:A {name: 'a2'})-[*1..2]-(n) WHERE n <> a RETURN count(DISTINCT n)",
@@ -236,7 +190,7 @@ TEST_CASE("The query limits stop the parallel whole-graph parts", "[query][whole
   }
   auto run = [&](const std::string& text, const query::QueryLimits& limits, Rows* rows) {
     ValueMap p;
-    Capture c;
+    test::RowCapture c;
     Status s = query::RunQuery(store.get(), text, p, &c, limits);
     *rows = c.rows;
     return s;

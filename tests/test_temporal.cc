@@ -7,8 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "query/engine.h"
-#include "query/value_ops.h"
+#include "query_rows.h"
 #include "test_util.h"
 
 namespace parley {
@@ -17,51 +16,16 @@ namespace {
 using Rows = std::vector<std::string>;
 using test::RunParley;
 
-class Capture : public ResultWriter {
+// A scratch store that gives the value of one expression.
+class Graph : public test::QueryGraph {
  public:
-  void Begin(const std::vector<std::string>&) override {}
-  void Row(const std::vector<Value>& row) override {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::CypherText(row[i]);
-    rows.push_back(line);
-  }
-  void End() override {}
-  Rows rows;
-};
-
-// A scratch store and its queries.
-class Graph {
- public:
-  Graph() : store_(test::OpenTestStore(dir_ / "db")) {}
-  Status Run(const std::string& text, Rows* rows) {
-    Capture c;
-    Status s = query::RunQuery(store_.get(), text, {}, &c);
-    *rows = c.rows;
-    return s;
-  }
-  Rows Q(const std::string& text) {
-    Rows rows;
-    Status s = Run(text, &rows);
-    INFO(text);
-    INFO(s.message());
-    REQUIRE(s.ok());
-    return rows;
-  }
   // The one value a query returns in its one row.
   std::string One(const std::string& expr) {
-    Rows rows = Q("RETURN " + expr);
+    Rows rows = Run("RETURN " + expr);
     REQUIRE(rows.size() == 1);
     return rows[0];
   }
-  GraphStore* store() { return store_.get(); }
-  bool Fails(const std::string& expr) {
-    Rows rows;
-    return !Run("RETURN " + expr, &rows).ok();
-  }
-
- private:
-  test::TempDir dir_;
-  std::unique_ptr<GraphStore> store_;
+  bool Fails(const std::string& expr) { return !Try("RETURN " + expr).status.ok(); }
 };
 
 }  // namespace
@@ -119,8 +83,8 @@ TEST_CASE("temporal values compare within a kind and order in time", "[query][te
         "true");
   // Different kinds have no order.
   CHECK(g.One("date('2024-01-01') < localdatetime('2024-01-02T00:00')") == "null");
-  CHECK(g.Q("UNWIND [date('2024-03-01'), date('1999-12-31'), date('2024-02-29')] AS d "
-            "RETURN d ORDER BY d DESC") == Rows{"'2024-03-01'", "'2024-02-29'", "'1999-12-31'"});
+  CHECK(g.Run("UNWIND [date('2024-03-01'), date('1999-12-31'), date('2024-02-29')] AS d "
+              "RETURN d ORDER BY d DESC") == Rows{"'2024-03-01'", "'2024-02-29'", "'1999-12-31'"});
 }
 
 TEST_CASE("duration.between, inMonths, inDays and inSeconds", "[query][temporal]") {
@@ -218,73 +182,76 @@ TEST_CASE("named zones come from the system zone database, before and after 2037
 
 TEST_CASE("temporal properties: stored, matched, compared", "[query][temporal]") {
   Graph g;
-  g.Q("UNWIND ['2026-02-27', '2026-03-01', '2026-03-15', '2026-04-02'] AS day "
+  g.Run(
+      "UNWIND ['2026-02-27', '2026-03-01', '2026-03-15', '2026-04-02'] AS day "
       "CREATE (:Demand {date: date(day), at: datetime(day + 'T09:00[Europe/Paris]')})");
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.date >= date('2026-03-01') AND d.date < date('2026-04-01') "
-            "RETURN d.date ORDER BY d.date") == Rows{"'2026-03-01'", "'2026-03-15'"});
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.at > datetime('2026-04-02T06:30Z') RETURN d.date") ==
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date >= date('2026-03-01') AND d.date < date('2026-04-01') "
+              "RETURN d.date ORDER BY d.date") == Rows{"'2026-03-01'", "'2026-03-15'"});
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.at > datetime('2026-04-02T06:30Z') RETURN d.date") ==
         Rows{"'2026-04-02'"});
-  CHECK(g.Q("MATCH (d:Demand {date: date('2026-03-15')}) RETURN d.at.hour, d.at.offset") ==
+  CHECK(g.Run("MATCH (d:Demand {date: date('2026-03-15')}) RETURN d.at.hour, d.at.offset") ==
         Rows{"9 | '+01:00'"});
-  CHECK(g.Q("MATCH (a:Demand), (b:Demand) WHERE a.date < b.date "
-            "RETURN max(duration.inDays(a.date, b.date)) AS most") == Rows{"'P34D'"});
+  CHECK(g.Run("MATCH (a:Demand), (b:Demand) WHERE a.date < b.date "
+              "RETURN max(duration.inDays(a.date, b.date)) AS most") == Rows{"'P34D'"});
 }
 
 TEST_CASE("an index answers <, <=, >, >= and STARTS WITH by a range of its keys",
           "[query][temporal][index]") {
   Graph g;
   // Demand.date is indexed in every new store; Item.code and Item.size are indexed here.
-  g.Q("UNWIND range(0, 59) AS i CREATE (:Demand {date: date('2026-01-01') + duration({days: i}), "
+  g.Run(
+      "UNWIND range(0, 59) AS i CREATE (:Demand {date: date('2026-01-01') + duration({days: i}), "
       "n: i})");
-  g.Q("UNWIND range(1, 20) AS i CREATE (:Item {code: 'K-' + toString(i), size: i}), "
+  g.Run(
+      "UNWIND range(1, 20) AS i CREATE (:Item {code: 'K-' + toString(i), size: i}), "
       "(:Item {code: 'Z' + toString(i), size: toFloat(i) + 0.5})");
-  g.Q("CREATE (:Item {code: 'odd', size: 'big'}), (:Item {size: [1, 2]})");
+  g.Run("CREATE (:Item {code: 'odd', size: 'big'}), (:Item {size: [1, 2]})");
   // The store behind the engine is the test's own, so indexes are made on it directly.
   auto explain = [&](const std::string& q) {
     std::string text;
-    for (const auto& line : g.Q("EXPLAIN " + q)) text += line + "\n";
+    for (const auto& line : g.Run("EXPLAIN " + q)) text += line + "\n";
     return text;
   };
   std::string plan = explain(
       "MATCH (d:Demand) WHERE d.date >= date('2026-02-01') AND d.date < date('2026-02-08') "
       "RETURN d.n");
   CHECK_THAT(plan, Catch::Contains("IndexRangeSeek") && Catch::Contains("on date >= and <"));
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.date >= date('2026-02-01') AND d.date < date('2026-02-04') "
-            "RETURN d.n ORDER BY d.n") == Rows{"31", "32", "33"});
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date >= date('2026-02-01') AND d.date < date('2026-02-04') "
+              "RETURN d.n ORDER BY d.n") == Rows{"31", "32", "33"});
   // The bound on the left, exclusive and inclusive ends, one bound alone.
-  CHECK(g.Q("MATCH (d:Demand) WHERE date('2026-02-27') < d.date RETURN d.n ORDER BY d.n") ==
+  CHECK(g.Run("MATCH (d:Demand) WHERE date('2026-02-27') < d.date RETURN d.n ORDER BY d.n") ==
         Rows{"58", "59"});
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.date <= date('2026-01-02') RETURN d.n ORDER BY d.n") ==
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date <= date('2026-01-02') RETURN d.n ORDER BY d.n") ==
         Rows{"0", "1"});
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.date > date('2026-01-30') AND d.date <= date('2026-02-01') "
-            "RETURN d.n ORDER BY d.n") == Rows{"30", "31"});
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date > date('2026-01-30') AND d.date <= date('2026-02-01') "
+              "RETURN d.n ORDER BY d.n") == Rows{"30", "31"});
   // Bounds of another type, or null, find nothing, as the comparison would.
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.date > '2026-01-01' RETURN d.n").empty());
-  CHECK(g.Q("MATCH (d:Demand) WHERE d.date > null RETURN d.n").empty());
-  CHECK(
-      g.Q("MATCH (d:Demand) WHERE d.date >= date('2026-03-01') AND d.date < 5 RETURN d.n").empty());
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date > '2026-01-01' RETURN d.n").empty());
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date > null RETURN d.n").empty());
+  CHECK(g.Run("MATCH (d:Demand) WHERE d.date >= date('2026-03-01') AND d.date < 5 RETURN d.n")
+            .empty());
 
   REQUIRE(g.store()->CreateIndex("Item", "code").ok());
   REQUIRE(g.store()->CreateIndex("Item", "size").ok());
   CHECK_THAT(explain("MATCH (i:Item) WHERE i.code STARTS WITH 'K-1' RETURN i"),
              Catch::Contains("IndexRangeSeek") && Catch::Contains("on code STARTS WITH"));
-  CHECK(g.Q("MATCH (i:Item) WHERE i.code STARTS WITH 'K-1' RETURN i.size ORDER BY i.size") ==
+  CHECK(g.Run("MATCH (i:Item) WHERE i.code STARTS WITH 'K-1' RETURN i.size ORDER BY i.size") ==
         Rows{"1", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"});
-  CHECK(g.Q("MATCH (i:Item) WHERE i.code STARTS WITH 'K-1' AND i.code > 'K-18' RETURN i.size") ==
+  CHECK(g.Run("MATCH (i:Item) WHERE i.code STARTS WITH 'K-1' AND i.code > 'K-18' RETURN i.size") ==
         Rows{"19"});
-  CHECK(g.Q("MATCH (i:Item) WHERE i.code STARTS WITH 3 RETURN i.size").empty());
+  CHECK(g.Run("MATCH (i:Item) WHERE i.code STARTS WITH 3 RETURN i.size").empty());
   // Integers and floats compare with each other: both spans of the index are read.
   CHECK_THAT(explain("MATCH (i:Item) WHERE i.size > 18 RETURN i"),
              Catch::Contains("IndexRangeSeek"));
-  CHECK(g.Q("MATCH (i:Item) WHERE i.size > 18 RETURN i.size ORDER BY i.size") ==
+  CHECK(g.Run("MATCH (i:Item) WHERE i.size > 18 RETURN i.size ORDER BY i.size") ==
         Rows{"18.5", "19", "19.5", "20", "20.5"});
-  CHECK(g.Q("MATCH (i:Item) WHERE 2.5 <= i.size AND i.size <= 3 RETURN i.size ORDER BY i.size") ==
+  CHECK(g.Run("MATCH (i:Item) WHERE 2.5 <= i.size AND i.size <= 3 RETURN i.size ORDER BY i.size") ==
         Rows{"2.5", "3"});
-  CHECK(g.Q("MATCH (i:Item) WHERE i.size >= 'a' RETURN i.size") == Rows{"'big'"});
+  CHECK(g.Run("MATCH (i:Item) WHERE i.size >= 'a' RETURN i.size") == Rows{"'big'"});
   // An equality on a date goes through the index too.
   CHECK_THAT(explain("MATCH (d:Demand) WHERE d.date = date('2026-01-05') RETURN d"),
              Catch::Contains("IndexSeek"));
-  CHECK(g.Q("MATCH (d:Demand {date: date('2026-01-05')}) RETURN d.n") == Rows{"4"});
+  CHECK(g.Run("MATCH (d:Demand {date: date('2026-01-05')}) RETURN d.n") == Rows{"4"});
 }
 
 namespace {
