@@ -17,6 +17,7 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/store_reports.h"
 #include "cli/validate.h"
 #include "graph/actor_lookup.h"
 #include "graph/graph_model.h"
@@ -220,32 +221,36 @@ Status Demands(const Args& args) {
   PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format", "table"), &format));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
-  auto snap = store->GetSnapshot();
+  auto out = ResultWriter::Make(format, std::cout);
+  return WriteDemands(*store, args, out.get());
+}
+
+Status WriteDemands(const GraphStore& store, const Args& args, ResultWriter* out) {
+  auto snap = store.GetSnapshot();
   std::string since;
   PARLEY_RETURN_IF_ERROR(DateFlag(args, "--since", /*partial=*/true, &since));
   NodeFilter by, of, about;
-  PARLEY_RETURN_IF_ERROR(ResolveActor(*store, snap.get(), args, "--by", &by));
-  PARLEY_RETURN_IF_ERROR(ResolveActor(*store, snap.get(), args, "--of", &of));
-  PARLEY_RETURN_IF_ERROR(ResolvePolicy(*store, snap.get(), args, &about));
+  PARLEY_RETURN_IF_ERROR(ResolveActor(store, snap.get(), args, "--by", &by));
+  PARLEY_RETURN_IF_ERROR(ResolveActor(store, snap.get(), args, "--of", &of));
+  PARLEY_RETURN_IF_ERROR(ResolvePolicy(store, snap.get(), args, &about));
 
-  auto out = ResultWriter::Make(format, std::cout);
-  if (args.Has("--timeline")) return Timeline(*store, snap.get(), by, of, since, out.get());
+  if (args.Has("--timeline")) return Timeline(store, snap.get(), by, of, since, out);
   out->Begin({"source", "demand", "target", "about", "sources", "reports", "date", "quote"});
-  auto cursor = store->ScanLabel("Demand", snap.get());
+  auto cursor = store.ScanLabel("Demand", snap.get());
   std::vector<Node> sources, targets, policies, articles;
   for (; cursor->Valid(); cursor->Next()) {
     Node d;
-    PARLEY_RETURN_IF_ERROR(store->GetNode(cursor->id(), &d, snap.get()));
+    PARLEY_RETURN_IF_ERROR(store.GetNode(cursor->id(), &d, snap.get()));
     std::string date = Prop(d, "date");
     if (!since.empty() && (date.empty() || date < since)) continue;
     PARLEY_RETURN_IF_ERROR(
-        Collect(*store, d.id, Direction::kIncoming, "DEMANDS", snap.get(), &sources));
-    PARLEY_RETURN_IF_ERROR(Collect(*store, d.id, Direction::kOutgoing, "OF", snap.get(), &targets));
+        Collect(store, d.id, Direction::kIncoming, "DEMANDS", snap.get(), &sources));
+    PARLEY_RETURN_IF_ERROR(Collect(store, d.id, Direction::kOutgoing, "OF", snap.get(), &targets));
     PARLEY_RETURN_IF_ERROR(
-        Collect(*store, d.id, Direction::kOutgoing, "ABOUT", snap.get(), &policies));
+        Collect(store, d.id, Direction::kOutgoing, "ABOUT", snap.get(), &policies));
     if (!by.Any(sources) || !of.Any(targets) || !about.Any(policies)) continue;
     Reports reports;
-    PARLEY_RETURN_IF_ERROR(ReadReports(*store, d, snap.get(), &reports));
+    PARLEY_RETURN_IF_ERROR(ReadReports(store, d, snap.get(), &reports));
     std::string text = Prop(d, "text");
     auto neg = d.properties.find("negated");
     if (neg != d.properties.end() && neg->second.is_bool() && neg->second.as_bool())

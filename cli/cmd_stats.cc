@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
+#include "cli/store_reports.h"
 #include "query/result_format.h"
 #include "storage/graph_store.h"
 
@@ -14,9 +15,13 @@ Status Stats(const Args& args) {
   PARLEY_RETURN_IF_ERROR(ParseOutputFormat(args.Get("--format", "table"), &format));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/true, &store));
-  GraphStats s;
-  PARLEY_RETURN_IF_ERROR(store->GetStats(&s));
   auto out = ResultWriter::Make(format, std::cout);
+  return WriteStats(*store, nullptr, out.get());
+}
+
+Status WriteStats(const GraphStore& store, const Snapshot* snap, ResultWriter* out) {
+  GraphStats s;
+  PARLEY_RETURN_IF_ERROR(store.GetStats(&s, snap));
   out->Begin({"kind", "name", "count"});
   out->Row({"total", "articles", s.articles});
   out->Row({"total", "nodes", s.nodes});

@@ -71,4 +71,9 @@ Status Timeline(const Args& args);
 
 Status Stats(const Args& args);
 
+// parley serve [--db DIR] [--listen HOST:PORT] [--token-file F] [--read-only] [--timeout S]
+//              [--max-memory MB] [--max-rows N] [--max-body BYTES]: the store over HTTP/JSON
+//              (cli/http_server.h) until SIGTERM or SIGINT.
+Status Serve(const Args& args);
+
 }  // namespace parley::cli

@@ -122,6 +122,15 @@ const std::map<std::string, Command>& Commands() {
         "parley timeline [--db DIR] [--step week|month] [--plot FILE.svg] [--format "
         "table|json|jsonl|csv] ACTOR ACTOR  conflict-cooperation between two actors by week or "
         "month: events, Goldstein sum, QuadClass counts; --plot draws it as SVG"}},
+      {"serve",
+       {parley::cli::Serve,
+        {"--db", "--listen", "--token-file", "--timeout", "--max-memory", "--max-rows",
+         "--max-body"},
+        {"--read-only"},
+        "parley serve [--db DIR] [--listen 127.0.0.1:7474] [--token-file FILE] [--read-only] "
+        "[--timeout S] [--max-memory MB] [--max-rows N] [--max-body BYTES]  the store over "
+        "HTTP/JSON: POST /query, GET /stats, GET /demands, GET /health; writes (and every "
+        "request off loopback) need Authorization: Bearer TOKEN from --token-file"}},
       {"stats",
        {parley::cli::Stats,
         {"--db", "--format"},

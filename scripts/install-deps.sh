@@ -15,6 +15,8 @@ PACKAGES=(
   libhowardhinnant-date-dev tzdata
   # iso-codes: the countries and subdivisions (ISO 3166-1, 3166-2) events are placed in.
   wordnet-base iso-codes libreadline-dev libre2-dev libutf8proc-dev
+  # The HTTP server of `parley serve` (and the client of its tests).
+  libcpp-httplib-dev
   # The formatter CI checks every C++ file with (scripts/check_format.sh).
   clang-format
   # The readers the export tests hand each format to, and the browser the HTML view is

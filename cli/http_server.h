@@ -1,0 +1,62 @@
+// The HTTP/1.1 JSON interface of `parley serve` over one open store: the endpoints, who may
+// call them (the bearer token), the bounds on each request, and how errors are answered.
+//
+//   POST /query     {"query": "...", "params": {...}}: what `parley query --format json`
+//                   prints; with `Accept: application/x-ndjson`, one row a line as
+//                   `--format jsonl` prints, streamed
+//   GET  /stats     what `parley stats --format json` prints
+//   GET  /demands   ?by=&of=&about=&since=: what `parley demands --format json` prints
+//   GET  /health    {"status":"ok"}
+//
+// Every error is {"error": "..."} with a status saying its kind. No part of a request names a
+// file: the server reads the store it was given and nothing else.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "query/limits.h"
+#include "storage/graph_store.h"
+#include "util/status.h"
+
+namespace parley::cli {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";  // an IP address (no brackets for IPv6)
+  int port = 7474;                 // 0: any free port
+  // False: the server listens beyond this machine, and every request needs the token.
+  bool loopback = true;
+  // What `Authorization: Bearer ...` must carry; empty: no token, so writes are refused.
+  std::string token;
+  bool read_only = false;  // refuse every write
+  size_t max_body_bytes = 1 << 20;
+  uint64_t max_rows = 10000;  // rows a reading query may answer; 0: no bound
+  query::QueryLimits limits;  // --timeout and --max-memory, per query
+  std::string db_dir;         // never shown: error messages name it "DB"
+  int threads = 8;            // requests served at once
+};
+
+class HttpServer {
+ public:
+  // Serves `store` (which must outlive the server) as `options` say.
+  HttpServer(GraphStore* store, ServeOptions options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds the listening socket; `*port` is the port bound (a free one if options.port is 0).
+  Status Bind(int* port);
+  // Serves until Stop(); returns once the requests in flight have been answered.
+  Status Run();
+  // Stops accepting requests; callable from any thread, any number of times, before or
+  // during Run().
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley::cli

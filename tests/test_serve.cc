@@ -1,0 +1,529 @@
+// parley serve end to end: the real binary started on a free loopback port (it binds port 0
+// and prints the one it got), talked to over real HTTP with cpp-httplib's client. Each server
+// is waited for by polling GET /health against a deadline, never by sleeping a fixed time.
+#include <fcntl.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "test_util.h"
+
+namespace parley {
+namespace {
+
+using test::RunParley;
+using test::TempDir;
+using Clock = std::chrono::steady_clock;
+
+const std::string kIranFacts = std::string(PARLEY_TEST_DATA) + "/iran_facts.jsonl";
+const char* kNdjson = "application/x-ndjson";
+
+// A `parley serve` process; killed (if still running) when it goes out of scope.
+class Server {
+ public:
+  // Starts `parley serve ARGS --listen HOST:0` and waits until GET /health answers 200
+  // (sending `token` when given), for up to two minutes.
+  explicit Server(std::vector<std::string> args, const std::string& token = "",
+                  const std::string& host = "127.0.0.1")
+      : token_(token) {
+    out_ = io_ / "stdout";
+    err_ = io_ / "stderr";
+    args.insert(args.begin(), "serve");
+    args.push_back("--listen");
+    args.push_back(host + ":0");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      int in = ::open("/dev/null", O_RDONLY);
+      int out = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int err = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(in, 0);
+      ::dup2(out, 1);
+      ::dup2(err, 2);
+      std::vector<char*> argv;
+      std::string bin = PARLEY_BIN;
+      argv.push_back(bin.data());
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(bin.c_str(), argv.data());
+      ::_exit(127);
+    }
+    auto deadline = Clock::now() + std::chrono::seconds(120);
+    std::string marker = "on http://" + host + ":";
+    while (port_ == 0) {
+      std::string err = test::ReadFileText(err_);
+      if (size_t at = err.find(marker); at != std::string::npos && err.find('\n', at) != err.npos)
+        port_ = std::stoi(err.substr(at + marker.size()));
+      int status = 0;
+      if (port_ == 0 && ::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        FAIL("parley serve ended before listening: " << err);
+      }
+      REQUIRE(Clock::now() < deadline);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    for (;;) {
+      auto r = Client()->Get("/health", Auth());
+      if (r && r->status == 200) break;
+      REQUIRE(Clock::now() < deadline);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  ~Server() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  std::unique_ptr<httplib::Client> Client() const {
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    c->set_read_timeout(300, 0);
+    c->set_write_timeout(60, 0);
+    return c;
+  }
+  // The Authorization header of the server's token (none if it has none).
+  httplib::Headers Auth() const {
+    if (token_.empty()) return {};
+    return {{"Authorization", "Bearer " + token_}};
+  }
+  // Sends `signal` and waits for the process; returns its exit status (128 + a signal).
+  int Stop(int signal = SIGTERM) {
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  // Waits for the process to end by itself; returns its exit status.
+  int Wait() {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  pid_t pid() const { return pid_; }
+  std::string err() const { return test::ReadFileText(err_); }
+
+ private:
+  TempDir io_;
+  std::string out_, err_, token_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+std::string QueryBody(const std::string& query, const std::string& params = "") {
+  std::string body = "{\"query\": " + nlohmann::json(query).dump();
+  if (!params.empty()) body += ", \"params\": " + params;
+  return body + "}";
+}
+
+httplib::Result PostQuery(const Server& s, const std::string& body, httplib::Headers headers = {}) {
+  return s.Client()->Post("/query", headers, body, "application/json");
+}
+
+// The error of a refused request: its status, a JSON body {"error": "..."} of one message
+// that names no folder of the server's, returned for more checks.
+nlohmann::json ExpectError(const httplib::Result& r, int status, const std::string& db) {
+  REQUIRE(r);
+  INFO(r->body);
+  CHECK(r->status == status);
+  CHECK(r->get_header_value("Content-Type") == "application/json");
+  nlohmann::json j = nlohmann::json::parse(r->body);
+  REQUIRE(j.contains("error"));
+  CHECK(j["error"].is_string());
+  CHECK(r->body.find(db) == std::string::npos);
+  CHECK(r->body.find(std::filesystem::temp_directory_path().string()) == std::string::npos);
+  return j;
+}
+
+// What `parley ARGS` prints on stdout (it must succeed).
+std::string Cli(const std::vector<std::string>& args) {
+  auto r = RunParley(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+// The store of the two Iran test articles.
+void Ingest(const std::string& db) {
+  auto r = RunParley({"ingest", "--db", db, "--facts", kIranFacts});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+std::string TokenFile(const TempDir& dir, const std::string& token) {
+  test::WriteFile(dir / "token", token + "\n");
+  return dir / "token";
+}
+
+TEST_CASE("serve: every endpoint answers what its command prints", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  const std::string demands =
+      "MATCH (a:Actor)-[:DEMANDS]->(d:Demand)-[:OF]->(b:Actor) RETURN a.name, d.text, b.name "
+      "ORDER BY d.text";
+  const std::string nodes = "MATCH (a:Actor {id: $id}) RETURN a, 1.5 AS f, [1, 'x'] AS l";
+  const std::string params = R"({"id": "IRN"})";
+  std::string json1 = Cli({"query", "--db", db, "--format", "json", demands});
+  std::string json2 = Cli({"query", "--db", db, "--format", "json", "--params", params, nodes});
+  std::string jsonl1 = Cli({"query", "--db", db, "--format", "jsonl", demands});
+  std::string stats = Cli({"stats", "--db", db, "--format", "json"});
+  std::string all = Cli({"demands", "--db", db, "--format", "json"});
+  std::string some =
+      Cli({"demands", "--db", db, "--by", "Khamenei", "--of", "United States", "--format", "json"});
+  auto unknown = RunParley({"demands", "--db", db, "--by", "Narnia", "--format", "json"});
+  REQUIRE(unknown.exit_code == 1);
+  REQUIRE(json1.find("lift sanctions") != std::string::npos);
+
+  Server s({"--db", db});
+  auto r = PostQuery(s, QueryBody(demands));
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "application/json");
+  CHECK(r->body == json1);
+  r = PostQuery(s, QueryBody(nodes, params));
+  REQUIRE(r);
+  CHECK(r->body == json2);
+  r = PostQuery(s, QueryBody(demands), {{"Accept", kNdjson}});
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == kNdjson);
+  CHECK(r->body == jsonl1);
+
+  auto c = s.Client();
+  r = c->Get("/stats");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->body == stats);
+  r = c->Get("/demands");
+  REQUIRE(r);
+  CHECK(r->body == all);
+  r = c->Get("/demands?by=Khamenei&of=United%20States");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->body == some);
+  CHECK(some != all);
+  // An unknown actor: the command's own line, without its "parley: ".
+  auto j = ExpectError(c->Get("/demands?by=Narnia"), 400, db);
+  CHECK("parley: " + j["error"].get<std::string>() + "\n" == unknown.err);
+  ExpectError(c->Get("/demands?who=Iran"), 400, db);
+  ExpectError(c->Get("/demands?since=2026-02-30"), 400, db);
+  r = c->Get("/health");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(nlohmann::json::parse(r->body) == nlohmann::json{{"status", "ok"}});
+
+  // Paths name endpoints, never files.
+  for (const char* path : {"/", "/nothing", "/../../../../etc/passwd", "/..%2F..%2Fetc%2Fpasswd",
+                           "/stats/../../etc/passwd"}) {
+    INFO(path);
+    auto e = c->Get(path);
+    ExpectError(e, 404, db);
+    CHECK(e->body.find("root:") == std::string::npos);
+  }
+  // A known endpoint asked with the wrong method.
+  auto wrong = ExpectError(c->Get("/query"), 405, db);
+  r = c->Get("/query");
+  CHECK(r->get_header_value("Allow") == "POST");
+  ExpectError(c->Post("/stats", "{}", "application/json"), 405, db);
+  ExpectError(c->Delete("/health"), 405, db);
+  ExpectError(c->Put("/query", QueryBody("RETURN 1"), "application/json"), 405, db);
+  CHECK(s.Stop() == 0);
+}
+
+TEST_CASE("serve: a malformed body or a bad query is a 400 saying where", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  auto cli = RunParley({"query", "--db", db, "MATCH (n) RETURN cout(n)"});
+  REQUIRE(cli.exit_code == 1);
+  Server s({"--db", db});
+
+  auto j = ExpectError(PostQuery(s, "{\"query\": \"RETURN 1\",\n \"params\": }"), 400, db);
+  CHECK(j["error"].get<std::string>().find("not JSON") != std::string::npos);
+  CHECK(j["line"] == 2);
+  CHECK(j["column"] == 12);
+  ExpectError(PostQuery(s, ""), 400, db);
+  ExpectError(PostQuery(s, "[\"RETURN 1\"]"), 400, db);
+  ExpectError(PostQuery(s, "{\"query\": 5}"), 400, db);
+  ExpectError(PostQuery(s, "{\"text\": \"RETURN 1\"}"), 400, db);
+  ExpectError(PostQuery(s, QueryBody("RETURN $x", "[1]")), 400, db);
+  // Nesting past what --params takes is refused before any parser recurses into it.
+  std::string deep = std::string(5000, '[') + std::string(5000, ']');
+  j = ExpectError(PostQuery(s, QueryBody("RETURN $x", "{\"x\": " + deep + "}")), 400, db);
+  CHECK(j["error"].get<std::string>().find("nested") != std::string::npos);
+
+  // A query error: the command's message, with its line and column as numbers too.
+  j = ExpectError(PostQuery(s, QueryBody("MATCH (n) RETURN cout(n)")), 400, db);
+  CHECK("parley: " + j["error"].get<std::string>() + "\n" == cli.err);
+  CHECK(j["line"] == 1);
+  CHECK(j["column"] == 18);
+  j = ExpectError(PostQuery(s, QueryBody("MATCH (n)\nRETURN m"), {{"Accept", kNdjson}}), 400, db);
+  CHECK(j["line"] == 2);
+  // An error when the query runs (not when it is read) is a 400 too.
+  ExpectError(PostQuery(s, QueryBody("RETURN 1 / 0")), 400, db);
+  // The server goes on serving.
+  auto r = PostQuery(s, QueryBody("RETURN 1 AS one"));
+  REQUIRE(r);
+  CHECK(r->body == "{\"columns\":[\"one\"],\"rows\":[[1]]}\n");
+  CHECK(s.Stop() == 0);
+}
+
+// How many Note nodes the server sees.
+int64_t CountNotes(const Server& s) {
+  auto r = PostQuery(s, QueryBody("MATCH (n:Note) RETURN count(n) AS c"), s.Auth());
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  return nlohmann::json::parse(r->body)["rows"][0][0].get<int64_t>();
+}
+
+TEST_CASE("serve: a write needs the server's token; a read on loopback does not", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  std::string token = "s3cret-token-for-tests";
+  std::string file = TokenFile(dir, token);
+  const std::string write = QueryBody("CREATE (:Note {text: 'by hand'})");
+  {
+    Server s({"--db", db, "--token-file", file}, token);
+    auto r = PostQuery(s, write);
+    ExpectError(r, 401, db);
+    CHECK(r->get_header_value("WWW-Authenticate") == "Bearer");
+    ExpectError(PostQuery(s, write, {{"Authorization", "Bearer wrong"}}), 403, db);
+    ExpectError(PostQuery(s, write, {{"Authorization", "Bearer " + token + "x"}}), 403, db);
+    ExpectError(PostQuery(s, write, {{"Authorization", "Basic " + token}}), 401, db);
+    // Streamed or not, a write is a write.
+    ExpectError(PostQuery(s, write, {{"Accept", kNdjson}}), 401, db);
+    ExpectError(PostQuery(s, QueryBody("MATCH (a:Actor) SET a.seen = true")), 401, db);
+    CHECK(CountNotes(s) == 0);
+    auto ok = PostQuery(s, write, s.Auth());
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    // A read needs no token here.
+    auto read = PostQuery(s, QueryBody("MATCH (n:Note) RETURN n.text AS t"));
+    REQUIRE(read);
+    CHECK(read->status == 200);
+    CHECK(read->body == "{\"columns\":[\"t\"],\"rows\":[[\"by hand\"]]}\n");
+    CHECK(s.Stop() == 0);
+  }
+  // The write is in the store once the server has stopped.
+  CHECK(Cli({"query", "--db", db, "--format", "jsonl", "MATCH (n:Note) RETURN count(n) AS c"}) ==
+        "{\"c\":1}\n");
+  {
+    // No token file: no writes at all.
+    Server s({"--db", db});
+    auto j = ExpectError(PostQuery(s, write, {{"Authorization", "Bearer " + token}}), 403, db);
+    CHECK(j["error"].get<std::string>().find("--token-file") != std::string::npos);
+    CHECK(CountNotes(s) == 1);
+    CHECK(s.Stop() == 0);
+  }
+  {
+    // Read-only: not even with the token.
+    Server s({"--db", db, "--token-file", file, "--read-only"}, token);
+    auto j = ExpectError(PostQuery(s, write, s.Auth()), 403, db);
+    CHECK(j["error"].get<std::string>().find("read-only") != std::string::npos);
+    CHECK(CountNotes(s) == 1);
+    CHECK(s.Stop() == 0);
+  }
+}
+
+TEST_CASE("serve: off loopback every request needs the token, and the server one", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  auto refused = RunParley({"serve", "--db", db, "--listen", "0.0.0.0:0"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--token-file") != std::string::npos);
+  refused = RunParley({"serve", "--db", db, "--listen", "example.org:80"});
+  CHECK(refused.exit_code == 2);
+  test::WriteFile(dir / "empty", "\n");
+  refused =
+      RunParley({"serve", "--db", db, "--listen", "0.0.0.0:0", "--token-file", dir / "empty"});
+  CHECK(refused.exit_code == 1);
+
+  std::string token = "another-token";
+  Server s({"--db", db, "--token-file", TokenFile(dir, token)}, token, "0.0.0.0");
+  auto c = s.Client();
+  for (const char* path : {"/health", "/stats", "/demands", "/nothing"}) {
+    INFO(path);
+    ExpectError(c->Get(path), 401, db);
+    ExpectError(c->Get(path, {{"Authorization", "Bearer nope"}}), 403, db);
+  }
+  ExpectError(PostQuery(s, QueryBody("RETURN 1")), 401, db);
+  auto r = c->Get("/stats", s.Auth());
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  r = PostQuery(s, QueryBody("RETURN 1 AS one"), s.Auth());
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(s.Stop() == 0);
+}
+
+TEST_CASE("serve: each limit is a JSON error with its own status", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  Server s({"--db", db, "--max-body", "2048", "--max-rows", "10", "--max-memory", "1", "--timeout",
+            "2"});
+  // Body size.
+  auto j = ExpectError(PostQuery(s, QueryBody("RETURN '" + std::string(4096, 'x') + "'")), 413, db);
+  CHECK(j["error"].get<std::string>().find("--max-body") != std::string::npos);
+  // Rows: a reading query may answer 10, not 11.
+  j = ExpectError(PostQuery(s, QueryBody("UNWIND range(1, 11) AS x RETURN x")), 422, db);
+  CHECK(j["error"].get<std::string>().find("--max-rows") != std::string::npos);
+  auto r = PostQuery(s, QueryBody("UNWIND range(1, 1000) AS x RETURN x LIMIT 10"));
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(nlohmann::json::parse(r->body)["rows"].size() == 10);
+  // Streamed, the rows sent stay sent and a last line says why the rest is not.
+  r = PostQuery(s, QueryBody("UNWIND range(1, 100) AS x RETURN x"), {{"Accept", kNdjson}});
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  std::vector<std::string> lines;
+  std::istringstream in(r->body);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 11);
+  CHECK(lines[9] == "{\"x\":10}");
+  CHECK(nlohmann::json::parse(lines[10])["error"].get<std::string>().find("--max-rows") !=
+        std::string::npos);
+  // Memory.
+  j = ExpectError(PostQuery(s, QueryBody("RETURN size([x IN range(1, 1000000) | x]) AS n")), 422,
+                  db);
+  CHECK(j["error"].get<std::string>().find("--max-memory") != std::string::npos);
+  // Time.
+  j = ExpectError(PostQuery(s, QueryBody("UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 "
+                                         "RETURN count(*) AS n")),
+                  503, db);
+  CHECK(j["error"].get<std::string>().find("--timeout") != std::string::npos);
+  CHECK(s.Stop() == 0);
+}
+
+TEST_CASE("serve: reads go on during a write and see all of it or none; writes queue", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  std::string token = "tok";
+  Server s({"--db", db, "--token-file", TokenFile(dir, token), "--max-rows", "0"}, token);
+  // One write of 20,000 nodes, which then spins a while before it is stored: the time in
+  // which the reads below must go on, each seeing none of the nodes or all of them.
+  const int64_t kNodes = 20000;
+  std::atomic<bool> written{false};
+  int write_status = 0;
+  std::string write_body;
+  std::thread writer([&] {
+    auto r = PostQuery(
+        s,
+        QueryBody("UNWIND range(1, " + std::to_string(kNodes) +
+                  ") AS i CREATE (:Bulk {i: i}) WITH count(*) AS made UNWIND range(1, 3000000) "
+                  "AS j WITH made, count(j) AS spun RETURN made"),
+        s.Auth());
+    if (r) {
+      write_status = r->status;
+      write_body = r->body;
+    }
+    written = true;
+  });
+  std::set<int64_t> seen;
+  int answered_during_write = 0;
+  while (!written) {
+    auto r = PostQuery(s, QueryBody("MATCH (n:Bulk) RETURN count(n) AS c"));
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    seen.insert(nlohmann::json::parse(r->body)["rows"][0][0].get<int64_t>());
+    if (!written) ++answered_during_write;
+  }
+  writer.join();
+  INFO(write_body);
+  CHECK(write_status == 200);
+  CHECK(write_body == "{\"columns\":[\"made\"],\"rows\":[[" + std::to_string(kNodes) + "]]}\n");
+  INFO("reads answered during the write: " << answered_during_write);
+  CHECK(answered_during_write >= 3);
+  for (int64_t n : seen) CHECK((n == 0 || n == kNodes));
+
+  // Writes that read what they change: none may be lost to another running beside it.
+  auto made = PostQuery(s, QueryBody("CREATE (:Counter {n: 0})"), s.Auth());
+  REQUIRE(made);
+  REQUIRE(made->status == 200);
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::set<int64_t> values;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) {
+        auto r = PostQuery(s, QueryBody("MATCH (c:Counter) SET c.n = c.n + 1 RETURN c.n AS n"),
+                           s.Auth());
+        std::lock_guard<std::mutex> lock(mu);
+        if (r && r->status == 200)
+          values.insert(nlohmann::json::parse(r->body)["rows"][0][0].get<int64_t>());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<int64_t> expected;
+  for (int64_t i = 1; i <= 30; ++i) expected.insert(i);
+  CHECK(values == expected);
+  CHECK(s.Stop() == 0);
+}
+
+TEST_CASE("serve: SIGTERM answers the request in flight, then exits 0", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  Server s({"--db", db, "--max-rows", "0"});
+  // A streamed answer long enough to arrive in many pieces; the signal goes once the first
+  // has arrived, so the request is surely being answered.
+  const int kRows = 300000;
+  httplib::Request req;
+  req.method = "POST";
+  req.path = "/query";
+  req.headers = {{"Accept", kNdjson}, {"Content-Type", "application/json"}};
+  req.body = QueryBody("UNWIND range(1, " + std::to_string(kRows) + ") AS x RETURN x");
+  std::string body;
+  bool signalled = false;
+  req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+    body.append(data, n);
+    if (!signalled) {
+      ::kill(s.pid(), SIGTERM);
+      signalled = true;
+    }
+    return true;
+  };
+  auto r = s.Client()->send(req);
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(signalled);
+  size_t lines = std::count(body.begin(), body.end(), '\n');
+  CHECK(lines == static_cast<size_t>(kRows));
+  CHECK(body.find("error") == std::string::npos);
+  CHECK(body.substr(body.size() - 13) == "{\"x\":300000}\n");
+  CHECK(s.Wait() == 0);
+}
+
+TEST_CASE("serve: SIGINT stops an idle server with exit 0 and the store closed", "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  std::string token = "t";
+  Server s({"--db", db, "--token-file", TokenFile(dir, token)}, token);
+  auto r = PostQuery(s, QueryBody("CREATE (:Note {text: 'kept'})"), s.Auth());
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(s.Stop(SIGINT) == 0);
+  CHECK(s.err().find("parley: stopped") != std::string::npos);
+  // Closed cleanly: a writer may open the store at once.
+  CHECK(Cli({"query", "--db", db, "--format", "jsonl",
+             "CREATE (n:Note {text: 'after'}) RETURN "
+             "count(*) AS c"}) == "{\"c\":1}\n");
+}
+
+}  // namespace
+}  // namespace parley
