@@ -459,6 +459,11 @@ struct HttpServer::Impl {
     SendError(res, 404, "no such endpoint (POST /query, GET /stats, GET /demands, GET /health)");
   }
 
+  std::string BodyTooLong() const {
+    return "the request body is larger than " + std::to_string(opt.max_body_bytes) +
+           " bytes (--max-body)";
+  }
+
   void Setup() {
     svr.new_task_queue = [n = opt.threads] { return new httplib::ThreadPool(n); };
     svr.set_payload_max_length(opt.max_body_bytes);
@@ -474,6 +479,25 @@ struct HttpServer::Impl {
     svr.set_tcp_nodelay(true);
     // A client asking many small questions keeps its connection for up to 100 of them.
     svr.set_keep_alive_max_count(100);
+    // Refusals that need no body are made before it is read, so that no client can make the
+    // server read a body it will refuse (cpp-httplib reads, and drops, an oversized one to its
+    // end): off loopback, a request without the token; a body announced larger than
+    // --max-body. The connection is then closed, its unread body with it.
+    svr.set_pre_routing_handler([this](const Request& req, Response& res) {
+      bool refused = !opt.loopback && Authorize(req, res, false) != 0;
+      if (!refused && req.has_header("Content-Length")) {
+        std::string text = req.get_header_value("Content-Length");
+        uint64_t length = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), length);
+        if (ec != std::errc() || end != text.data() + text.size() || length > opt.max_body_bytes) {
+          SendError(res, kTooLong, BodyTooLong());
+          refused = true;
+        }
+      }
+      if (!refused) return httplib::Server::HandlerResponse::Unhandled;
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    });
     svr.Post("/query", [this](const Request& req, Response& res) { Query(req, res); });
     svr.Get("/stats", [this](const Request& req, Response& res) { Stats(req, res); });
     svr.Get("/demands", [this](const Request& req, Response& res) { Demands(req, res); });
@@ -490,9 +514,7 @@ struct HttpServer::Impl {
     svr.set_error_handler([this](const Request&, Response& res) {
       if (!res.body.empty()) return;
       if (res.status == kTooLong) {
-        SendError(res, kTooLong,
-                  "the request body is larger than " + std::to_string(opt.max_body_bytes) +
-                      " bytes (--max-body)");
+        SendError(res, kTooLong, BodyTooLong());
       } else if (res.status == 404) {
         SendError(res, 404, "no such endpoint");
       } else {

@@ -1,9 +1,12 @@
 // parley serve end to end: the real binary started on a free loopback port (it binds port 0
 // and prints the one it got), talked to over real HTTP with cpp-httplib's client. Each server
 // is waited for by polling GET /health against a deadline, never by sleeping a fixed time.
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -110,6 +113,7 @@ class Server {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
   pid_t pid() const { return pid_; }
+  int port() const { return port_; }
   std::string err() const { return test::ReadFileText(err_); }
 
  private:
@@ -368,6 +372,30 @@ TEST_CASE("serve: off loopback every request needs the token, and the server one
   CHECK(s.Stop() == 0);
 }
 
+// Sends `head` (request line and headers) on a new connection to `port` and returns what the
+// server answers within `seconds`, up to the end of its first response's headers.
+std::string RawHead(int port, const std::string& head, int seconds) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  REQUIRE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(head.size()));
+  timeval tv{seconds, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  std::string got;
+  char buf[4096];
+  while (got.find("\r\n\r\n") == std::string::npos) {
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    got.append(buf, n);
+  }
+  ::close(fd);
+  return got;
+}
+
 TEST_CASE("serve: each limit is a JSON error with its own status", "[serve]") {
   TempDir dir;
   std::string db = dir / "db";
@@ -377,6 +405,13 @@ TEST_CASE("serve: each limit is a JSON error with its own status", "[serve]") {
   // Body size.
   auto j = ExpectError(PostQuery(s, QueryBody("RETURN '" + std::string(4096, 'x') + "'")), 413, db);
   CHECK(j["error"].get<std::string>().find("--max-body") != std::string::npos);
+  // A body announced too large is refused from its headers, before any of it is sent (the
+  // server would otherwise wait for it until its 10 s read timeout).
+  std::string head = RawHead(s.port(),
+                             "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 100000000\r\n\r\n",
+                             8);
+  CHECK(head.rfind("HTTP/1.1 413", 0) == 0);
   // Rows: a reading query may answer 10, not 11.
   j = ExpectError(PostQuery(s, QueryBody("UNWIND range(1, 11) AS x RETURN x")), 422, db);
   CHECK(j["error"].get<std::string>().find("--max-rows") != std::string::npos);
