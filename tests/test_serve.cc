@@ -42,22 +42,7 @@ class Server {
     args.insert(args.begin(), "serve");
     args.push_back("--listen");
     args.push_back(host + ":0");
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      int in = ::open("/dev/null", O_RDONLY);
-      int out = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      int err = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(in, 0);
-      ::dup2(out, 1);
-      ::dup2(err, 2);
-      std::vector<char*> argv;
-      std::string bin = PARLEY_BIN;
-      argv.push_back(bin.data());
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(bin.c_str(), argv.data());
-      ::_exit(127);
-    }
+    pid_ = test::SpawnParley(args, "/dev/null", out_, err_);
     auto deadline = Clock::now() + std::chrono::seconds(120);
     std::string marker = "on http://" + host + ":";
     while (port_ == 0) {

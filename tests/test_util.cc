@@ -56,10 +56,8 @@ RunResult WaitFor(pid_t pid, const std::string& out_path, const std::string& err
   return r;
 }
 
-RunResult RunParley(const std::vector<std::string>& args, const std::string& input) {
-  TempDir io;
-  std::string in_path = io / "stdin", out_path = io / "stdout", err_path = io / "stderr";
-  WriteFile(in_path, input);
+pid_t SpawnParley(const std::vector<std::string>& args, const std::string& in_path,
+                  const std::string& out_path, const std::string& err_path) {
   pid_t pid = ::fork();
   if (pid == 0) {
     int in = ::open(in_path.c_str(), O_RDONLY);
@@ -77,7 +75,14 @@ RunResult RunParley(const std::vector<std::string>& args, const std::string& inp
     ::execv(bin.c_str(), argv.data());
     ::_exit(127);
   }
-  return WaitFor(pid, out_path, err_path);
+  return pid;
+}
+
+RunResult RunParley(const std::vector<std::string>& args, const std::string& input) {
+  TempDir io;
+  std::string in_path = io / "stdin", out_path = io / "stdout", err_path = io / "stderr";
+  WriteFile(in_path, input);
+  return WaitFor(SpawnParley(args, in_path, out_path, err_path), out_path, err_path);
 }
 
 }  // namespace parley::test

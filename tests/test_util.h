@@ -35,6 +35,11 @@ struct RunResult {
 // wrote to the files at `out_path` and `err_path`.
 RunResult WaitFor(pid_t pid, const std::string& out_path, const std::string& err_path);
 
+// Starts the parley binary with `args`, stdin from `in_path` and stdout, stderr into
+// `out_path`, `err_path`; returns its pid (for WaitFor, or to signal it).
+pid_t SpawnParley(const std::vector<std::string>& args, const std::string& in_path,
+                  const std::string& out_path, const std::string& err_path);
+
 // Runs the parley binary with `args` (stdin from `input` if given) and waits for it.
 RunResult RunParley(const std::vector<std::string>& args, const std::string& input = "");
 
