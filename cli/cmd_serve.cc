@@ -2,6 +2,7 @@
 //
 //   parley serve [--db DIR] [--listen 127.0.0.1:7474] [--token-file F] [--read-only]
 //                [--timeout S] [--max-memory MB] [--max-rows N] [--max-body BYTES]
+//                [--max-export BYTES]
 //
 // It listens on loopback unless told otherwise, and refuses to listen on any other address
 // without a token, which every request then needs (writes always do). The store is opened
@@ -110,6 +111,10 @@ Status Serve(const Args& args) {
   PARLEY_RETURN_IF_ERROR(CountFlag(args, "--max-body", &max_body));
   if (max_body == 0) return Status::Usage("--max-body must be at least 1 byte");
   opt.max_body_bytes = max_body;
+  uint64_t max_export = opt.max_export_bytes;
+  PARLEY_RETURN_IF_ERROR(CountFlag(args, "--max-export", &max_export));
+  if (max_export == 0) return Status::Usage("--max-export must be at least 1 byte");
+  opt.max_export_bytes = max_export;
   opt.db_dir = DatabasePath(args);
 
   // SIGTERM and SIGINT go to one thread, which stops the server; every other thread (the

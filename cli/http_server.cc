@@ -24,13 +24,16 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <streambuf>
 #include <thread>
 #include <vector>
 
 #include "cli/args.h"
+#include "cli/export_scope.h"
 #include "cli/store_reports.h"
+#include "graph/export.h"
 #include "query/engine.h"
 #include "query/result_format.h"
 
@@ -255,6 +258,85 @@ class BoundedWriter : public ResultWriter {
   std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };
 
+// An ostream buffer that keeps up to `max` bytes; past them it fails (the stream goes bad,
+// so an export stops writing) and remembers that it did.
+class CappedBuf : public std::streambuf {
+ public:
+  explicit CappedBuf(size_t max) : max_(max) {}
+  std::string& text() { return text_; }
+  bool over() const { return over_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    char ch = traits_type::to_char_type(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (over_ || text_.size() + static_cast<size_t>(n) > max_) {
+      over_ = true;
+      return 0;
+    }
+    text_.append(s, static_cast<size_t>(n));
+    return n;
+  }
+
+ private:
+  size_t max_;
+  std::string text_;
+  bool over_ = false;
+};
+
+// The media type of an export format's answer.
+const char* ExportType(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kGraphML:
+    case ExportFormat::kGexf:
+      return "application/xml";
+    case ExportFormat::kDot:
+      return "text/vnd.graphviz; charset=utf-8";
+    case ExportFormat::kNTriples:
+      return "application/n-triples";
+    case ExportFormat::kTurtle:
+      return "text/turtle; charset=utf-8";
+    case ExportFormat::kCytoscape:
+    case ExportFormat::kJson:
+      return kJsonType;
+    case ExportFormat::kHtml:
+      return "text/html; charset=utf-8";
+    case ExportFormat::kGdelt:
+      return "text/tab-separated-values; charset=utf-8";
+    case ExportFormat::kPlover:
+      return kNdjsonType;
+    case ExportFormat::kNeo4jCsv:
+      break;
+  }
+  return "application/octet-stream";
+}
+
+// Turns the parameters of a GET request into the flags of the command that reads them
+// (`--key=value`, so that no value is taken for a flag), refusing any not in `known`.
+Status ParamsToArgs(const Request& req, const std::string& endpoint,
+                    const std::vector<std::string>& known, Args* args) {
+  std::vector<std::string> words = {"parley"};
+  std::set<std::string> flags;
+  std::string list;
+  for (const std::string& k : known) {
+    flags.insert("--" + k);
+    list += (list.empty() ? "" : ", ") + k;
+  }
+  for (const auto& [key, value] : req.params) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return Status::InvalidInput("unknown parameter '" + key + "' (" + endpoint + " takes " +
+                                  list + ")");
+    }
+    words.push_back("--" + key + "=" + value);
+  }
+  std::vector<char*> argv;
+  for (std::string& w : words) argv.push_back(w.data());
+  return Args::Parse(static_cast<int>(argv.size()), argv.data(), 1, flags, {}, args);
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -418,26 +500,74 @@ struct HttpServer::Impl {
     if (Authorize(req, res, false) != 0) return;
     // The filters become the command's own flags, so that they are read, resolved and
     // refused exactly as `parley demands` does it.
-    std::vector<std::string> words = {"demands"};
-    for (const auto& [key, value] : req.params) {
-      if (key != "by" && key != "of" && key != "about" && key != "since") {
-        return SendError(
-            res, 400, "unknown parameter '" + key + "' (GET /demands takes by, of, about, since)");
-      }
-      words.push_back("--" + key);
-      words.push_back(value);
-    }
-    std::vector<char*> argv;
-    for (std::string& w : words) argv.push_back(w.data());
     Args args;
-    Status s = Args::Parse(static_cast<int>(argv.size()), argv.data(), 1,
-                           {"--by", "--of", "--about", "--since"}, {}, &args);
+    Status s = ParamsToArgs(req, "GET /demands", {"by", "of", "about", "since"}, &args);
     if (!s.ok()) return Fail(res, s);
     std::ostringstream out;
     auto writer = ResultWriter::Make(OutputFormat::kJson, out);
     s = WriteDemands(*store, args, writer.get());
     if (!s.ok()) return Fail(res, s);
     res.set_content(out.str(), kJsonType);
+  }
+
+  // GET /export?format=F[&around=ACTOR&hops=N | &query=CYPHER][&since=DATE][&title=T]: what
+  // `parley export --format F` with those flags prints, read on one snapshot. The answer is
+  // made whole before it is sent, so that a failure is an error status, not a cut file; it
+  // is bounded by --max-export. neo4j-csv, a folder of files, is refused.
+  void Export(const Request& req, Response& res) {
+    if (Authorize(req, res, false) != 0) return;
+    Args args;
+    Status s =
+        ParamsToArgs(req, "GET /export",
+                     {"format", "around", "hops", "query", "params", "since", "title"}, &args);
+    if (!s.ok()) return Fail(res, s);
+    if (!args.Has("--format")) {
+      return SendError(res, 400,
+                       "format= is required (graphml, gexf, dot, ntriples, turtle, cytoscape, "
+                       "json, html, gdelt or plover)");
+    }
+    ExportFormat format;
+    s = ParseExportFormat(args.Get("--format"), &format);
+    if (!s.ok()) return Fail(res, s);
+    if (format == ExportFormat::kNeo4jCsv) {
+      return SendError(res, 400,
+                       "neo4j-csv writes a folder of files, which an answer cannot carry: use "
+                       "`parley export --format neo4j-csv -o DIR`");
+    }
+    auto snap = store->GetSnapshot();
+    std::atomic<bool> stop{false};
+    ExportScope scope;
+    s = ChooseExportScope(args, store, snap.get(), LimitsWith(&stop), &scope);
+    if (!s.ok()) return Fail(res, s);
+    ExportOptions options;
+    options.snap = snap.get();
+    options.scope = &scope;
+    if (args.Has("--title")) options.title = args.Get("--title");
+    CappedBuf buf(opt.max_export_bytes);
+    std::ostream out(&buf);
+    s = ExportGraph(*store, format, out, options);
+    if (buf.over()) {
+      return SendError(res, kTooLarge,
+                       "the export is larger than " + std::to_string(opt.max_export_bytes) +
+                           " bytes (--max-export): ask for a part with around=, query= or since=");
+    }
+    if (!s.ok()) return Fail(res, s);
+    res.set_content(std::move(buf.text()), ExportType(format));
+  }
+
+  // GET /: the graph view of `parley export --format html` as a live page, which draws what
+  // it fetches from this server (data/view/live.js). It embeds no graph itself.
+  void Page(const Request& req, Response& res) {
+    if (Authorize(req, res, false) != 0) return;
+    ExportScope none;
+    none.whole = false;
+    ExportOptions options;
+    options.scope = &none;
+    options.live = true;
+    std::ostringstream out;
+    Status s = ExportGraph(*store, ExportFormat::kHtml, out, options);
+    if (!s.ok()) return SendError(res, 500, Scrub(s.message()));
+    res.set_content(out.str(), "text/html; charset=utf-8");
   }
 
   void Health(const Request& req, Response& res) {
@@ -449,14 +579,17 @@ struct HttpServer::Impl {
   void Other(const Request& req, Response& res) {
     if (Authorize(req, res, false) != 0) return;
     static const std::vector<std::pair<std::string, std::string>> kRoutes = {
-        {"/query", "POST"}, {"/stats", "GET"}, {"/demands", "GET"}, {"/health", "GET"}};
+        {"/query", "POST"}, {"/stats", "GET"},  {"/demands", "GET"},
+        {"/health", "GET"}, {"/export", "GET"}, {"/", "GET"}};
     for (const auto& [path, method] : kRoutes) {
       if (req.path == path) {
         res.set_header("Allow", method == "GET" ? "GET, HEAD" : method);
         return SendError(res, 405, path + " takes " + method + " only");
       }
     }
-    SendError(res, 404, "no such endpoint (POST /query, GET /stats, GET /demands, GET /health)");
+    SendError(res, 404,
+              "no such endpoint (GET /, POST /query, GET /stats, GET /demands, GET /export, GET "
+              "/health)");
   }
 
   std::string BodyTooLong() const {
@@ -502,6 +635,8 @@ struct HttpServer::Impl {
     svr.Get("/stats", [this](const Request& req, Response& res) { Stats(req, res); });
     svr.Get("/demands", [this](const Request& req, Response& res) { Demands(req, res); });
     svr.Get("/health", [this](const Request& req, Response& res) { Health(req, res); });
+    svr.Get("/export", [this](const Request& req, Response& res) { Export(req, res); });
+    svr.Get("/", [this](const Request& req, Response& res) { Page(req, res); });
     auto other = [this](const Request& req, Response& res) { Other(req, res); };
     svr.Get(".*", other);
     svr.Post(".*", other);

@@ -6,6 +6,10 @@
 //                   `--format jsonl` prints, streamed
 //   GET  /stats     what `parley stats --format json` prints
 //   GET  /demands   ?by=&of=&about=&since=: what `parley demands --format json` prints
+//   GET  /export    ?format=&around=&hops=&query=&since=&title=: what `parley export` prints
+//                   (not neo4j-csv, a folder), bounded by max_export_bytes
+//   GET  /          the graph view as a live page: search, an actor's neighbourhood and a
+//                   Cypher box, fetched from this server (data/view/live.js)
 //   GET  /health    {"status":"ok"}
 //
 // Every error is {"error": "..."} with a status saying its kind. No part of a request names a
@@ -32,10 +36,11 @@ struct ServeOptions {
   std::string token;
   bool read_only = false;  // refuse every write
   size_t max_body_bytes = 1 << 20;
-  uint64_t max_rows = 10000;  // rows a reading query may answer; 0: no bound
-  query::QueryLimits limits;  // --timeout and --max-memory, per query
-  std::string db_dir;         // never shown: error messages name it "DB"
-  int threads = 8;            // requests served at once
+  size_t max_export_bytes = 64 << 20;  // the largest answer of GET /export
+  uint64_t max_rows = 10000;           // rows a reading query may answer; 0: no bound
+  query::QueryLimits limits;           // --timeout and --max-memory, per query
+  std::string db_dir;                  // never shown: error messages name it "DB"
+  int threads = 8;                     // requests served at once
 };
 
 class HttpServer {

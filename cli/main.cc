@@ -125,11 +125,12 @@ const std::map<std::string, Command>& Commands() {
       {"serve",
        {parley::cli::Serve,
         {"--db", "--listen", "--token-file", "--timeout", "--max-memory", "--max-rows",
-         "--max-body"},
+         "--max-body", "--max-export"},
         {"--read-only"},
         "parley serve [--db DIR] [--listen 127.0.0.1:7474] [--token-file FILE] [--read-only] "
-        "[--timeout S] [--max-memory MB] [--max-rows N] [--max-body BYTES]  the store over "
-        "HTTP/JSON: POST /query, GET /stats, GET /demands, GET /health; writes (and every "
+        "[--timeout S] [--max-memory MB] [--max-rows N] [--max-body BYTES] [--max-export BYTES]  "
+        "the store over HTTP/JSON: GET / (the live graph view), POST /query, GET /stats, GET "
+        "/demands, GET /export, GET /health; writes (and every "
         "request off loopback) need Authorization: Bearer TOKEN from --token-file"}},
       {"stats",
        {parley::cli::Stats,

@@ -55,6 +55,9 @@ struct ExportOptions {
   // node_modules/cytoscape (default: DataPath("view")).
   std::string title = "Parley graph";
   std::string view_dir;
+  // For the HTML view: the live page of `parley serve`, which also inlines live.js and may
+  // fetch from the server it came from (its own address only).
+  bool live = false;
 };
 
 // Writes the chosen nodes and relationships of `store` to `out` in `format` (not kNeo4jCsv,

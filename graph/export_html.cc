@@ -2,7 +2,8 @@
 // Cytoscape.js and its script inlined and the graph embedded as Cytoscape.js JSON in a
 // <script type="application/json"> element; and for its map layer the country outlines of
 // world-atlas (TopoJSON) with topojson-client, d3-array and d3-geo, and map.js. It works
-// offline from disk and fetches nothing.
+// offline from disk and fetches nothing, but for the live page (ExportOptions::live), which
+// adds live.js and may fetch from the address it was loaded from.
 #include <cctype>
 #include <string>
 
@@ -73,7 +74,10 @@ Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions
   size_t at = page.find("{{GRAPH}}");
   if (at == std::string::npos)
     return Status::InvalidInput(dir + "/view.html has no {{GRAPH}} mark");
+  std::string live;
+  if (opt.live) PARLEY_RETURN_IF_ERROR(ReadFile(dir + "/live.js", &live));
   std::string head = page.substr(0, at), tail = page.substr(at + 9);
+  ReplaceAll(&head, "{{CONNECT}}", opt.live ? "connect-src 'self'; " : "");
   // The title is the only text of the page written as markup: escaped as XML text.
   ReplaceAll(&head, "{{TITLE}}", Xml(opt.title));
   ReplaceAll(&head, "{{STYLE}}", style);
@@ -82,6 +86,7 @@ Status WriteHtml(const GraphStore& store, std::ostream& out, const ExportOptions
   ReplaceAll(&tail, "{{CYTOSCAPE}}", InlineScript(cytoscape));
   ReplaceAll(&tail, "{{MAP}}", InlineScript(map));
   ReplaceAll(&tail, "{{VIEW}}", InlineScript(view));
+  ReplaceAll(&tail, "{{LIVE}}", opt.live ? "<script>\n" + InlineScript(live) + "\n</script>" : "");
   out << head;
   PARLEY_RETURN_IF_ERROR(WriteJson(store, out, opt, /*plain=*/false, /*html_safe=*/true));
   out << tail;

@@ -2,7 +2,8 @@
 // embedded in the page with Cytoscape.js, colours actors by kind, lists demands as
 // "A demands X of B", shows a clicked node's facts with their source sentences, searches by
 // name and filters by relationship type; where events have places with coordinates, a map
-// below the graph shows them (map.js) and a click on a place lists its events.
+// below the graph shows them (map.js) and a click on a place lists its events. Served live by
+// `parley serve`, live.js replaces what is drawn through window.parleyView.load.
 //
 // Every text shown comes from articles and is untrusted: it reaches the page only through
 // textContent and Cytoscape's canvas labels, never as markup.
@@ -10,9 +11,6 @@
   'use strict';
 
   var graph = JSON.parse(document.getElementById('parley-graph').textContent);
-  var elements = graph.elements;
-  document.body.setAttribute('data-node-count', String(elements.nodes.length));
-  document.body.setAttribute('data-edge-count', String(elements.edges.length));
 
   var KIND_COLOURS = {
     person: '#1f77b4', country: '#d62728', organization: '#2ca02c', group: '#9467bd'
@@ -33,45 +31,61 @@
     return s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
   }
 
-  elements.nodes.forEach(function (n) {
-    n.data.colour = colourOf(n.data);
-    n.data.caption = shorten(n.data.label, 40);
-    n.data.isDemand = has(n.data.labels, 'Demand');
-    n.data.isEvent = n.data.isDemand || has(n.data.labels, 'Event');
-  });
+  function prepare(elements) {
+    elements.nodes.forEach(function(n) {
+      n.data.colour = colourOf(n.data);
+      n.data.caption = shorten(n.data.label, 40);
+      n.data.isDemand = has(n.data.labels, 'Demand');
+      n.data.isEvent = n.data.isDemand || has(n.data.labels, 'Event');
+    });
+  }
 
-  // The map takes part of the drawing area only when some event has a place to show.
-  var placed = window.parleyMap ? window.parleyMap.placed(elements) : { places: [], events: 0 };
   var mapBox = document.getElementById('map');
-  if (placed.places.length) mapBox.hidden = false;
-
-  var many = elements.nodes.length > 1500;
   var cy = cytoscape({
     container: document.getElementById('graph'),
-    elements: elements,
     wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: {
-        'background-color': 'data(colour)', 'label': 'data(caption)', 'font-size': 9,
-        'text-valign': 'bottom', 'text-margin-y': 3, 'width': 22, 'height': 22,
-        'text-wrap': 'ellipsis', 'text-max-width': '140px', 'color': '#333' } },
-      { selector: 'node[?isEvent]', style: { 'shape': 'round-rectangle', 'width': 16, 'height': 16 } },
-      { selector: 'edge', style: {
-        'width': 1.5, 'line-color': '#b8b8c4', 'target-arrow-color': '#b8b8c4',
-        'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8,
-        'label': 'data(type)', 'font-size': 7, 'color': '#777', 'text-rotation': 'autorotate' } },
-      { selector: 'edge[type = "DEMANDS"], edge[type = "OF"]', style: {
-        'line-color': '#ff7f0e', 'target-arrow-color': '#ff7f0e' } },
-      { selector: '.hidden', style: { 'display': 'none' } },
-      { selector: '.faded', style: { 'opacity': 0.15 } },
-      { selector: '.match', style: { 'border-width': 3, 'border-color': '#000' } },
-      { selector: ':selected', style: { 'border-width': 3, 'border-color': '#e6007e' } }
-    ],
-    layout: many ? { name: 'grid' } : { name: 'cose', animate: false, randomize: false, nodeRepulsion: 8000 }
+      {
+        selector: 'node',
+        style: {
+          'background-color': 'data(colour)',
+          'label': 'data(caption)',
+          'font-size': 9,
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          'width': 22,
+          'height': 22,
+          'text-wrap': 'ellipsis',
+          'text-max-width': '140px',
+          'color': '#333'
+        }
+      },
+      {selector: 'node[?isEvent]', style: {'shape': 'round-rectangle', 'width': 16, 'height': 16}},
+      {
+        selector: 'edge',
+        style: {
+          'width': 1.5,
+          'line-color': '#b8b8c4',
+          'target-arrow-color': '#b8b8c4',
+          'target-arrow-shape': 'triangle',
+          'curve-style': 'bezier',
+          'arrow-scale': 0.8,
+          'label': 'data(type)',
+          'font-size': 7,
+          'color': '#777',
+          'text-rotation': 'autorotate'
+        }
+      },
+      {
+        selector: 'edge[type = "DEMANDS"], edge[type = "OF"]',
+        style: {'line-color': '#ff7f0e', 'target-arrow-color': '#ff7f0e'}
+      },
+      {selector: '.hidden', style: {'display': 'none'}},
+      {selector: '.faded', style: {'opacity': 0.15}},
+      {selector: '.match', style: {'border-width': 3, 'border-color': '#000'}},
+      {selector: ':selected', style: {'border-width': 3, 'border-color': '#e6007e'}}
+    ]
   });
-  document.body.setAttribute('data-rendered-nodes', String(cy.nodes().length));
-  document.body.setAttribute('data-rendered-edges', String(cy.edges().length));
-  window.parleyView = { cy: cy, nodes: elements.nodes.length, edges: elements.edges.length };
 
   // ---- reading facts as sentences
 
@@ -200,34 +214,47 @@
     });
   }
 
-  var mapCountries = 0;
-  if (placed.places.length) mapCountries = window.parleyMap.draw(mapBox, placed.places, showPlace);
-  document.body.setAttribute('data-map-places', String(placed.places.length));
-  document.body.setAttribute('data-map-events', String(placed.events));
-  document.body.setAttribute('data-map-countries', String(mapCountries));
+  // The map takes part of the drawing area only when some event has a place to show.
+  function drawMap(elements) {
+    var placed = window.parleyMap ? window.parleyMap.placed(elements) : {places: [], events: 0};
+    var mapCountries = 0;
+    mapBox.textContent = '';
+    mapBox.hidden = !placed.places.length;
+    if (placed.places.length)
+      mapCountries = window.parleyMap.draw(mapBox, placed.places, showPlace);
+    document.body.setAttribute('data-map-places', String(placed.places.length));
+    document.body.setAttribute('data-map-events', String(placed.events));
+    document.body.setAttribute('data-map-countries', String(mapCountries));
+  }
 
   cy.on('tap', 'node', function (evt) { showNode(evt.target); });
   cy.on('tap', function (evt) { if (evt.target === cy) showDemands(); });
 
   // ---- relationship-type filters
 
-  var types = {};
-  cy.edges().forEach(function (e) { types[e.data('type')] = (types[e.data('type')] || 0) + 1; });
   var filters = document.getElementById('type-filters');
-  Object.keys(types).sort().forEach(function (t) {
-    var label = el('label');
-    var box = el('input');
-    box.type = 'checkbox';
-    box.checked = true;
-    box.setAttribute('data-type', t);
-    box.addEventListener('change', function () {
-      var edges = cy.edges().filter(function (e) { return e.data('type') === t; });
-      if (box.checked) edges.removeClass('hidden'); else edges.addClass('hidden');
+  function buildFilters() {
+    var types = {};
+    cy.edges().forEach(function(e) { types[e.data('type')] = (types[e.data('type')] || 0) + 1; });
+    filters.textContent = '';
+    Object.keys(types).sort().forEach(function(t) {
+      var label = el('label');
+      var box = el('input');
+      box.type = 'checkbox';
+      box.checked = true;
+      box.setAttribute('data-type', t);
+      box.addEventListener('change', function() {
+        var edges = cy.edges().filter(function(e) { return e.data('type') === t; });
+        if (box.checked)
+          edges.removeClass('hidden');
+        else
+          edges.addClass('hidden');
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + t + ' (' + types[t] + ')'));
+      filters.appendChild(label);
     });
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(' ' + t + ' (' + types[t] + ')'));
-    filters.appendChild(label);
-  });
+  }
 
   // ---- legend and counts
 
@@ -241,9 +268,7 @@
     legend.appendChild(item);
   }
   Object.keys(KIND_COLOURS).forEach(function (k) { legendItem(KIND_COLOURS[k], k); });
-  Object.keys(LABEL_COLOURS).forEach(function (k) { legendItem(LABEL_COLOURS[k], k); });
-  document.getElementById('counts').textContent =
-      elements.nodes.length + ' nodes \u00b7 ' + elements.edges.length + ' relationships';
+  Object.keys(LABEL_COLOURS).forEach(function(k) { legendItem(LABEL_COLOURS[k], k); });
 
   // ---- search by name
 
@@ -271,6 +296,44 @@
     }
   });
 
-  showDemands();
+  // ---- what is drawn: the page's own graph, or one live.js fetched
+
+  // Draws `elements` (Cytoscape.js JSON: {nodes: [...], edges: [...]}) in place of what was.
+  function load(elements) {
+    prepare(elements);
+    document.body.setAttribute('data-node-count', String(elements.nodes.length));
+    document.body.setAttribute('data-edge-count', String(elements.edges.length));
+    drawMap(elements);
+    cy.resize();
+    cy.elements().remove();
+    cy.add(elements);
+    var many = elements.nodes.length > 1500;
+    cy.layout(
+          many ? {name: 'grid'} :
+                 {name: 'cose', animate: false, randomize: false, nodeRepulsion: 8000})
+        .run();
+    document.body.setAttribute('data-rendered-nodes', String(cy.nodes().length));
+    document.body.setAttribute('data-rendered-edges', String(cy.edges().length));
+    window.parleyView.nodes = elements.nodes.length;
+    window.parleyView.edges = elements.edges.length;
+    buildFilters();
+    document.getElementById('counts').textContent =
+        elements.nodes.length + ' nodes \u00b7 ' + elements.edges.length + ' relationships';
+    search.value = '';
+    showDemands();
+  }
+
+  window.parleyView = {
+    cy: cy,
+    load: load,
+    nodes: 0,
+    edges: 0,
+    details: function(heading) {
+      title.textContent = heading;
+      body.textContent = '';
+      return body;
+    }
+  };
+  load(graph.elements);
   document.body.setAttribute('data-ready', 'true');
 })();
