@@ -5,11 +5,11 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "cli/ordered_pool.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "core/document_reader.h"
 #include "core/extractor.h"
+#include "util/ordered_pool.h"
 
 namespace parley::cli {
 

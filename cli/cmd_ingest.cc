@@ -19,135 +19,31 @@
 
 #include "cli/commands.h"
 #include "cli/open_store.h"
-#include "cli/ordered_pool.h"
 #include "cli/progress.h"
 #include "core/document_reader.h"
 #include "core/extractor.h"
 #include "core/facts.h"
-#include "graph/curation.h"
 #include "graph/graph_model.h"
-#include "graph/hand_edits.h"
-#include "graph/near_duplicate_index.h"
+#include "graph/ingest.h"
 #include "storage/graph_store.h"
-#include "util/data_path.h"
-#include "util/hash.h"
 
 namespace parley::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Tally {
-  int added = 0, replaced = 0, unchanged = 0, bad = 0, dropped = 0;
-  int reused = 0;  // unchanged articles not extracted again
+struct Tally : IngestTally {
+  int bad = 0;
 };
 
 void Warn(const std::string& msg) {
   std::cerr << "parley: warning: " << msg << "\n";
 }
 
-// The Article node property that records what an article's stored facts were extracted
-// from: ArticleKey() of the article and of the extraction fingerprint.
-constexpr const char* kExtractedWith = "extracted_with";
-
-// What extraction results depend on besides the article: this program, the files of the data
-// folder (all of them, subfolders included, but the HTML view, the samples, the tools that
-// build data and the READMEs), the --actors file and the options that change extraction. ""
-// when the program cannot be read (no /proc): then nothing is skipped.
-std::string ExtractionFingerprint(const Args& args) {
-  std::string all, content;
-  if (!ReadFile("/proc/self/exe", &content).ok()) return "";
-  all += HashHex(content);
-  const fs::path data = DataPath("");
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(data, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (it.depth() == 0 && it->is_directory(ec) &&
-        (name == "view" || name == "samples" || name == "tools")) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (name.rfind("README", 0) == 0 || name.rfind("LICENSE", 0) == 0) continue;
-    if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(data).string());
-  }
-  if (ec) return "";
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    if (!ReadFile((data / f).string(), &content).ok()) return "";
-    all += "\n" + f + " " + HashHex(content);
-  }
-  if (args.Has("--actors")) {
-    if (!ReadFile(args.Get("--actors"), &content).ok()) return "";
-    all += "\n--actors " + HashHex(content);
-  }
-  all += args.Has("--all-sentences") ? "\nall-sentences" : "\nselective";
-  return HashHex(all);
-}
-
-// The key of one article's extraction: the fingerprint and everything of the document the
-// facts are made from.
-std::string ArticleKey(const std::string& fingerprint, const Document& d) {
-  std::string all = fingerprint;
-  for (const std::string* f : {&d.id, &d.title, &d.date, &d.source, &d.text}) {
-    all += '\0' + std::to_string(f->size()) + ':' + *f;
-  }
-  return HashHex(all);
-}
-
-// True if the store holds article `id` extracted with `key`.
-bool StoredWith(const GraphStore& store, const std::string& id, const std::string& key) {
-  Node article;
-  if (!store.GetNode(IdFor("Article:" + id), &article).ok()) return false;
-  return StringProperty(article.properties, kExtractedWith) == key;
-}
-
-// Stores one article's facts, after the curator's decisions (parley actor) are applied to them.
-// `key`, if not empty, is recorded with the article (ArticleKey) in the same atomic write.
-// Then the hand edits of the elements the article put are made to hold again.
-Status Store(GraphStore* store, const GraphModel& model, const Curation& curation,
-             const EditIndex& edits, const DocumentFacts& extracted, Tally* t,
-             const std::string& key = "") {
-  DocumentFacts curated;
-  if (!curation.empty()) {
-    curated = extracted;
-    curation.Apply(&curated);
-  }
-  const DocumentFacts& facts = curation.empty() ? extracted : curated;
-  ArticleRecord article;
-  GraphBatch batch;
-  int dropped = 0;
-  PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model, &article, &batch, &dropped));
-  PARLEY_RETURN_IF_ERROR(LinkNearDuplicates(*store, model.duplicates, facts, &batch));
-  t->dropped += dropped;
-  const NodeId article_node = IdFor("Article:" + facts.doc);
-  if (!key.empty()) batch.SetNodeProperty(article_node, kExtractedWith, key);
-  ArticleOutcome outcome;
-  PARLEY_RETURN_IF_ERROR(
-      store->WriteArticle(article, batch, &outcome).WithContext("article " + facts.doc));
-  if (outcome == ArticleOutcome::kUnchanged && !key.empty() &&
-      !StoredWith(*store, facts.doc, key)) {
-    // The same facts from another extraction (new data that changed nothing here): record it,
-    // so that the next run skips the article. A crash before this only costs a re-extraction.
-    GraphBatch mark;
-    mark.SetNodeProperty(article_node, kExtractedWith, key);
-    PARLEY_RETURN_IF_ERROR(store->Apply(mark).WithContext("article " + facts.doc));
-  }
-  // Also when unchanged: a run stopped between the two writes is made good by the next.
-  PARLEY_RETURN_IF_ERROR(ReapplyEdits(store, edits, batch).WithContext("article " + facts.doc));
-  switch (outcome) {
-    case ArticleOutcome::kAdded:
-      ++t->added;
-      break;
-    case ArticleOutcome::kReplaced:
-      ++t->replaced;
-      break;
-    case ArticleOutcome::kUnchanged:
-      ++t->unchanged;
-      break;
-  }
-  return Status::OK();
+// The extraction fingerprint of this program with the options that change extraction.
+std::string Fingerprint(const Args& args) {
+  return ExtractionFingerprint("/proc/self/exe", args.Get("--actors", ""),
+                               args.Has("--all-sentences"));
 }
 
 void Report(const Tally& t) {
@@ -267,17 +163,10 @@ Status IngestFacts(const Args& args) {
     shown_as[f] = given;
   }
 
-  GraphModel model;
-  PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
-  PARLEY_RETURN_IF_ERROR(CheckEventKeyVersion(store.get(), model.keys));
-  PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
-  Curation curation;
-  PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
-  std::vector<HandEdit> hand_edits;
-  PARLEY_RETURN_IF_ERROR(LoadEdits(*store, &hand_edits));
-  const EditIndex edits = IndexEdits(hand_edits);
+  std::unique_ptr<ArticleWriter> writer;
+  PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store.get(), ArticleWriter::Options(), &writer));
 
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
@@ -312,11 +201,12 @@ Status IngestFacts(const Args& args) {
           if (bad.count({i, n})) return Status::OK();
           DocumentFacts facts;
           PARLEY_RETURN_IF_ERROR(ParseFacts(line, &facts));
-          return Store(store.get(), model, curation, edits, facts, &tally);
+          IngestedArticle stored;
+          PARLEY_RETURN_IF_ERROR(writer->Write(facts, /*key=*/"", &stored));
+          tally.Add(stored);
+          return Status::OK();
         },
-        [&](uint64_t bytes) {
-          progress.Update(done_before + bytes, tally.added + tally.replaced + tally.unchanged);
-        }));
+        [&](uint64_t bytes) { progress.Update(done_before + bytes, tally.articles()); }));
     std::error_code ec;
     done_before += fs::file_size(files[i], ec);
   }
@@ -333,57 +223,26 @@ Status IngestDocuments(const Args& args) {
   DocumentReader::Options ropt;
   std::unique_ptr<DocumentReader> reader;
   PARLEY_RETURN_IF_ERROR(DocumentReader::Open(args.positional(), ropt, Warn, &reader));
-  GraphModel model;
-  PARLEY_RETURN_IF_ERROR(GraphModel::LoadDefault(&model));
   std::unique_ptr<Extractor> extractor;
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
-  PARLEY_RETURN_IF_ERROR(CheckEventKeyVersion(store.get(), model.keys));
-  PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
-  Curation curation;
-  PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
-  std::vector<HandEdit> hand_edits;
-  PARLEY_RETURN_IF_ERROR(LoadEdits(*store, &hand_edits));
-  const EditIndex edits = IndexEdits(hand_edits);
+  std::unique_ptr<ArticleWriter> writer;
+  PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store.get(), ArticleWriter::Options(), &writer));
   Tally tally;
   Progress progress("articles", reader->bytes_total());
-  Status write_status;
+  IngestOptions options;
+  options.jobs = jobs;
   // An article stored from the same text by the same program and data is not extracted again
   // (so that an interrupted ingest resumes where it stopped).
-  const std::string fingerprint = ExtractionFingerprint(args);
-  struct Extracted {
-    DocumentFacts facts;
-    std::string key;
-  };
-  // Extraction runs on `jobs` threads; writes happen here, in input order, one article each.
-  auto write = [&](Extracted& e) {
-    if (write_status.ok())
-      write_status = Store(store.get(), model, curation, edits, e.facts, &tally, e.key);
-    progress.Update(reader->bytes_read(), tally.added + tally.replaced + tally.unchanged);
-  };
-  {
-    OrderedPool<Document, Extracted> pool(jobs, static_cast<size_t>(jobs) * 4,
-                                          [&](const Document& d, Extracted* e) {
-                                            extractor->Extract(d, &e->facts);
-                                            if (!fingerprint.empty())
-                                              e->key = ArticleKey(fingerprint, d);
-                                          });
-    for (;;) {
-      Document doc;
-      bool done;
-      PARLEY_RETURN_IF_ERROR(reader->Next(&doc, &done));
-      if (done || !write_status.ok()) break;
-      if (!fingerprint.empty() && StoredWith(*store, doc.id, ArticleKey(fingerprint, doc))) {
-        ++tally.unchanged;
-        ++tally.reused;
-        continue;
-      }
-      pool.Push(std::move(doc), write);
-    }
-    pool.Finish(write);
-  }
-  PARLEY_RETURN_IF_ERROR(write_status);
+  options.fingerprint = Fingerprint(args);
+  PARLEY_RETURN_IF_ERROR(IngestDocuments(
+      writer.get(), *extractor, options,
+      [&](Document* doc, bool* done) { return reader->Next(doc, done); },
+      [&](const IngestedArticle& a) {
+        tally.Add(a);
+        progress.Update(reader->bytes_read(), tally.articles());
+      }));
   progress.Finish();
   PARLEY_RETURN_IF_ERROR(store->Close());
   tally.bad = reader->skipped();
@@ -427,7 +286,7 @@ Status Rekey(const Args& args) {
     Node article;
     PARLEY_RETURN_IF_ERROR(
         store->GetNode(IdFor("Article:" + id), &article).WithContext("article " + id));
-    if (StringProperty(article.properties, kExtractedWith).empty()) {
+    if (ExtractedWith(article).empty()) {
       return Status::InvalidInput("article " + id + " of " + path +
                                   " was stored from given facts (ingest --facts), which a re-key "
                                   "cannot extract again; ingest them into a new database instead "
@@ -436,52 +295,41 @@ Status Rekey(const Args& args) {
   }
   std::unique_ptr<Extractor> extractor;
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, /*lines=*/false, &extractor));
-  PARLEY_RETURN_IF_ERROR(PrepareNearDuplicateIndex(store.get()));
-  Curation curation;
-  PARLEY_RETURN_IF_ERROR(Curation::Load(*store, &curation));
-  std::vector<HandEdit> hand_edits;
-  PARLEY_RETURN_IF_ERROR(LoadEdits(*store, &hand_edits));
-  const EditIndex edits = IndexEdits(hand_edits);
-  const std::string fingerprint = ExtractionFingerprint(args);
+  ArticleWriter::Options wopt;
+  wopt.check_event_key_version = false;  // the keys this command changes
+  std::unique_ptr<ArticleWriter> writer;
+  PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store.get(), wopt, &writer));
+  IngestOptions options;
+  options.jobs = jobs;
+  options.fingerprint = Fingerprint(args);
+  options.skip_stored = false;
   Tally tally;
   Progress progress("articles", total);
   uint64_t done = 0;
-  Status write_status;
-  struct Extracted {
-    DocumentFacts facts;
-    std::string key;
-  };
+  size_t next = 0;
   // Each article is written as ingest writes it: its facts under the new keys replace its old
   // contributions in one atomic write, and events whose new keys meet merge.
-  auto write = [&](Extracted& e) {
-    if (write_status.ok()) {
-      write_status = Store(store.get(), model, curation, edits, e.facts, &tally, e.key);
-    }
-    done += e.facts.text.size();
-    progress.Update(done, tally.added + tally.replaced + tally.unchanged);
-  };
-  {
-    OrderedPool<Document, Extracted> pool(jobs, static_cast<size_t>(jobs) * 4,
-                                          [&](const Document& d, Extracted* e) {
-                                            extractor->Extract(d, &e->facts);
-                                            if (!fingerprint.empty())
-                                              e->key = ArticleKey(fingerprint, d);
-                                          });
-    for (const std::string& id : ids) {
-      if (!write_status.ok()) break;
-      ArticleRecord a;
-      PARLEY_RETURN_IF_ERROR(store->GetArticle(id, &a).WithContext("article " + id));
-      Document d;
-      d.id = a.id;
-      d.title = a.title;
-      d.date = a.date;
-      d.source = a.source;
-      d.text = a.text;
-      pool.Push(std::move(d), write);
-    }
-    pool.Finish(write);
-  }
-  PARLEY_RETURN_IF_ERROR(write_status);
+  PARLEY_RETURN_IF_ERROR(IngestDocuments(
+      writer.get(), *extractor, options,
+      [&](Document* d, bool* end) {
+        *end = next == ids.size();
+        if (*end) return Status::OK();
+        const std::string& id = ids[next++];
+        ArticleRecord a;
+        PARLEY_RETURN_IF_ERROR(store->GetArticle(id, &a).WithContext("article " + id));
+        *d = Document();
+        d->id = a.id;
+        d->title = a.title;
+        d->date = a.date;
+        d->source = a.source;
+        d->text = a.text;
+        return Status::OK();
+      },
+      [&](const IngestedArticle& a) {
+        tally.Add(a);
+        done += a.text_bytes;
+        progress.Update(done, tally.articles());
+      }));
   progress.Finish();
   // Recorded last: a re-key cut short leaves the old version recorded, ingest refused, and
   // this command to run again (articles already re-keyed are then found unchanged).

@@ -255,32 +255,9 @@ Status DocumentReader::NextFromLine(Document* doc, bool* got) {
       ++skipped_;
       continue;
     }
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) {
-      std::string problem = TextProblem(line);
-      warn_(where + ": " + (problem.empty() ? "not a JSON object" : problem) + "; skipped");
-      ++skipped_;
-      continue;
-    }
-    *doc = Document();
-    auto str = [&](const char* k) -> std::string {
-      auto it = j.find(k);
-      if (it == j.end()) return "";
-      if (it->is_string()) return it->get<std::string>();
-      if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-      return "";
-    };
-    doc->id = str("id");
-    if (doc->id.empty()) doc->id = current_ + ":" + std::to_string(line_no_);
-    doc->title = str("title");
-    doc->date = str("date");
-    doc->source = str("source");
-    doc->text = str("text");
-    if (doc->text.empty()) doc->text = str("body");
-    DropBom(&doc->title);
-    DropBom(&doc->text);
-    if (Trim(doc->text).empty()) {
-      warn_(where + ": article " + doc->id + " has no text (\"text\" or \"body\"); skipped");
+    Status s = ParseArticleLine(line, where, doc);
+    if (!s.ok()) {
+      warn_(where + ": " + s.message() + "; skipped");
       ++skipped_;
       continue;
     }
@@ -331,14 +308,55 @@ Status DocumentReader::Next(Document* doc, bool* done) {
       ++skipped_;
       continue;
     }
-    *doc = Document();
-    doc->id = current_ == "-" ? "stdin:" + HashHex(text).substr(0, 16) : current_;
-    doc->source = current_ == "-" ? "stdin" : current_;
-    doc->text = std::move(text);
-    ParseArticleHeader(doc);
+    if (current_ == "-") {
+      *doc = ArticleFromText(std::move(text), "stdin");
+    } else {
+      *doc = Document();
+      doc->id = doc->source = current_;
+      doc->text = std::move(text);
+      ParseArticleHeader(doc);
+    }
     *done = false;
     return Status::OK();
   }
+}
+
+Status ParseArticleLine(const std::string& line, const std::string& where, Document* doc) {
+  auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    std::string problem = TextProblem(line);
+    return Status::InvalidInput(problem.empty() ? "not a JSON object" : problem);
+  }
+  *doc = Document();
+  auto str = [&](const char* k) -> std::string {
+    auto it = j.find(k);
+    if (it == j.end()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+    return "";
+  };
+  doc->id = str("id");
+  if (doc->id.empty()) doc->id = where;
+  doc->title = str("title");
+  doc->date = str("date");
+  doc->source = str("source");
+  doc->text = str("text");
+  if (doc->text.empty()) doc->text = str("body");
+  DropBom(&doc->title);
+  DropBom(&doc->text);
+  if (Trim(doc->text).empty())
+    return Status::InvalidInput("article " + doc->id + " has no text (\"text\" or \"body\")");
+  return Status::OK();
+}
+
+Document ArticleFromText(std::string text, const std::string& origin) {
+  Document doc;
+  DropBom(&text);
+  doc.id = origin + ":" + HashHex(text).substr(0, 16);
+  doc.source = origin;
+  doc.text = std::move(text);
+  ParseArticleHeader(&doc);
+  return doc;
 }
 
 }  // namespace parley

@@ -72,4 +72,14 @@ class DocumentReader {
 // files commonly start: a title line, then an optional byline such as "By A. Writer | 2026-03-14".
 void ParseArticleHeader(Document* doc);
 
+// One JSONL article line ({"id","title","date","source","text" or "body"}) as a document; an
+// article without an id gets `where` (file:line). kInvalidInput, saying what is wrong (not
+// JSON, not text, no text), for a line that is not an article; `where` is not in the message.
+Status ParseArticleLine(const std::string& line, const std::string& where, Document* doc);
+
+// A plain-text article that came without a name (standard input, a request): its id is
+// `origin` + ":" + the start of its text's hash, so the same text is the same article; title,
+// date are read from its first lines as for a file (ParseArticleHeader); its source is `origin`.
+Document ArticleFromText(std::string text, const std::string& origin);
+
 }  // namespace parley

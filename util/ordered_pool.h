@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace parley::cli {
+namespace parley {
 
 template <typename In, typename Out>
 class OrderedPool {
@@ -104,4 +104,4 @@ class OrderedPool {
   std::vector<std::thread> workers_;
 };
 
-}  // namespace parley::cli
+}  // namespace parley
