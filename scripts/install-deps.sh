@@ -24,6 +24,10 @@ PACKAGES=(
   python3-networkx graphviz raptor2-utils chromium
   # rsvg-convert, which turns `parley timeline --plot` SVG into a PNG for its test.
   librsvg2-bin
+  # The Python module (pybind11), its DataFrames (pandas), and the example notebook its tests
+  # execute (nbconvert, the Python kernel, matplotlib for the drawings).
+  pybind11-dev python3-pybind11 python3-pandas jupyter-nbconvert python3-ipykernel
+  python3-matplotlib
 )
 # Node.js and npm fetch Cytoscape.js; a machine that has them already (any source) keeps them.
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
