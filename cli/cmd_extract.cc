@@ -9,6 +9,7 @@
 #include "cli/progress.h"
 #include "core/document_reader.h"
 #include "core/extractor.h"
+#include "graph/ingest.h"
 #include "util/ordered_pool.h"
 
 namespace parley::cli {
@@ -50,6 +51,12 @@ Status Extract(const Args& args) {
   std::unique_ptr<Extractor> extractor;
   PARLEY_RETURN_IF_ERROR(MakeExtractor(args, lines, &extractor));
 
+  // --record-key: each record carries its article's extraction key, as `ingest` records it.
+  const std::string fingerprint =
+      args.Has("--record-key") && !lines
+          ? ExtractionFingerprint("/proc/self/exe", args.Get("--actors", ""),
+                                  args.Has("--all-sentences"))
+          : "";
   Progress progress("docs", reader->bytes_total());
   size_t emitted = 0;
   Status written;  // the first write error: no use extracting what cannot be written
@@ -65,6 +72,8 @@ Status Extract(const Args& args) {
                                               DocumentFacts facts;
                                               extractor->Extract(d, &facts);
                                               if (lines) facts.text.clear();
+                                              if (!fingerprint.empty())
+                                                facts.extracted_with = ArticleKey(fingerprint, d);
                                               *out = FactsToJson(facts, /*numeric_doc_id=*/lines);
                                             });
     for (;;) {

@@ -202,7 +202,9 @@ Status IngestFacts(const Args& args) {
           DocumentFacts facts;
           PARLEY_RETURN_IF_ERROR(ParseFacts(line, &facts));
           IngestedArticle stored;
-          PARLEY_RETURN_IF_ERROR(writer->Write(facts, /*key=*/"", &stored));
+          // Facts written by `extract --record-key` carry the key `ingest` of the article
+          // records: the store is then the same as that ingest's.
+          PARLEY_RETURN_IF_ERROR(writer->Write(facts, facts.extracted_with, &stored));
           tally.Add(stored);
           return Status::OK();
         },

@@ -74,9 +74,11 @@ const std::map<std::string, Command>& Commands() {
       {"extract",
        {parley::cli::Extract,
         {"--actors", "--format", "--jobs"},
-        {"--lines", "--all-sentences"},
-        "parley extract [--actors FILE] [--lines] [--all-sentences] [--format jsonl] [--jobs N] "
-        "PATH...  facts per document as JSONL, no store"}},
+        {"--lines", "--all-sentences", "--record-key"},
+        "parley extract [--actors FILE] [--lines] [--all-sentences] [--record-key] "
+        "[--format jsonl] [--jobs N] PATH...  facts per document as JSONL, no store\n"
+        "              --record-key: each record carries its article's extraction key "
+        "(extracted_with), which `ingest --facts` stores as `ingest` of the article would"}},
       {"link",
        {parley::cli::Link,
         {"--format"},

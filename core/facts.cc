@@ -285,6 +285,7 @@ Status ParseFacts(std::string_view text, DocumentFacts* facts) {
   PARLEY_RETURN_IF_ERROR(r.String(j, "date", &facts->date, ""));
   PARLEY_RETURN_IF_ERROR(r.String(j, "source", &facts->source, ""));
   PARLEY_RETURN_IF_ERROR(r.String(j, "text", &facts->text, ""));
+  PARLEY_RETURN_IF_ERROR(r.String(j, "extracted_with", &facts->extracted_with, ""));
   const json* arr;
   PARLEY_RETURN_IF_ERROR(r.Array(j, "entities", &arr, ""));
   for (size_t i = 0; i < arr->size(); ++i) {
@@ -316,6 +317,7 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
   if (!f.date.empty()) j["date"] = f.date;
   if (!f.source.empty()) j["source"] = f.source;
   if (!f.text.empty()) j["text"] = f.text;
+  if (!f.extracted_with.empty()) j["extracted_with"] = f.extracted_with;
   j["entities"] = json::array();
   for (const auto& e : f.entities) {
     json je = {{"id", e.id}, {"name", e.name}, {"kind", e.kind}};

@@ -120,6 +120,11 @@ struct Event {
 struct DocumentFacts {
   std::string doc;  // document id (a number in the JSON becomes its decimal text)
   std::string title, date, source, text;
+  // What the facts were extracted from and with (the program, its data, the options and the
+  // document), as `ingest` records it on the Article node; empty when not known. `parley
+  // extract --record-key` writes it, so that facts extracted elsewhere are stored as an
+  // ingest of the articles on this machine would store them.
+  std::string extracted_with;
   std::vector<Entity> entities;
   std::vector<Triple> triples;
   std::vector<Event> events;

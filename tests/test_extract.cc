@@ -295,3 +295,29 @@ TEST_CASE("bad input files are skipped with a warning and the rest is read",
   CHECK(stats.out.find("{\"kind\":\"total\",\"name\":\"articles\",\"count\":2}") !=
         std::string::npos);
 }
+
+TEST_CASE("facts extracted with --record-key are stored as an ingest of the articles stores them",
+          "[extract][cluster]") {
+  TempDir dir;
+  const std::string samples = PARLEY_SAMPLES;
+  auto one = RunParley({"ingest", "--db", dir / "one.db", samples});
+  INFO(one.err);
+  REQUIRE(one.exit_code == 0);
+  auto facts = RunParley({"extract", "--record-key", "--format", "jsonl", samples});
+  REQUIRE(facts.exit_code == 0);
+  CHECK(facts.out.find("\"extracted_with\":\"") != std::string::npos);
+  WriteFile(dir / "facts.jsonl", facts.out);
+  REQUIRE(RunParley({"ingest", "--db", dir / "two.db", "--facts", dir / "facts.jsonl"}).exit_code ==
+          0);
+  auto a = RunParley({"export", "--db", dir / "one.db", "--format", "json"});
+  auto b = RunParley({"export", "--db", dir / "two.db", "--format", "json"});
+  REQUIRE(a.exit_code == 0);
+  CHECK(a.out.find("\"extracted_with\"") != std::string::npos);
+  CHECK(a.out == b.out);
+  // The recorded key is the one `ingest` checks: the articles are not extracted again.
+  auto again = RunParley({"ingest", "--db", dir / "two.db", samples});
+  CHECK(again.err.find("not extracted again") != std::string::npos);
+  // Without --record-key no key travels, and the stores differ by it.
+  auto plain = RunParley({"extract", "--format", "jsonl", samples});
+  CHECK(plain.out.find("extracted_with") == std::string::npos);
+}
