@@ -24,6 +24,8 @@ PACKAGES=(
   python3-networkx graphviz raptor2-utils chromium
   # rsvg-convert, which turns `parley timeline --plot` SVG into a PNG for its test.
   librsvg2-bin
+  # Dask distributed: scripts/cluster_extract.py runs parley extract on its workers.
+  python3-distributed python3-dask
   # The Python module (pybind11), its DataFrames (pandas), and the example notebook its tests
   # execute (nbconvert, the Python kernel, matplotlib for the drawings).
   pybind11-dev python3-pybind11 python3-pandas jupyter-nbconvert python3-ipykernel

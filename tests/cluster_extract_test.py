@@ -1,0 +1,192 @@
+#!/usr/bin/python3
+# End to end: scripts/cluster_extract.py on a real Dask cluster (a scheduler and two workers
+# started here as processes on loopback) extracts corpus articles; `parley ingest --facts` of
+# its shards makes the store a one-machine `parley ingest` of the same articles makes,
+# compared by `parley export --format json`, byte for byte. Also with
+# one worker killed mid-run (its shards run again on the other), and with bad input (a binary
+# article file, lines of invalid UTF-8 and NUL bytes), whose shard is named while the rest
+# completes.
+#
+# Usage: cluster_extract_test.py PARLEY_BIN SOURCE_DIR [ARTICLES]. The articles are the first
+# ARTICLES (default 200) of ../shared/corpus/news.jsonl.gz beside the source tree, read at run
+# time; without that file the test is skipped (exit 77).
+import glob
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+
+def run(cmd, **kw):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
+
+
+def check(cond, msg):
+    if not cond:
+        print("FAILED: " + msg, flush=True)
+        sys.exit(1)
+
+
+class Cluster:
+    """A Dask scheduler and workers (no nanny: killing a worker kills it) on 127.0.0.1."""
+
+    def __init__(self, tmp, workers):
+        self.file = os.path.join(tmp, "scheduler.json")
+        self.log = open(os.path.join(tmp, "dask.log"), "wb")
+        self.scheduler = subprocess.Popen(
+            ["/usr/bin/python3", "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+             "--port", "0", "--no-dashboard", "--scheduler-file", self.file],
+            stdout=self.log, stderr=self.log)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(self.file) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        check(os.path.exists(self.file), "the Dask scheduler did not start")
+        time.sleep(0.3)  # the file is written whole once it exists; let the writer finish
+        with open(self.file) as f:
+            self.address = json.load(f)["address"]
+        self.workers = [
+            subprocess.Popen(
+                ["/usr/bin/python3", "-m", "distributed.cli.dask_worker", "--host", "127.0.0.1",
+                 "--nthreads", "1", "--no-nanny", "--no-dashboard", "--scheduler-file",
+                 self.file, "--name", "w%d" % i],
+                stdout=self.log, stderr=self.log) for i in range(workers)]
+
+    def close(self):
+        for p in self.workers + [self.scheduler]:
+            if p.poll() is None:
+                p.terminate()
+        for p in self.workers + [self.scheduler]:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        self.log.close()
+
+
+def export(parley, db):
+    rc, out, err = run([parley, "export", "--db", db, "--format", "json"])
+    check(rc == 0, "export of %s: %s" % (db, err))
+    return out
+
+
+def ingest_shards(parley, db, out_dir):
+    shards = sorted(glob.glob(os.path.join(out_dir, "shard-*.jsonl")))
+    check(shards, "no shard files in " + out_dir)
+    rc, _, err = run([parley, "ingest", "--db", db, "--facts"] + shards)
+    check(rc == 0, "ingest --facts of the shards: " + err)
+
+
+def main():
+    if len(sys.argv) < 3:
+        print("usage: cluster_extract_test.py PARLEY_BIN SOURCE_DIR [ARTICLES]")
+        return 2
+    parley = os.path.abspath(sys.argv[1])
+    source = os.path.abspath(sys.argv[2])
+    count = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+    corpus = os.path.join(os.path.dirname(source), "shared", "corpus", "news.jsonl.gz")
+    if not os.path.exists(corpus):
+        print("SKIPPED: no corpus at " + corpus)
+        return SKIP
+    script = os.path.join(source, "scripts", "cluster_extract.py")
+    tmp = tempfile.mkdtemp(prefix="parley-cluster-test-")
+    cluster = None
+    passed = 0
+    try:
+        os.chdir(tmp)
+        with gzip.open(corpus, "rb") as f:
+            lines = [next(f) for _ in range(count)]
+        with open("articles.jsonl", "wb") as out:
+            out.writelines(lines)
+        rc, _, err = run([parley, "ingest", "--db", "one.db", "--jobs", "2", "articles.jsonl"])
+        check(rc == 0, "one-machine ingest: " + err)
+        one = export(parley, "one.db")
+        check(one.count('"Article"') >= count, "the one-machine store lacks articles")
+
+        cluster = Cluster(tmp, 2)
+        extract = [script, "--scheduler", cluster.address, "--parley", parley,
+                   "--data", os.path.join(source, "data")]
+
+        # 1. Two workers, all shards through them, merged by ingest --facts.
+        rc, _, err = run(extract + ["--shard-size", str(max(1, count // 10)), "--out", "out1",
+                                    "articles.jsonl"])
+        check(rc == 0, "cluster_extract: " + err)
+        workers = {s["worker"] for s in json.load(open("out1/run.json"))["shard_stats"]}
+        check(len(workers) == 2, "the shards did not run on both workers: %s" % workers)
+        ingest_shards(parley, "two.db", "out1")
+        check(export(parley, "two.db") == one, "the merged store differs from one machine's")
+        passed += 1
+
+        # 2. One worker killed mid-run: the shards it held run again on the other.
+        proc = subprocess.Popen(extract + ["--shard-size", str(max(1, count // 10)), "--out",
+                                           "out2", "articles.jsonl"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 600
+        while (len(glob.glob("out2/shard-*.jsonl")) < 2 and proc.poll() is None and
+               time.monotonic() < deadline):
+            time.sleep(0.05)
+        check(proc.poll() is None, "the run ended before a worker could be killed")
+        cluster.workers[0].send_signal(signal.SIGKILL)
+        cluster.workers[0].wait()
+        _, err = proc.communicate(timeout=900)
+        err = err.decode("utf-8", "replace")
+        check(proc.returncode == 0, "cluster_extract with a killed worker: " + err)
+        check("ran again" in err, "no shard was run again after the kill: " + err)
+        ingest_shards(parley, "three.db", "out2")
+        check(export(parley, "three.db") == one,
+              "the merged store after a killed worker differs from one machine's")
+        passed += 1
+
+        # 3. Bad input: a folder with a binary file and a file of invalid UTF-8 between two
+        # good articles, and a JSONL file with such lines; the shard is named, the rest stored.
+        os.makedirs("folder")
+        for name in ["iran-us-talks.txt", "sahel-troops.txt"]:
+            shutil.copy(os.path.join(source, "data", "samples", name), "folder")
+        with open("folder/m-binary.txt", "wb") as out:
+            out.write(b"\x7fELF\x02\x01\x01\x00\x00\x00binary")
+        with open("folder/n-latin1.md", "wb") as out:
+            out.write(b"Caf\xe9 talks resumed in Geneva on Monday.\n")
+        with open("mixed.jsonl", "wb") as out:
+            out.writelines(lines[:3])
+            out.write(b'{"id": "bad-utf8", "text": "Tehran \xff rejected the demand."}\n')
+            out.write(b'{"id": "bad-nul", "text": "a\x00b"}\n')
+            out.write(b'{"title": "no id", "text": "Paris urged Moscow to withdraw."}\n')
+            out.writelines(lines[3:5])
+        rc, _, err = run([parley, "ingest", "--db", "four.db", "folder", "mixed.jsonl"])
+        check(rc == 0, "one-machine ingest of the bad corpus: " + err)
+        rc, _, err = run(extract + ["--shard-size", "3", "--out", "out3", "folder",
+                                    "mixed.jsonl"])
+        check(rc == 0, "cluster_extract of the bad corpus: " + err)
+        # Shards of 3: the folder's files in name order, then the JSONL lines.
+        check("shard-00000: folder/m-binary.txt: binary data" in err and
+              "shard-00000: folder/n-latin1.md: invalid UTF-8" in err,
+              "bad files not named: " + err)
+        check("shard-00002: mixed.jsonl:4: invalid UTF-8" in err and
+              "shard-00002: mixed.jsonl:5: binary data" in err, "bad lines not named: " + err)
+        check("with bad input" in err and "shard-00000, shard-00002" in err,
+              "bad shards not listed: " + err)
+        check(len(glob.glob("out3/shard-*.jsonl")) == 4, "not every shard was written")
+        ingest_shards(parley, "five.db", "out3")
+        check(export(parley, "five.db") == export(parley, "four.db"),
+              "the merged store of the bad corpus differs from one machine's")
+        passed += 1
+    finally:
+        if cluster is not None:
+            cluster.close()
+        os.chdir("/")
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("%d articles through a Dask scheduler and 2 workers: %d passed, 0 failed"
+          % (count, passed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
