@@ -180,9 +180,12 @@ def shards(items, size):
 # --- On the worker ---
 
 
-def run_shard(name, parts, parley, data, options, files, jobs):
+def run_shard(name, parts, parley, data, options, files, jobs, shipped=None):
     """Runs `parley extract` on one shard in a scratch folder; returns its facts, warnings, exit
-    status, time and the peak memory of the parley process."""
+    status, time and the peak memory of the parley process. With `shipped` (the archive and its
+    digest), the binary and data come from there instead of `parley` and `data`."""
+    if shipped is not None:
+        parley, data = install_shipped(*shipped)
     import resource
     import socket
     import subprocess
@@ -247,6 +250,25 @@ def run_shard(name, parts, parley, data, options, files, jobs):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def install_shipped(blob, digest):
+    """The parley binary and data folder of the archive `blob` (see ship()), unpacked once per
+    worker machine into a folder named by its digest; returns their paths."""
+    import io
+    import tarfile
+    import tempfile
+
+    home = os.path.join(tempfile.gettempdir(), "parley-shipped-" + digest[:16])
+    if not os.path.isdir(home):
+        partial = tempfile.mkdtemp(prefix="parley-shipped-", dir=tempfile.gettempdir())
+        with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as tar:
+            tar.extractall(partial)
+        try:
+            os.rename(partial, home)
+        except OSError:  # another task of this machine unpacked it first
+            shutil.rmtree(partial, ignore_errors=True)
+    return os.path.join(home, "parley"), os.path.join(home, "data")
+
+
 def check_worker(parley, data):
     """What a worker lacks to run shards: "" when it has the binary and the data folder."""
     import socket
@@ -268,6 +290,26 @@ def times_lost(key, dask_scheduler=None):
 # --- Here ---
 
 
+def ship(parley, data):
+    """The parley binary and its data folder as one gzip'd tar archive, with its SHA-256: what
+    extraction reads (the HTML view, the samples and the data-building tools stay here)."""
+    import hashlib
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        tar.add(parley, arcname="parley")
+
+        def keep(info):
+            parts = info.name.split("/")
+            return None if len(parts) > 1 and parts[1] in ("view", "samples", "tools") else info
+
+        tar.add(data, arcname="data", filter=keep)
+    blob = buf.getvalue()
+    return blob, hashlib.sha256(blob).hexdigest()
+
+
 def main():
     repo = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     ap = argparse.ArgumentParser(
@@ -287,6 +329,9 @@ def main():
                     "(default: this tree's build/parley)")
     ap.add_argument("--data", default=os.path.join(repo, "data"), metavar="DIR",
                     help="parley's data folder on every worker (default: this tree's data/)")
+    ap.add_argument("--ship", action="store_true",
+                    help="send the binary (--parley) and data folder (--data) from here to the "
+                    "workers, which then need only parley's runtime libraries")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="extraction threads of each shard's parley (default 1: one per worker "
                     "thread)")
@@ -339,17 +384,27 @@ def main():
         fail("cannot reach the scheduler %s: %s" % (args.scheduler, e))
     with client:
         client.wait_for_workers(1, timeout=120)
-        problems = [p for p in client.run(check_worker, args.parley, args.data).values() if p]
-        if problems:
-            fail(problems[0] + " (give --parley and --data as they are on the workers)")
+        shipped = None
+        if args.ship:
+            if check_worker(args.parley, args.data):
+                fail(check_worker(args.parley, args.data).split(": ", 1)[1] + " here, to ship")
+            blob, digest = ship(args.parley, args.data)
+            say("shipping parley and its data (%.1f MB) to the workers" % (len(blob) / 1e6))
+            shipped = (client.scatter(blob, broadcast=True, hash=False), digest)
+        else:
+            problems = [p for p in client.run(check_worker, args.parley, args.data).values()
+                        if p]
+            if problems:
+                fail(problems[0] + " (give --parley and --data as they are on the workers, or "
+                     "--ship)")
         threads = sum(client.nthreads().values())
-        code = run(client, as_completed, args, files, options, sent, threads)
+        code = run(client, as_completed, args, files, options, sent, threads, shipped)
     if cluster is not None:
         cluster.close()
     sys.exit(code)
 
 
-def run(client, as_completed, args, files, options, sent, threads):
+def run(client, as_completed, args, files, options, sent, threads, shipped):
     start = time.monotonic()
     token = "%x" % int(time.time() * 1000)
     pending = {}  # future -> (index, origins, count)
@@ -365,8 +420,8 @@ def run(client, as_completed, args, files, options, sent, threads):
         for parts, origins, count in source:
             name = "shard-%05d" % index
             fut = client.submit(run_shard, name, parts, args.parley, args.data, options, sent,
-                                args.jobs, key="%s-%s" % (name, token), retries=args.retries,
-                                pure=False)
+                                args.jobs, shipped, key="%s-%s" % (name, token),
+                                retries=args.retries, pure=False)
             pending[fut] = (index, origins, count)
             done.add(fut)
             index += 1

@@ -5,7 +5,7 @@
 # compared by `parley export --format json`, byte for byte. Also with
 # one worker killed mid-run (its shards run again on the other), and with bad input (a binary
 # article file, lines of invalid UTF-8 and NUL bytes), whose shard is named while the rest
-# completes.
+# completes; that run ships the binary and data folder to the workers (--ship).
 #
 # Usage: cluster_extract_test.py PARLEY_BIN SOURCE_DIR [ARTICLES]. The articles are the first
 # ARTICLES (default 200) of ../shared/corpus/news.jsonl.gz beside the source tree, read at run
@@ -57,7 +57,8 @@ class Cluster:
                 ["/usr/bin/python3", "-m", "distributed.cli.dask_worker", "--host", "127.0.0.1",
                  "--nthreads", "1", "--no-nanny", "--no-dashboard", "--scheduler-file",
                  self.file, "--name", "w%d" % i],
-                stdout=self.log, stderr=self.log) for i in range(workers)]
+                stdout=self.log, stderr=self.log, env=dict(os.environ, TMPDIR=tmp))
+            for i in range(workers)]
 
     def close(self):
         for p in self.workers + [self.scheduler]:
@@ -162,7 +163,8 @@ def main():
             out.writelines(lines[3:5])
         rc, _, err = run([parley, "ingest", "--db", "four.db", "folder", "mixed.jsonl"])
         check(rc == 0, "one-machine ingest of the bad corpus: " + err)
-        rc, _, err = run(extract + ["--shard-size", "3", "--out", "out3", "folder",
+        # This time the binary and data go to the workers with the tasks (--ship).
+        rc, _, err = run(extract + ["--ship", "--shard-size", "3", "--out", "out3", "folder",
                                     "mixed.jsonl"])
         check(rc == 0, "cluster_extract of the bad corpus: " + err)
         # Shards of 3: the folder's files in name order, then the JSONL lines.
