@@ -245,6 +245,7 @@ def run_shard(name, parts, parley, data, options, files, jobs, shipped=None):
             worker_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return {"name": name, "rc": proc.returncode, "facts": facts, "stderr": stderr,
                 "where": where, "seconds": seconds, "maxrss_kib": usage.ru_maxrss,
+                "cpu_seconds": usage.ru_utime + usage.ru_stime,
                 "worker_rss_kib": worker_rss}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -332,6 +333,9 @@ def main():
     ap.add_argument("--ship", action="store_true",
                     help="send the binary (--parley) and data folder (--data) from here to the "
                     "workers, which then need only parley's runtime libraries")
+    ap.add_argument("--db", metavar="DIR",
+                    help="also store the shards into this store with parley ingest --facts (the "
+                    "--parley binary, here), in shard order, while the others are extracted")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="extraction threads of each shard's parley (default 1: one per worker "
                     "thread)")
@@ -349,6 +353,8 @@ def main():
     if args.local_workers is not None and args.local_workers < 1:
         fail("--local-workers takes a number of at least 1")
 
+    if args.db and check_worker(args.parley, ""):
+        fail("--db: " + check_worker(args.parley, "").split(": ", 1)[1] + " here")
     files = list_files(args.corpus)
     os.makedirs(args.out, exist_ok=True)
     stale = [f for f in os.listdir(args.out) if SHARD_RE.match(f)]
@@ -404,6 +410,69 @@ def main():
     sys.exit(code)
 
 
+class Merger:
+    """Stores the shards into a store (--db) in shard order while the others are extracted:
+    each time the next shards in order are written, one `parley ingest --facts` of them. A
+    failed shard stops the merge there (the store would not be one machine's without it)."""
+
+    def __init__(self, parley, db, out):
+        import threading
+
+        self.parley, self.db, self.out = parley, db, out
+        self.cond = threading.Condition()
+        self.written, self.failed = set(), set()
+        self.total = None  # shard count, once every shard is submitted
+        self.merged = 0  # shards 0..merged-1 are in the store
+        self.error = ""
+        self.seconds = 0.0
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+        self.thread.start()
+
+    def shard_written(self, i):
+        with self.cond:
+            self.written.add(i)
+            self.cond.notify()
+
+    def shard_failed(self, i):
+        with self.cond:
+            self.failed.add(i)
+            self.cond.notify()
+
+    def finish(self, total):
+        with self.cond:
+            self.total = total
+            self.cond.notify()
+        self.thread.join()
+
+    def loop(self):
+        import subprocess
+
+        while True:
+            with self.cond:
+                while not (self.merged in self.written or self.merged in self.failed or
+                           self.merged == self.total):
+                    self.cond.wait()
+                if self.merged == self.total:
+                    return
+                if self.merged in self.failed:
+                    self.error = "shard-%05d failed" % self.merged
+                    return
+                ready = []
+                while self.merged + len(ready) in self.written:
+                    ready.append(self.merged + len(ready))
+            paths = [os.path.join(self.out, "shard-%05d.jsonl" % i) for i in ready]
+            start = time.monotonic()
+            r = subprocess.run([self.parley, "ingest", "--db", self.db, "--facts"] + paths,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self.seconds += time.monotonic() - start
+            if r.returncode != 0:
+                lines = r.stderr.decode("utf-8", "replace").strip().splitlines()
+                self.error = lines[-1] if lines else "parley ingest exit %d" % r.returncode
+                return
+            with self.cond:
+                self.merged += len(ready)
+
+
 def run(client, as_completed, args, files, options, sent, threads, shipped):
     start = time.monotonic()
     token = "%x" % int(time.time() * 1000)
@@ -414,6 +483,7 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
     index = 0
     total_articles = 0
     bad, failed, reruns, stats = [], [], [], []
+    merger = Merger(args.parley, args.db, args.out) if args.db else None
 
     def submit():
         nonlocal index
@@ -441,6 +511,8 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
         if fut.status == "error":
             failed.append(name)
             say("%s failed: %s" % (name, fut.exception()))
+            if merger:
+                merger.shard_failed(i)
         else:
             r = fut.result()
             warnings = [rewrite(line, origins) for line in r["stderr"].splitlines() if line]
@@ -448,28 +520,41 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
                 failed.append(name)
                 say("%s failed on %s (parley exit %d): %s"
                     % (name, r["where"], r["rc"], warnings[-1] if warnings else "no message"))
+                if merger:
+                    merger.shard_failed(i)
             else:
                 path = os.path.join(args.out, name + ".jsonl")
                 with open(path + ".part", "wb") as out:
                     out.write(r["facts"])
                 os.replace(path + ".part", path)
+                if merger:
+                    merger.shard_written(i)
                 total_articles += count
                 if warnings:
                     bad.append(name)
                     for w in warnings:
                         say("%s: %s" % (name, w))
                 stats.append({"shard": name, "articles": count, "worker": r["where"],
-                              "seconds": round(r["seconds"], 3), "parley_maxrss_kib":
+                              "seconds": round(r["seconds"], 3),
+                              "parley_cpu_seconds": round(r["cpu_seconds"], 3),
+                              "parley_maxrss_kib":
                               r["maxrss_kib"], "worker_rss_kib": r.get("worker_rss_kib", 0),
                               "ran_again": lost})
         fut.release()
         submit()
     elapsed = time.monotonic() - start
     shard_count = index
+    merge = {}
+    if merger:
+        merger.finish(shard_count)
+        merge = {"db": args.db, "merged_shards": merger.merged, "error": merger.error,
+                 "ingest_seconds": round(merger.seconds, 3),
+                 "after_extraction_seconds": round(time.monotonic() - start - elapsed, 3)}
     summary = {"articles": total_articles, "shards": shard_count, "threads": threads,
                "seconds": round(elapsed, 3),
                "articles_per_s": round(total_articles / elapsed, 3) if elapsed > 0 else 0,
-               "bad": bad, "failed": failed, "ran_again": reruns, "shard_stats": stats}
+               "bad": bad, "failed": failed, "ran_again": reruns, "merge": merge,
+               "shard_stats": stats}
     with open(os.path.join(args.out, "run.json"), "w") as out:
         json.dump(summary, out, indent=1)
     say("%d articles in %d shards on %d worker threads, %.1f s (%.2f articles/s); facts in "
@@ -478,7 +563,17 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
     if bad:
         say("%d shard%s with bad input, its articles skipped as parley ingest skips them: %s"
             % (len(bad), "s" * (len(bad) > 1), ", ".join(bad)))
-    if failed:
+    if merger:
+        if merger.error:
+            say("merged shards 0 to %d into %s, then stopped: %s; the later shards are not "
+                "stored" % (merger.merged - 1, args.db, merger.error))
+        else:
+            say("merged %d shards into %s in order as they came (%.1f s of ingest, %.1f s after "
+                "the extraction ended)" % (merger.merged, args.db, merger.seconds,
+                                           merge["after_extraction_seconds"]))
+    if failed or (merger and merger.error):
+        if not failed:
+            return 1
         say("%d shard%s failed, no facts written for %s: %s"
             % (len(failed), "s" * (len(failed) > 1), "them" if len(failed) > 1 else "it",
                ", ".join(failed)))
