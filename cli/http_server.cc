@@ -32,7 +32,9 @@
 
 #include "cli/args.h"
 #include "cli/export_scope.h"
+#include "cli/ingest_queue.h"
 #include "cli/store_reports.h"
+#include "core/document_reader.h"
 #include "graph/export.h"
 #include "query/engine.h"
 #include "query/result_format.h"
@@ -314,10 +316,14 @@ const char* ExportType(ExportFormat format) {
   return "application/octet-stream";
 }
 
-// Turns the parameters of a GET request into the flags of the command that reads them
+// Turns the parameters of a request's address (not those of a form-encoded body, which
+// cpp-httplib puts beside them) into the flags of the command that reads them
 // (`--key=value`, so that no value is taken for a flag), refusing any not in `known`.
 Status ParamsToArgs(const Request& req, const std::string& endpoint,
                     const std::vector<std::string>& known, Args* args) {
+  httplib::Params params;
+  if (size_t q = req.target.find('?'); q != std::string::npos)
+    httplib::detail::parse_query_text(req.target.substr(q + 1), params);
   std::vector<std::string> words = {"parley"};
   std::set<std::string> flags;
   std::string list;
@@ -325,7 +331,7 @@ Status ParamsToArgs(const Request& req, const std::string& endpoint,
     flags.insert("--" + k);
     list += (list.empty() ? "" : ", ") + k;
   }
-  for (const auto& [key, value] : req.params) {
+  for (const auto& [key, value] : params) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       return Status::InvalidInput("unknown parameter '" + key + "' (" + endpoint + " takes " +
                                   list + ")");
@@ -343,7 +349,8 @@ struct HttpServer::Impl {
   GraphStore* store;
   ServeOptions opt;
   httplib::Server svr;
-  std::mutex write_mu;  // one writing query at a time
+  std::mutex write_mu;                  // one writing query, or one ingest, at a time
+  std::unique_ptr<IngestQueue> ingest;  // the writer of POST /ingest; null when read-only
   std::atomic<bool> stop_asked{false};
   std::atomic<bool> run_done{false};
 
@@ -570,6 +577,88 @@ struct HttpServer::Impl {
     res.set_content(out.str(), "text/html; charset=utf-8");
   }
 
+  // POST /ingest: articles, one JSON object a line as `parley ingest` reads them (the
+  // default), one plain text (Content-Type text/plain, or ?format=text), or extracted facts
+  // as `parley ingest --facts` reads them (?format=facts). Every line is read before any is
+  // stored: a bad one is a 400 naming it, nothing stored. The articles go to the one writer
+  // (cli/ingest_queue.h); the answer says what became of each.
+  void Ingest(const Request& req, Response& res) {
+    if (Authorize(req, res, true) != 0) return;
+    Args args;
+    Status s = ParamsToArgs(req, "POST /ingest", {"format"}, &args);
+    if (!s.ok()) return Fail(res, s);
+    std::string format = args.Get("--format");
+    if (format.empty())
+      format = StartsWith(req.get_header_value("Content-Type"), "text/plain") ? "text" : "articles";
+    IngestJob job;
+    if (format == "text") {
+      if (req.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        return SendError(res, 400, "the request body holds no text");
+      job.documents.push_back(ArticleFromText(req.body, "http"));
+    } else if (format == "articles" || format == "facts") {
+      job.facts_given = format == "facts";
+      std::istringstream in(req.body);
+      int64_t n = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        std::string where = "line " + std::to_string(n);
+        if (job.facts_given) {
+          job.facts.emplace_back();
+          s = ParseFacts(line, &job.facts.back());
+        } else {
+          job.documents.emplace_back();
+          s = ParseArticleLine(line, where, &job.documents.back());
+        }
+        if (!s.ok())
+          return SendError(res, 400, where + ": " + s.message() + " (nothing was stored)");
+      }
+      if (job.documents.empty() && job.facts.empty())
+        return SendError(res, 400, "the request body holds no article (one JSON object a line)");
+    } else {
+      return SendError(
+          res, 400, "unknown format '" + format + "' (POST /ingest takes articles, text or facts)");
+    }
+    size_t sent = job.facts_given ? job.facts.size() : job.documents.size();
+    IngestResult result;
+    s = ingest->Run(std::move(job), &result);
+    std::string out = "{\"articles\":[";
+    IngestTally tally;
+    for (size_t i = 0; i < result.articles.size(); ++i) {
+      const IngestedArticle& a = result.articles[i];
+      tally.Add(a);
+      out += i ? ",{\"id\":" : "{\"id\":";
+      AppendJsonString(a.id, &out);
+      out += std::string(",\"outcome\":\"") +
+             (a.outcome == ArticleOutcome::kAdded      ? "added"
+              : a.outcome == ArticleOutcome::kReplaced ? "replaced"
+                                                       : "unchanged") +
+             "\",\"reused\":" + (a.reused ? "true" : "false") +
+             ",\"dropped\":" + std::to_string(a.dropped) + "}";
+    }
+    out += "],\"added\":" + std::to_string(tally.added) +
+           ",\"replaced\":" + std::to_string(tally.replaced) +
+           ",\"unchanged\":" + std::to_string(tally.unchanged);
+    int status = 200;
+    std::string error;
+    if (!s.ok()) {
+      status = StatusFor(s);
+      error = Scrub(s.message());
+    } else if (!result.complete) {
+      status = 503;
+      error = "the server is stopping: " + std::to_string(result.articles.size()) + " of " +
+              std::to_string(sent) + " articles stored; send the request again to store the rest";
+    }
+    if (!error.empty()) {
+      out += ",\"error\":";
+      AppendJsonString(error, &out);
+    }
+    out += "}\n";
+    res.status = status;
+    res.set_content(out, kJsonType);
+  }
+
   void Health(const Request& req, Response& res) {
     if (Authorize(req, res, false) != 0) return;
     res.set_content("{\"status\":\"ok\"}\n", kJsonType);
@@ -579,8 +668,8 @@ struct HttpServer::Impl {
   void Other(const Request& req, Response& res) {
     if (Authorize(req, res, false) != 0) return;
     static const std::vector<std::pair<std::string, std::string>> kRoutes = {
-        {"/query", "POST"}, {"/stats", "GET"},  {"/demands", "GET"},
-        {"/health", "GET"}, {"/export", "GET"}, {"/", "GET"}};
+        {"/query", "POST"}, {"/stats", "GET"}, {"/demands", "GET"}, {"/health", "GET"},
+        {"/export", "GET"}, {"/", "GET"},      {"/ingest", "POST"}};
     for (const auto& [path, method] : kRoutes) {
       if (req.path == path) {
         res.set_header("Allow", method == "GET" ? "GET, HEAD" : method);
@@ -588,8 +677,8 @@ struct HttpServer::Impl {
       }
     }
     SendError(res, 404,
-              "no such endpoint (GET /, POST /query, GET /stats, GET /demands, GET /export, GET "
-              "/health)");
+              "no such endpoint (GET /, POST /query, POST /ingest, GET /stats, GET /demands, GET "
+              "/export, GET /health)");
   }
 
   std::string BodyTooLong() const {
@@ -632,6 +721,7 @@ struct HttpServer::Impl {
       return httplib::Server::HandlerResponse::Handled;
     });
     svr.Post("/query", [this](const Request& req, Response& res) { Query(req, res); });
+    svr.Post("/ingest", [this](const Request& req, Response& res) { Ingest(req, res); });
     svr.Get("/stats", [this](const Request& req, Response& res) { Stats(req, res); });
     svr.Get("/demands", [this](const Request& req, Response& res) { Demands(req, res); });
     svr.Get("/health", [this](const Request& req, Response& res) { Health(req, res); });
@@ -672,6 +762,8 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(GraphStore* store, ServeOptions options) : impl_(new Impl) {
   impl_->store = store;
   impl_->opt = std::move(options);
+  if (!impl_->opt.read_only)
+    impl_->ingest = std::make_unique<IngestQueue>(store, &impl_->write_mu, /*max_waiting=*/4);
   impl_->Setup();
 }
 
@@ -698,12 +790,18 @@ Status HttpServer::Run() {
     return Status::OK();
   }
   bool ok = impl_->svr.listen_after_bind();
+  // Every request has been answered: the writer has nothing left, and ends before the store
+  // is closed.
+  impl_->ingest.reset();
   impl_->run_done = true;
   return ok ? Status::OK() : Status::IOError("the server stopped listening");
 }
 
 void HttpServer::Stop() {
   if (impl_->stop_asked.exchange(true)) return;
+  // An ingest in hand ends after the article being stored, so that its request is answered
+  // soon and the server does not wait for the rest.
+  if (impl_->ingest) impl_->ingest->Stop();
   // Run() may be between its check and the listening loop: wait until it listens (or has
   // ended) so that the stop is not lost.
   while (!impl_->svr.is_running() && !impl_->run_done) {

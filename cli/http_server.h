@@ -4,6 +4,9 @@
 //   POST /query     {"query": "...", "params": {...}}: what `parley query --format json`
 //                   prints; with `Accept: application/x-ndjson`, one row a line as
 //                   `--format jsonl` prints, streamed
+//   POST /ingest    articles (JSON lines, or ?format=text / text/plain: one text) or facts
+//                   (?format=facts), stored by one writer (cli/ingest_queue.h); the answer says
+//                   per article what was added, replaced or unchanged
 //   GET  /stats     what `parley stats --format json` prints
 //   GET  /demands   ?by=&of=&about=&since=: what `parley demands --format json` prints
 //   GET  /export    ?format=&around=&hops=&query=&since=&title=: what `parley export` prints
