@@ -323,8 +323,9 @@ def main():
     ap.add_argument("--threads", type=int, default=1, metavar="N",
                     help="threads of each local worker (default 1)")
     ap.add_argument("--out", required=True, metavar="DIR", help="folder for shard-NNNNN.jsonl")
-    ap.add_argument("--shard-size", type=int, default=100, metavar="N",
-                    help="articles per shard (default 100)")
+    ap.add_argument("--shard-size", type=int, default=250, metavar="N",
+                    help="articles per shard (default 250; each shard costs a parley start, "
+                    "about a second of CPU loading its dictionaries, some 40 articles' worth)")
     ap.add_argument("--parley", default=os.path.join(repo, "build", "parley"), metavar="PATH",
                     help="the parley binary, at the same path on every worker "
                     "(default: this tree's build/parley)")

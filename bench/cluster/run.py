@@ -5,7 +5,7 @@
 # time by `parley ingest --facts`, and the projected time for the whole corpus and for a
 # million articles on 10 machines of this size. See README.md beside this file.
 #
-# Usage: bench/cluster/run.py [--articles N] [--shard-size N] [--parley PATH] [--work DIR]
+# Usage: bench/cluster/run.py [--articles N] [--shard-size N (250)] [--parley PATH] [--work DIR]
 # Exit status 0, also without ../shared (nothing to measure); 1 when a step fails or the two
 # runs' facts differ.
 import argparse
@@ -83,7 +83,7 @@ def merge(args, out):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--shard-size", type=int, default=50)
+    ap.add_argument("--shard-size", type=int, default=250)
     ap.add_argument("--parley", default=os.path.join(REPO, "build", "parley"))
     ap.add_argument("--work", default="/tmp/parley-bench/cluster")
     args = ap.parse_args()
