@@ -32,6 +32,7 @@
 
 #include "cli/args.h"
 #include "cli/export_scope.h"
+#include "cli/fair_gate.h"
 #include "cli/ingest_queue.h"
 #include "cli/store_reports.h"
 #include "core/document_reader.h"
@@ -351,6 +352,7 @@ struct HttpServer::Impl {
   httplib::Server svr;
   std::mutex write_mu;                  // one writing query, or one ingest, at a time
   std::unique_ptr<IngestQueue> ingest;  // the writer of POST /ingest; null when read-only
+  std::unique_ptr<FairGate> gate;       // opt.threads requests at work at once
   std::atomic<bool> stop_asked{false};
   std::atomic<bool> run_done{false};
 
@@ -438,6 +440,8 @@ struct HttpServer::Impl {
                 std::atomic<bool>& stop, bool streaming, int* status) {
     std::unique_lock<std::mutex> lock(write_mu, std::defer_lock);
     if (writes) lock.lock();
+    // After the write lock: writes waiting for an ingest to end hold no place of the reads.
+    FairGate::Pass pass(*gate);
     auto writer = ResultWriter::Make(format, out);
     // A writing query's rows come once its write is made: bounding them then would refuse a
     // change already stored, so they are bounded by --max-memory alone (the query holds them).
@@ -495,6 +499,7 @@ struct HttpServer::Impl {
 
   void Stats(const Request& req, Response& res) {
     if (Authorize(req, res, false) != 0) return;
+    FairGate::Pass pass(*gate);
     auto snap = store->GetSnapshot();
     std::ostringstream out;
     auto writer = ResultWriter::Make(OutputFormat::kJson, out);
@@ -510,6 +515,7 @@ struct HttpServer::Impl {
     Args args;
     Status s = ParamsToArgs(req, "GET /demands", {"by", "of", "about", "since"}, &args);
     if (!s.ok()) return Fail(res, s);
+    FairGate::Pass pass(*gate);
     std::ostringstream out;
     auto writer = ResultWriter::Make(OutputFormat::kJson, out);
     s = WriteDemands(*store, args, writer.get());
@@ -541,6 +547,7 @@ struct HttpServer::Impl {
                        "neo4j-csv writes a folder of files, which an answer cannot carry: use "
                        "`parley export --format neo4j-csv -o DIR`");
     }
+    FairGate::Pass pass(*gate);
     auto snap = store->GetSnapshot();
     std::atomic<bool> stop{false};
     ExportScope scope;
@@ -687,7 +694,11 @@ struct HttpServer::Impl {
   }
 
   void Setup() {
-    svr.new_task_queue = [n = opt.threads] { return new httplib::ThreadPool(n); };
+    // A thread per connection, many more than the requests at work (the gate): a client
+    // whose connection found every thread held by kept-alive ones would otherwise wait until
+    // one of them ended (up to 100 requests), however short its own request.
+    gate = std::make_unique<FairGate>(opt.threads);
+    svr.new_task_queue = [n = opt.connections] { return new httplib::ThreadPool(n); };
     svr.set_payload_max_length(opt.max_body_bytes);
     // A client that stalls in the middle of a request or an answer loses its connection
     // rather than holding a worker; an idle kept-alive one is let go quickly, so that a

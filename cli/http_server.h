@@ -43,7 +43,8 @@ struct ServeOptions {
   uint64_t max_rows = 10000;           // rows a reading query may answer; 0: no bound
   query::QueryLimits limits;           // --timeout and --max-memory, per query
   std::string db_dir;                  // never shown: error messages name it "DB"
-  int threads = 8;                     // requests served at once
+  int threads = 8;                     // requests doing their work at once (FairGate)
+  int connections = 64;                // connections served at once, a thread each
 };
 
 class HttpServer {

@@ -375,6 +375,46 @@ TEST_CASE("serve: reads go on during a write and see all of it or none; writes q
   CHECK(s.Stop() == 0);
 }
 
+TEST_CASE("serve: more kept-alive clients than requests at work do not shut out another",
+          "[serve]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  Ingest(db);
+  Server s({"--db", db});
+  // 12 clients, more than the 8 requests at work at once, each sending a query of about 0.1 s
+  // (alone) after another on its own kept-alive connection. A connection held by a thread of
+  // its own until it ended (100 requests) would keep a 13th client waiting for tens of seconds.
+  const std::string slow =
+      QueryBody("UNWIND range(1, 1000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n");
+  std::atomic<bool> stop{false};
+  std::atomic<int> answered{0};
+  std::vector<std::thread> load;
+  for (int i = 0; i < 12; ++i) {
+    load.emplace_back([&] {
+      auto c = s.Client();
+      c->set_keep_alive(true);
+      while (!stop) {
+        auto r = c->Post("/query", slow, "application/json");
+        if (r && r->status == 200) ++answered;
+      }
+    });
+  }
+  auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (answered < 12 && Clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  auto start = Clock::now();
+  auto r = PostQuery(s, QueryBody("RETURN 1 AS one"));
+  double waited = std::chrono::duration<double>(Clock::now() - start).count();
+  stop = true;
+  for (auto& t : load) t.join();
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  INFO("answered while loaded after " << waited << " s");
+  CHECK(answered >= 12);
+  CHECK(waited < 10);
+  CHECK(s.Stop() == 0);
+}
+
 TEST_CASE("serve: SIGTERM answers the request in flight, then exits 0", "[serve]") {
   TempDir dir;
   std::string db = dir / "db";
