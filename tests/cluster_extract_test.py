@@ -59,6 +59,11 @@ class Cluster:
                  self.file, "--name", "w%d" % i],
                 stdout=self.log, stderr=self.log, env=dict(os.environ, TMPDIR=tmp))
             for i in range(workers)]
+        # Every worker connected before the first run, so that its shards can go to each.
+        from distributed import Client
+
+        with Client(self.address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=120)
 
     def close(self):
         for p in self.workers + [self.scheduler]:
@@ -117,7 +122,7 @@ def main():
                    "--data", os.path.join(source, "data")]
 
         # 1. Two workers, all shards through them, merged by ingest --facts.
-        rc, _, err = run(extract + ["--shard-size", str(max(1, count // 10)), "--out", "out1",
+        rc, _, err = run(extract + ["--shard-size", str(max(1, count // 4)), "--out", "out1",
                                     "articles.jsonl"])
         check(rc == 0, "cluster_extract: " + err)
         workers = {s["worker"] for s in json.load(open("out1/run.json"))["shard_stats"]}
