@@ -366,10 +366,10 @@ def main():
     if args.actors:
         try:
             with open(args.actors, "rb") as f:
-                sent["actors.json"] = f.read()
+                sent[".shard-actors.json"] = f.read()
         except OSError as e:
             fail("cannot read %s: %s" % (args.actors, e.strerror))
-        options += ["--actors", "actors.json"]
+        options += ["--actors", ".shard-actors.json"]
     if args.all_sentences:
         options.append("--all-sentences")
 
