@@ -337,6 +337,10 @@ def main():
     ap.add_argument("--db", metavar="DIR",
                     help="also store the shards into this store with parley ingest --facts (the "
                     "--parley binary, here), in shard order, while the others are extracted")
+    ap.add_argument("--resume", action="store_true",
+                    help="keep the shards OUT holds from an earlier run of the same corpus, "
+                    "shard size and options (OUT/shards.tsv records what each was made from) "
+                    "and extract the others")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="extraction threads of each shard's parley (default 1: one per worker "
                     "thread)")
@@ -359,8 +363,8 @@ def main():
     files = list_files(args.corpus)
     os.makedirs(args.out, exist_ok=True)
     stale = [f for f in os.listdir(args.out) if SHARD_RE.match(f)]
-    if stale:
-        fail("%s already holds shard files (%s, ...); give an empty or new folder"
+    if stale and not args.resume:
+        fail("%s already holds shard files (%s, ...); give an empty or new folder, or --resume"
              % (args.out, sorted(stale)[0]))
     options, sent = [], {}
     if args.actors:
@@ -474,10 +478,42 @@ class Merger:
                 self.merged += len(ready)
 
 
+def shard_digest(parts, options, sent):
+    """What a shard's facts are made from (its articles, the options, the files sent along), as
+    a SHA-256: --resume keeps a shard file only when this is unchanged."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for part in parts:
+        if part[0] == "jsonl":
+            h.update(b"jsonl\0%d\0" % len(part[1]) + b"\n".join(part[1]) + b"\0")
+        else:
+            name = part[1].encode("utf-8", "surrogateescape")
+            h.update(b"file\0" + name + b"\0%d\0" % len(part[2]) + part[2])
+    h.update(json.dumps(options).encode())
+    for name in sorted(sent):
+        h.update(b"\0" + name.encode() + b"\0" + sent[name])
+    return h.hexdigest()
+
+
+def read_manifest(out):
+    """Name -> digest of the shards OUT/shards.tsv records as written."""
+    made = {}
+    try:
+        with open(os.path.join(out, "shards.tsv")) as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) == 3:
+                    made[fields[0]] = fields[2]
+    except FileNotFoundError:
+        pass
+    return made
+
+
 def run(client, as_completed, args, files, options, sent, threads, shipped):
     start = time.monotonic()
     token = "%x" % int(time.time() * 1000)
-    pending = {}  # future -> (index, origins, count)
+    pending = {}  # future -> (index, origins, count, digest)
     window = 2 * threads + 2  # shards in flight: every thread busy, the next ones queued
     source = shards(articles(files), args.shard_size)
     done = as_completed()
@@ -485,15 +521,29 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
     total_articles = 0
     bad, failed, reruns, stats = [], [], [], []
     merger = Merger(args.parley, args.db, args.out) if args.db else None
+    made = read_manifest(args.out) if args.resume else {}
+    manifest = open(os.path.join(args.out, "shards.tsv"), "a")
+    resumed = 0
 
     def submit():
-        nonlocal index
+        nonlocal index, total_articles, resumed
         for parts, origins, count in source:
             name = "shard-%05d" % index
+            digest = shard_digest(parts, options, sent)
+            if name in made and os.path.exists(os.path.join(args.out, name + ".jsonl")):
+                if made[name] != digest:
+                    fail("%s of %s was made from other input (another corpus, shard size or "
+                         "options); give a new folder" % (name, args.out))
+                if merger:
+                    merger.shard_written(index)
+                total_articles += count
+                resumed += 1
+                index += 1
+                continue
             fut = client.submit(run_shard, name, parts, args.parley, args.data, options, sent,
                                 args.jobs, shipped, key="%s-%s" % (name, token),
                                 retries=args.retries, pure=False)
-            pending[fut] = (index, origins, count)
+            pending[fut] = (index, origins, count, digest)
             done.add(fut)
             index += 1
             return True
@@ -503,7 +553,7 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
         if not submit():
             break
     for fut in done:
-        i, origins, count = pending.pop(fut)
+        i, origins, count, digest = pending.pop(fut)
         name = "shard-%05d" % i
         lost = client.run_on_scheduler(times_lost, fut.key)
         if lost:
@@ -528,6 +578,8 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
                 with open(path + ".part", "wb") as out:
                     out.write(r["facts"])
                 os.replace(path + ".part", path)
+                manifest.write("%s\t%d\t%s\n" % (name, count, digest))
+                manifest.flush()
                 if merger:
                     merger.shard_written(i)
                 total_articles += count
@@ -543,6 +595,7 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
                               "ran_again": lost})
         fut.release()
         submit()
+    manifest.close()
     elapsed = time.monotonic() - start
     shard_count = index
     merge = {}
@@ -551,16 +604,21 @@ def run(client, as_completed, args, files, options, sent, threads, shipped):
         merge = {"db": args.db, "merged_shards": merger.merged, "error": merger.error,
                  "ingest_seconds": round(merger.seconds, 3),
                  "after_extraction_seconds": round(time.monotonic() - start - elapsed, 3)}
+    # The rate counts the articles extracted in this run, not those of kept shards.
+    extracted = sum(st["articles"] for st in stats)
     summary = {"articles": total_articles, "shards": shard_count, "threads": threads,
-               "seconds": round(elapsed, 3),
-               "articles_per_s": round(total_articles / elapsed, 3) if elapsed > 0 else 0,
+               "seconds": round(elapsed, 3), "kept_shards": resumed,
+               "articles_per_s": round(extracted / elapsed, 3) if elapsed > 0 else 0,
                "bad": bad, "failed": failed, "ran_again": reruns, "merge": merge,
                "shard_stats": stats}
     with open(os.path.join(args.out, "run.json"), "w") as out:
         json.dump(summary, out, indent=1)
-    say("%d articles in %d shards on %d worker threads, %.1f s (%.2f articles/s); facts in "
-        "%s/shard-*.jsonl" % (total_articles, shard_count, threads, elapsed,
-                              summary["articles_per_s"], args.out))
+    say("%d articles in %d shards on %d worker threads, %.1f s (%.2f articles/s extracted); "
+        "facts in %s/shard-*.jsonl" % (total_articles, shard_count, threads, elapsed,
+                                       summary["articles_per_s"], args.out))
+    if resumed:
+        say("%d shard%s written by an earlier run kept, not extracted again"
+            % (resumed, "s" * (resumed > 1)))
     if bad:
         say("%d shard%s with bad input, its articles skipped as parley ingest skips them: %s"
             % (len(bad), "s" * (len(bad) > 1), ", ".join(bad)))

@@ -5,7 +5,8 @@
 # compared by `parley export --format json`, byte for byte. Also with one worker killed mid-run
 # (its shards run again on the other; that run stores the shards as they come, --db), and with
 # bad input (a binary article file, lines of invalid UTF-8 and NUL bytes), whose shard is named
-# while the rest completes; that run ships the binary and data folder to the workers (--ship).
+# while the rest completes; that run ships the binary and data folder to the workers (--ship),
+# and is then resumed with a shard file removed (--resume).
 #
 # Usage: cluster_extract_test.py PARLEY_BIN SOURCE_DIR [ARTICLES]. The articles are the first
 # ARTICLES (default 200) of ../shared/corpus/news.jsonl.gz beside the source tree, read at run
@@ -185,6 +186,23 @@ def main():
         ingest_shards(parley, "five.db", "out3")
         check(export(parley, "five.db") == export(parley, "four.db"),
               "the merged store of the bad corpus differs from one machine's")
+        passed += 1
+
+        # 4. --resume keeps the shards written from the same input and runs the missing one;
+        # shards of other input (another shard size) are refused.
+        os.remove("out3/shard-00001.jsonl")
+        rc, _, err = run(extract + ["--resume", "--shard-size", "3", "--out", "out3", "folder",
+                                    "mixed.jsonl"])
+        check(rc == 0 and "3 shards written by an earlier run kept" in err,
+              "--resume did not keep the written shards: " + err)
+        check(json.load(open("out3/run.json"))["shard_stats"][0]["shard"] == "shard-00001",
+              "--resume did not extract the missing shard alone")
+        ingest_shards(parley, "six.db", "out3")
+        check(export(parley, "six.db") == export(parley, "four.db"),
+              "the store of the resumed run differs from one machine's")
+        rc, _, err = run(extract + ["--resume", "--shard-size", "2", "--out", "out3", "folder"])
+        check(rc == 1 and "shard-00000 of out3 was made from other input" in err,
+              "--resume took shards of other input: " + err)
         passed += 1
     finally:
         if cluster is not None:
