@@ -10,6 +10,7 @@
 #include "core/event_status.h"
 #include "core/events.h"
 #include "core/gazetteer.h"
+#include "core/headline.h"
 #include "core/lemmatizer.h"
 #include "core/lexicon.h"
 #include "core/mentions.h"
@@ -125,6 +126,78 @@ bool WorthParsing(const Sentence& s, const std::vector<const ActorMention*>& men
   return false;
 }
 
+// Whether two events are of one kind for telling a headline's event from the text's: one
+// CAMEO root, or both requests (a demand, an appeal: a headline's "calls on" is often the
+// text's "demanded").
+bool SameKind(const Event& a, const Event& b) {
+  auto request = [](const Event& e) { return e.type == "demand" || e.type == "appeal"; };
+  if (request(a) || request(b)) return request(a) && request(b);
+  return a.cameo.substr(0, 2) == b.cameo.substr(0, 2);
+}
+
+// A headline restates the event its article reports: an event of the headline (before
+// `body_at`) is dropped where the text states one of the same kind by the same source, with
+// the same target or with one of the two naming none; the text's, with its words, stays.
+void DropRestatedHeadlineEvents(int32_t body_at, std::vector<Event>* events) {
+  auto restated = [&](const Event& h) {
+    if (h.start >= body_at) return false;
+    for (const Event& e : *events) {
+      if (e.start >= body_at && e.negated == h.negated && e.source.entity == h.source.entity &&
+          (e.target.entity == h.target.entity || e.target.entity.empty() ||
+           h.target.entity.empty()) &&
+          SameKind(e, h))
+        return true;
+    }
+    return false;
+  };
+  std::vector<Event> kept;
+  for (const Event& e : *events) {
+    if (!restated(e)) kept.push_back(e);
+  }
+  *events = std::move(kept);
+}
+
+// Takes the facts of a text that is the headline, a blank line and the article (Extract) back
+// to the article: an event stated in the headline gets sentence -1, offsets into the title and
+// the title as its quote; everything else moves back by the headline's bytes and sentences.
+// Mentions and triples of the headline go (they have no place in the article's text); an
+// actor named only there stays, without mentions, when an event of the headline names it.
+void MoveOutOfHeadline(const Document& doc, const std::vector<Sentence>& sentences, int32_t body_at,
+                       DocumentFacts* facts) {
+  int64_t headline_sentences = 0;
+  for (const Sentence& s : sentences) headline_sentences += s.start < body_at ? 1 : 0;
+  std::set<std::string> named;
+  for (Event& e : facts->events) {
+    if (e.start < body_at) {
+      e.sentence = -1;
+      e.start = std::min<int64_t>(e.start, doc.title.size());
+      e.end = std::min<int64_t>(e.end, doc.title.size());
+      e.quote = doc.title;
+      named.insert(e.source.entity);
+      named.insert(e.target.entity);
+    } else {
+      e.sentence -= headline_sentences;
+      e.start -= body_at;
+      e.end -= body_at;
+    }
+  }
+  std::erase_if(facts->triples, [&](const Triple& t) { return t.start < body_at; });
+  for (Triple& t : facts->triples) {
+    t.sentence -= headline_sentences;
+    t.start -= body_at;
+    t.end -= body_at;
+  }
+  for (Entity& e : facts->entities) {
+    std::erase_if(e.mentions, [&](const Mention& m) { return m.start < body_at; });
+    for (Mention& m : e.mentions) {
+      m.start -= body_at;
+      m.end -= body_at;
+    }
+  }
+  std::erase_if(facts->entities,
+                [&](const Entity& e) { return e.mentions.empty() && !named.count(e.id); });
+}
+
 }  // namespace
 
 Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out) {
@@ -161,7 +234,35 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   facts->date = doc.date;
   facts->source = doc.source;
   facts->text = doc.text;
-  std::string_view text = doc.text;
+  // The title is read as the article's opening sentence, in sentence case (core/headline.h).
+  // Where the text starts with it (a text file's first line) it is read there, its case
+  // changed in a copy of the text. Otherwise `text` is the headline, a blank line and the
+  // article, and every offset and sentence number is taken back to the article's own text at
+  // the end (MoveOutOfHeadline).
+  std::string work;
+  size_t body_at = 0;
+  if (!doc.title.empty() && !impl_->options.single_sentence) {
+    std::string title = doc.title;
+    for (char& c : title) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    std::vector<std::pair<int32_t, int32_t>> names;
+    for (const ActorMention& m :
+         FindActors(impl_->actors, title, SplitSentences(title), doc.date).mentions) {
+      if (m.kind != ActorMention::kPronoun) names.emplace_back(m.start, m.end);
+    }
+    std::string headline = HeadlineSentence(title, names);
+    size_t at = doc.text.find_first_not_of(" \t\r\n#");
+    if (at != std::string::npos && doc.text.compare(at, title.size(), title) == 0) {
+      work = doc.text;
+      work.replace(at, title.size(), headline, 0, title.size());
+    } else {
+      work = headline + "\n\n";
+      body_at = work.size();
+      work += doc.text;
+    }
+  }
+  std::string_view text = work.empty() ? std::string_view(doc.text) : std::string_view(work);
   std::vector<Sentence> sentences;
   if (impl_->options.single_sentence) {
     Sentence s;
@@ -173,7 +274,11 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     sentences = SplitSentences(text);
   }
   DocumentActors actors = FindActors(impl_->actors, text, sentences, doc.date);
-  DocumentPlaces places = FindPlaces(impl_->places, text, sentences, actors);
+  size_t article_start = 0;
+  while (article_start < sentences.size() &&
+         sentences[article_start].start < static_cast<int32_t>(body_at))
+    ++article_start;
+  DocumentPlaces places = FindPlaces(impl_->places, text, sentences, actors, article_start);
   std::vector<std::vector<const ActorMention*>> by_sentence(sentences.size());
   for (const ActorMention& m : actors.mentions) {
     if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size()))
@@ -248,6 +353,10 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
   }
   for (auto& [id, e] : actors.entities) {
     if (!e.mentions.empty()) facts->entities.push_back(std::move(e));
+  }
+  if (body_at) {
+    DropRestatedHeadlineEvents(static_cast<int32_t>(body_at), &facts->events);
+    MoveOutOfHeadline(doc, sentences, static_cast<int32_t>(body_at), facts);
   }
 }
 

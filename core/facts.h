@@ -90,6 +90,8 @@ struct Event {
   std::string modality;
   std::string condition;  // "only if ..." clause text, if the event is conditional
   double confidence = 0;
+  // The sentence of the text that states it (0-based) and its byte span there; -1 for the
+  // article's title, the span then being into the title.
   int64_t sentence = 0;
   int64_t start = 0;
   int64_t end = 0;

@@ -100,13 +100,14 @@ bool Fits(const GazetteerPlace& p, Want want) {
 
 class Finder {
  public:
-  Finder(const Gazetteer& g, std::string_view text, const std::vector<Sentence>& sentences)
-      : g_(g), text_(text), sentences_(sentences) {}
+  Finder(const Gazetteer& g, std::string_view text, const std::vector<Sentence>& sentences,
+         size_t article_start)
+      : g_(g), text_(text), sentences_(sentences), article_start_(article_start) {}
 
   // The dateline at the text's start: its place name's candidates, narrowed by its qualifier.
   bool Dateline(Found* out) {
-    if (sentences_.empty()) return false;
-    size_t b = sentences_[0].start;
+    if (article_start_ >= sentences_.size()) return false;
+    size_t b = sentences_[article_start_].start;
     while (b < text_.size() && IsSpace(text_[b])) ++b;
     std::string_view head = text_.substr(b, std::min<size_t>(120, text_.size() - b));
     // The dash ending a dateline: an em or en dash, " - " or "--".
@@ -331,6 +332,7 @@ class Finder {
   const Gazetteer& g_;
   std::string_view text_;
   const std::vector<Sentence>& sentences_;
+  size_t article_start_;  // the sentence the article's own text starts with
   bool capital_for_country_ = false;
 };
 
@@ -382,9 +384,10 @@ EventPlace ToEventPlace(const GazetteerPlace& p) {
 }  // namespace
 
 DocumentPlaces FindPlaces(const Gazetteer& g, std::string_view text,
-                          const std::vector<Sentence>& sentences, const DocumentActors& actors) {
+                          const std::vector<Sentence>& sentences, const DocumentActors& actors,
+                          size_t article_start) {
   DocumentPlaces out;
-  Finder finder(g, text, sentences);
+  Finder finder(g, text, sentences, article_start);
   std::vector<Found> found;
   Found dl;
   bool has_dateline = finder.Dateline(&dl);

@@ -41,9 +41,11 @@ struct DocumentPlaces {
 };
 
 // Finds and resolves the places `text` names (split into `sentences`, with its actor
-// mentions).
+// mentions). The dateline is looked for at the start of sentence `article_start` (where the
+// article's own text begins when its headline was put before it).
 DocumentPlaces FindPlaces(const Gazetteer& gazetteer, std::string_view text,
-                          const std::vector<Sentence>& sentences, const DocumentActors& actors);
+                          const std::vector<Sentence>& sentences, const DocumentActors& actors,
+                          size_t article_start = 0);
 
 // Sets each event's place: the one its sentence names nearest its span, else the dateline's.
 void PlaceEvents(const DocumentPlaces& places, std::vector<Event>* events);

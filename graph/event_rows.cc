@@ -101,7 +101,9 @@ class EventReader {
       Relationship rel;
       PARLEY_RETURN_IF_ERROR(store_.GetRelationship(rc->entry().rel, &rel, snap));
       auto s = rel.properties.find("sentence");
-      int64_t sentence = s != rel.properties.end() && s->second.is_int() ? s->second.as_int() : -1;
+      int64_t sentence = s != rel.properties.end() && s->second.is_int()
+                             ? s->second.as_int()
+                             : EventRecord::kUnknownSentence;
       positions[rc->entry().other] = {StringProperty(rel.properties, "quote"), sentence};
     }
     PARLEY_RETURN_IF_ERROR(rc->status());

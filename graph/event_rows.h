@@ -51,7 +51,9 @@ struct EventRecord {
   int64_t sources = 0;           // independent sources among them (CountSources)
   // The first report: the earliest dated article (ties and undated: the lowest node id).
   std::string article_id, article_source, article_date, quote;
-  int64_t sentence = -1;  // the sentence index of the quote in that article, -1 if unknown
+  // The sentence index of the quote in that article: -1 its title, kUnknownSentence if unknown.
+  static constexpr int64_t kUnknownSentence = INT64_MIN;
+  int64_t sentence = kUnknownSentence;
   EventLocation location;
 };
 

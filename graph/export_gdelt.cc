@@ -131,7 +131,7 @@ Status WriteGdelt(const GraphStore& store, std::ostream& out, const ExportOption
     ActorColumns(e.target, &line);
     // IsRootEvent: stated in the lead (the title, the byline or dateline, the first sentence).
     line += '\t';
-    line += e.sentence >= 0 && e.sentence < 3 ? "1" : "0";
+    line += e.sentence != EventRecord::kUnknownSentence && e.sentence < 3 ? "1" : "0";
     std::string code = EventText(e, "cameo");
     line += '\t' + Field(code);
     line += '\t' + Field(code.substr(0, std::min<size_t>(code.size(), 3)));
