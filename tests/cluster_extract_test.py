@@ -30,22 +30,33 @@ def run(cmd, **kw):
     return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
 
 
+class Failed(Exception):
+    pass
+
+
 def check(cond, msg):
     if not cond:
-        print("FAILED: " + msg, flush=True)
-        sys.exit(1)
+        raise Failed(msg)
 
 
 class Cluster:
     """A Dask scheduler and workers (no nanny: killing a worker kills it) on 127.0.0.1."""
 
     def __init__(self, tmp, workers):
+        self.workers = []
         self.file = os.path.join(tmp, "scheduler.json")
         self.log = open(os.path.join(tmp, "dask.log"), "wb")
         self.scheduler = subprocess.Popen(
             ["/usr/bin/python3", "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
              "--port", "0", "--no-dashboard", "--scheduler-file", self.file],
             stdout=self.log, stderr=self.log)
+        try:
+            self.start(tmp, workers)
+        except BaseException:
+            self.close()
+            raise
+
+    def start(self, tmp, workers):
         deadline = time.monotonic() + 60
         while not os.path.exists(self.file) and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -204,6 +215,16 @@ def main():
         check(rc == 1 and "shard-00000 of out3 was made from other input" in err,
               "--resume took shards of other input: " + err)
         passed += 1
+    except Failed as e:
+        print("FAILED: %s" % e, flush=True)
+        if cluster is not None:
+            cluster.close()
+            cluster = None
+        if os.path.exists(os.path.join(tmp, "dask.log")):
+            with open(os.path.join(tmp, "dask.log"), "rb") as f:
+                tail = f.read().decode("utf-8", "replace").splitlines()[-30:]
+            print("the Dask processes' log, last lines:\n" + "\n".join(tail))
+        return 1
     finally:
         if cluster is not None:
             cluster.close()
