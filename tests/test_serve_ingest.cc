@@ -148,7 +148,7 @@ TEST_CASE("serve: POST /ingest stores as parley ingest does and says what became
 // `n` articles of facts, bulk-0 ... bulk-(n-1): the first article of the Iran test facts under
 // another id, dated a day later each, with words of its own after its text, so that no two are
 // near-duplicates and a demand is not reported in more than a month's articles.
-std::string BulkFacts(int n) {
+std::string BulkFacts(int n, const std::string& prefix = "bulk-") {
   std::ifstream in(kIranFacts);
   std::string first;
   std::getline(in, first);
@@ -160,7 +160,7 @@ std::string BulkFacts(int n) {
   std::string out;
   uint64_t x = 88172645463325252ull;
   for (int i = 0; i < n; ++i) {
-    base["doc"] = "bulk-" + std::to_string(i);
+    base["doc"] = prefix + std::to_string(i);
     int y = 2000 + i / 336, m = 1 + (i / 28) % 12, d = 1 + i % 28;
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
@@ -285,6 +285,58 @@ TEST_CASE("serve: SIGTERM during an ingest leaves whole articles; sending again 
     CHECK(Pair(s) == std::pair<int64_t, int64_t>{kArticles, kArticles});
     CHECK(s.Stop() == 0);
   }
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST_CASE("serve: ingests wait in one queue, up to 4 behind the one being stored",
+          "[serve][ingest]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  std::string token = "t";
+  Server s({"--db", db, "--token-file", TokenFile(dir, token), "--max-body", "100000000"}, token);
+  // Seven requests at once, each long enough to store that the others arrive meanwhile: one
+  // is stored, four wait and are stored after it, two are refused with nothing stored.
+  const int kRequests = 7, kArticles = 600;
+  std::vector<int> status(kRequests);
+  std::vector<std::string> answers(kRequests), bodies(kRequests);
+  for (int i = 0; i < kRequests; ++i)
+    bodies[i] = BulkFacts(kArticles, "q" + std::to_string(i) + "-");
+  std::vector<std::thread> senders;
+  for (int i = 0; i < kRequests; ++i) {
+    senders.emplace_back([&, i] {
+      auto r = PostIngest(s, bodies[i], "application/x-ndjson", "?format=facts");
+      if (r) {
+        status[i] = r->status;
+        answers[i] = r->body;
+      }
+    });
+  }
+  for (auto& t : senders) t.join();
+  int stored = 0, refused = 0;
+  for (int i = 0; i < kRequests; ++i) {
+    INFO(answers[i].substr(0, 300));
+    auto j = nlohmann::json::parse(answers[i]);
+    if (status[i] == 200) {
+      ++stored;
+      CHECK(j["added"] == kArticles);
+    } else {
+      ++refused;
+      CHECK(status[i] == 503);
+      CHECK(j["articles"].empty());
+      CHECK(j["error"].get<std::string>().find("waiting") != std::string::npos);
+    }
+  }
+  CHECK(stored == 5);
+  CHECK(refused == 2);
+  auto r = PostQuery(s, QueryBody("MATCH (a:Article) RETURN count(a) AS n"));
+  REQUIRE(r);
+  CHECK(nlohmann::json::parse(r->body)["rows"][0][0] == 5 * kArticles);
+  CHECK(s.Stop() == 0);
 }
 
 }  // namespace
