@@ -215,6 +215,10 @@ def run_shard(name, parts, parley, data, options, files, jobs, shipped=None):
                     out.write(part[2])
             paths.append(path)
         env = dict(os.environ)
+        # A Dask nanny gives its worker MALLOC_TRIM_THRESHOLD_=65536 (to return a Python
+        # worker's memory sooner); inherited, it made parley's malloc give memory back and take
+        # it again all the time: 40 % more CPU (1.4 s of system time in 125 articles).
+        env.pop("MALLOC_TRIM_THRESHOLD_", None)
         if data:
             env["PARLEY_DATA"] = data
         cmd = [parley, "extract", "--format", "jsonl", "--record-key", "--jobs", str(jobs)]
