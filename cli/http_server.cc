@@ -262,12 +262,13 @@ class BoundedWriter : public ResultWriter {
 };
 
 // An ostream buffer that keeps up to `max` bytes; past them it fails (the stream goes bad,
-// so an export stops writing) and remembers that it did.
+// so an export stops writing) and sets `over` (ExportOptions::stop: the walk ends too).
 class CappedBuf : public std::streambuf {
  public:
   explicit CappedBuf(size_t max) : max_(max) {}
   std::string& text() { return text_; }
   bool over() const { return over_; }
+  const std::atomic<bool>* flag() const { return &over_; }
 
  protected:
   int_type overflow(int_type c) override {
@@ -287,7 +288,7 @@ class CappedBuf : public std::streambuf {
  private:
   size_t max_;
   std::string text_;
-  bool over_ = false;
+  std::atomic<bool> over_{false};
 };
 
 // The media type of an export format's answer.
@@ -558,6 +559,7 @@ struct HttpServer::Impl {
     options.scope = &scope;
     if (args.Has("--title")) options.title = args.Get("--title");
     CappedBuf buf(opt.max_export_bytes);
+    options.stop = buf.flag();
     std::ostream out(&buf);
     s = ExportGraph(*store, format, out, options);
     if (buf.over()) {

@@ -11,6 +11,7 @@
 // format and drops characters the format cannot carry.
 #pragma once
 
+#include <atomic>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ struct ExportOptions {
   // For the HTML view: the live page of `parley serve`, which also inlines live.js and may
   // fetch from the server it came from (its own address only).
   bool live = false;
+  // When it becomes true (set by another thread, or by the stream's buffer when it will take no
+  // more), the walk over the store ends with an error instead of going on to no use.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Writes the chosen nodes and relationships of `store` to `out` in `format` (not kNeo4jCsv,

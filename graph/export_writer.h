@@ -54,14 +54,25 @@ inline Status WriteStatus(const std::ostream& out) {
   return out ? Status::OK() : Status::IOError("writing the export failed");
 }
 
+// The error a walk ends with once ExportOptions::stop is set.
+inline Status Stopped(const ExportOptions& opt) {
+  if (opt.stop && opt.stop->load(std::memory_order_relaxed))
+    return Status::IOError("the export was stopped");
+  return Status::OK();
+}
+
 // Reads the chosen nodes in ascending id order, calling `on_node` with each.
 template <typename NodeFn>
 Status WalkNodes(const GraphStore& store, const ExportOptions& opt, NodeFn&& on_node) {
-  if (opt.scope == nullptr || opt.scope->whole) return store.ForEachNode(on_node, opt.snap);
+  auto visit = [&](const Node& n) -> Status {
+    PARLEY_RETURN_IF_ERROR(Stopped(opt));
+    return on_node(n);
+  };
+  if (opt.scope == nullptr || opt.scope->whole) return store.ForEachNode(visit, opt.snap);
   for (NodeId id : opt.scope->nodes) {
     Node n;
     PARLEY_RETURN_IF_ERROR(store.GetNode(id, &n, opt.snap));
-    PARLEY_RETURN_IF_ERROR(on_node(n));
+    PARLEY_RETURN_IF_ERROR(visit(n));
   }
   return Status::OK();
 }
@@ -69,11 +80,15 @@ Status WalkNodes(const GraphStore& store, const ExportOptions& opt, NodeFn&& on_
 // Reads the chosen relationships in ascending id order, calling `on_rel` with each.
 template <typename RelFn>
 Status WalkRelationships(const GraphStore& store, const ExportOptions& opt, RelFn&& on_rel) {
-  if (opt.scope == nullptr || opt.scope->whole) return store.ForEachRelationship(on_rel, opt.snap);
+  auto visit = [&](const Relationship& r) -> Status {
+    PARLEY_RETURN_IF_ERROR(Stopped(opt));
+    return on_rel(r);
+  };
+  if (opt.scope == nullptr || opt.scope->whole) return store.ForEachRelationship(visit, opt.snap);
   for (RelId id : opt.scope->relationships) {
     Relationship r;
     PARLEY_RETURN_IF_ERROR(store.GetRelationship(id, &r, opt.snap));
-    PARLEY_RETURN_IF_ERROR(on_rel(r));
+    PARLEY_RETURN_IF_ERROR(visit(r));
   }
   return Status::OK();
 }
