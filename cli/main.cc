@@ -131,8 +131,8 @@ const std::map<std::string, Command>& Commands() {
         {"--read-only"},
         "parley serve [--db DIR] [--listen 127.0.0.1:7474] [--token-file FILE] [--read-only] "
         "[--timeout S] [--max-memory MB] [--max-rows N] [--max-body BYTES] [--max-export BYTES]  "
-        "the store over HTTP/JSON: GET / (the live graph view), POST /query, GET /stats, GET "
-        "/demands, GET /export, GET /health; writes (and every "
+        "the store over HTTP/JSON: GET / (the live graph view), POST /query, POST /ingest, GET "
+        "/stats, GET /demands, GET /export, GET /health; writes (and every "
         "request off loopback) need Authorization: Bearer TOKEN from --token-file"}},
       {"stats",
        {parley::cli::Stats,
