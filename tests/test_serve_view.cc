@@ -187,6 +187,19 @@ TEST_CASE("serve: GET / is the graph view, fetching from the live store", "[serv
   // Shown as text, not as markup.
   CHECK(dom.find("<td>written live &lt;b&gt;bold&lt;/b&gt;</td>") != std::string::npos);
 
+  // &draw=1 draws what the query returns (GET /export?query=): the demands and whom of.
+  std::string drawn = "MATCH (d:Demand)-[r:OF]->(b:Actor) RETURN d, r, b";
+  auto drawn_graph =
+      nlohmann::json::parse(Cli({"export", "--db", db, "--format", "cytoscape", "--query", drawn}));
+  size_t drawn_nodes = drawn_graph["elements"]["nodes"].size();
+  REQUIRE(drawn_nodes > 1);
+  REQUIRE(drawn_nodes != around_nodes);
+  dom = ChromiumDom(dir, base + "?draw=1&query=" + httplib::detail::encode_query_param(drawn));
+  REQUIRE(BodyAttribute(dom, "data-live-ready") == "true");
+  CHECK(BodyAttribute(dom, "data-live-drawn") == "query");
+  CHECK(BodyAttribute(dom, "data-rendered-nodes") == std::to_string(drawn_nodes));
+  CHECK_FALSE(BodyAttribute(dom, "data-query-rows").empty());
+
   // What the server refuses is shown, not drawn.
   dom = ChromiumDom(dir, base + "?around=Narnia&query=" +
                              httplib::detail::encode_query_param("MATCH (n) RETURN cout(n)"));

@@ -5,9 +5,10 @@
 // demands (GET /demands), each actor a link to its neighbourhood.
 //
 // URL parameters choose what the page shows as it opens: ?around=NAME&hops=N draws a
-// neighbourhood, ?query=CYPHER runs a query. body[data-live-ready] is "true" once every
-// request the page made has been answered. Everything shown comes from the store and is
-// untrusted: it reaches the page through textContent only, never as markup.
+// neighbourhood, ?query=CYPHER runs a query (&draw=1: and draws what it returns).
+// body[data-live-ready] is "true" once every request the page made has been answered. Everything
+// shown comes from the store and is untrusted: it reaches the page through textContent only, never
+// as markup.
 (function() {
 'use strict';
 
@@ -171,17 +172,20 @@ run.addEventListener('click', runQuery);
 text.addEventListener('keydown', function(evt) {
   if (evt.key === 'Enter' && (evt.ctrlKey || evt.metaKey)) runQuery();
 });
-draw.addEventListener('click', function() {
+// Draws the nodes and relationships the query returns (GET /export?query=).
+function drawQuery() {
   if (!text.value.trim()) return;
   begin();
   request('/export?format=cytoscape&query=' + encodeURIComponent(text.value))
       .then(function(g) {
         view.load(g.elements);
+        document.body.setAttribute('data-live-drawn', 'query');
         say('Drawn: what the query returns');
       })
       .catch(function(e) { say(e.message, true); })
       .then(end);
-});
+}
+draw.addEventListener('click', drawQuery);
 
 // ---- the store's demands
 
@@ -234,6 +238,7 @@ if (params.get('around')) {
 if (params.get('query')) {
   text.value = params.get('query');
   runQuery();
+  if (params.get('draw')) drawQuery();
 }
 document.body.setAttribute('data-live', 'true');
 end();
