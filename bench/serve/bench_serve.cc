@@ -55,8 +55,15 @@ using parley::ValueMap;
 using parley::bench::Clock;
 using parley::bench::Since;
 
+// The server this program started, killed if the program dies before stopping it.
+pid_t g_server = -1;
+
 [[noreturn]] void Die(const std::string& msg) {
   std::fprintf(stderr, "parley_bench_serve: %s\n", msg.c_str());
+  if (g_server > 0) {
+    kill(g_server, SIGKILL);
+    waitpid(g_server, nullptr, 0);
+  }
   std::exit(1);
 }
 
@@ -125,6 +132,7 @@ Server StartServer(const std::string& parley, const std::string& db, const std::
     execv(parley.c_str(), argv.data());
     _exit(127);
   }
+  g_server = s.pid;
   auto deadline = Clock::now() + std::chrono::seconds(300);
   const std::string marker = "on http://127.0.0.1:";
   while (s.port == 0) {
@@ -497,6 +505,7 @@ int main(int argc, char** argv) {
   kill(server.pid, SIGTERM);
   int status = 0;
   waitpid(server.pid, &status, 0);
+  g_server = -1;
   exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   if (!ingest.lines.empty()) in_process = PresentInProcess(db, ingest.stored);
   Say("ingest: %zu articles sent, %zu stored by the server's answers, %zu found over HTTP, %zu "
