@@ -629,7 +629,6 @@ struct HttpServer::Impl {
       return SendError(
           res, 400, "unknown format '" + format + "' (POST /ingest takes articles, text or facts)");
     }
-    size_t sent = job.facts_given ? job.facts.size() : job.documents.size();
     IngestResult result;
     s = ingest->Run(std::move(job), &result);
     std::string out = "{\"articles\":[";
@@ -654,10 +653,6 @@ struct HttpServer::Impl {
     if (!s.ok()) {
       status = StatusFor(s);
       error = Scrub(s.message());
-    } else if (!result.complete) {
-      status = 503;
-      error = "the server is stopping: " + std::to_string(result.articles.size()) + " of " +
-              std::to_string(sent) + " articles stored; send the request again to store the rest";
     }
     if (!error.empty()) {
       out += ",\"error\":";

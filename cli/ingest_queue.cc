@@ -50,14 +50,6 @@ void IngestQueue::Loop() {
     cv_.wait(lock, [&] { return stopping_ || !waiting_.empty(); });
     if (waiting_.empty()) return;  // stopping, nothing left
     Pending* p = waiting_.front();
-    if (stopping_) {
-      // Not begun: refused whole, nothing stored.
-      waiting_.pop_front();
-      p->status = Status::Busy("the server is stopping: send the articles again later");
-      p->done = true;
-      cv_.notify_all();
-      continue;
-    }
     lock.unlock();
     Status s = Write(p->job, p->result);
     lock.lock();
@@ -69,10 +61,6 @@ void IngestQueue::Loop() {
 }
 
 Status IngestQueue::Write(IngestJob& job, IngestResult* result) {
-  auto stopping = [this] {
-    std::lock_guard<std::mutex> lock(mu_);
-    return stopping_;
-  };
   // One writer at a time in the store: a job and the server's writing queries take turns.
   std::lock_guard<std::mutex> write(*write_mu_);
   std::unique_ptr<ArticleWriter> writer;
@@ -81,7 +69,6 @@ Status IngestQueue::Write(IngestJob& job, IngestResult* result) {
   PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store_, ArticleWriter::Options(), &writer));
   if (job.facts_given) {
     for (const DocumentFacts& facts : job.facts) {
-      if (stopping()) return Status::OK();
       IngestedArticle stored;
       PARLEY_RETURN_IF_ERROR(writer->Write(facts, /*key=*/"", &stored));
       result->articles.push_back(std::move(stored));
@@ -99,17 +86,15 @@ Status IngestQueue::Write(IngestJob& job, IngestResult* result) {
   options.jobs = 1;  // the other core answers the reads
   options.fingerprint = fingerprint_;
   size_t next = 0;
-  bool stopped = false;
   PARLEY_RETURN_IF_ERROR(IngestDocuments(
       writer.get(), *extractor_, options,
       [&](Document* doc, bool* done) {
-        if (next < job.documents.size() && stopping()) stopped = true;
-        *done = stopped || next == job.documents.size();
+        *done = next == job.documents.size();
         if (!*done) *doc = std::move(job.documents[next++]);
         return Status::OK();
       },
       [&](const IngestedArticle& a) { result->articles.push_back(a); }));
-  result->complete = !stopped;
+  result->complete = true;
   return Status::OK();
 }
 

@@ -3,9 +3,10 @@
 // while reading queries go on on their snapshots. The handler of a request hands its articles
 // over and waits for what became of each.
 //
-// Stopping (SIGTERM) ends the job in hand between two articles, so that every article is
-// stored whole or not at all and a request sent again stores the rest (what it stored already
-// is unchanged, not extracted again); jobs still waiting are answered unstored.
+// Stopping (SIGTERM) refuses new jobs and finishes the job in hand and those waiting (at most
+// `max_waiting`), each article stored whole in one write; a job cut short by an error, or by
+// a kill, is sent again to store the rest (what it stored already is unchanged, not extracted
+// again).
 #pragma once
 
 #include <condition_variable>
@@ -35,7 +36,7 @@ struct IngestJob {
 
 struct IngestResult {
   std::vector<IngestedArticle> articles;  // those stored, in the job's order
-  bool complete = false;                  // false: stopped (or refused) before the end
+  bool complete = false;                  // false: cut short by an error before the end
 };
 
 class IngestQueue {
@@ -52,7 +53,8 @@ class IngestQueue {
   // otherwise, `*result` then holding the articles stored before it.
   Status Run(IngestJob job, IngestResult* result);
 
-  // Ends the job in hand after the article being stored and refuses the rest; returns at once.
+  // Refuses jobs from now on; the writer finishes the job in hand and those waiting, then
+  // ends. Returns at once.
   void Stop();
 
  private:
