@@ -8,13 +8,10 @@
 
 #include "cli/args.h"
 #include "storage/graph_store.h"
+#include "util/calendar_date.h"
 #include "util/status.h"
 
 namespace parley::cli {
-
-// True if `s` is a calendar date YYYY-MM-DD that exists (2024-02-29 does, 2026-02-29 and
-// 2026-13-45 do not); with `partial`, YYYY and YYYY-MM are accepted too.
-bool IsCalendarDate(std::string_view s, bool partial);
 
 // The value of date flag `flag` ("--since") in `*date`, empty when the flag is not given;
 // a usage error naming the flag and the value when it is not a date (see IsCalendarDate).

@@ -9,8 +9,14 @@ a lower rank only:
   graph (2)             the graph model and what works on it: facts to graph, event keys,
                         near-duplicates, curation, actor lookup, analytics, exports
   query (3)             openCypher on the store
-  cli (4)               the parley command
-  tests (5), bench (5)  tests and benchmarks
+  include (3)           the public header of the C++ API (include/parley/parley.h): it includes
+                        no other folder, so that it builds with the standard library alone
+  api (4)               the C++ API's implementation (libparley.so)
+  cli (5)               the parley command
+  tests (6), bench (6)  tests and benchmarks
+
+A file of include/ is named without the folder ("parley/parley.h"), as programs using the
+installed header name it.
 
 It also fails if the include graph has a cycle, between folders or between files. It prints
 the folder graph (who includes whom, with the number of include lines) and exits 0 when the
@@ -24,7 +30,8 @@ import re
 import sys
 
 # The layers and their ranks (see above); a folder not listed is not read.
-RANKS = {"util": 0, "core": 1, "storage": 1, "graph": 2, "query": 3, "cli": 4, "tests": 5, "bench": 5}
+RANKS = {"util": 0, "core": 1, "storage": 1, "graph": 2, "query": 3, "include": 3, "api": 4,
+         "cli": 5, "tests": 6, "bench": 6}
 SOURCE_SUFFIXES = (".h", ".hpp", ".cc", ".cpp", ".c")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
@@ -46,9 +53,10 @@ def source_files(root):
 
 def resolve(root, including, target):
     """The tree file `target` names from `including` ("dir/x.h" from the root, else beside the
-    including file), or None for a file outside the tree (a system or generated header)."""
+    including file, else in include/), or None for a file outside the tree (a system or
+    generated header)."""
     beside = os.path.normpath(os.path.join(os.path.dirname(including), target)).replace(os.sep, "/")
-    for candidate in (target, beside):
+    for candidate in (target, beside, "include/" + target):
         if os.path.isfile(os.path.join(root, candidate)):
             return candidate
     return None

@@ -1,5 +1,7 @@
-// Where Parley's run-time data (dictionaries, lexicons) lives: $PARLEY_DATA if set, else the
-// data/ folder of the source tree the binary was built from.
+// Where Parley's run-time data (dictionaries, lexicons, places, the HTML view) lives:
+// $PARLEY_DATA if set; else, for an installed program or library, the share/parley/data folder
+// of the prefix it is installed in (found from the file holding this code, so that a moved
+// prefix still works); else the data/ folder of the source tree it was built from.
 #pragma once
 
 #include <string>
