@@ -2,6 +2,7 @@
 // (graph/ingest.h), the query engine and the demands report, with errors turned into Results.
 #include <dlfcn.h>
 
+#include <functional>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -260,16 +261,44 @@ Result Database::Demands(const DemandFilter& filter, std::string* json) {
   return Result();
 }
 
-Result Database::Extract(std::string_view text, std::string* facts_json) {
+namespace {
+
+// The facts of `text`, one article, as JSON, by the extractor `get_extractor` gives.
+Result ExtractText(std::string_view text,
+                   const std::function<Status(const Extractor**)>& get_extractor,
+                   std::string* facts_json) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return Result(Result::Code::kInvalidInput, "extract: the text is empty");
   const Extractor* ex = nullptr;
-  Status s = impl_->GetExtractor(&ex);
+  Status s = get_extractor(&ex);
   if (!s.ok()) return ToResult(s);
   DocumentFacts facts;
   ex->Extract(ArticleFromText(std::string(text), "text"), &facts);
   *facts_json = FactsToJson(facts);
   return Result();
+}
+
+}  // namespace
+
+Result Database::Extract(std::string_view text, std::string* facts_json) {
+  return ExtractText(
+      text, [this](const Extractor** ex) { return impl_->GetExtractor(ex); }, facts_json);
+}
+
+Result Extract(std::string_view text, std::string* facts_json) {
+  // One extractor for the process, made on first use; Extractor::Extract is const and runs on
+  // several threads at once (ingest shares one between its threads).
+  static std::mutex mu;
+  static std::unique_ptr<Extractor> extractor;
+  return ExtractText(
+      text,
+      [](const Extractor** ex) {
+        std::lock_guard lock(mu);
+        if (!extractor) PARLEY_RETURN_IF_ERROR(Extractor::Create(Extractor::Options(), &extractor));
+        *ex = extractor.get();
+        return Status::OK();
+      },
+      facts_json);
 }
 
 Result Database::Close() {

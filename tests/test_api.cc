@@ -89,6 +89,31 @@ TEST_CASE("API: a text ingested is queried, reported as demands and extracted", 
   CHECK(f["doc"] == outcomes[0].id);  // the id ingest gave the same text
 }
 
+TEST_CASE("API: extract without a database, from several threads", "[api]") {
+  // The demand of kStory, and nothing stored anywhere: two threads extract at once.
+  auto demand_of = [](const std::string& facts_json) {
+    Json f = Json::parse(facts_json);
+    std::string pair;
+    for (const Json& e : f["events"])
+      if (e["type"] == "demand")
+        pair = e["source"]["entity"].get<std::string>() + ">" +
+               e["target"]["entity"].get<std::string>();
+    return pair;
+  };
+  std::string a, b;
+  Result ra, rb;
+  std::thread other([&] { rb = Extract(kStory, &b); });
+  ra = Extract(kStory, &a);
+  other.join();
+  INFO(ra.message() << " / " << rb.message());
+  REQUIRE(ra.ok());
+  REQUIRE(rb.ok());
+  CHECK(a == b);
+  CHECK(Json::parse(a)["title"] == "Fishermen protest quota");
+  CHECK(demand_of(a) == "NOR>RUS");
+  CHECK(Extract(" \n", &a).code() == Result::Code::kInvalidInput);
+}
+
 TEST_CASE("API: query rows through the callback, parameters, stopping and errors", "[api]") {
   test::TempDir tmp;
   auto db = OpenDb(tmp / "db");

@@ -163,6 +163,11 @@ class PARLEY_API Database {
   std::unique_ptr<Impl> impl_;
 };
 
+// The facts of one article's text as Database::Extract gives them, without a database (the
+// built-in actor dictionary alone). The extractor is made on the first call (it loads the
+// dictionaries and the parser, about half a second) and kept for later calls, from any thread.
+PARLEY_API Result Extract(std::string_view text, std::string* facts_json);
+
 // This library's version, "MAJOR.MINOR.PATCH".
 PARLEY_API const char* Version();
 
