@@ -12,7 +12,7 @@ a lower rank only:
   include (3)           the public header of the C++ API (include/parley/parley.h): it includes
                         no other folder, so that it builds with the standard library alone
   api (4)               the C++ API's implementation (libparley.so)
-  cli (5)               the parley command
+  cli (5), python (5)   the parley command; the Python module (over the C++ API)
   tests (6), bench (6)  tests and benchmarks
 
 A file of include/ is named without the folder ("parley/parley.h"), as programs using the
@@ -31,7 +31,7 @@ import sys
 
 # The layers and their ranks (see above); a folder not listed is not read.
 RANKS = {"util": 0, "core": 1, "storage": 1, "graph": 2, "query": 3, "include": 3, "api": 4,
-         "cli": 5, "tests": 6, "bench": 6}
+         "cli": 5, "python": 5, "tests": 6, "bench": 6}
 SOURCE_SUFFIXES = (".h", ".hpp", ".cc", ".cpp", ".c")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -37,6 +37,10 @@ phase "normal tests"
 ctest --test-dir build --output-on-failure -j "$jobs"
 phase "sanitizer build"
 
+# The Python module and its tests (python_module, python_notebook, python_install) run in the
+# normal build only: the sanitizer build leaves the module out (PARLEY_PYTHON is off with
+# PARLEY_SANITIZE), as an extension built with ASan loads only into a python started with
+# libasan preloaded.
 echo "== sanitizer build (ASan + UBSan) =="
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DPARLEY_SANITIZE=ON -DPARLEY_TESTS=ON \
