@@ -28,10 +28,14 @@ class NotebookTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as out_dir:
             # The kernel starts in the notebook's folder (it reads articles/ from there); the
             # executed copy goes to the scratch folder, the example stays as it is.
+            # Jupyter's and IPython's run-time files in the scratch folder too: a CI root's
+            # home may not be writable.
+            env = dict(os.environ, JUPYTER_RUNTIME_DIR=os.path.join(out_dir, "runtime"),
+                       IPYTHONDIR=os.path.join(out_dir, "ipython"))
             run = subprocess.run(
                 [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
                  "--ExecutePreprocessor.timeout=120", "--output-dir", out_dir, str(NOTEBOOK)],
-                capture_output=True, text=True)
+                capture_output=True, text=True, env=env)
             self.assertEqual(run.returncode, 0, run.stderr[-3000:])
             executed = json.loads((pathlib.Path(out_dir) / NOTEBOOK.name).read_text())
         cells = [c for c in executed["cells"] if c["cell_type"] == "code"]
