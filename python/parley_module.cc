@@ -144,9 +144,13 @@ PYBIND11_MODULE(_parley, m) {
 
   m.def(
       "open",
-      [](const std::string& path, bool read_only) {
+      [](const std::string& path, bool read_only, bool create, const std::string& actors,
+         int jobs) {
         parley::OpenOptions options;
         options.read_only = read_only;
+        options.create_if_missing = create;
+        options.actors_file = actors;
+        options.jobs = jobs;
         std::unique_ptr<parley::Database> db;
         {
           py::gil_scoped_release unlocked;
@@ -154,7 +158,7 @@ PYBIND11_MODULE(_parley, m) {
         }
         return std::make_unique<Db>(std::move(db));
       },
-      py::arg("path"), py::arg("read_only"));
+      py::arg("path"), py::arg("read_only"), py::arg("create"), py::arg("actors"), py::arg("jobs"));
   m.def(
       "extract",
       [](const std::string& text) {

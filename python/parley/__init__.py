@@ -107,9 +107,12 @@ class Database:
         self.close()
 
 
-def open(path, read_only=False):  # noqa: A001 -- parley.open, as the module's entry point
-    """Opens the store at `path` (created when missing, unless read_only)."""
-    return Database(_parley.open(os.fspath(path), read_only))
+def open(path, read_only=False, create=True, actors=None, jobs=0):  # noqa: A001 -- parley.open
+    """Opens the store in folder `path`: made when missing if `create` (not with read_only).
+    `actors`: your own actor dictionary (a file as `parley ingest --actors` takes), added to the
+    built-in one for ingest; `jobs`: threads that extract during ingest (0: one per core)."""
+    actors = os.fspath(actors) if actors is not None else ""
+    return Database(_parley.open(os.fspath(path), read_only, create, actors, jobs))
 
 
 def extract(text):

@@ -148,6 +148,22 @@ class ModuleTest(unittest.TestCase):
         self.db = parley.open(self.dir / "store")
         self.assertEqual(self.db.query("MATCH (n:Note) RETURN count(n) AS n"), [{"n": 0}])
 
+    def test_open_options(self):
+        # Your own actors: a country the built-in dictionary does not know.
+        actors = self.dir / "mine.actors"
+        actors.write_text("ZARNOVIA_ [ZRN]\n", encoding="utf-8")
+        text = "Quota row\nBy Desk | 2026-04-01\n\nZarnovia demanded that Norway lift the quota.\n"
+        with parley.open(self.dir / "own", actors=actors, jobs=1) as own:
+            own.ingest(text)
+            self.assertEqual([(d["source"], d["target"]) for d in own.demands()],
+                             [("Zarnovia", "Norway")])
+        with self.assertRaises(parley.Error):
+            parley.open(self.dir / "absent", create=False)
+        self.assertFalse((self.dir / "absent").exists())
+        with self.assertRaises(parley.Error) as jobs:
+            parley.open(self.dir / "jobs", jobs=1000)
+        self.assertIn("jobs", str(jobs.exception))
+
     def test_closed_store_raises(self):
         self.db.close()
         with self.assertRaises(parley.Error):
