@@ -64,6 +64,12 @@ class ModuleTest(unittest.TestCase):
         self.assertEqual(rows, [{"id": "NOR", "two": 2}])
         self.assertEqual(self.db.query("RETURN 1.5 AS f, null AS n, [1, 'a'] AS l"),
                          [{"f": 1.5, "n": None, "l": [1, "a"]}])
+        # Parameters of every JSON kind come back as they went in, text in any script too.
+        value = {"a": [1, 2.5, "Sangaré", None, True], "b": {"c": -7}, "d": "東京"}
+        self.assertEqual(self.db.query("RETURN $v AS v, $v.b.c * 2 AS twice", {"v": value}),
+                         [{"v": value, "twice": -14}])
+        self.assertEqual(self.db.query("RETURN 2^70 AS big, 9007199254740993 AS exact"),
+                         [{"big": 2.0 ** 70, "exact": 9007199254740993}])
         path = self.db.query("MATCH p = (a:Actor {id: 'NOR'})-[r:DEMANDS]->(d:Demand) "
                              "RETURN p, a, r, d.text AS what")[0]
         self.assertEqual(path["a"]["$type"], "node")
