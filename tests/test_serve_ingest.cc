@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -298,13 +299,30 @@ TEST_CASE("serve: ingests wait in one queue, up to 4 behind the one being stored
   std::string db = dir / "db";
   std::string token = "t";
   Server s({"--db", db, "--token-file", TokenFile(dir, token), "--max-body", "100000000"}, token);
-  // Seven requests at once, each long enough to store that the others arrive meanwhile: one
-  // is stored, four wait and are stored after it, two are refused with nothing stored.
+  // Seven requests at once: one is stored, four wait and are stored after it, two are refused
+  // with nothing stored. So that all seven arrive while the first waits, however slowly they
+  // come, a writing query holds the store's write lock for seconds first (it walks millions of
+  // rows and creates nothing); the ingest in hand waits for it.
   const int kRequests = 7, kArticles = 600;
   std::vector<int> status(kRequests);
   std::vector<std::string> answers(kRequests), bodies(kRequests);
   for (int i = 0; i < kRequests; ++i)
     bodies[i] = BulkFacts(kArticles, "q" + std::to_string(i) + "-");
+#if defined(__SANITIZE_ADDRESS__)
+  const int kRows = 1500;  // thousands of rows: about 10 s with the sanitizers
+#else
+  const int kRows = 6000;  // about 5 s
+#endif
+  int hold_status = 0;
+  std::thread hold([&] {
+    auto r = PostQuery(s,
+                       QueryBody("UNWIND range(1, " + std::to_string(kRows) +
+                                 ") AS a UNWIND range(1, 5000) AS b WITH a WHERE a < 0 CREATE "
+                                 "(:Never)"),
+                       s.Auth());
+    if (r) hold_status = r->status;
+  });
+  std::this_thread::sleep_for(std::chrono::seconds(1));
   std::vector<std::thread> senders;
   for (int i = 0; i < kRequests; ++i) {
     senders.emplace_back([&, i] {
@@ -316,6 +334,8 @@ TEST_CASE("serve: ingests wait in one queue, up to 4 behind the one being stored
     });
   }
   for (auto& t : senders) t.join();
+  hold.join();
+  CHECK(hold_status == 200);
   int stored = 0, refused = 0;
   for (int i = 0; i < kRequests; ++i) {
     INFO(answers[i].substr(0, 300));
