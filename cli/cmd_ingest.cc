@@ -3,7 +3,9 @@
 //
 // With --facts, every file is read twice: first to check every line, so that a malformed
 // line stops the run before anything is written (unless --skip-bad), then to store. Standard
-// input, pipes and FIFOs are copied to a temporary file for that.
+// input, pipes and FIFOs are copied to a temporary file for that. With --bulk as well, an
+// empty store is filled through sorted SST files (graph/bulk_ingest.h) instead of one write
+// per article: the same store, made faster.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,6 +25,7 @@
 #include "core/document_reader.h"
 #include "core/extractor.h"
 #include "core/facts.h"
+#include "graph/bulk_ingest.h"
 #include "graph/graph_model.h"
 #include "graph/ingest.h"
 #include "storage/graph_store.h"
@@ -163,10 +166,18 @@ Status IngestFacts(const Args& args) {
     shown_as[f] = given;
   }
 
+  const bool bulk = args.Has("--bulk");
+  if (bulk && args.Has("--no-text-index"))
+    return Status::Usage("--bulk loads the full-text index too; drop --no-text-index");
   std::unique_ptr<GraphStore> store;
   PARLEY_RETURN_IF_ERROR(OpenStore(args, /*read_only=*/false, &store));
   std::unique_ptr<ArticleWriter> writer;
-  PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store.get(), ArticleWriter::Options(), &writer));
+  std::unique_ptr<BulkIngest> bulk_ingest;
+  if (bulk) {
+    PARLEY_RETURN_IF_ERROR(BulkIngest::Open(store.get(), BulkLoader::Options(), &bulk_ingest));
+  } else {
+    PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store.get(), ArticleWriter::Options(), &writer));
+  }
 
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
@@ -191,7 +202,7 @@ Status IngestFacts(const Args& args) {
   }
   tally.bad = static_cast<int>(bad.size());
 
-  // Pass 2: store, one atomic write per article.
+  // Pass 2: store, one atomic write per article (with --bulk: gather, then load at the end).
   Progress progress("articles", total);
   uint64_t done_before = 0;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -204,7 +215,13 @@ Status IngestFacts(const Args& args) {
           IngestedArticle stored;
           // Facts written by `extract --record-key` carry the key `ingest` of the article
           // records: the store is then the same as that ingest's.
-          PARLEY_RETURN_IF_ERROR(writer->Write(facts, facts.extracted_with, &stored));
+          if (bulk) {
+            PARLEY_RETURN_IF_ERROR(
+                bulk_ingest->Add(facts, facts.extracted_with, &stored)
+                    .WithContext(shown_as.count(files[i]) ? shown_as[files[i]] : files[i]));
+          } else {
+            PARLEY_RETURN_IF_ERROR(writer->Write(facts, facts.extracted_with, &stored));
+          }
           tally.Add(stored);
           return Status::OK();
         },
@@ -213,6 +230,7 @@ Status IngestFacts(const Args& args) {
     done_before += fs::file_size(files[i], ec);
   }
   progress.Finish();
+  if (bulk) PARLEY_RETURN_IF_ERROR(bulk_ingest->Finish(nullptr));
   PARLEY_RETURN_IF_ERROR(store->Close());
   Report(tally);
   return Status::OK();

@@ -30,11 +30,13 @@ const std::map<std::string, Command>& Commands() {
       {"ingest",
        {parley::cli::Ingest,
         {"--db", "--facts", "--actors", "--jobs"},
-        {"--skip-bad", "--all-sentences", "--no-text-index"},
+        {"--skip-bad", "--all-sentences", "--no-text-index", "--bulk"},
         "parley ingest [--db DIR] [--actors FILE] [--jobs N] PATH...  extract and store articles "
         "(.txt, .md, .jsonl, folders, - for stdin)\n"
-        "parley ingest [--db DIR] [--skip-bad] --facts FILE...  store facts printed by `parley "
-        "extract`\n"
+        "parley ingest [--db DIR] [--skip-bad] [--bulk] --facts FILE...  store facts printed by "
+        "`parley extract`\n"
+        "              --bulk: fill an empty store through sorted table files (a first load of "
+        "many shards; the same store, faster)\n"
         "              --no-text-index: do not keep the full-text index (faster); the store has "
         "none until `parley reindex` or the next ingest builds it"}},
       {"actor",

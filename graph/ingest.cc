@@ -104,23 +104,31 @@ bool ArticleWriter::StoredWith(const std::string& id, const std::string& key) co
   return ExtractedWith(article) == key;
 }
 
-Status ArticleWriter::Write(const DocumentFacts& extracted, const std::string& key,
-                            IngestedArticle* result) {
+Status ArticleWriter::Compose(const DocumentFacts& extracted, const std::string& key,
+                              const EarlierArticles& earlier, ArticleRecord* article,
+                              GraphBatch* batch, int* dropped) const {
   DocumentFacts curated;
   if (!curation_.empty()) {
     curated = extracted;
     curation_.Apply(&curated);
   }
   const DocumentFacts& facts = curation_.empty() ? extracted : curated;
+  PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model_, article, batch, dropped));
+  PARLEY_RETURN_IF_ERROR(LinkNearDuplicates(earlier, model_.duplicates, facts, batch));
+  if (!key.empty()) batch->SetNodeProperty(IdFor("Article:" + facts.doc), kExtractedWith, key);
+  return Status::OK();
+}
+
+Status ArticleWriter::Write(const DocumentFacts& facts, const std::string& key,
+                            IngestedArticle* result) {
   *result = IngestedArticle();
   result->id = facts.doc;
   result->text_bytes = facts.text.size();
   ArticleRecord article;
   GraphBatch batch;
-  PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model_, &article, &batch, &result->dropped));
-  PARLEY_RETURN_IF_ERROR(LinkNearDuplicates(*store_, model_.duplicates, facts, &batch));
+  PARLEY_RETURN_IF_ERROR(
+      Compose(facts, key, StoredArticles(*store_), &article, &batch, &result->dropped));
   const NodeId article_node = IdFor("Article:" + facts.doc);
-  if (!key.empty()) batch.SetNodeProperty(article_node, kExtractedWith, key);
   PARLEY_RETURN_IF_ERROR(
       store_->WriteArticle(article, batch, &result->outcome).WithContext("article " + facts.doc));
   if (result->outcome == ArticleOutcome::kUnchanged && !key.empty() &&

@@ -23,6 +23,7 @@
 #include "graph/curation.h"
 #include "graph/graph_model.h"
 #include "graph/hand_edits.h"
+#include "graph/near_duplicate_index.h"
 #include "storage/graph_store.h"
 #include "util/status.h"
 
@@ -80,6 +81,13 @@ class ArticleWriter {
 
   // True if the store holds article `id` extracted with `key` (ArticleKey).
   bool StoredWith(const std::string& id, const std::string& key) const;
+
+  // The article record and the write Write makes for `facts`: the curator's decisions applied,
+  // the graph model's nodes and relationships, the links to the near-duplicates among
+  // `earlier`, `key` (if not empty) on the article's node. `*dropped` counts the facts the
+  // graph model had no place for.
+  Status Compose(const DocumentFacts& facts, const std::string& key, const EarlierArticles& earlier,
+                 ArticleRecord* article, GraphBatch* batch, int* dropped) const;
 
   // Stores one article's facts, after the curator's decisions are applied to them, in one
   // atomic write; `key`, if not empty, is recorded with the article in the same write. Then

@@ -24,21 +24,41 @@ Status PrepareNearDuplicateIndex(GraphStore* store) {
   return store->CreateIndex("Article", "lsh");
 }
 
-Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
-                          const DocumentFacts& doc, GraphBatch* batch) {
-  if (!store.IsIndexed("Article", "lsh")) return Status::OK();
-  // The signature FactsToGraph put on the article's node, rather than a second pass over the text.
-  const NodeId self = IdFor("Article:" + doc.doc);
+Status StoredArticles::WithBand(const std::string& band, std::set<NodeId>* ids) const {
+  std::vector<NodeId> found;
+  PARLEY_RETURN_IF_ERROR(store_.FindNodes("Article", "lsh", Value(band), &found));
+  ids->insert(found.begin(), found.end());
+  return Status::OK();
+}
+
+Status StoredArticles::Signature(NodeId id, std::vector<int64_t>* signature,
+                                 std::string* article) const {
+  Node node;
+  PARLEY_RETURN_IF_ERROR(store_.GetNode(id, &node));
+  signature->clear();
+  AppendMinHash(node.properties, signature);
+  *article = StringProperty(node.properties, "id");
+  return Status::OK();
+}
+
+std::vector<int64_t> ArticleSignature(const GraphBatch& batch, const std::string& doc) {
+  const NodeId self = IdFor("Article:" + doc);
   std::vector<int64_t> sig;
-  for (const auto& op : batch->ops()) {
+  for (const auto& op : batch.ops()) {
     if (op.kind == GraphBatch::Op::kPutNode && op.id == self) AppendMinHash(op.properties, &sig);
   }
+  return sig;
+}
+
+Status LinkNearDuplicates(const EarlierArticles& earlier, const NearDuplicates& rules,
+                          const DocumentFacts& doc, GraphBatch* batch) {
+  // The signature FactsToGraph put on the article's node, rather than a second pass over the text.
+  const NodeId self = IdFor("Article:" + doc.doc);
+  std::vector<int64_t> sig = ArticleSignature(*batch, doc.doc);
   if (sig.empty()) return Status::OK();
   std::set<NodeId> candidates;
   for (const std::string& band : rules.Bands(sig)) {
-    std::vector<NodeId> ids;
-    PARLEY_RETURN_IF_ERROR(store.FindNodes("Article", "lsh", Value(band), &ids));
-    candidates.insert(ids.begin(), ids.end());
+    PARLEY_RETURN_IF_ERROR(earlier.WithBand(band, &candidates));
   }
   candidates.erase(self);
   // Bounded work however many copies a story has: the lowest ids first, at most
@@ -46,20 +66,24 @@ Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
   constexpr size_t kMaxCompared = 64, kMaxLinks = 8;
   ValueList near;
   size_t compared = 0;
+  std::vector<int64_t> theirs;
+  std::string other_id;
   for (NodeId id : candidates) {
     if (near.size() >= kMaxLinks || ++compared > kMaxCompared) break;
-    Node other;
-    PARLEY_RETURN_IF_ERROR(store.GetNode(id, &other));
-    std::vector<int64_t> theirs;
-    AppendMinHash(other.properties, &theirs);
+    PARLEY_RETURN_IF_ERROR(earlier.Signature(id, &theirs, &other_id));
     if (!rules.Near(sig, theirs)) continue;
-    std::string other_id = StringProperty(other.properties, "id");
     near.push_back(Value(other_id));
     batch->PutNode(id, {"Article"}, {{"near_duplicates", Value(ValueList{Value(doc.doc)})}});
   }
   if (!near.empty())
     batch->PutNode(self, {"Article"}, {{"near_duplicates", Value(std::move(near))}});
   return Status::OK();
+}
+
+Status LinkNearDuplicates(const GraphStore& store, const NearDuplicates& rules,
+                          const DocumentFacts& doc, GraphBatch* batch) {
+  if (!store.IsIndexed("Article", "lsh")) return Status::OK();
+  return LinkNearDuplicates(StoredArticles(store), rules, doc, batch);
 }
 
 Status CountSources(const GraphStore& store, const std::vector<NodeId>& articles, int64_t* sources,

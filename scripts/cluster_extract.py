@@ -357,6 +357,11 @@ def main():
     ap.add_argument("corpus", nargs="+", metavar="CORPUS",
                     help="JSONL, gzip'd JSONL, article files, folders")
     args = ap.parse_args()
+    # A relative path (build/parley) is this machine's: the workers' own working folders are
+    # elsewhere. A bare name (parley) stays one, for each worker's PATH.
+    if os.sep in args.parley:
+        args.parley = os.path.abspath(args.parley)
+    args.data = os.path.abspath(args.data)
     if args.shard_size < 1 or args.threads < 1 or args.jobs < 1:
         fail("--shard-size, --threads and --jobs take a number of at least 1")
     if args.local_workers is not None and args.local_workers < 1:

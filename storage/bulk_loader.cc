@@ -54,8 +54,9 @@ double SecondsSince(Clock::time_point t) {
 }
 
 // The column families a load writes.
-constexpr int kLoadedCfs[] = {keys::kNodes,  keys::kRels,  keys::kOut,     keys::kIn,
-                              keys::kLabels, keys::kProps, keys::kFulltext};
+constexpr int kLoadedCfs[] = {keys::kNodes,   keys::kRels,  keys::kOut,      keys::kIn,
+                              keys::kLabels,  keys::kProps, keys::kFulltext, keys::kArticles,
+                              keys::kContrib, keys::kOwners};
 constexpr int kNumCfs = keys::kNumColumnFamilies;
 
 // Read buffer of each run while merging, and the most runs merged at once (more runs are first
@@ -685,6 +686,8 @@ class BulkLoader::Impl {
   Status AddNode(NodeId id, const std::vector<std::string>& labels, const PropertyMap& props);
   Status AddRelationship(RelId id, std::string_view type, NodeId start, NodeId end,
                          const PropertyMap& props);
+  Status AddArticle(const ArticleRecord& article, const std::vector<NodeId>& nodes,
+                    const std::vector<RelId>& rels);
   Status Finish() {
     if (finished_) return Status::InvalidInput("bulk load already finished");
     finished_ = true;
@@ -750,8 +753,9 @@ class BulkLoader::Impl {
   struct SpillJob {
     Batch* batch = nullptr;
     int seq = 0;
-    int order[std::size(kLoadedCfs)] = {keys::kNodes,  keys::kRels,  keys::kOut,     keys::kIn,
-                                        keys::kLabels, keys::kProps, keys::kFulltext};
+    int order[std::size(kLoadedCfs)] = {
+        keys::kNodes, keys::kRels,     keys::kOut,      keys::kIn,      keys::kLabels,
+        keys::kProps, keys::kFulltext, keys::kArticles, keys::kContrib, keys::kOwners};
     std::atomic<bool> partitioned{false};
     std::atomic<size_t> next{0};
     Run runs[kNumCfs];
@@ -797,7 +801,7 @@ class BulkLoader::Impl {
   std::unordered_map<std::string, int, NameHash, std::equal_to<>> name_ids_;
   std::unordered_map<uint64_t, bool> indexed_;
   std::vector<int64_t> label_counts_, type_counts_;  // per name id
-  int64_t nodes_ = 0, rels_ = 0;
+  int64_t nodes_ = 0, rels_ = 0, articles_ = 0;
   fulltext::CollectionStats text_;
 
   // Two batches alternate: the caller fills `active_` while the other is spilled.
@@ -952,6 +956,24 @@ Status BulkLoader::Impl::AddRelationship(RelId id, std::string_view type, NodeId
   PARLEY_RETURN_IF_ERROR(PutText(fulltext::kRelationshipKind, id, props));
   ++type_counts_[type_id];
   ++rels_;
+  return Status::OK();
+}
+
+Status BulkLoader::Impl::AddArticle(const ArticleRecord& article, const std::vector<NodeId>& nodes,
+                                    const std::vector<RelId>& rels) {
+  PARLEY_RETURN_IF_ERROR(CheckOpen());
+  if (article.id.empty()) return Status::InvalidInput("article without an id");
+  value_.clear();
+  records::EncodeArticle(article, &value_);
+  PARLEY_RETURN_IF_ERROR(Put(keys::kArticles, article.id, value_));
+  // WriteArticle's contributions (ApplyOps with an owner): both directions of each.
+  auto contribute = [&](keys::ElementKind kind, uint64_t id) {
+    PARLEY_RETURN_IF_ERROR(Put(keys::kContrib, keys::Contrib(article.id, kind, id), {}));
+    return Put(keys::kOwners, keys::Owner(kind, id, article.id), {});
+  };
+  for (NodeId n : nodes) PARLEY_RETURN_IF_ERROR(contribute(keys::ElementKind::kNode, n));
+  for (RelId r : rels) PARLEY_RETURN_IF_ERROR(contribute(keys::ElementKind::kRel, r));
+  ++articles_;
   return Status::OK();
 }
 
@@ -1282,10 +1304,11 @@ Status BulkLoader::Impl::FinishLoad() {
     if (type_counts_[i]) type_counts[names_[i].name] = type_counts_[i];
   }
   PARLEY_RETURN_IF_ERROR(
-      store_->IngestFiles(ssts, label_counts, type_counts, nodes_, rels_, text_));
+      store_->IngestFiles(ssts, label_counts, type_counts, nodes_, rels_, articles_, text_));
   stats_->ingest_seconds = SecondsSince(ingest_start);
   stats_->nodes = nodes_;
   stats_->relationships = rels_;
+  stats_->articles = articles_;
   return Status::OK();
 }
 
@@ -1304,6 +1327,11 @@ Status BulkLoader::AddNode(NodeId id, const std::vector<std::string>& labels,
 Status BulkLoader::AddRelationship(RelId id, std::string_view type, NodeId start, NodeId end,
                                    const PropertyMap& properties) {
   return impl_->AddRelationship(id, type, start, end, properties);
+}
+
+Status BulkLoader::AddArticle(const ArticleRecord& article, const std::vector<NodeId>& nodes,
+                              const std::vector<RelId>& rels) {
+  return impl_->AddArticle(article, nodes, rels);
 }
 
 Status BulkLoader::Finish() {

@@ -3,8 +3,9 @@
 //
 // What it promises:
 //  - The same keys and values as GraphStore::Apply of PutNode / PutRelationship operations for
-//    the same elements, in the same order, on a store that lacks them: node and relationship
-//    records (records.h), the label index, out/in adjacency, property index entries for the
+//    the same elements, in the same order, on a store that lacks them (and as WriteArticle's
+//    for the articles named): node, relationship and article records (records.h), which
+//    article contributed what, the label index, out/in adjacency, property index entries for the
 //    (label, key) pairs the store reports as indexed (a list property per item), the
 //    full-text postings (fulltext_index.h) and their counters, and the counters GetStats reads.
 //    Names are even interned in the order Apply would intern them, so loading the same elements
@@ -25,7 +26,8 @@
 //    record is overwritten, its old index entries stay and it is counted twice.
 //  - Relationship ends are not checked (Apply checks them): relationships may be added before
 //    their nodes, or point at nodes loaded later or never.
-//  - Bulk-loaded elements belong to no article (no contrib/owners entries).
+//  - Bulk-loaded elements belong to no article (no contrib/owners entries), unless AddArticle
+//    names them: then they belong to it as WriteArticle's would.
 //  - Merging semantics of PutNode (adding labels or list items to an existing node) do not
 //    apply; within one AddNode, labels are sorted and repeats dropped exactly as PutNode does.
 //
@@ -68,6 +70,7 @@ class BulkLoader {
   struct Stats {
     int64_t nodes = 0;
     int64_t relationships = 0;
+    int64_t articles = 0;
     int64_t entries = 0;        // key-value pairs written to SSTs, all column families
     int64_t key_bytes = 0;      // their keys' bytes
     int64_t value_bytes = 0;    // their values' bytes
@@ -92,6 +95,11 @@ class BulkLoader {
   // Adds relationship `id` of `type` (not empty) from `start` to `end`.
   Status AddRelationship(RelId id, std::string_view type, NodeId start, NodeId end,
                          const PropertyMap& properties);
+  // Adds article `article` (its record as WriteArticle stores it) as the contributor of nodes
+  // `nodes` and relationships `rels`, which may be added before or after it (or have been
+  // loaded before). Each id once per article; an article id added twice fails at Finish.
+  Status AddArticle(const ArticleRecord& article, const std::vector<NodeId>& nodes,
+                    const std::vector<RelId>& rels);
   // Writes the SSTs, ingests them and adds the counts. The loader is spent afterwards, whether
   // or not it succeeded; the first error of any Add* or of the helper threads is returned here
   // too.

@@ -155,29 +155,6 @@ bool Preferred(const Value& a, const Value& b) {
   return OrderedLess(a, b);
 }
 
-// Merges `add` into `into` by the rule GraphBatch::PutNode documents; true if anything changed.
-bool MergeProperties(PropertyMap* into, const PropertyMap& add) {
-  bool changed = false;
-  for (const auto& [k, v] : add) {
-    if (v.is_null()) continue;
-    auto it = into->find(k);
-    if (it == into->end()) {
-      into->emplace(k, v);
-      changed = true;
-    } else if (it->second.is_list() && v.is_list()) {
-      Value united = UniteLists(it->second.as_list(), v.as_list());
-      if (united != it->second) {
-        it->second = std::move(united);
-        changed = true;
-      }
-    } else if (Preferred(v, it->second)) {
-      it->second = v;
-      changed = true;
-    }
-  }
-  return changed;
-}
-
 class SnapshotImpl : public Snapshot {
  public:
   SnapshotImpl(rocksdb::DB* db) : db_(db), snap_(db->GetSnapshot()) {}
@@ -248,6 +225,28 @@ class EmptyAdjacency : public AdjacencyCursor {
 };
 
 }  // namespace
+
+bool MergeProperties(PropertyMap* into, const PropertyMap& add) {
+  bool changed = false;
+  for (const auto& [k, v] : add) {
+    if (v.is_null()) continue;
+    auto it = into->find(k);
+    if (it == into->end()) {
+      into->emplace(k, v);
+      changed = true;
+    } else if (it->second.is_list() && v.is_list()) {
+      Value united = UniteLists(it->second.as_list(), v.as_list());
+      if (united != it->second) {
+        it->second = std::move(united);
+        changed = true;
+      }
+    } else if (Preferred(v, it->second)) {
+      it->second = v;
+      changed = true;
+    }
+  }
+  return changed;
+}
 
 class StoreImpl;
 
@@ -497,7 +496,7 @@ class StoreImpl final : public GraphStore {
                     const Snapshot* snap) const override {
     std::string v;
     PARLEY_RETURN_IF_ERROR(GetRaw(keys::kArticles, std::string(id), &v, snap, "article"));
-    return DecodeArticle(id, v, article);
+    return records::DecodeArticle(id, v, article);
   }
 
   Status ScanArticles(const std::function<bool(const ArticleRecord&)>& visit,
@@ -506,7 +505,7 @@ class StoreImpl final : public GraphStore {
     for (; it->Valid(); it->Next()) {
       ArticleRecord a;
       PARLEY_RETURN_IF_ERROR(
-          DecodeArticle(it->key().ToStringView(), it->value().ToStringView(), &a));
+          records::DecodeArticle(it->key().ToStringView(), it->value().ToStringView(), &a));
       if (!visit(a)) break;
     }
     return it->status();
@@ -558,7 +557,8 @@ class StoreImpl final : public GraphStore {
   Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                      const std::map<std::string, int64_t>& label_counts,
                      const std::map<std::string, int64_t>& type_counts, int64_t nodes,
-                     int64_t relationships, const fulltext::CollectionStats& text) override;
+                     int64_t relationships, int64_t articles,
+                     const fulltext::CollectionStats& text) override;
   const std::string& dir() const override { return dir_; }
 
   // ---- shared with Txn and the cursors ----
@@ -630,8 +630,6 @@ class StoreImpl final : public GraphStore {
   Status DecodeRel(std::string_view v, Relationship* r, const Txn* t = nullptr) const;
   Status EncodeProps(Txn* t, const PropertyMap& props, std::string* out);
   Status DecodeProps(std::string_view* in, PropertyMap* props) const;
-  static std::string EncodeArticle(const ArticleRecord& a);
-  static Status DecodeArticle(std::string_view id, std::string_view v, ArticleRecord* a);
 
   // Write steps, all inside one Txn.
   Status ReadNode(Txn* t, NodeId id, Node* n, bool* found);
@@ -1257,36 +1255,6 @@ Status StoreImpl::DecodeRel(std::string_view v, Relationship* r, const Txn* t) c
       v, &tok, &r->start, &r->end,
       [&](uint32_t k, Value&& val) { r->properties.emplace(name(k), std::move(val)); }));
   r->type = name(tok);
-  return Status::OK();
-}
-
-std::string StoreImpl::EncodeArticle(const ArticleRecord& a) {
-  ValueMap m{{"title", a.title},
-             {"date", a.date},
-             {"source", a.source},
-             {"text", a.text},
-             {"content_hash", a.content_hash},
-             {"facts_hash", a.facts_hash}};
-  std::string out;
-  codec::EncodeValue(Value(std::move(m)), &out);
-  return out;
-}
-
-Status StoreImpl::DecodeArticle(std::string_view id, std::string_view v, ArticleRecord* a) {
-  Value val;
-  PARLEY_RETURN_IF_ERROR(codec::DecodeValue(&v, &val));
-  if (!val.is_map()) return Status::Corruption("bad article record");
-  auto str = [&](const char* k) {
-    auto it = val.as_map().find(k);
-    return it != val.as_map().end() && it->second.is_string() ? it->second.as_string() : "";
-  };
-  a->id = std::string(id);
-  a->title = str("title");
-  a->date = str("date");
-  a->source = str("source");
-  a->text = str("text");
-  a->content_hash = str("content_hash");
-  a->facts_hash = str("facts_hash");
   return Status::OK();
 }
 
@@ -2028,7 +1996,7 @@ Status StoreImpl::WriteArticle(const ArticleRecord& article, const GraphBatch& f
   PARLEY_RETURN_IF_ERROR(t.Get(keys::kArticles, article.id, &v, &found));
   if (found) {
     ArticleRecord old;
-    PARLEY_RETURN_IF_ERROR(DecodeArticle(article.id, v, &old));
+    PARLEY_RETURN_IF_ERROR(records::DecodeArticle(article.id, v, &old));
     if (old.facts_hash == article.facts_hash) {
       *outcome = ArticleOutcome::kUnchanged;
       return Status::OK();
@@ -2038,7 +2006,9 @@ Status StoreImpl::WriteArticle(const ArticleRecord& article, const GraphBatch& f
     t.AddCount(std::string(kCountArticles), 1);
   }
   PARLEY_RETURN_IF_ERROR(ApplyOps(&t, facts, &article.id));
-  t.Put(keys::kArticles, article.id, EncodeArticle(article));
+  std::string record;
+  records::EncodeArticle(article, &record);
+  t.Put(keys::kArticles, article.id, record);
   PARLEY_RETURN_IF_ERROR(t.Commit());
   *outcome = found ? ArticleOutcome::kReplaced : ArticleOutcome::kAdded;
   return Status::OK();
@@ -2127,7 +2097,8 @@ Status StoreImpl::Token(std::string_view name, uint32_t* token) {
 Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                               const std::map<std::string, int64_t>& label_counts,
                               const std::map<std::string, int64_t>& type_counts, int64_t nodes,
-                              int64_t relationships, const fulltext::CollectionStats& text) {
+                              int64_t relationships, int64_t articles,
+                              const fulltext::CollectionStats& text) {
   PARLEY_RETURN_IF_ERROR(CheckWritable());
   std::lock_guard lock(write_mu_);
   for (size_t cf = 0; cf < files_per_cf.size() && cf < handles_.size(); ++cf) {
@@ -2142,6 +2113,7 @@ Status StoreImpl::IngestFiles(const std::vector<std::vector<std::string>>& files
   for (const auto& [ty, n] : type_counts) t.AddCount(std::string(kCountType) + ty, n);
   t.AddCount(std::string(kCountNodes), nodes);
   t.AddCount(std::string(kCountRels), relationships);
+  if (articles) t.AddCount(std::string(kCountArticles), articles);
   t.AddCount(std::string(kCountTextDocuments), text.documents);
   t.AddCount(std::string(kCountTextWords), text.words);
   PARLEY_RETURN_IF_ERROR(t.Commit());

@@ -112,6 +112,11 @@ class GraphBatch {
   std::vector<Op> ops_;
 };
 
+// Merges `add` into `into` by the rule GraphBatch::PutNode documents (nulls are left out); true
+// if anything changed. Whoever builds a node's record outside the store (the bulk path) merges
+// with this, so that it holds what PutNode would have made.
+bool MergeProperties(PropertyMap* into, const PropertyMap& add);
+
 // What WriteArticle did.
 enum class ArticleOutcome { kUnchanged, kAdded, kReplaced };
 
@@ -331,12 +336,13 @@ class GraphStore {
   // durably if new.
   virtual Status Token(std::string_view name, uint32_t* token) = 0;
   // Ingests finished SST files into column family `cf` (keys::ColumnFamily) and adds
-  // `label_counts`/`type_counts`, the node and relationship totals and the full-text index's
-  // documents and words to the stored counters.
+  // `label_counts`/`type_counts`, the node, relationship and article totals and the full-text
+  // index's documents and words to the stored counters.
   virtual Status IngestFiles(const std::vector<std::vector<std::string>>& files_per_cf,
                              const std::map<std::string, int64_t>& label_counts,
                              const std::map<std::string, int64_t>& type_counts, int64_t nodes,
-                             int64_t relationships, const fulltext::CollectionStats& text) = 0;
+                             int64_t relationships, int64_t articles,
+                             const fulltext::CollectionStats& text) = 0;
   // The folder of the store.
   virtual const std::string& dir() const = 0;
 };

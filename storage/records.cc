@@ -1,4 +1,4 @@
-// Node and relationship record encodings; see records.h for the layout.
+// Node, relationship and article record encodings; see records.h for the layout.
 #include "storage/records.h"
 
 namespace parley::records {
@@ -40,6 +40,34 @@ void EncodeRelationship(uint32_t type, uint64_t start, uint64_t end,
   AppendVarint(out, start);
   AppendVarint(out, end);
   EncodeProperties(props, out);
+}
+
+void EncodeArticle(const ArticleRecord& a, std::string* out) {
+  ValueMap m{{"title", a.title},
+             {"date", a.date},
+             {"source", a.source},
+             {"text", a.text},
+             {"content_hash", a.content_hash},
+             {"facts_hash", a.facts_hash}};
+  codec::EncodeValue(Value(std::move(m)), out);
+}
+
+Status DecodeArticle(std::string_view id, std::string_view v, ArticleRecord* a) {
+  Value val;
+  PARLEY_RETURN_IF_ERROR(codec::DecodeValue(&v, &val));
+  if (!val.is_map()) return Status::Corruption("bad article record");
+  auto str = [&](const char* k) {
+    auto it = val.as_map().find(k);
+    return it != val.as_map().end() && it->second.is_string() ? it->second.as_string() : "";
+  };
+  a->id = std::string(id);
+  a->title = str("title");
+  a->date = str("date");
+  a->source = str("source");
+  a->text = str("text");
+  a->content_hash = str("content_hash");
+  a->facts_hash = str("facts_hash");
+  return Status::OK();
 }
 
 }  // namespace parley::records

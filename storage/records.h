@@ -1,5 +1,6 @@
-// Record encodings of the store: the value stored under a node id (column family `nodes`) and
-// under a relationship id (`rels`), and which values a property index holds for a property.
+// Record encodings of the store: the value stored under a node id (column family `nodes`),
+// under a relationship id (`rels`) and under an article id (`articles`), and which values a
+// property index holds for a property.
 //
 // Both write paths go through these functions: GraphStore's transactional one (graph_store.cc)
 // and the BulkLoader's SST one (bulk_loader.cc), so that a bulk-loaded store is byte for byte
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "storage/codec.h"
+#include "storage/graph_store.h"
 #include "storage/value.h"
 #include "util/status.h"
 
@@ -115,6 +117,12 @@ Status DecodeRelationship(std::string_view v, uint32_t* type, uint64_t* start, u
   *type = static_cast<uint32_t>(tok);
   return DecodeProperties(&v, on_property);
 }
+
+// Appends the record of an article (column family `articles`; the id is the key): a map of its
+// title, date, source, text and hashes.
+void EncodeArticle(const ArticleRecord& article, std::string* out);
+// Decodes the record of article `id`.
+Status DecodeArticle(std::string_view id, std::string_view v, ArticleRecord* article);
 
 // Calls `fn(const Value&)` for each value a property index holds for a property whose value is
 // `value`: every non-null item of a list (so a node is found by any of its aliases), otherwise

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # End to end: scripts/cluster_extract.py on a real Dask cluster (a scheduler and two workers
 # started here as processes on loopback) extracts corpus articles; `parley ingest --facts` of
-# its shards makes the store a one-machine `parley ingest` of the same articles makes,
-# compared by `parley export --format json`, byte for byte. Also with one worker killed mid-run
+# its shards, and its bulk path (`--bulk`), make the store a one-machine `parley ingest` of the
+# same articles makes, compared by `parley export --format json`, byte for byte. Also with one worker killed mid-run
 # (its shards run again on the other; that run stores the shards as they come, --db), and with
 # bad input (a binary article file, lines of invalid UTF-8 and NUL bytes), whose shard is named
 # while the rest completes; that run ships the binary and data folder to the workers (--ship),
@@ -96,11 +96,12 @@ def export(parley, db):
     return out
 
 
-def ingest_shards(parley, db, out_dir):
+def ingest_shards(parley, db, out_dir, bulk=False):
     shards = sorted(glob.glob(os.path.join(out_dir, "shard-*.jsonl")))
     check(shards, "no shard files in " + out_dir)
-    rc, _, err = run([parley, "ingest", "--db", db, "--facts"] + shards)
-    check(rc == 0, "ingest --facts of the shards: " + err)
+    flags = ["--bulk"] if bulk else []
+    rc, _, err = run([parley, "ingest", "--db", db] + flags + ["--facts"] + shards)
+    check(rc == 0, "ingest %s--facts of the shards: %s" % ("--bulk " if bulk else "", err))
 
 
 def main():
@@ -141,6 +142,10 @@ def main():
         check(len(workers) == 2, "the shards did not run on both workers: %s" % workers)
         ingest_shards(parley, "two.db", "out1")
         check(export(parley, "two.db") == one, "the merged store differs from one machine's")
+        # The same shards by the bulk path (sorted table files into an empty store).
+        ingest_shards(parley, "two-bulk.db", "out1", bulk=True)
+        check(export(parley, "two-bulk.db") == one,
+              "the bulk-merged store differs from one machine's")
         passed += 1
 
         # 2. One worker killed mid-run: the shards it held run again on the other. The shards
