@@ -78,8 +78,7 @@ std::map<std::string, std::map<std::string, std::string>> Contents(const std::st
 }  // namespace
 
 TEST_CASE("a bulk load gives the store that article-by-article writes give", "[ingest][bulk]") {
-  std::unique_ptr<Extractor> extractor;
-  REQUIRE(Extractor::Create(Extractor::Options(), &extractor).ok());
+  const Extractor* extractor = &test::SharedExtractor();
   std::vector<DocumentFacts> facts;
   for (const Document& d : Articles()) {
     facts.emplace_back();
@@ -159,8 +158,7 @@ TEST_CASE("a bulk load gives the store that article-by-article writes give", "[i
 
 TEST_CASE("a bulk load refuses a store that holds anything, and a changed repeat",
           "[ingest][bulk]") {
-  std::unique_ptr<Extractor> extractor;
-  REQUIRE(Extractor::Create(Extractor::Options(), &extractor).ok());
+  const Extractor* extractor = &test::SharedExtractor();
   std::vector<Document> docs = Articles();
   DocumentFacts first, changed;
   extractor->Extract(docs[2], &first);

@@ -184,10 +184,7 @@ TEST_CASE("an event is dated by its clause, else its sentence, else the report",
 }
 
 TEST_CASE("extracted events carry their date beside the article's", "[dates][extract]") {
-  std::unique_ptr<Extractor> x;
-  Status st = Extractor::Create(Extractor::Options(), &x);
-  INFO(st.message());
-  REQUIRE(st.ok());
+  const Extractor* x = &test::SharedExtractor();
   Document doc;
   doc.id = "d1";
   doc.date = "2019-09-25";

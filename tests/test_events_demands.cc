@@ -9,29 +9,19 @@
 #include <vector>
 
 #include "core/extractor.h"
+#include "tests/test_util.h"
 #include "util/strings.h"
 
 using namespace parley;
 
 namespace {
 
-const Extractor& Shared() {
-  static std::unique_ptr<Extractor> extractor = [] {
-    std::unique_ptr<Extractor> e;
-    Status st = Extractor::Create(Extractor::Options(), &e);
-    INFO(st.message());
-    REQUIRE(st.ok());
-    return e;
-  }();
-  return *extractor;
-}
-
 std::vector<Event> Demands(const std::string& text) {
   Document doc;
   doc.id = "t";
   doc.text = text;
   DocumentFacts facts;
-  Shared().Extract(doc, &facts);
+  test::SharedExtractor().Extract(doc, &facts);
   std::vector<Event> out;
   for (const Event& e : facts.events) {
     if (e.type == "demand" || e.type == "appeal") out.push_back(e);

@@ -30,17 +30,6 @@ const ActorDictionary& Actors() {
   return dict;
 }
 
-const Extractor& Shared() {
-  static std::unique_ptr<Extractor> extractor = [] {
-    std::unique_ptr<Extractor> e;
-    Status st = Extractor::Create(Extractor::Options(), &e);
-    INFO(st.message());
-    REQUIRE(st.ok());
-    return e;
-  }();
-  return *extractor;
-}
-
 // The title in sentence case, its names found as the extractor finds them.
 std::string Headline(const std::string& title) {
   std::vector<std::pair<int32_t, int32_t>> names;
@@ -84,7 +73,7 @@ TEST_CASE("Headlines: the title's events are the title's, the article's keep the
       "TBILISI (Wire) - Aircraft struck a camp for displaced families on Tuesday, killing four "
       "people. Georgia condemned the attack and urged the United Nations to act.";
   DocumentFacts facts;
-  Shared().Extract(doc, &facts);
+  test::SharedExtractor().Extract(doc, &facts);
   const Event* in_title = nullptr;
   int in_text = 0;
   for (const Event& e : facts.events) {
@@ -122,7 +111,7 @@ TEST_CASE("Headlines: the title's events are the title's, the article's keep the
   Document untitled = doc;
   untitled.title.clear();
   DocumentFacts plain;
-  Shared().Extract(untitled, &plain);
+  test::SharedExtractor().Extract(untitled, &plain);
   std::vector<std::string> a, b;
   for (const Event& e : facts.events) {
     if (e.sentence >= 0)
@@ -139,7 +128,7 @@ TEST_CASE(
     "[headline]") {
   auto title_fights = [](const Document& doc) {
     DocumentFacts facts;
-    Shared().Extract(doc, &facts);
+    test::SharedExtractor().Extract(doc, &facts);
     int title = 0, text = 0;
     for (const Event& e : facts.events) {
       if (e.type != "fight") continue;

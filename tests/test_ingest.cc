@@ -30,8 +30,7 @@ const char* kSecond = "Teachers called on the city council to raise their wages.
 TEST_CASE("IngestArticles stores documents and says what became of each", "[ingest]") {
   test::TempDir dir;
   auto store = test::OpenTestStore(dir / "db");
-  std::unique_ptr<Extractor> extractor;
-  REQUIRE(Extractor::Create(Extractor::Options(), &extractor).ok());
+  const Extractor* extractor = &test::SharedExtractor();
   IngestOptions options;
   options.jobs = 2;
   options.fingerprint = "test-fingerprint";
@@ -81,8 +80,7 @@ TEST_CASE("IngestArticles refuses a read-only store and stores nothing", "[inges
   test::TempDir dir;
   { auto created = test::OpenTestStore(dir / "db"); }
   auto store = test::OpenTestStore(dir / "db", /*read_only=*/true);
-  std::unique_ptr<Extractor> extractor;
-  REQUIRE(Extractor::Create(Extractor::Options(), &extractor).ok());
+  const Extractor* extractor = &test::SharedExtractor();
   std::vector<IngestedArticle> results;
   Status s =
       IngestArticles(store.get(), *extractor, IngestOptions(), {Article("a", kFirst)}, &results);

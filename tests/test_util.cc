@@ -23,6 +23,17 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+const Extractor& SharedExtractor() {
+  static std::unique_ptr<Extractor> extractor = [] {
+    std::unique_ptr<Extractor> e;
+    Status st = Extractor::Create(Extractor::Options(), &e);
+    INFO(st.message());
+    REQUIRE(st.ok());
+    return e;
+  }();
+  return *extractor;
+}
+
 std::unique_ptr<GraphStore> OpenTestStore(const std::string& dir, bool read_only) {
   GraphStore::Options opt;
   opt.read_only = read_only;

@@ -1,5 +1,5 @@
-// Helpers shared by the tests: scratch folders that clean up after themselves and running the
-// real parley binary.
+// Helpers shared by the tests: scratch folders that clean up after themselves, running the
+// real parley binary, one extractor for all.
 #pragma once
 
 #include <sys/types.h>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/extractor.h"
 #include "storage/graph_store.h"
 
 namespace parley::test {
@@ -42,6 +43,10 @@ pid_t SpawnParley(const std::vector<std::string>& args, const std::string& in_pa
 
 // Runs the parley binary with `args` (stdin from `input` if given) and waits for it.
 RunResult RunParley(const std::vector<std::string>& args, const std::string& input = "");
+
+// The extractor with default options and data, made once per test run (it loads the
+// dictionaries and the parser: seconds) and shared by the tests; it is safe to share.
+const Extractor& SharedExtractor();
 
 // Opens the store in `dir` (the test fails if it cannot be opened).
 std::unique_ptr<GraphStore> OpenTestStore(const std::string& dir, bool read_only = false);
