@@ -179,6 +179,10 @@ Status IngestFacts(const Args& args) {
     PARLEY_RETURN_IF_ERROR(ArticleWriter::Open(store.get(), ArticleWriter::Options(), &writer));
   }
 
+  auto shown = [&](const std::string& file) {
+    return shown_as.count(file) ? shown_as[file] : file;
+  };
+
   // Pass 1: check every line; the first bad one stops the run before anything is written.
   Tally tally;
   uint64_t total = 0;
@@ -186,12 +190,11 @@ Status IngestFacts(const Args& args) {
   for (size_t i = 0; i < files.size(); ++i) {
     std::error_code ec;
     total += fs::file_size(files[i], ec);
-    std::string shown = shown_as.count(files[i]) ? shown_as[files[i]] : files[i];
     PARLEY_RETURN_IF_ERROR(ForEachLine(files[i], [&](const std::string& line, int64_t n) {
       DocumentFacts facts;
       Status s = ParseFacts(line, &facts);
       if (s.ok()) return s;
-      s = s.WithContext(shown + ":" + std::to_string(n));
+      s = s.WithContext(shown(files[i]) + ":" + std::to_string(n));
       if (!skip_bad)
         return Status::InvalidInput(s.message() +
                                     " (nothing was stored; --skip-bad skips such lines)");
@@ -216,9 +219,8 @@ Status IngestFacts(const Args& args) {
           // Facts written by `extract --record-key` carry the key `ingest` of the article
           // records: the store is then the same as that ingest's.
           if (bulk) {
-            PARLEY_RETURN_IF_ERROR(
-                bulk_ingest->Add(facts, facts.extracted_with, &stored)
-                    .WithContext(shown_as.count(files[i]) ? shown_as[files[i]] : files[i]));
+            PARLEY_RETURN_IF_ERROR(bulk_ingest->Add(facts, facts.extracted_with, &stored)
+                                       .WithContext(shown(files[i])));
           } else {
             PARLEY_RETURN_IF_ERROR(writer->Write(facts, facts.extracted_with, &stored));
           }

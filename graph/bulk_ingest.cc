@@ -38,6 +38,13 @@ std::string BandPrefix(const std::string& band) {
   return k;
 }
 
+// The 'a' record of an article: its facts hash and extraction key.
+std::string SeenRecord(const std::string& facts_hash, const std::string& key) {
+  std::string v;
+  codec::EncodeValue(Value(ValueList{Value(facts_hash), Value(key)}), &v);
+  return v;
+}
+
 std::string SignatureKey(NodeId id) {
   std::string k = "s";
   codec::PutBE64(&k, id);
@@ -269,12 +276,10 @@ Status BulkIngest::Add(const DocumentFacts& facts, const std::string& key,
     result->outcome = ArticleOutcome::kUnchanged;
     if (!key.empty() && r[1].as_string() != key) {
       GraphBatch mark;
-      mark.SetNodeProperty(article_node, "extracted_with", key);
+      RecordExtractedWith(facts.doc, key, &mark);
       PARLEY_RETURN_IF_ERROR(InternNames(mark));
       PARLEY_RETURN_IF_ERROR(Record(kNodeKind, article_node, mark.ops()[0]));
-      std::string v;
-      codec::EncodeValue(Value(ValueList{Value(article.facts_hash), Value(key)}), &v);
-      PARLEY_RETURN_IF_ERROR(scratch_->Put("a" + article.id, v));
+      PARLEY_RETURN_IF_ERROR(scratch_->Put("a" + article.id, SeenRecord(article.facts_hash, key)));
     }
     return Status::OK();
   }
@@ -314,9 +319,7 @@ Status BulkIngest::Add(const DocumentFacts& facts, const std::string& key,
       PARLEY_RETURN_IF_ERROR(scratch_->Put(k, ""));
     }
   }
-  std::string v;
-  codec::EncodeValue(Value(ValueList{Value(article.facts_hash), Value(key)}), &v);
-  PARLEY_RETURN_IF_ERROR(scratch_->Put("a" + article.id, v));
+  PARLEY_RETURN_IF_ERROR(scratch_->Put("a" + article.id, SeenRecord(article.facts_hash, key)));
   result->outcome = ArticleOutcome::kAdded;
   return Status::OK();
 }
@@ -327,7 +330,7 @@ Status BulkIngest::Finish(BulkLoader::Stats* stats) {
   Element e;
   auto flush = [&]() -> Status {
     if (e.kind == 0) return Status::OK();
-    if (!e.exists) return Status::NotFound("no node " + std::to_string(e.id));
+    // Every element here exists: ApplyOp refuses an operation on one not put before.
     if (e.kind == kNodeKind) return loader_->AddNode(e.id, e.labels, e.properties);
     return loader_->AddRelationship(e.id, e.type, e.start, e.end, e.properties);
   };

@@ -83,6 +83,10 @@ std::string ExtractedWith(const Node& article) {
   return StringProperty(article.properties, kExtractedWith);
 }
 
+void RecordExtractedWith(const std::string& doc, const std::string& key, GraphBatch* batch) {
+  batch->SetNodeProperty(IdFor("Article:" + doc), kExtractedWith, key);
+}
+
 Status ArticleWriter::Open(GraphStore* store, const Options& options,
                            std::unique_ptr<ArticleWriter>* out) {
   std::unique_ptr<ArticleWriter> w(new ArticleWriter(store));
@@ -115,7 +119,7 @@ Status ArticleWriter::Compose(const DocumentFacts& extracted, const std::string&
   const DocumentFacts& facts = curation_.empty() ? extracted : curated;
   PARLEY_RETURN_IF_ERROR(FactsToGraph(facts, model_, article, batch, dropped));
   PARLEY_RETURN_IF_ERROR(LinkNearDuplicates(earlier, model_.duplicates, facts, batch));
-  if (!key.empty()) batch->SetNodeProperty(IdFor("Article:" + facts.doc), kExtractedWith, key);
+  if (!key.empty()) RecordExtractedWith(facts.doc, key, batch);
   return Status::OK();
 }
 
@@ -128,7 +132,6 @@ Status ArticleWriter::Write(const DocumentFacts& facts, const std::string& key,
   GraphBatch batch;
   PARLEY_RETURN_IF_ERROR(
       Compose(facts, key, StoredArticles(*store_), &article, &batch, &result->dropped));
-  const NodeId article_node = IdFor("Article:" + facts.doc);
   PARLEY_RETURN_IF_ERROR(
       store_->WriteArticle(article, batch, &result->outcome).WithContext("article " + facts.doc));
   if (result->outcome == ArticleOutcome::kUnchanged && !key.empty() &&
@@ -136,7 +139,7 @@ Status ArticleWriter::Write(const DocumentFacts& facts, const std::string& key,
     // The same facts from another extraction (new data that changed nothing here): record it,
     // so that the next run skips the article. A crash before this only costs a re-extraction.
     GraphBatch mark;
-    mark.SetNodeProperty(article_node, kExtractedWith, key);
+    RecordExtractedWith(facts.doc, key, &mark);
     PARLEY_RETURN_IF_ERROR(store_->Apply(mark).WithContext("article " + facts.doc));
   }
   // Also when unchanged: a run stopped between the two writes is made good by the next.

@@ -63,6 +63,9 @@ std::string ArticleKey(const std::string& fingerprint, const Document& d);
 // stored from given facts (ingest --facts), which cannot be extracted again.
 std::string ExtractedWith(const Node& article);
 
+// Adds to `batch` the recording of key `key` on article `doc`'s node, which ExtractedWith reads.
+void RecordExtractedWith(const std::string& doc, const std::string& key, GraphBatch* batch);
+
 // Writes articles' facts into one store. Not thread-safe: one writer, used from one thread at
 // a time, per store.
 class ArticleWriter {
