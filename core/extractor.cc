@@ -14,6 +14,7 @@
 #include "core/lemmatizer.h"
 #include "core/lexicon.h"
 #include "core/mentions.h"
+#include "core/occurrences.h"
 #include "core/parse_cache.h"
 #include "core/places.h"
 #include "core/segmenter.h"
@@ -30,11 +31,15 @@ struct Extractor::Impl {
   Lexicon lexicon;
   Gazetteer places;
   const EventCoding* coding = nullptr;
+  std::unique_ptr<HappeningWords> happenings;
   mutable ParseCache cache{0};
   explicit Impl(const Options& o) : options(o), cache(o.parse_cache_entries) {}
 };
 
 namespace {
+
+// The sentences of an article's own text, after its headline, that make its lead.
+constexpr size_t kLeadSentences = 2;
 
 // The sentence as handed to the parser, the same length as the original so that the parser's
 // byte offsets are the document's: Treebank-style quotes (`` and '') become '"', and the
@@ -181,6 +186,17 @@ void MoveOutOfHeadline(const Document& doc, const std::vector<Sentence>& sentenc
       e.end -= body_at;
     }
   }
+  for (Occurrence& o : facts->occurrences) {
+    if (o.start < body_at) {
+      o.sentence = -1;
+      o.start = std::min<int64_t>(o.start, doc.title.size());
+      o.end = std::min<int64_t>(o.end, doc.title.size());
+    } else {
+      o.sentence -= headline_sentences;
+      o.start -= body_at;
+      o.end -= body_at;
+    }
+  }
   std::erase_if(facts->triples, [&](const Triple& t) { return t.start < body_at; });
   for (Triple& t : facts->triples) {
     t.sentence -= headline_sentences;
@@ -210,6 +226,7 @@ Status Extractor::Create(const Options& options, std::unique_ptr<Extractor>* out
   Status coding;
   impl->coding = EventCoding::Default(&coding);
   PARLEY_RETURN_IF_ERROR(coding);
+  impl->happenings = std::make_unique<HappeningWords>(impl->lexicon.verbs(), *impl->coding);
   if (!Lemmatizer::Get().loaded()) {
     return Status::IOError("cannot read WordNet from /usr/share/wordnet (install wordnet-base)");
   }
@@ -333,23 +350,47 @@ void Extractor::Extract(const Document& doc, DocumentFacts* facts) const {
     code_events(s);
   }
   PlaceEvents(places, &facts->events);
-  // When each event happened: the date expressions of its sentence, read once a sentence.
+  // What happened, as the lead names it: the headline and the article's first sentences (the
+  // first three sentences of a text that carries its own headline).
+  size_t lead_end = body_at ? article_start + kLeadSentences : kLeadSentences + 1;
+  facts->occurrences =
+      FindOccurrences(*impl_->happenings, sentences, lead_end, places, actors, impl_->places);
+  // When each event and occurrence happened: the date expressions of its sentence, read once a
+  // sentence.
   std::vector<std::optional<std::vector<DateExpression>>> dates(sentences.size());
-  for (Event& e : facts->events) {
+  auto date = [&](auto& fact) {
     static const std::vector<DateExpression> kNone;
     const std::vector<DateExpression>* found = &kNone;
-    if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < sentences.size()) {
-      auto& d = dates[e.sentence];
-      const Sentence& s = sentences[e.sentence];
+    if (fact.sentence >= 0 && static_cast<size_t>(fact.sentence) < sentences.size()) {
+      auto& d = dates[fact.sentence];
+      const Sentence& s = sentences[fact.sentence];
       if (!d) d = FindDateExpressions(text, s.start, s.end, doc.date);
       found = &*d;
     }
-    EventDate when = DateEvent(text, *found, static_cast<int32_t>(e.start),
-                               static_cast<int32_t>(e.end), doc.date);
-    e.event_date = std::move(when.date);
-    e.date_granularity = std::move(when.granularity);
-    e.date_basis = std::move(when.basis);
-    e.date_text = std::move(when.text);
+    EventDate when = DateEvent(text, *found, static_cast<int32_t>(fact.start),
+                               static_cast<int32_t>(fact.end), doc.date);
+    fact.event_date = std::move(when.date);
+    fact.date_granularity = std::move(when.granularity);
+    fact.date_basis = std::move(when.basis);
+    fact.date_text = std::move(when.text);
+  };
+  for (Event& e : facts->events) date(e);
+  for (Occurrence& o : facts->occurrences) date(o);
+  // A headline names a happening without its day, which the lead's sentences give: a happening
+  // its own sentence does not date takes the first day the lead dates one by (else stays on
+  // the report's day), so that a report filed a day later still names the day it happened.
+  auto lead_day = std::find_if(
+      facts->occurrences.begin(), facts->occurrences.end(),
+      [](const Occurrence& o) { return o.date_basis == "event" && o.date_granularity == "day"; });
+  if (lead_day != facts->occurrences.end()) {
+    Occurrence dated = *lead_day;
+    for (Occurrence& o : facts->occurrences) {
+      if (o.date_basis != "report") continue;
+      o.event_date = dated.event_date;
+      o.date_granularity = dated.date_granularity;
+      o.date_basis = dated.date_basis;
+      o.date_text = dated.date_text;
+    }
   }
   for (auto& [id, e] : actors.entities) {
     if (!e.mentions.empty()) facts->entities.push_back(std::move(e));

@@ -165,19 +165,10 @@ bool IsEventDate(const std::string& d) {
   return true;
 }
 
-Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) {
-  PARLEY_RETURN_IF_ERROR(r.Object(e, path));
-  std::string p = path + ".";
-  PARLEY_RETURN_IF_ERROR(r.String(e, "type", &out->type, p));
-  if (out->type.empty()) return Status::InvalidInput(p + "type: missing");
-  PARLEY_RETURN_IF_ERROR(r.String(e, "cameo", &out->cameo, p));
-  PARLEY_RETURN_IF_ERROR(r.Arg(e, "source", &out->source, p));
-  PARLEY_RETURN_IF_ERROR(r.Arg(e, "target", &out->target, p));
-  Argument content;
-  PARLEY_RETURN_IF_ERROR(r.Arg(e, "content", &content, p));
-  out->content = content.text;
-  PARLEY_RETURN_IF_ERROR(r.String(e, "condition", &out->condition, p));
-  // When: the event's date and what it was read from.
+// When a fact happened (Event's or Occurrence's event_date and the three after it), and what it
+// was read from.
+template <typename Fact>
+Status ReadWhen(Reader& r, const json& e, Fact* out, const std::string& p) {
   PARLEY_RETURN_IF_ERROR(r.String(e, "event_date", &out->event_date, p));
   PARLEY_RETURN_IF_ERROR(r.String(e, "date_granularity", &out->date_granularity, p));
   PARLEY_RETURN_IF_ERROR(r.String(e, "date_basis", &out->date_basis, p));
@@ -190,6 +181,45 @@ Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) 
       std::end(kGranularities))
     return Status::InvalidInput(p + "date_granularity: expected day, week, month or year, got \"" +
                                 out->date_granularity + "\"");
+  return Status::OK();
+}
+
+// Where: {"feature", "name", "city", "region", "country", "lat", "lon", "precision"}, or none.
+Status ReadPlace(Reader& r, const json& e, EventPlace* out, const std::string& p) {
+  if (auto pl = e.find("place"); pl != e.end() && !pl->is_null()) {
+    std::string pp = p + "place";
+    PARLEY_RETURN_IF_ERROR(r.Object(*pl, pp));
+    pp += ".";
+    EventPlace& place = *out;
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "feature", &place.feature, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "name", &place.name, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "city", &place.city, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "region", &place.region, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "country", &place.country, pp));
+    PARLEY_RETURN_IF_ERROR(r.String(*pl, "precision", &place.precision, pp));
+    place.located = pl->contains("lat") && pl->contains("lon");
+    PARLEY_RETURN_IF_ERROR(r.Number(*pl, "lat", &place.lat, pp));
+    PARLEY_RETURN_IF_ERROR(r.Number(*pl, "lon", &place.lon, pp));
+    if (place.precision != "city" && place.precision != "region" && place.precision != "country")
+      return Status::InvalidInput(pp + "precision: expected city, region or country");
+    if (place.feature.empty()) return Status::InvalidInput(pp + "feature: missing");
+  }
+  return Status::OK();
+}
+
+Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) {
+  PARLEY_RETURN_IF_ERROR(r.Object(e, path));
+  std::string p = path + ".";
+  PARLEY_RETURN_IF_ERROR(r.String(e, "type", &out->type, p));
+  if (out->type.empty()) return Status::InvalidInput(p + "type: missing");
+  PARLEY_RETURN_IF_ERROR(r.String(e, "cameo", &out->cameo, p));
+  PARLEY_RETURN_IF_ERROR(r.Arg(e, "source", &out->source, p));
+  PARLEY_RETURN_IF_ERROR(r.Arg(e, "target", &out->target, p));
+  Argument content;
+  PARLEY_RETURN_IF_ERROR(r.Arg(e, "content", &content, p));
+  out->content = content.text;
+  PARLEY_RETURN_IF_ERROR(r.String(e, "condition", &out->condition, p));
+  PARLEY_RETURN_IF_ERROR(ReadWhen(r, e, out, p));
   const json* policies;
   PARLEY_RETURN_IF_ERROR(r.Array(e, "policies", &policies, p));
   for (size_t i = 0; i < policies->size(); ++i) {
@@ -207,25 +237,7 @@ Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) 
     if (pol.name.empty() && pol.id.empty()) return Status::InvalidInput(pp + ": empty policy");
     out->policies.push_back(std::move(pol));
   }
-  // Where: {"feature", "name", "city", "region", "country", "lat", "lon", "precision"}.
-  if (auto pl = e.find("place"); pl != e.end() && !pl->is_null()) {
-    std::string pp = p + "place";
-    PARLEY_RETURN_IF_ERROR(r.Object(*pl, pp));
-    pp += ".";
-    EventPlace& place = out->place;
-    PARLEY_RETURN_IF_ERROR(r.String(*pl, "feature", &place.feature, pp));
-    PARLEY_RETURN_IF_ERROR(r.String(*pl, "name", &place.name, pp));
-    PARLEY_RETURN_IF_ERROR(r.String(*pl, "city", &place.city, pp));
-    PARLEY_RETURN_IF_ERROR(r.String(*pl, "region", &place.region, pp));
-    PARLEY_RETURN_IF_ERROR(r.String(*pl, "country", &place.country, pp));
-    PARLEY_RETURN_IF_ERROR(r.String(*pl, "precision", &place.precision, pp));
-    place.located = pl->contains("lat") && pl->contains("lon");
-    PARLEY_RETURN_IF_ERROR(r.Number(*pl, "lat", &place.lat, pp));
-    PARLEY_RETURN_IF_ERROR(r.Number(*pl, "lon", &place.lon, pp));
-    if (place.precision != "city" && place.precision != "region" && place.precision != "country")
-      return Status::InvalidInput(pp + "precision: expected city, region or country");
-    if (place.feature.empty()) return Status::InvalidInput(pp + "feature: missing");
-  }
+  PARLEY_RETURN_IF_ERROR(ReadPlace(r, e, &out->place, p));
   // Coding: optional (facts written before it have none; ingest codes them from "cameo").
   int64_t quad = 0;
   PARLEY_RETURN_IF_ERROR(r.Int(e, "quad_class", &quad, p));
@@ -239,6 +251,21 @@ Status ReadEvent(Reader& r, const json& e, Event* out, const std::string& path) 
   PARLEY_RETURN_IF_ERROR(r.String(e, "plover_context", &out->plover_context, p));
   PARLEY_RETURN_IF_ERROR(r.String(e, "status", &out->status, p));
   return ReadCommon(r, e, out, p);
+}
+
+Status ReadOccurrence(Reader& r, const json& o, Occurrence* out, const std::string& path) {
+  PARLEY_RETURN_IF_ERROR(r.Object(o, path));
+  std::string p = path + ".";
+  PARLEY_RETURN_IF_ERROR(r.String(o, "what", &out->what, p));
+  if (out->what.empty()) return Status::InvalidInput(p + "what: missing");
+  PARLEY_RETURN_IF_ERROR(r.String(o, "country", &out->country, p));
+  if (out->country.empty()) return Status::InvalidInput(p + "country: missing");
+  PARLEY_RETURN_IF_ERROR(r.String(o, "text", &out->text, p));
+  PARLEY_RETURN_IF_ERROR(r.Int(o, "sentence", &out->sentence, p));
+  PARLEY_RETURN_IF_ERROR(r.Int(o, "start", &out->start, p));
+  PARLEY_RETURN_IF_ERROR(r.Int(o, "end", &out->end, p));
+  PARLEY_RETURN_IF_ERROR(ReadPlace(r, o, &out->place, p));
+  return ReadWhen(r, o, out, p);
 }
 
 json ArgJson(const Argument& a) {
@@ -256,6 +283,29 @@ void WriteCommon(const Fact& f, json* j) {
   (*j)["start"] = f.start;
   (*j)["end"] = f.end;
   if (!f.quote.empty()) (*j)["quote"] = f.quote;
+}
+
+// Where and when an event or occurrence happened.
+template <typename Fact>
+void WriteWhere(const Fact& f, json* j) {
+  if (!f.place.precision.empty()) {
+    const EventPlace& pl = f.place;
+    json jp = {{"feature", pl.feature},
+               {"name", pl.name},
+               {"country", pl.country},
+               {"precision", pl.precision}};
+    if (!pl.city.empty()) jp["city"] = pl.city;
+    if (!pl.region.empty()) jp["region"] = pl.region;
+    if (pl.located) {
+      jp["lat"] = pl.lat;
+      jp["lon"] = pl.lon;
+    }
+    (*j)["place"] = std::move(jp);
+  }
+  if (!f.event_date.empty()) (*j)["event_date"] = f.event_date;
+  if (!f.date_granularity.empty()) (*j)["date_granularity"] = f.date_granularity;
+  if (!f.date_basis.empty()) (*j)["date_basis"] = f.date_basis;
+  if (!f.date_text.empty()) (*j)["date_text"] = f.date_text;
 }
 
 }  // namespace
@@ -304,6 +354,13 @@ Status ParseFacts(std::string_view text, DocumentFacts* facts) {
     Event e;
     PARLEY_RETURN_IF_ERROR(ReadEvent(r, (*arr)[i], &e, "events[" + std::to_string(i) + "]"));
     facts->events.push_back(std::move(e));
+  }
+  PARLEY_RETURN_IF_ERROR(r.Array(j, "occurrences", &arr, ""));
+  for (size_t i = 0; i < arr->size(); ++i) {
+    Occurrence o;
+    PARLEY_RETURN_IF_ERROR(
+        ReadOccurrence(r, (*arr)[i], &o, "occurrences[" + std::to_string(i) + "]"));
+    facts->occurrences.push_back(std::move(o));
   }
   return Status::OK();
 }
@@ -354,26 +411,7 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
     je["policies"] = json::array();
     for (const auto& p : e.policies) je["policies"].push_back({{"id", p.id}, {"name", p.name}});
     if (!e.condition.empty()) je["condition"] = e.condition;
-    // Where.
-    if (!e.place.precision.empty()) {
-      const EventPlace& pl = e.place;
-      json jp = {{"feature", pl.feature},
-                 {"name", pl.name},
-                 {"country", pl.country},
-                 {"precision", pl.precision}};
-      if (!pl.city.empty()) jp["city"] = pl.city;
-      if (!pl.region.empty()) jp["region"] = pl.region;
-      if (pl.located) {
-        jp["lat"] = pl.lat;
-        jp["lon"] = pl.lon;
-      }
-      je["place"] = std::move(jp);
-    }
-    // When: the event's date and what it was read from.
-    if (!e.event_date.empty()) je["event_date"] = e.event_date;
-    if (!e.date_granularity.empty()) je["date_granularity"] = e.date_granularity;
-    if (!e.date_basis.empty()) je["date_basis"] = e.date_basis;
-    if (!e.date_text.empty()) je["date_text"] = e.date_text;
+    WriteWhere(e, &je);
     // Coding, where the event has it.
     if (e.quad_class > 0) {
       je["quad_class"] = e.quad_class;
@@ -385,6 +423,13 @@ std::string FactsToJson(const DocumentFacts& f, bool numeric_doc_id) {
     if (!e.status.empty()) je["status"] = e.status;
     WriteCommon(e, &je);
     j["events"].push_back(std::move(je));
+  }
+  // Occurrences: written only when there are some, so that facts without stay as they were.
+  for (const auto& o : f.occurrences) {
+    json jo = {{"what", o.what},         {"country", o.country}, {"text", o.text},
+               {"sentence", o.sentence}, {"start", o.start},     {"end", o.end}};
+    WriteWhere(o, &jo);
+    j["occurrences"].push_back(std::move(jo));
   }
   // Invalid UTF-8 cannot reach here from ParseFacts; replace rather than throw if it comes
   // from elsewhere.

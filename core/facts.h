@@ -119,6 +119,24 @@ struct Event {
   std::string status;  // "asserted", "conditional", "hypothetical", "future", "reported_past"
 };
 
+// --- What happened: a happening the article's lead names (core/occurrences.h) ---
+// One word of the headline or the first sentences that names a happening ("earthquake",
+// "arrested", "bombing"), with where and when, so that reports of one happening are linked
+// whether or not the actors in them were recognised.
+struct Occurrence {
+  std::string what;     // the happening, compared by: "earthquake" for "quake", "bomb" for
+                        // "bombing"
+  std::string country;  // ISO 3166-1 alpha-2 of where it happened ("CL"); never empty
+  std::string text;     // the word as written
+  // The sentence (0-based; -1 for the article's title) and the word's byte span there.
+  int64_t sentence = 0;
+  int64_t start = 0;
+  int64_t end = 0;
+  EventPlace place;  // where, as for an event; empty when only an actor's country placed it
+  // When, as for an event (Event::event_date and the three after it).
+  std::string event_date, date_granularity, date_basis, date_text;
+};
+
 struct DocumentFacts {
   std::string doc;  // document id (a number in the JSON becomes its decimal text)
   std::string title, date, source, text;
@@ -130,6 +148,7 @@ struct DocumentFacts {
   std::vector<Entity> entities;
   std::vector<Triple> triples;
   std::vector<Event> events;
+  std::vector<Occurrence> occurrences;
 };
 
 // Parses one JSONL record. Errors name the field ("events[2].source: expected an object").

@@ -252,6 +252,9 @@ class Finder {
         ++last;
       for (size_t k = last + 1; k-- > j;) {
         if (!Capitalised(t[k].text)) continue;
+        // A name that runs on with "of" and a name ("Gulf of Aden", "Bay of Biscay") is one
+        // name: known whole it was taken above; its first words alone name no place.
+        if (k + 2 <= last && Lower(t[k + 1].text) == "of") break;
         std::string_view name = text_.substr(t[j].start, t[k].end - t[j].start);
         if (k == j && g_.NotAPlace(name)) break;
         std::vector<uint32_t> c = g_.Lookup(name);
@@ -487,20 +490,25 @@ DocumentPlaces FindPlaces(const Gazetteer& g, std::string_view text,
   return out;
 }
 
+const PlaceMention* PlaceOf(const DocumentPlaces& places, int64_t sentence, int64_t start,
+                            int64_t end) {
+  const PlaceMention* best = nullptr;
+  int64_t best_distance = 0;
+  for (const PlaceMention& m : places.mentions) {
+    if (m.dateline || m.sentence != sentence) continue;
+    int64_t d = m.end <= start ? start - m.end : (m.start >= end ? m.start - end : 0);
+    if (!best || d < best_distance) {
+      best = &m;
+      best_distance = d;
+    }
+  }
+  if (!best && places.dateline >= 0) best = &places.mentions[places.dateline];
+  return best;
+}
+
 void PlaceEvents(const DocumentPlaces& places, std::vector<Event>* events) {
   for (Event& e : *events) {
-    const PlaceMention* best = nullptr;
-    int64_t best_distance = 0;
-    for (const PlaceMention& m : places.mentions) {
-      if (m.dateline || m.sentence != e.sentence) continue;
-      int64_t d = m.end <= e.start ? e.start - m.end : (m.start >= e.end ? m.start - e.end : 0);
-      if (!best || d < best_distance) {
-        best = &m;
-        best_distance = d;
-      }
-    }
-    if (!best && places.dateline >= 0) best = &places.mentions[places.dateline];
-    if (best) e.place = best->place;
+    if (const PlaceMention* m = PlaceOf(places, e.sentence, e.start, e.end)) e.place = m->place;
   }
 }
 

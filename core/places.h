@@ -47,6 +47,12 @@ DocumentPlaces FindPlaces(const Gazetteer& gazetteer, std::string_view text,
                           const std::vector<Sentence>& sentences, const DocumentActors& actors,
                           size_t article_start = 0);
 
+// Where a fact of sentence `sentence` spanning bytes [start, end) of the document happened:
+// the place its sentence names nearest that span, else the dateline's; null when neither names
+// one.
+const PlaceMention* PlaceOf(const DocumentPlaces& places, int64_t sentence, int64_t start,
+                            int64_t end);
+
 // Sets each event's place: the one its sentence names nearest its span, else the dateline's.
 void PlaceEvents(const DocumentPlaces& places, std::vector<Event>* events);
 

@@ -133,6 +133,10 @@ bool WordNet::ReadSynset(WordClass cls, size_t offset, Synset* out) const {
   std::istringstream f(std::string(data.substr(offset, eol - offset)));
   std::string off, lexfile, type, count_hex;
   if (!(f >> off >> lexfile >> type >> count_hex)) return false;
+  if (lexfile.empty() || lexfile.find_first_not_of("0123456789") != std::string::npos ||
+      lexfile.size() > 2)
+    return false;
+  out->lexicographer_file = std::stoi(lexfile);
   int words = 0;
   if (!Hex(count_hex, &words)) return false;
   for (int i = 0; i < words; ++i) {

@@ -44,6 +44,10 @@ class WordNet {
 
   // One synset line of a data file: its words (lower case, in order) and its pointers.
   struct Synset {
+    // The lexicographer file that holds it (lex_filenum: 4 noun.act, 11 noun.event, 19
+    // noun.phenomenon, 31 verb.communication, 33 verb.competition, 35 verb.contact, 41
+    // verb.social, ...; see WordNet's lexnames(5)); -1 when unread.
+    int lexicographer_file = -1;
     std::vector<std::string> words;
     struct Pointer {
       std::string symbol;  // "@" hypernym, "+" derivation, ">" cause, "*" entailment, ...

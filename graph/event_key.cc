@@ -90,4 +90,10 @@ std::string EventKeys::Key(const Event& e, std::string_view source, std::string_
   return head + "|" + std::string(day);
 }
 
+std::string EventKeys::OccurrenceKey(const Occurrence& o, std::string_view date) const {
+  std::string_view day =
+      !o.event_date.empty() ? std::string_view(o.event_date) : date.substr(0, 10);
+  return "occurrence|" + o.what + "|" + o.country + "|" + std::string(day);
+}
+
 }  // namespace parley

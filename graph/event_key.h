@@ -72,6 +72,10 @@ class EventKeys {
   // the day the event happened.
   std::string Key(const Event& e, std::string_view source, std::string_view target,
                   std::string_view date) const;
+  // The key of an occurrence (core/occurrences.h): "occurrence", what happened, its country
+  // and the day it happened (its event_date, else the day of `date`, the article's), joined by
+  // '|': reports of one happening in one country on one day share it.
+  std::string OccurrenceKey(const Occurrence& o, std::string_view date) const;
 
  private:
   // The lemma `word` (a content word, lower case) is compared by as an event's head.

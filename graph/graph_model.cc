@@ -28,7 +28,8 @@ Value DateProperty(const std::string& date) {
 
 // When: the event's date (a Date when it is a day, else its text), its granularity, whether
 // the text gave it or it is the report's date, and the words it was read from.
-void AddWhen(const Event& e, PropertyMap* p) {
+template <typename Fact>
+void AddWhen(const Fact& e, PropertyMap* p) {
   if (!e.event_date.empty()) (*p)["event_date"] = DateProperty(e.event_date);
   if (!e.date_granularity.empty()) (*p)["date_granularity"] = e.date_granularity;
   if (!e.date_basis.empty()) (*p)["date_basis"] = e.date_basis;
@@ -367,6 +368,23 @@ Status FactsToGraph(const DocumentFacts& doc, const GraphModel& model, ArticleRe
     std::string key = shape->relationship + ":" + event_key + ":" + std::to_string(source) + ":" +
                       std::to_string(to);
     batch->PutRelationship(IdFor(key), shape->relationship, source, to, std::move(p));
+  }
+  // What happened, as each lead names it: one (:Occurrence) node per happening, country and
+  // day (EventKeys::OccurrenceKey), with one REPORTED_IN per article that names it.
+  for (const Occurrence& o : doc.occurrences) {
+    std::string key = model.keys.OccurrenceKey(o, doc.date);
+    NodeId n = IdFor("Occurrence:" + key);
+    PropertyMap p{{"id", key}, {"what", o.what}, {"country", o.country}, {"text", o.text}};
+    if (!doc.date.empty()) p["date"] = DateProperty(doc.date);
+    AddWhen(o, &p);
+    batch->PutNode(n, {"Occurrence"}, std::move(p));
+    batch->PutRelationship(IdFor("REPORTED_IN:Occurrence:" + key + ":" + doc.doc), "REPORTED_IN", n,
+                           article_node,
+                           {{"sentence", o.sentence}, {"start", o.start}, {"end", o.end}});
+    if (NodeId place = put_place(o.place)) {
+      batch->PutRelationship(IdFor("IN:Occurrence:" + key + ":" + o.place.feature), "IN", n, place,
+                             {});
+    }
   }
   if (skipped) *skipped = dropped;
   return Status::OK();

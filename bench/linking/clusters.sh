@@ -17,8 +17,8 @@ python3 "$here/clusters.py" prepare "$clusters" "$work/articles.jsonl"
 "$parley" ingest --db "$work/db" "$work/articles.jsonl" >&2
 {
   "$parley" query --db "$work/db" --format jsonl \
-    'MATCH (e)-[:REPORTED_IN]->(x:Article) RETURN labels(e)[0] AS kind, e.text AS text, collect(x.id) AS articles'
+    'MATCH (e)-[:REPORTED_IN]->(x:Article) RETURN id(e) AS node, labels(e)[0] AS kind, e.text AS text, collect(x.id) AS articles'
   "$parley" query --db "$work/db" --format jsonl \
-    'MATCH (:Actor)-[r]->() WHERE r.articles IS NOT NULL RETURN type(r) AS kind, r.text AS text, r.articles AS articles'
+    'MATCH (:Actor)-[r]->() WHERE r.articles IS NOT NULL RETURN id(r) AS relationship, type(r) AS kind, r.text AS text, r.articles AS articles'
 } >"$work/events.jsonl"
 python3 "$here/clusters.py" score "$clusters" "$work/events.jsonl"

@@ -1,0 +1,224 @@
+#include "core/occurrences.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/lemmatizer.h"
+#include "core/wordnet.h"
+#include "util/strings.h"
+
+namespace parley {
+namespace {
+
+// WordNet's lexicographer files (lexnames(5)) the rules read.
+constexpr int kNounAct = 4, kNounAnimal = 5, kNounArtifact = 6, kNounBody = 8, kNounEvent = 11,
+              kNounFood = 13, kNounGroup = 14, kNounLocation = 15, kNounObject = 17,
+              kNounPerson = 18, kNounPhenomenon = 19, kNounPlant = 20, kNounSubstance = 27;
+constexpr int kVerbCommunication = 32, kVerbCompetition = 33, kVerbContact = 35, kVerbSocial = 41;
+
+// The most WordNet senses a verb the CAMEO dictionary lists without a code may have to name a
+// happening.
+constexpr size_t kMostSensesOfUncodedVerb = 4;
+
+// Nouns of the event and phenomenon files that name any happening, or a change of a quantity
+// rather than a happening ("prices rose"): read as no occurrence of their own.
+const std::set<std::string, std::less<>>& GeneralNouns() {
+  static const std::set<std::string, std::less<>> kWords = {
+      "case",     "instance", "example", "result",   "consequence", "effect",   "outcome",
+      "change",   "success",  "failure", "occasion", "event",       "incident", "development",
+      "moment",   "issue",    "thing",   "matter",   "rise",        "increase", "decline",
+      "fall",     "drop",     "gain",    "growth",   "loss",        "jump",     "surge",
+      "decrease", "climb",    "slide",   "recovery", "turn",        "time",     "act",
+      "action",   "activity", "move",    "step",     "measure",     "effort",   "process"};
+  return kWords;
+}
+
+// Words after which the next word is a noun: articles, possessives, quantifiers.
+bool Determiner(const std::string& lower) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "the",   "a",    "an",      "this", "that", "these",   "those", "its", "their",
+      "his",   "her",  "our",     "my",   "your", "'s",      "’s",    "any", "no",
+      "every", "each", "another", "such", "of",   "several", "many",  "two", "three"};
+  if (kWords.count(lower)) return true;
+  // A number ("26", "1,200").
+  return !lower.empty() && std::isdigit(static_cast<unsigned char>(lower.front())) &&
+         std::all_of(lower.begin(), lower.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.';
+         });
+}
+
+// The first sense of `lemma` in `cls`; false when WordNet lists none.
+bool FirstSense(const std::string& lemma, WordClass cls, WordNet::Synset* out) {
+  const WordNet& wn = WordNet::Get();
+  const std::vector<uint32_t>* senses = wn.Senses(lemma, cls);
+  return senses && !senses->empty() && wn.ReadSynset(cls, (*senses)[0], out);
+}
+
+// A noun whose first sense is a thing, a living being, a person or a group ("forces",
+// "police", "bomb"): a word that reads as such a noun is not read as a verb.
+bool ThingNoun(const std::string& lemma) {
+  WordNet::Synset s;
+  if (!FirstSense(lemma, WordClass::kNoun, &s)) return false;
+  switch (s.lexicographer_file) {
+    case kNounAnimal:
+    case kNounArtifact:
+    case kNounBody:
+    case kNounFood:
+    case kNounGroup:
+    case kNounLocation:
+    case kNounObject:
+    case kNounPerson:
+    case kNounPlant:
+    case kNounSubstance:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The key word of a WordNet synset's word: lower case, words joined by '-'.
+std::string KeyWord(const std::string& wordnet_word) {
+  std::string w = wordnet_word;
+  std::replace(w.begin(), w.end(), '_', '-');
+  return w;
+}
+
+// What a happening named by the verb `lemma` is compared by: the first word of its first
+// sense's synset ("bomb" -> "bombard", as "bombard" and "bomb" are one sense), or of the sense
+// that one causes where WordNet says it causes one ("kill" -> "die": "killed ten" and "ten
+// died" tell one happening).
+std::string VerbKey(const std::string& lemma) {
+  WordNet::Synset s;
+  if (!FirstSense(lemma, WordClass::kVerb, &s) || s.words.empty()) return lemma;
+  for (const WordNet::Synset::Pointer& p : s.pointers) {
+    WordNet::Synset caused;
+    if (p.symbol == ">" && p.pos == "v" &&
+        WordNet::Get().ReadSynset(WordClass::kVerb, p.offset, &caused) && !caused.words.empty())
+      return KeyWord(caused.words[0]);
+  }
+  return KeyWord(s.words[0]);
+}
+
+}  // namespace
+
+bool HappeningWords::HappeningVerb(const std::string& lemma) const {
+  const VerbEntry* entry = verbs_.Find(lemma);
+  if (!entry) return false;
+  if (!entry->code.empty() && entry->code != "---") {
+    EventCode code;
+    return coding_.Code(entry->code, &code) && code.quad_class == 4;
+  }
+  // Uncoded: a verb of few senses names one kind of act ("elect", "intercept"); one of many
+  // ("make", "set", "report") names whatever its object makes it.
+  const std::vector<uint32_t>* senses = WordNet::Get().Senses(lemma, WordClass::kVerb);
+  if (!senses || senses->size() > kMostSensesOfUncodedVerb) return false;
+  WordNet::Synset s;
+  if (!FirstSense(lemma, WordClass::kVerb, &s)) return false;
+  return s.lexicographer_file == kVerbCommunication || s.lexicographer_file == kVerbCompetition ||
+         s.lexicographer_file == kVerbContact || s.lexicographer_file == kVerbSocial;
+}
+
+std::string HappeningWords::What(std::string_view word, bool after_determiner) const {
+  std::string lower = Lower(word);
+  if (lower.size() < 3 ||
+      !std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return "";
+  const Lemmatizer& lem = Lemmatizer::Get();
+  std::string noun = lem.Lemma(lower, WordClass::kNoun);
+  bool is_noun = lem.Knows(noun, WordClass::kNoun);
+  if (!after_determiner && !(is_noun && ThingNoun(noun))) {
+    std::string verb = lem.Lemma(lower, WordClass::kVerb);
+    if (lem.Knows(verb, WordClass::kVerb) && HappeningVerb(verb)) return VerbKey(verb);
+  }
+  if (!is_noun || GeneralNouns().count(noun)) return "";
+  WordNet::Synset s;
+  if (!FirstSense(noun, WordClass::kNoun, &s) || s.words.empty()) return "";
+  if (s.lexicographer_file == kNounEvent || s.lexicographer_file == kNounPhenomenon) {
+    // Compared by its sense ("temblor" -> "earthquake"), and by the verb that sense derives
+    // from where there is one ("death" -> "die"), as a verb tells the same happening.
+    std::string first = s.words[0];
+    if (GeneralNouns().count(first)) return "";
+    std::string verb = WordNet::Get().VerbOf(first);
+    return verb.empty() ? KeyWord(first) : VerbKey(verb);
+  }
+  if (s.lexicographer_file == kNounAct) {
+    std::string verb = WordNet::Get().VerbOf(noun);
+    if (!verb.empty() && HappeningVerb(verb)) return VerbKey(verb);
+  }
+  return "";
+}
+
+namespace {
+
+// The alpha-2 code of the country of actor `id`: its own for a country, else the one it
+// belongs to; empty when none is known.
+std::string ActorCountry(const DocumentActors& actors, const std::string& id,
+                         const Gazetteer& gazetteer) {
+  auto it = actors.entities.find(id);
+  if (it == actors.entities.end()) return "";
+  const Entity& e = it->second;
+  std::string country = e.kind == "country" ? e.id : e.country;
+  if (country.size() < 3) return "";
+  return std::string(gazetteer.Alpha2(Upper(country.substr(0, 3))));
+}
+
+}  // namespace
+
+std::vector<Occurrence> FindOccurrences(const HappeningWords& words,
+                                        const std::vector<Sentence>& sentences, size_t lead_end,
+                                        const DocumentPlaces& places, const DocumentActors& actors,
+                                        const Gazetteer& gazetteer) {
+  std::vector<Occurrence> out;
+  lead_end = std::min(lead_end, sentences.size());
+  // The country of the first actor each lead sentence names, for a word no place is given for;
+  // and the lead's own country, for a sentence that names neither place nor actor (the lead
+  // sets the scene once: "Riots broke out ... in Lyon", then "Police arrested 40 people").
+  std::vector<std::string> actor_country(lead_end);
+  for (const ActorMention& m : actors.mentions) {
+    if (m.sentence < 0 || static_cast<size_t>(m.sentence) >= lead_end ||
+        m.kind == ActorMention::kPronoun || !actor_country[m.sentence].empty())
+      continue;
+    actor_country[m.sentence] = ActorCountry(actors, m.actor, gazetteer);
+  }
+  std::string lead_country;
+  for (const PlaceMention& p : places.mentions) {
+    if (!p.dateline && p.sentence >= 0 && static_cast<size_t>(p.sentence) < lead_end &&
+        !p.place.country.empty()) {
+      lead_country = p.place.country;
+      break;
+    }
+  }
+  if (lead_country.empty() && places.dateline >= 0)
+    lead_country = places.mentions[places.dateline].place.country;
+  for (size_t i = 0; i < lead_end && lead_country.empty(); ++i) lead_country = actor_country[i];
+  for (size_t i = 0; i < lead_end; ++i) {
+    const Sentence& s = sentences[i];
+    for (size_t t = 0; t < s.tokens.size(); ++t) {
+      const Token& token = s.tokens[t];
+      // A word inside an actor's name ("the Election Commission") names the actor.
+      bool in_name = std::any_of(
+          actors.mentions.begin(), actors.mentions.end(),
+          [&](const ActorMention& m) { return m.start <= token.start && token.end <= m.end; });
+      if (in_name) continue;
+      bool after_determiner = t > 0 && Determiner(Lower(s.tokens[t - 1].text));
+      std::string what = words.What(token.text, after_determiner);
+      if (what.empty()) continue;
+      Occurrence o;
+      o.what = std::move(what);
+      o.text = token.text;
+      o.sentence = static_cast<int64_t>(i);
+      o.start = token.start;
+      o.end = token.end;
+      if (const PlaceMention* p = PlaceOf(places, o.sentence, o.start, o.end)) o.place = p->place;
+      o.country = !o.place.country.empty()    ? o.place.country
+                  : !actor_country[i].empty() ? actor_country[i]
+                                              : lead_country;
+      if (o.country.empty()) continue;
+      out.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+}  // namespace parley

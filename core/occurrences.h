@@ -1,0 +1,67 @@
+// Occurrences: what happened, as the lead of a report names it.
+//
+// A news report names the happening it is about in its headline and first sentences ("A
+// strong earthquake struck ...", "Police arrested ...", "the army shelled ..."), however
+// differently each outlet words the rest, and whether or not the actors in it are ones the
+// dictionaries know. An occurrence is one such word of the lead, placed and dated: reports of
+// one happening name it by the same word or a synonym, in the same country, on the same day,
+// and the store links them by that (graph/event_key.h, EventKeys::OccurrenceKey).
+//
+// A happening word is
+// - a noun whose first WordNet sense is an event or a natural phenomenon (lexicographer files
+//   noun.event, noun.phenomenon: "explosion", "flood", "hurricane"), other than the general
+//   words that name any happening ("case", "result", "change"); compared by the first word of
+//   that sense's synset ("temblor" -> "earthquake");
+// - a verb the CAMEO verb dictionary codes as a material act (its root's QuadClass is 2 or 4:
+//   "arrest", "shell", "kill"), or lists without a code while WordNet files its first sense as
+//   a social, competitive, contact or communicative act ("elect", "appoint", "thwart"); or a
+//   noun of an act derived from such a verb ("shelling", "election"); compared by the verb.
+// A word after a determiner is read as a noun only; a word whose first noun sense is a thing,
+// person or group ("forces", "police", "bomb") is not read as a verb.
+// Where: the place its sentence names nearest the word, else the dateline's (core/places.h),
+// else the country of the first actor its sentence names; a word placed in no country is no
+// occurrence. When: the extractor dates it as it dates events (core/event_dates.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event_coding.h"
+#include "core/facts.h"
+#include "core/gazetteer.h"
+#include "core/mentions.h"
+#include "core/places.h"
+#include "core/text.h"
+#include "core/verb_dictionary.h"
+
+namespace parley {
+
+class HappeningWords {
+ public:
+  // Reads verbs' codes from `verbs` and their QuadClass from `coding`; both must outlive this.
+  HappeningWords(const VerbDictionary& verbs, const EventCoding& coding)
+      : verbs_(verbs), coding_(coding) {}
+
+  // The word the happening named by `word` is compared by ("bombing" -> "bomb", "quakes" ->
+  // "earthquake"); "" when `word` names no happening. `after_determiner`: the word follows
+  // "the", "a", "its", a number and the like, so it is read as a noun only.
+  std::string What(std::string_view word, bool after_determiner) const;
+
+ private:
+  // True if the verb `lemma` names a happening (see the file comment).
+  bool HappeningVerb(const std::string& lemma) const;
+
+  const VerbDictionary& verbs_;
+  const EventCoding& coding_;
+};
+
+// The occurrences of sentences [0, lead_end) of a document split into `sentences`, placed by
+// `places` and by the countries of `actors` (through `gazetteer`), in text order; one per
+// happening word. Their dates are left for the caller to set.
+std::vector<Occurrence> FindOccurrences(const HappeningWords& words,
+                                        const std::vector<Sentence>& sentences, size_t lead_end,
+                                        const DocumentPlaces& places, const DocumentActors& actors,
+                                        const Gazetteer& gazetteer);
+
+}  // namespace parley
