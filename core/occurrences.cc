@@ -77,6 +77,14 @@ bool ThingNoun(const std::string& lemma) {
   }
 }
 
+// A noun whose first sense is an act, an event or a phenomenon.
+bool HappeningNoun(const std::string& lemma) {
+  WordNet::Synset s;
+  if (!FirstSense(lemma, WordClass::kNoun, &s)) return false;
+  return s.lexicographer_file == kNounAct || s.lexicographer_file == kNounEvent ||
+         s.lexicographer_file == kNounPhenomenon;
+}
+
 // The key word of a WordNet synset's word: lower case, words joined by '-'.
 std::string KeyWord(const std::string& wordnet_word) {
   std::string w = wordnet_word;
@@ -127,7 +135,9 @@ std::string HappeningWords::What(std::string_view word, bool after_determiner) c
   const Lemmatizer& lem = Lemmatizer::Get();
   std::string noun = lem.Lemma(lower, WordClass::kNoun);
   bool is_noun = lem.Knows(noun, WordClass::kNoun);
-  if (!after_determiner && !(is_noun && ThingNoun(noun))) {
+  // A plural of a noun that is not a happening ("forces") is that noun, not the verb it spells.
+  bool plural_thing = is_noun && noun != lower && !HappeningNoun(noun);
+  if (!after_determiner && !plural_thing && !(is_noun && ThingNoun(noun))) {
     std::string verb = lem.Lemma(lower, WordClass::kVerb);
     if (lem.Knows(verb, WordClass::kVerb) && HappeningVerb(verb)) return VerbKey(verb);
   }
