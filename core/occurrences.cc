@@ -12,18 +12,18 @@ namespace parley {
 namespace {
 
 // WordNet's lexicographer files (lexnames(5)) the rules read.
-constexpr int kNounAct = 4, kNounAnimal = 5, kNounArtifact = 6, kNounBody = 8, kNounEvent = 11,
+constexpr int kNounAct = 4, kNounAnimal = 5, kNounArtifact = 6, kNounBody = 8, kNounCommunication = 10, kNounEvent = 11,
               kNounFood = 13, kNounGroup = 14, kNounLocation = 15, kNounObject = 17,
               kNounPerson = 18, kNounPhenomenon = 19, kNounPlant = 20, kNounSubstance = 27;
 constexpr int kVerbCommunication = 32, kVerbCompetition = 33, kVerbContact = 35, kVerbSocial = 41;
 
-// The most WordNet senses a verb the CAMEO dictionary lists without a code may have to name a
-// happening.
-constexpr size_t kMostSensesOfUncodedVerb = 4;
+// The most WordNet senses a verb may have to name one kind of act of its own (without its
+// object saying which).
+constexpr size_t kMostSensesOfGeneralVerb = 4;
 
-// Nouns of the event and phenomenon files that name any happening, or a change of a quantity
-// rather than a happening ("prices rose"): read as no occurrence of their own.
-const std::set<std::string, std::less<>>& GeneralNouns() {
+// Words that name any happening ("case", "incident"), or a change of a quantity rather than a
+// happening ("prices rose", "an increase"): nouns and verbs read as no occurrence of their own.
+const std::set<std::string, std::less<>>& GeneralWords() {
   static const std::set<std::string, std::less<>> kWords = {
       "case",     "instance", "example", "result",   "consequence", "effect",   "outcome",
       "change",   "success",  "failure", "occasion", "event",       "incident", "development",
@@ -111,16 +111,21 @@ std::string VerbKey(const std::string& lemma) {
 }  // namespace
 
 bool HappeningWords::HappeningVerb(const std::string& lemma) const {
+  if (GeneralWords().count(lemma)) return false;
   const VerbEntry* entry = verbs_.Find(lemma);
   if (!entry) return false;
-  if (!entry->code.empty() && entry->code != "---") {
-    EventCode code;
-    return coding_.Code(entry->code, &code) && code.quad_class == 4;
-  }
-  // Uncoded: a verb of few senses names one kind of act ("elect", "intercept"); one of many
-  // ("make", "set", "report") names whatever its object makes it.
+  // A verb of few senses names one kind of act ("elect", "resign"); one of many ("make",
+  // "give", "report") names whatever its object makes it.
   const std::vector<uint32_t>* senses = WordNet::Get().Senses(lemma, WordClass::kVerb);
-  if (!senses || senses->size() > kMostSensesOfUncodedVerb) return false;
+  bool specific = senses && senses->size() <= kMostSensesOfGeneralVerb;
+  if (!entry->code.empty() && entry->code != "---") {
+    // Coded: material conflict always ("shell", "kill"); material cooperation ("resign",
+    // "evacuate") when specific; verbal acts never (those are statements, not happenings).
+    EventCode code;
+    if (!coding_.Code(entry->code, &code)) return false;
+    return code.quad_class == 4 || (code.quad_class == 2 && specific);
+  }
+  if (!specific) return false;
   WordNet::Synset s;
   if (!FirstSense(lemma, WordClass::kVerb, &s)) return false;
   return s.lexicographer_file == kVerbCommunication || s.lexicographer_file == kVerbCompetition ||
@@ -141,18 +146,19 @@ std::string HappeningWords::What(std::string_view word, bool after_determiner) c
     std::string verb = lem.Lemma(lower, WordClass::kVerb);
     if (lem.Knows(verb, WordClass::kVerb) && HappeningVerb(verb)) return VerbKey(verb);
   }
-  if (!is_noun || GeneralNouns().count(noun)) return "";
+  if (!is_noun || GeneralWords().count(noun)) return "";
   WordNet::Synset s;
   if (!FirstSense(noun, WordClass::kNoun, &s) || s.words.empty()) return "";
   if (s.lexicographer_file == kNounEvent || s.lexicographer_file == kNounPhenomenon) {
     // Compared by its sense ("temblor" -> "earthquake"), and by the verb that sense derives
     // from where there is one ("death" -> "die"), as a verb tells the same happening.
     std::string first = s.words[0];
-    if (GeneralNouns().count(first)) return "";
+    if (GeneralWords().count(first)) return "";
     std::string verb = WordNet::Get().VerbOf(first);
     return verb.empty() ? KeyWord(first) : VerbKey(verb);
   }
-  if (s.lexicographer_file == kNounAct) {
+  // An act ("shelling", "election"), or one told ("protest"), by the verb it derives from.
+  if (s.lexicographer_file == kNounAct || s.lexicographer_file == kNounCommunication) {
     std::string verb = WordNet::Get().VerbOf(noun);
     if (!verb.empty() && HappeningVerb(verb)) return VerbKey(verb);
   }
