@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <set>
 
 #include "core/lemmatizer.h"
@@ -12,9 +13,10 @@ namespace parley {
 namespace {
 
 // WordNet's lexicographer files (lexnames(5)) the rules read.
-constexpr int kNounAct = 4, kNounAnimal = 5, kNounArtifact = 6, kNounBody = 8, kNounCommunication = 10, kNounEvent = 11,
-              kNounFood = 13, kNounGroup = 14, kNounLocation = 15, kNounObject = 17,
-              kNounPerson = 18, kNounPhenomenon = 19, kNounPlant = 20, kNounSubstance = 27;
+constexpr int kNounAct = 4, kNounAnimal = 5, kNounArtifact = 6, kNounBody = 8,
+              kNounCommunication = 10, kNounEvent = 11, kNounFood = 13, kNounGroup = 14,
+              kNounLocation = 15, kNounObject = 17, kNounPerson = 18, kNounPhenomenon = 19,
+              kNounPlant = 20, kNounSubstance = 27;
 constexpr int kVerbCommunication = 32, kVerbCompetition = 33, kVerbContact = 35, kVerbSocial = 41;
 
 // The most WordNet senses a verb may have to name one kind of act of its own (without its
@@ -137,6 +139,18 @@ std::string HappeningWords::What(std::string_view word, bool after_determiner) c
   if (lower.size() < 3 ||
       !std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
     return "";
+  std::string key = after_determiner ? lower + '\1' : lower;
+  {
+    std::shared_lock lock(memo_mutex_);
+    if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+  }
+  std::string what = Read(lower, after_determiner);
+  std::unique_lock lock(memo_mutex_);
+  if (memo_.size() < kMemoWords) memo_.emplace(std::move(key), what);
+  return what;
+}
+
+std::string HappeningWords::Read(const std::string& lower, bool after_determiner) const {
   const Lemmatizer& lem = Lemmatizer::Get();
   std::string noun = lem.Lemma(lower, WordClass::kNoun);
   bool is_noun = lem.Knows(noun, WordClass::kNoun);

@@ -23,8 +23,10 @@
 // occurrence. When: the extractor dates it as it dates events (core/event_dates.h).
 #pragma once
 
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/event_coding.h"
@@ -46,14 +48,23 @@ class HappeningWords {
   // The word the happening named by `word` is compared by ("bombing" -> "bomb", "quakes" ->
   // "earthquake"); "" when `word` names no happening. `after_determiner`: the word follows
   // "the", "a", "its", a number and the like, so it is read as a noun only.
+  // Safe to call from several threads at once.
   std::string What(std::string_view word, bool after_determiner) const;
 
  private:
+  // What() without the memo.
+  std::string Read(const std::string& lower, bool after_determiner) const;
   // True if the verb `lemma` names a happening (see the file comment).
   bool HappeningVerb(const std::string& lemma) const;
 
   const VerbDictionary& verbs_;
   const EventCoding& coding_;
+  // What() of the words read so far (WordNet's synset lines are parsed on every read): by the
+  // word, lower case, with '\1' after it when it follows a determiner. Bounded: past
+  // kMemoWords words, new ones are read each time.
+  static constexpr size_t kMemoWords = 1 << 17;
+  mutable std::shared_mutex memo_mutex_;
+  mutable std::unordered_map<std::string, std::string> memo_;
 };
 
 // The occurrences of sentences [0, lead_end) of a document split into `sentences`, placed by
