@@ -211,14 +211,17 @@ std::vector<Occurrence> FindOccurrences(const HappeningWords& words,
       continue;
     actor_country[m.sentence] = ActorCountry(actors, m.actor, gazetteer);
   }
-  std::string lead_country;
+  // The first place the lead names (not the dateline's, which says where the report was filed).
+  const PlaceMention* lead_place = nullptr;
   for (const PlaceMention& p : places.mentions) {
     if (!p.dateline && p.sentence >= 0 && static_cast<size_t>(p.sentence) < lead_end &&
         !p.place.country.empty()) {
-      lead_country = p.place.country;
+      lead_place = &p;
       break;
     }
   }
+  std::string lead_country;
+  if (lead_place) lead_country = lead_place->place.country;
   if (lead_country.empty() && places.dateline >= 0)
     lead_country = places.mentions[places.dateline].place.country;
   for (size_t i = 0; i < lead_end && lead_country.empty(); ++i) lead_country = actor_country[i];
@@ -240,7 +243,11 @@ std::vector<Occurrence> FindOccurrences(const HappeningWords& words,
       o.sentence = static_cast<int64_t>(i);
       o.start = token.start;
       o.end = token.end;
-      if (const PlaceMention* p = PlaceOf(places, o.sentence, o.start, o.end)) o.place = p->place;
+      // The place its sentence names, else the one the lead names (where it happened), else
+      // the dateline's (where it was reported from).
+      const PlaceMention* p = PlaceOf(places, o.sentence, o.start, o.end);
+      if ((!p || p->dateline) && lead_place) p = lead_place;
+      if (p) o.place = p->place;
       o.country = !o.place.country.empty()    ? o.place.country
                   : !actor_country[i].empty() ? actor_country[i]
                                               : lead_country;

@@ -216,3 +216,18 @@ TEST_CASE("reports of one happening by two outlets share one occurrence; another
   for (const auto& row : places) countries.insert(row[0].get<std::string>());
   CHECK(countries == std::set<std::string>{"CZ", "ES"});
 }
+
+TEST_CASE("a happening its sentence does not place is where the lead says, not the dateline",
+          "[occurrences]") {
+  auto all = OccurrencesOf("Jets strike refugee camp",
+                           "NAIROBI, March 3 - Jets bombed a refugee camp in Somalia on Monday, "
+                           "killing 12 people.",
+                           "2025-03-03");
+  int headline = 0;
+  for (const Occurrence& o : all) {
+    INFO(o.text);
+    CHECK(o.country == "SO");
+    headline += o.sentence == -1 ? 1 : 0;
+  }
+  CHECK(headline > 0);
+}
