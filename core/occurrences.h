@@ -10,17 +10,31 @@
 // A happening word is
 // - a noun whose first WordNet sense is an event or a natural phenomenon (lexicographer files
 //   noun.event, noun.phenomenon: "explosion", "flood", "hurricane"), other than the general
-//   words that name any happening ("case", "result", "change"); compared by the first word of
-//   that sense's synset ("temblor" -> "earthquake");
-// - a verb the CAMEO verb dictionary codes as a material act (its root's QuadClass is 2 or 4:
-//   "arrest", "shell", "kill"), or lists without a code while WordNet files its first sense as
-//   a social, competitive, contact or communicative act ("elect", "appoint", "thwart"); or a
-//   noun of an act derived from such a verb ("shelling", "election"); compared by the verb.
+//   words that name any happening ("case", "result", "change");
+// - a verb the CAMEO verb dictionary codes as material conflict (its root's QuadClass is 4:
+//   "arrest", "shell", "kill"); or that it codes as material cooperation (QuadClass 2:
+//   "resign") or lists without a code while WordNet files its first sense as a social,
+//   competitive, contact or communicative act ("elect", "appoint", "intercept"), when the verb
+//   has at most four WordNet senses (one of many, "make", "give", "report", names whatever its
+//   object makes it); never a change of a quantity ("rise", "increase");
+// - a noun of an act, or of an act told ("protest"), that WordNet derives from such a verb
+//   ("shelling", "election").
 // A word after a determiner is read as a noun only; a word whose first noun sense is a thing,
-// person or group ("forces", "police", "bomb") is not read as a verb.
-// Where: the place its sentence names nearest the word, else the dateline's (core/places.h),
-// else the country of the first actor its sentence names; a word placed in no country is no
-// occurrence. When: the extractor dates it as it dates events (core/event_dates.h).
+// person or group ("police", "bomb"), or a plural of a noun that names no happening ("forces"),
+// is not read as a verb.
+//
+// Reports word one happening differently, so a happening is compared by its sense: a verb by
+// the first word of its first sense's synset ("bomb" -> "bombard"), or of the synset WordNet
+// says that sense causes ("kill" -> "die": "killed ten" and "ten died" tell one happening); a
+// noun of an act by its verb ("shelling" -> "shell"); an event noun by its first sense's first
+// word ("temblor" -> "earthquake"), or by the verb that word derives from ("death" -> "die").
+//
+// Where: the place its sentence names nearest the word, else the first place the lead names
+// (a headline rarely says where), else the dateline's (where the report was filed), else the
+// country of the first actor its sentence names, else of the lead's first actor; a word
+// placed in no country is no occurrence. When: the extractor dates it as it dates events
+// (core/event_dates.h), a word its sentence does not date taking the first day the lead dates
+// one by (core/extractor.cc).
 #pragma once
 
 #include <shared_mutex>
@@ -45,8 +59,8 @@ class HappeningWords {
   HappeningWords(const VerbDictionary& verbs, const EventCoding& coding)
       : verbs_(verbs), coding_(coding) {}
 
-  // The word the happening named by `word` is compared by ("bombing" -> "bomb", "quakes" ->
-  // "earthquake"); "" when `word` names no happening. `after_determiner`: the word follows
+  // The word the happening named by `word` is compared by ("bombing" -> "bombard", "quakes"
+  // -> "earthquake"); "" when `word` names no happening. `after_determiner`: the word follows
   // "the", "a", "its", a number and the like, so it is read as a noun only.
   // Safe to call from several threads at once.
   std::string What(std::string_view word, bool after_determiner) const;
