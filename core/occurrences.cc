@@ -22,6 +22,10 @@ constexpr int kVerbCommunication = 32, kVerbCompetition = 33, kVerbContact = 35,
 // The most WordNet senses a verb may have to name one kind of act of its own (without its
 // object saying which).
 constexpr size_t kMostSensesOfGeneralVerb = 4;
+// The most senses any happening verb may have: English's most polysemous verbs (more than 25
+// senses: "take", "break", "cut", "run") name nothing without their object, whatever code the
+// dictionary gives their bare form.
+constexpr size_t kMostSensesOfAnyHappeningVerb = 25;
 
 // Words that name any happening ("case", "incident"), or a change of a quantity rather than a
 // happening ("prices rose", "an increase"): nouns and verbs read as no occurrence of their own.
@@ -121,11 +125,12 @@ bool HappeningWords::HappeningVerb(const std::string& lemma) const {
   const std::vector<uint32_t>* senses = WordNet::Get().Senses(lemma, WordClass::kVerb);
   bool specific = senses && senses->size() <= kMostSensesOfGeneralVerb;
   if (!entry->code.empty() && entry->code != "---") {
-    // Coded: material conflict always ("shell", "kill"); material cooperation ("resign",
+    // Coded: material conflict ("shell", "kill"); material cooperation ("resign",
     // "evacuate") when specific; verbal acts never (those are statements, not happenings).
     EventCode code;
     if (!coding_.Code(entry->code, &code)) return false;
-    return code.quad_class == 4 || (code.quad_class == 2 && specific);
+    return (code.quad_class == 4 && senses && senses->size() <= kMostSensesOfAnyHappeningVerb) ||
+           (code.quad_class == 2 && specific);
   }
   if (!specific) return false;
   WordNet::Synset s;

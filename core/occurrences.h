@@ -12,11 +12,12 @@
 //   noun.event, noun.phenomenon: "explosion", "flood", "hurricane"), other than the general
 //   words that name any happening ("case", "result", "change");
 // - a verb the CAMEO verb dictionary codes as material conflict (its root's QuadClass is 4:
-//   "arrest", "shell", "kill"); or that it codes as material cooperation (QuadClass 2:
-//   "resign") or lists without a code while WordNet files its first sense as a social,
-//   competitive, contact or communicative act ("elect", "appoint", "intercept"), when the verb
-//   has at most four WordNet senses (one of many, "make", "give", "report", names whatever its
-//   object makes it); never a change of a quantity ("rise", "increase");
+//   "arrest", "shell", "kill") unless it is one of the most polysemous ("take", "break"); or that
+//   it codes as material cooperation (QuadClass 2: "resign") or lists without a code while WordNet
+//   files its first sense as a social, competitive, contact or communicative act ("elect",
+//   "appoint", "intercept"), when the verb has at most four WordNet senses (one of many, "make",
+//   "give", "report", names whatever its object makes it); never a change of a quantity ("rise",
+//   "increase");
 // - a noun of an act, or of an act told ("protest"), that WordNet derives from such a verb
 //   ("shelling", "election").
 // A word after a determiner is read as a noun only; a word whose first noun sense is a thing,
