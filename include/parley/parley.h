@@ -150,7 +150,7 @@ class PARLEY_API Database {
   Result Demands(const DemandFilter& filter, std::string* json);
 
   // The facts of one article's text, as one line of `parley extract` prints them (JSON: the
-  // sentences, actors, triples and events), without storing anything.
+  // sentences, actors, triples, events and occurrences), without storing anything.
   Result Extract(std::string_view text, std::string* facts_json);
 
   // Flushes and closes the database; later calls fail. Also done by the destructor. Not while
