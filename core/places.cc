@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/wordnet.h"
 #include "util/strings.h"
 
 namespace parley {
@@ -77,6 +78,17 @@ bool KindWord(const std::string& w, Want* want) {
     return false;
   }
   return true;
+}
+
+// True if the first WordNet sense of `word` (lower-cased) is a made thing (lexicographer file
+// noun.artifact: "garden", "street", "palace", "airport", "station").
+bool Artifact(std::string_view word) {
+  constexpr int kNounArtifact = 6;
+  const WordNet& wn = WordNet::Get();
+  const std::vector<uint32_t>* senses = wn.Senses(Lower(word), WordClass::kNoun);
+  WordNet::Synset s;
+  return senses && !senses->empty() && wn.ReadSynset(WordClass::kNoun, (*senses)[0], &s) &&
+         s.lexicographer_file == kNounArtifact;
 }
 
 // Lower-case words inside a place's name ("Rio de Janeiro", "Frankfurt am Main").
@@ -255,6 +267,9 @@ class Finder {
         // A name that runs on with "of" and a name ("Gulf of Aden", "Bay of Biscay") is one
         // name: known whole it was taken above; its first words alone name no place.
         if (k + 2 <= last && Lower(t[k + 1].text) == "of") break;
+        // Nor does one followed by the word for a building or a way ("the Rose Garden", "Bank
+        // Street", "Ridge Airport"): the words name the facility, not the town they start with.
+        if (k + 1 <= last && Capitalised(t[k + 1].text) && Artifact(t[k + 1].text)) break;
         std::string_view name = text_.substr(t[j].start, t[k].end - t[j].start);
         if (k == j && g_.NotAPlace(name)) break;
         std::vector<uint32_t> c = g_.Lookup(name);
