@@ -128,7 +128,8 @@ NounClasses::NounClasses() {
     for (uint32_t offset : s->second) {
       auto a = at.find(offset);
       if (a == at.end() ||
-          (lexfile[a->second] != 3 && lexfile[a->second] != 14 && lexfile[a->second] != 15))
+          (lexfile[a->second] != WordNet::kNounTops && lexfile[a->second] != WordNet::kNounGroup &&
+           lexfile[a->second] != WordNet::kNounLocation))
         continue;
       roots.emplace_back(a->second, bit);
       break;
@@ -153,9 +154,7 @@ NounClasses::NounClasses() {
   auto group = [](uint8_t bits) {
     return (bits & kBody) || ((bits & kSocial) && !(bits & kGathering));
   };
-  // WordNet's lexicographer file numbers (lexnames(5WN)).
-  constexpr int kArtifactFile = 6, kGroupFile = 14, kLocationFile = 15, kPersonFile = 18;
-  auto agent = [](int file) { return file == kPersonFile || file == kGroupFile; };
+  auto agent = [](int file) { return file == WordNet::kNounPerson || file == WordNet::kNounGroup; };
   for (const auto& [lemma, offsets] : senses) {
     std::vector<int> files;
     for (uint32_t offset : offsets) {
@@ -163,8 +162,9 @@ NounClasses::NounClasses() {
       files.push_back(a == at.end() ? -1 : lexfile[a->second]);
     }
     if (std::any_of(files.begin(), files.end(), agent)) any_agent_.insert(lemma);
-    bool yes = agent(files[0]) || (files.size() > 1 && agent(files[1]) &&
-                                   (files[0] == kArtifactFile || files[0] == kLocationFile));
+    bool yes = agent(files[0]) ||
+               (files.size() > 1 && agent(files[1]) &&
+                (files[0] == WordNet::kNounArtifact || files[0] == WordNet::kNounLocation));
     // The roots of the two hierarchies sit in noun.Tops: "group" and "person" themselves.
     if (yes || lemma == "group" || lemma == "person") agents_.insert(lemma);
     if (lemma == "group" || lemma == "person") any_agent_.insert(lemma);

@@ -12,13 +12,6 @@
 namespace parley {
 namespace {
 
-// WordNet's lexicographer files (lexnames(5)) the rules read.
-constexpr int kNounAct = 4, kNounAnimal = 5, kNounArtifact = 6, kNounBody = 8,
-              kNounCommunication = 10, kNounEvent = 11, kNounFood = 13, kNounGroup = 14,
-              kNounLocation = 15, kNounObject = 17, kNounPerson = 18, kNounPhenomenon = 19,
-              kNounPlant = 20, kNounSubstance = 27;
-constexpr int kVerbCommunication = 32, kVerbCompetition = 33, kVerbContact = 35, kVerbSocial = 41;
-
 // The most WordNet senses a verb may have to name one kind of act of its own (without its
 // object saying which).
 constexpr size_t kMostSensesOfGeneralVerb = 4;
@@ -54,41 +47,30 @@ bool Determiner(const std::string& lower) {
          });
 }
 
-// The first sense of `lemma` in `cls`; false when WordNet lists none.
-bool FirstSense(const std::string& lemma, WordClass cls, WordNet::Synset* out) {
-  const WordNet& wn = WordNet::Get();
-  const std::vector<uint32_t>* senses = wn.Senses(lemma, cls);
-  return senses && !senses->empty() && wn.ReadSynset(cls, (*senses)[0], out);
-}
-
-// A noun whose first sense is a thing, a living being, a person or a group ("forces",
-// "police", "bomb"): a word that reads as such a noun is not read as a verb.
-bool ThingNoun(const std::string& lemma) {
-  WordNet::Synset s;
-  if (!FirstSense(lemma, WordClass::kNoun, &s)) return false;
-  switch (s.lexicographer_file) {
-    case kNounAnimal:
-    case kNounArtifact:
-    case kNounBody:
-    case kNounFood:
-    case kNounGroup:
-    case kNounLocation:
-    case kNounObject:
-    case kNounPerson:
-    case kNounPlant:
-    case kNounSubstance:
+// A noun sense of a thing, a living being, a person or a group ("forces", "police", "bomb"),
+// by its lexicographer file: a word that reads as such a noun is not read as a verb.
+bool ThingFile(int file) {
+  switch (file) {
+    case WordNet::kNounAnimal:
+    case WordNet::kNounArtifact:
+    case WordNet::kNounBody:
+    case WordNet::kNounFood:
+    case WordNet::kNounGroup:
+    case WordNet::kNounLocation:
+    case WordNet::kNounObject:
+    case WordNet::kNounPerson:
+    case WordNet::kNounPlant:
+    case WordNet::kNounSubstance:
       return true;
     default:
       return false;
   }
 }
 
-// A noun whose first sense is an act, an event or a phenomenon.
-bool HappeningNoun(const std::string& lemma) {
-  WordNet::Synset s;
-  if (!FirstSense(lemma, WordClass::kNoun, &s)) return false;
-  return s.lexicographer_file == kNounAct || s.lexicographer_file == kNounEvent ||
-         s.lexicographer_file == kNounPhenomenon;
+// A noun sense of an act, an event or a phenomenon.
+bool HappeningFile(int file) {
+  return file == WordNet::kNounAct || file == WordNet::kNounEvent ||
+         file == WordNet::kNounPhenomenon;
 }
 
 // The key word of a WordNet synset's word: lower case, words joined by '-'.
@@ -104,7 +86,7 @@ std::string KeyWord(const std::string& wordnet_word) {
 // died" tell one happening).
 std::string VerbKey(const std::string& lemma) {
   WordNet::Synset s;
-  if (!FirstSense(lemma, WordClass::kVerb, &s) || s.words.empty()) return lemma;
+  if (!WordNet::Get().FirstSense(lemma, WordClass::kVerb, &s) || s.words.empty()) return lemma;
   for (const WordNet::Synset::Pointer& p : s.pointers) {
     WordNet::Synset caused;
     if (p.symbol == ">" && p.pos == "v" &&
@@ -133,10 +115,9 @@ bool HappeningWords::HappeningVerb(const std::string& lemma) const {
            (code.quad_class == 2 && specific);
   }
   if (!specific) return false;
-  WordNet::Synset s;
-  if (!FirstSense(lemma, WordClass::kVerb, &s)) return false;
-  return s.lexicographer_file == kVerbCommunication || s.lexicographer_file == kVerbCompetition ||
-         s.lexicographer_file == kVerbContact || s.lexicographer_file == kVerbSocial;
+  int file = WordNet::Get().FirstSenseFile(lemma, WordClass::kVerb);
+  return file == WordNet::kVerbCommunication || file == WordNet::kVerbCompetition ||
+         file == WordNet::kVerbContact || file == WordNet::kVerbSocial;
 }
 
 std::string HappeningWords::What(std::string_view word, bool after_determiner) const {
@@ -158,17 +139,19 @@ std::string HappeningWords::What(std::string_view word, bool after_determiner) c
 std::string HappeningWords::Read(const std::string& lower, bool after_determiner) const {
   const Lemmatizer& lem = Lemmatizer::Get();
   std::string noun = lem.Lemma(lower, WordClass::kNoun);
-  bool is_noun = lem.Knows(noun, WordClass::kNoun);
+  // The noun's first sense, read once: it decides both readings.
+  WordNet::Synset s;
+  bool is_noun = lem.Knows(noun, WordClass::kNoun) &&
+                 WordNet::Get().FirstSense(noun, WordClass::kNoun, &s) && !s.words.empty();
   // A plural of a noun that is not a happening ("forces") is that noun, not the verb it spells.
-  bool plural_thing = is_noun && noun != lower && !HappeningNoun(noun);
-  if (!after_determiner && !plural_thing && !(is_noun && ThingNoun(noun))) {
+  bool plural_thing = is_noun && noun != lower && !HappeningFile(s.lexicographer_file);
+  if (!after_determiner && !plural_thing && !(is_noun && ThingFile(s.lexicographer_file))) {
     std::string verb = lem.Lemma(lower, WordClass::kVerb);
     if (lem.Knows(verb, WordClass::kVerb) && HappeningVerb(verb)) return VerbKey(verb);
   }
   if (!is_noun || GeneralWords().count(noun)) return "";
-  WordNet::Synset s;
-  if (!FirstSense(noun, WordClass::kNoun, &s) || s.words.empty()) return "";
-  if (s.lexicographer_file == kNounEvent || s.lexicographer_file == kNounPhenomenon) {
+  if (s.lexicographer_file == WordNet::kNounEvent ||
+      s.lexicographer_file == WordNet::kNounPhenomenon) {
     // Compared by its sense ("temblor" -> "earthquake"), and by the verb that sense derives
     // from where there is one ("death" -> "die"), as a verb tells the same happening.
     std::string first = s.words[0];
@@ -177,7 +160,8 @@ std::string HappeningWords::Read(const std::string& lower, bool after_determiner
     return verb.empty() ? KeyWord(first) : VerbKey(verb);
   }
   // An act ("shelling", "election"), or one told ("protest"), by the verb it derives from.
-  if (s.lexicographer_file == kNounAct || s.lexicographer_file == kNounCommunication) {
+  if (s.lexicographer_file == WordNet::kNounAct ||
+      s.lexicographer_file == WordNet::kNounCommunication) {
     std::string verb = WordNet::Get().VerbOf(noun);
     if (!verb.empty() && HappeningVerb(verb)) return VerbKey(verb);
   }

@@ -83,12 +83,7 @@ bool KindWord(const std::string& w, Want* want) {
 // True if the first WordNet sense of `word` (lower-cased) is a made thing (lexicographer file
 // noun.artifact: "garden", "street", "palace", "airport", "station").
 bool Artifact(std::string_view word) {
-  constexpr int kNounArtifact = 6;
-  const WordNet& wn = WordNet::Get();
-  const std::vector<uint32_t>* senses = wn.Senses(Lower(word), WordClass::kNoun);
-  WordNet::Synset s;
-  return senses && !senses->empty() && wn.ReadSynset(WordClass::kNoun, (*senses)[0], &s) &&
-         s.lexicographer_file == kNounArtifact;
+  return WordNet::Get().FirstSenseFile(Lower(word), WordClass::kNoun) == WordNet::kNounArtifact;
 }
 
 // Lower-case words inside a place's name ("Rio de Janeiro", "Frankfurt am Main").

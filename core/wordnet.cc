@@ -161,6 +161,16 @@ bool WordNet::ReadSynset(WordClass cls, size_t offset, Synset* out) const {
   return true;
 }
 
+bool WordNet::FirstSense(const std::string& lemma, WordClass cls, Synset* out) const {
+  const std::vector<uint32_t>* senses = Senses(lemma, cls);
+  return senses && !senses->empty() && ReadSynset(cls, (*senses)[0], out);
+}
+
+int WordNet::FirstSenseFile(const std::string& lemma, WordClass cls) const {
+  Synset s;
+  return FirstSense(lemma, cls, &s) ? s.lexicographer_file : -1;
+}
+
 std::string WordNet::VerbOf(const std::string& lemma) const {
   const std::vector<uint32_t>* senses = Senses(lemma, WordClass::kNoun);
   if (!senses) return "";

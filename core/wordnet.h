@@ -42,11 +42,33 @@ class WordNet {
   // The whole data file of `cls` (licence header lines start with a space); empty if unread.
   std::string_view Data(WordClass cls) const;
 
+  // The lexicographer files (WordNet's lexnames(5)) that hold synsets, by number: the coarse
+  // class of what a sense denotes. Those the code reads are named.
+  enum LexicographerFile : int {
+    kNounTops = 3,
+    kNounAct = 4,
+    kNounAnimal = 5,
+    kNounArtifact = 6,
+    kNounBody = 8,
+    kNounCommunication = 10,
+    kNounEvent = 11,
+    kNounFood = 13,
+    kNounGroup = 14,
+    kNounLocation = 15,
+    kNounObject = 17,
+    kNounPerson = 18,
+    kNounPhenomenon = 19,
+    kNounPlant = 20,
+    kNounSubstance = 27,
+    kVerbCommunication = 32,
+    kVerbCompetition = 33,
+    kVerbContact = 35,
+    kVerbSocial = 41,
+  };
+
   // One synset line of a data file: its words (lower case, in order) and its pointers.
   struct Synset {
-    // The lexicographer file that holds it (lex_filenum: 4 noun.act, 11 noun.event, 19
-    // noun.phenomenon, 31 verb.communication, 33 verb.competition, 35 verb.contact, 41
-    // verb.social, ...; see WordNet's lexnames(5)); -1 when unread.
+    // The lexicographer file that holds it (a LexicographerFile); -1 when unread.
     int lexicographer_file = -1;
     std::vector<std::string> words;
     struct Pointer {
@@ -65,6 +87,12 @@ class WordNet {
   // "election" -> "elect"): the word at the end of the first derivational link from that word
   // (or from the whole synset) to a verb synset; "" if none.
   std::string VerbOf(const std::string& lemma) const;
+
+  // Reads the first (most frequent) sense of `lemma` (lower case) in `cls` into `*out`; false
+  // if WordNet lists none.
+  bool FirstSense(const std::string& lemma, WordClass cls, Synset* out) const;
+  // The lexicographer file of that first sense; -1 if there is none.
+  int FirstSenseFile(const std::string& lemma, WordClass cls) const;
 
  private:
   WordNet();
